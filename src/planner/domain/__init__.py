@@ -1,0 +1,1 @@
+"""Pure domain: the salary dataset, the user's profile and calculations. No Qt here."""

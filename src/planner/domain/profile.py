@@ -1,0 +1,61 @@
+"""The user's own data: ticked skills, where they stand today and the projection's assumptions.
+
+The assumptions are the app's, not the article's: each has a default the user can see and change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from planner.domain.dataset import Id
+
+PROFILE_SCHEMA_VERSION = 2
+MAX_YEARS = 60
+MAX_SALARY = 10_000_000
+
+Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
+Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
+Rate = Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)]
+
+
+class ProfileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Assumptions(ProfileModel):
+    """The projection's assumptions. Defaults are stated next to each input on screen."""
+
+    inflation: Rate = 0.025
+    yearly_raise: Rate = 0.03
+    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
+    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
+    horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
+
+
+class TickedSkill(ProfileModel):
+    ticked_on: dt.date
+
+
+class Profile(ProfileModel):
+    schema_version: int = PROFILE_SCHEMA_VERSION
+    # Kept even when the dataset does not know an id, so a data update never drops progress.
+    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], TickedSkill] = {}
+    years_of_experience: Years = 0.0
+    current_salary: Salary | None = None
+    industry: Id | None = None
+    employer: Id | None = None
+    assumptions: Assumptions = Assumptions()
+
+    @field_validator("years_of_experience")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if not math.isfinite(v):
+            raise ValueError("years of experience must be a number")
+        return v
+
+    def has_skill(self, skill_id: str) -> bool:
+        return skill_id in self.skills

@@ -1,0 +1,229 @@
+"""The "Salary by level" tab: turns the dataset's levels into rows, chart references and explanations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
+from planner.domain.money import usd
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    level_id: str
+    name: str
+    years: str
+    years_note: str
+    low: int
+    high: int
+    average: int | None
+    range_text: str
+    average_text: str
+    sources_text: str
+    skills: tuple[str, ...]
+    conflicts: tuple[str, ...]
+    hover_text: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A figure drawn as a mark on one level's bar, such as a conflicting ceiling."""
+
+    level_index: int
+    amount: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    amount: int
+    label: str
+
+
+@dataclass(frozen=True)
+class LevelsChart:
+    rows: tuple[LevelRow, ...]
+    overall_band: tuple[int, int]
+    overall_label: str
+    ceiling: ReferenceLine
+    markers: tuple[Marker, ...]
+
+
+class LevelsView(Protocol):
+    def show_chart(self, chart: LevelsChart) -> None: ...
+    def show_summary(self, html: str) -> None: ...
+    def show_level_details(self, html: str) -> None: ...
+
+
+def _qualified(fig: Figure) -> str:
+    return f"{fig.qualifier} {usd(fig.amount)}" if fig.qualifier else usd(fig.amount)
+
+
+def _range_text(r: SalaryRange) -> str:
+    return f"{usd(r.min)} – {usd(r.max)}"
+
+
+class LevelsPresenter:
+    def __init__(self, dataset: Dataset, view: LevelsView) -> None:
+        self._dataset = dataset
+        self._view = view
+        self.rows: tuple[LevelRow, ...] = tuple(self._row(lv) for lv in dataset.levels)
+        self.table = LevelsTableModel(self.rows)
+
+    # --- building ------------------------------------------------------------------------------------------
+
+    def _row(self, lv: Level) -> LevelRow:
+        ds = self._dataset
+        sources = [f"range: {ds.source_names(lv.range.sources)}"]
+        if lv.average is not None:
+            sources.append(f"average: {ds.source_names(lv.average.sources)}")
+        conflicts = tuple(
+            f"{c.title} " + "; ".join(f"{f.label}: {_qualified(f)}" for f in c.figures)
+            for c in ds.conflicts_for_level(lv.id)
+        )
+        average_text = _qualified(lv.average) if lv.average else "not given by the article"
+        years_note = lv.experience.note if lv.experience.basis == "article" else f"Inferred: {lv.experience.note}"
+        lines = [
+            f"{lv.name} ({lv.experience.label})",
+            f"Range: {_range_text(lv.range)} — {ds.source_names(lv.range.sources)}",
+        ]
+        if lv.average is not None:
+            lines.append(f"Average: {average_text} — {ds.source_names(lv.average.sources)}")
+        else:
+            lines.append("Average: not given by the article")
+        lines.extend(f"⚠ {text}" for text in conflicts)
+        return LevelRow(
+            level_id=lv.id,
+            name=lv.name,
+            years=lv.experience.label + (" (inferred)" if lv.experience.basis == "inferred" else ""),
+            years_note=years_note,
+            low=lv.range.min,
+            high=lv.range.max,
+            average=lv.average.amount if lv.average else None,
+            range_text=_range_text(lv.range),
+            average_text=average_text,
+            sources_text="; ".join(sources),
+            skills=tuple(sk.name for sk in lv.skills),
+            conflicts=conflicts,
+            hover_text="\n".join(lines),
+        )
+
+    def chart(self) -> LevelsChart:
+        ds = self._dataset
+        base, ceiling = ds.overall.base_range, ds.overall.experienced_ceiling
+        markers = []
+        for i, lv in enumerate(ds.levels):
+            for c in ds.conflicts_for_level(lv.id):
+                for f in c.figures:
+                    if f.amount > lv.range.max:
+                        markers.append(Marker(i, f.amount, f"{f.label}: {_qualified(f)}"))
+        return LevelsChart(
+            rows=self.rows,
+            overall_band=(base.min, base.max),
+            overall_label=f"Overall average base salary {_range_text(base)} ({ds.source_names(base.sources)})",
+            ceiling=ReferenceLine(
+                ceiling.amount,
+                f"With more experience: {_qualified(ceiling)} ({ds.source_names(ceiling.sources)})",
+            ),
+            markers=tuple(markers),
+        )
+
+    def summary_html(self) -> str:
+        ds = self._dataset
+        base, ceiling = ds.overall.base_range, ds.overall.experienced_ceiling
+        growth, market = ds.outlook.job_growth, ds.outlook.market_size
+        growth_q = f"{growth.qualifier} " if growth.qualifier else ""
+        market_q = f"{market.qualifier} " if market.qualifier else ""
+        return (
+            f"<b>Average base salary:</b> {_range_text(base)} a year "
+            f"<i>({ds.source_names(base.sources)})</i>; {_qualified(ceiling)} with more experience "
+            f"<i>({ds.source_names(ceiling.sources)})</i>.<br>"
+            f"<b>Outlook:</b> AI and ML jobs grow by {growth_q}{growth.percent:g}% in the {growth.horizon} "
+            f"<i>({ds.source_names(growth.sources)})</i>; the global ML market reaches {market_q}"
+            f"${market.amount / 1e9:g} billion by {market.by_year} <i>({ds.source_names(market.sources)})</i>.<br>"
+            f"<small>Figures in USD per year, base salary, United States, read from “{ds.document.title}” "
+            f"on {ds.document.read_on.isoformat()}.</small>"
+        )
+
+    def details_html(self, index: int) -> str:
+        if not 0 <= index < len(self.rows):
+            return "Select a level to see the skills the article expects."
+        row = self.rows[index]
+        skills = "".join(f"<li>{_escape(s)}</li>" for s in row.skills)
+        conflicts = "".join(f"<p>⚠ <b>The article contradicts itself:</b> {_escape(c)}</p>" for c in row.conflicts)
+        return (
+            f"<h3>{_escape(row.name)}</h3>"
+            f"<p>{_escape(row.years_note)}</p>"
+            f"<p><b>Range</b> {row.range_text} · <b>Average</b> {_escape(row.average_text)}<br>"
+            f"<small>Sources — {_escape(row.sources_text)}</small></p>"
+            f"{conflicts}"
+            f"<p><b>Skills the article expects ({len(row.skills)})</b></p><ul>{skills}</ul>"
+        )
+
+    # --- intents from the view ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._view.show_summary(self.summary_html())
+        self._view.show_chart(self.chart())
+        self._view.show_level_details(self.details_html(0))
+
+    def level_selected(self, index: int) -> None:
+        self._view.show_level_details(self.details_html(index))
+
+    def hover_text(self, index: int) -> str:
+        return self.rows[index].hover_text if 0 <= index < len(self.rows) else ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class LevelsTableModel(QAbstractTableModel):
+    """Read-only table of the levels: one row per level, the figures and where they come from."""
+
+    HEADERS = ("Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected")
+
+    def __init__(self, rows: tuple[LevelRow, ...]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def row_at(self, row: int) -> LevelRow:
+        return self._rows[row]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.name,
+                row.years,
+                row.range_text,
+                row.average_text,
+                row.sources_text,
+                ", ".join(row.skills),
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 1:
+                return row.years_note
+            if col == 5:
+                return "\n".join(row.skills)
+            return row.hover_text
+        if role == Qt.ItemDataRole.UserRole:
+            return (row.name, row.level_id, row.low, row.average, row.sources_text, row.skills)[min(col, 5)]
+        return None

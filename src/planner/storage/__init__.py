@@ -1,0 +1,1 @@
+"""Files: the bundled dataset (importlib.resources) and the user's profile (atomic writes)."""

@@ -1,0 +1,73 @@
+"""Reading a dataset file: the bundled one through importlib.resources, or any file given by path.
+
+A file that breaks a rule fails with one DatasetError naming the file, the field path and the reason.
+No Qt here, so the installed wheel can load its data with nothing but pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planner.domain.dataset import Dataset
+
+BUNDLED_DATASET = "ml-engineer-salaries-us.json"
+MAX_DATASET_BYTES = 5 * 1024 * 1024
+
+
+class DatasetError(Exception):
+    """A dataset file could not be used; the message says which file, where and why."""
+
+    def __init__(self, file: str, problems: list[tuple[str, str]]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"{path}: {reason}" if path else reason for path, reason in problems]
+        super().__init__(f"{file}: " + "; ".join(lines))
+
+
+def resource_root() -> Traversable:
+    """The app's shipped resources (data, icons), wherever the package is installed."""
+    return resources.files("planner.resources")
+
+
+def bundled_dataset_file() -> Traversable:
+    return resource_root() / "data" / BUNDLED_DATASET
+
+
+def parse_dataset(raw: bytes, name: str) -> Dataset:
+    if len(raw) > MAX_DATASET_BYTES:
+        raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
+    except RecursionError:
+        raise DatasetError(name, [("", "not valid JSON (nested too deeply)")]) from None
+    try:
+        return Dataset.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            path = ".".join(str(p) for p in err["loc"])
+            problems.append((path, err["msg"].removeprefix("Value error, ")))
+        raise DatasetError(name, problems) from None
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    """Load the bundled dataset, or the file at ``path``."""
+    if path is None:
+        source: Traversable | Path = bundled_dataset_file()
+        name = f"built-in data ({BUNDLED_DATASET})"
+    else:
+        source, name = path, str(path)
+    try:
+        if isinstance(source, Path) and source.stat().st_size > MAX_DATASET_BYTES:
+            raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
+    return parse_dataset(raw, name)

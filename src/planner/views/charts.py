@@ -1,0 +1,55 @@
+"""Shared chart pieces: a currency axis without SI prefixes and colours that follow the palette."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from planner.domain.money import usd_short
+
+pg.setConfigOptions(antialias=True)
+
+
+class CurrencyAxis(pg.AxisItem):
+    """Ticks read $70k, $150k, $1.2M: never '×1e3' or a 'k' prefix on the label."""
+
+    def __init__(self, orientation: str = "left", **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [usd_short(v * scale) for v in values]
+
+
+def palette_colors() -> dict[str, QColor]:
+    pal = QApplication.palette()
+    window = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    dark = window.lightness() < 128
+    return {
+        "background": window,
+        "foreground": text,
+        "bar": QColor("#5b9bd5") if dark else QColor("#2f6db3"),
+        "bar_edge": QColor("#9cc3ec") if dark else QColor("#1d4a7c"),
+        "average": QColor("#ffb347") if dark else QColor("#c05a00"),
+        "band": QColor(120, 200, 120, 50) if dark else QColor(40, 140, 40, 40),
+        "band_edge": QColor("#7fcf7f") if dark else QColor("#2e7d32"),
+        "ceiling": QColor("#e57373") if dark else QColor("#b71c1c"),
+        "conflict": QColor("#f06292") if dark else QColor("#ad1457"),
+        "highlight": QColor("#ffd54f") if dark else QColor("#f9a825"),
+        "muted": QColor("#9e9e9e") if dark else QColor("#757575"),
+    }
+
+
+def style_plot(plot: pg.PlotWidget) -> dict[str, QColor]:
+    """Colour a plot from the current palette; call again when the scheme changes."""
+    colors = palette_colors()
+    plot.setBackground(colors["background"])
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getPlotItem().getAxis(name)
+        axis.setPen(pg.mkPen(colors["foreground"]))
+        axis.setTextPen(pg.mkPen(colors["foreground"]))
+    return colors

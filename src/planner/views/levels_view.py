@@ -1,0 +1,267 @@
+"""The "Salary by level" tab: floating range bars with averages and references, a table and details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.presenters.levels import LevelsChart
+from planner.views.charts import CurrencyAxis, style_plot
+
+BAR_WIDTH = 0.5
+
+
+class LevelsTab(QWidget):
+    """Implements presenters.levels.LevelsView."""
+
+    level_selected = Signal(int)
+    level_hovered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("levelsTab")
+        self._chart: LevelsChart | None = None
+        self._hover_index = -1
+        self._hover_text_for: Callable[[int], str] = lambda _i: ""
+
+        self.summary = QLabel()
+        self.summary.setObjectName("levelsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
+        self.plot.setObjectName("levelsChart")
+        self.plot.setAccessibleName("Salary range by career level chart")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMinimumHeight(260)
+        item = self.plot.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        item.setLabel("left", "Base salary (USD per year)")
+        self.legend = item.addLegend(offset=(-10, 10))
+        self.bars: pg.BarGraphItem | None = None
+        self.averages: pg.ScatterPlotItem | None = None
+        self.hover_label = pg.TextItem(anchor=(0, 1))
+        self.hover_label.setZValue(100)
+        self.hover_label.hide()
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        self.table = QTableView()
+        self.table.setObjectName("levelsTable")
+        self.table.setAccessibleName("Salary by level table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("levelDetails")
+        self.details.setAccessibleName("Selected level details")
+        self.details.setOpenLinks(False)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.table)
+        lower.addWidget(self.details)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("levelsSplitter")
+        self.splitter.addWidget(self.plot)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.table)
+
+    # --- wiring --------------------------------------------------------------------------------------------
+
+    def set_table_model(self, model: QAbstractItemModel) -> None:
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.selectRow(0)
+
+    def set_hover_text_provider(self, provider: Callable[[int], str]) -> None:
+        self._hover_text_for = provider
+
+    # --- LevelsView ----------------------------------------------------------------------------------------
+
+    def show_summary(self, html: str) -> None:
+        self.summary.setText(html)
+
+    def show_level_details(self, html: str) -> None:
+        self.details.setHtml(html)
+
+    def show_chart(self, chart: LevelsChart) -> None:
+        self._chart = chart
+        self._draw()
+
+    def restyle(self) -> None:
+        self._draw()
+
+    # --- drawing -------------------------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        chart = self._chart
+        if chart is None:
+            return
+        colors = style_plot(self.plot)
+        item = self.plot.getPlotItem()
+        item.clear()
+        self.legend.clear()
+        n = len(chart.rows)
+        xs = list(range(n))
+
+        low, high = chart.overall_band
+        band = pg.LinearRegionItem(
+            values=(low, high),
+            orientation="horizontal",
+            movable=False,
+            brush=pg.mkBrush(colors["band"]),
+            pen=pg.mkPen(colors["band_edge"], style=Qt.PenStyle.DashLine),
+        )
+        band.setZValue(-10)
+        item.addItem(band)
+        self.legend.addItem(
+            pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(colors["band"])), chart.overall_label
+        )
+
+        ceiling = pg.InfiniteLine(
+            pos=chart.ceiling.amount,
+            angle=0,
+            pen=pg.mkPen(colors["ceiling"], width=2, style=Qt.PenStyle.DashLine),
+            label=chart.ceiling.label,
+            labelOpts={"position": 0.02, "color": colors["ceiling"], "anchors": [(0, 1), (0, 1)]},
+        )
+        item.addItem(ceiling)
+
+        self.bars = pg.BarGraphItem(
+            x=xs,
+            y0=[r.low for r in chart.rows],
+            height=[r.high - r.low for r in chart.rows],
+            width=BAR_WIDTH,
+            brush=pg.mkBrush(colors["bar"]),
+            pen=pg.mkPen(colors["bar_edge"], width=1.5),
+        )
+        item.addItem(self.bars)
+        self.legend.addItem(self.bars, "Base salary range by level")
+
+        avg_x = [i for i, r in enumerate(chart.rows) if r.average is not None]
+        avg_y = [r.average for r in chart.rows if r.average is not None]
+        self.averages = pg.ScatterPlotItem(
+            x=avg_x,
+            y=avg_y,
+            symbol="d",
+            size=14,
+            brush=pg.mkBrush(colors["average"]),
+            pen=pg.mkPen(colors["foreground"]),
+        )
+        item.addItem(self.averages)
+        self.legend.addItem(self.averages, "Average (where the article gives one)")
+        for x, y in zip(avg_x, avg_y, strict=True):
+            text = pg.TextItem(f"avg ${y / 1000:g}k", color=colors["foreground"], anchor=(-0.25, 0.5))
+            text.setPos(x + BAR_WIDTH / 2, y)
+            item.addItem(text)
+
+        if chart.markers:
+            markers = pg.ScatterPlotItem(
+                x=[m.level_index for m in chart.markers],
+                y=[m.amount for m in chart.markers],
+                symbol="t1",
+                size=14,
+                brush=pg.mkBrush(colors["conflict"]),
+                pen=pg.mkPen(colors["conflict"]),
+            )
+            item.addItem(markers)
+            self.legend.addItem(markers, "Conflicting figure in the article")
+            for m in chart.markers:
+                line = pg.PlotDataItem(
+                    [m.level_index, m.level_index],
+                    [chart.rows[m.level_index].high, m.amount],
+                    pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
+                )
+                item.addItem(line)
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(-0.05, 0.5))
+                label.setPos(m.level_index + 0.08, m.amount)
+                item.addItem(label)
+
+        for x, r in enumerate(chart.rows):
+            for y, anchor in ((r.low, (0.5, -0.2)), (r.high, (0.5, 1.2))):
+                t = pg.TextItem(f"${y / 1000:g}k", color=colors["foreground"], anchor=anchor)
+                t.setPos(x, y)
+                item.addItem(t)
+
+        item.getAxis("bottom").setTicks([[(i, r.name) for i, r in enumerate(chart.rows)]])
+        item.setXRange(-0.6, n - 0.4, padding=0)
+        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        item.setYRange(0, top * 1.12, padding=0)
+        item.addItem(self.hover_label)
+        self.hover_label.hide()
+
+    # --- interaction ---------------------------------------------------------------------------------------
+
+    def level_at(self, point: QPointF) -> int:
+        """Index of the level bar under a point in data coordinates, or -1."""
+        chart = self._chart
+        if chart is None:
+            return -1
+        i = round(point.x())
+        if 0 <= i < len(chart.rows) and abs(point.x() - i) <= BAR_WIDTH / 2:
+            return i
+        return -1
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self._set_hover(-1, QPointF())
+            return
+        point = vb.mapSceneToView(scene_pos)
+        self._set_hover(self.level_at(point), point)
+
+    def _set_hover(self, index: int, point: QPointF) -> None:
+        if index == self._hover_index:
+            return
+        self._hover_index = index
+        if index < 0:
+            self.hover_label.hide()
+            self.plot.setToolTip("")
+            QToolTip.hideText()
+            return
+        text = self._hover_text_for(index)
+        self.hover_label.setText(text)
+        self.hover_label.setPos(index + BAR_WIDTH / 2 + 0.02, point.y())
+        self.hover_label.fill = pg.mkBrush(self.palette().color(self.backgroundRole()))
+        self.hover_label.show()
+        self.plot.setToolTip(text)
+        self.level_hovered.emit(index)
+
+    def hover_text(self) -> str:
+        """What the hover label shows now ('' when no level is under the mouse)."""
+        return self.hover_label.toPlainText() if self.hover_label.isVisible() else ""
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.level_selected.emit(rows[0].row())

@@ -1,0 +1,145 @@
+"""The main window: one tab per part of the plan, a message banner and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import APP_NAME
+
+
+class MessageBanner(QWidget):
+    """A dismissible strip above the tabs for things the user must not miss (never a modal dialog)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setAccessibleName("Message")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton("Dismiss")
+        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("#messageBanner { background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #e0c060; }")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        current = self.label.text()
+        self.label.setText(f"{current}\n{text}" if current and self.isVisible() else text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, version: str) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self._version = version
+        self._lazy: dict[int, Callable[[], QWidget]] = {}
+
+        self.banner = MessageBanner()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._materialise)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().setObjectName("statusBar")
+        self.resize(1180, 780)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("&Help")
+        about = QAction(f"&About {APP_NAME}", self)
+        about.triggered.connect(self._about)
+        self.help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {self._version}</h3>"
+            "<p>Plan a machine-learning engineering career: salaries by level and industry, "
+            "a skills checklist and a personal earnings projection.</p>"
+            "<p>Private and offline: your data stays on this computer. Licence: MIT.</p>",
+        )
+
+    # --- tabs ----------------------------------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        return self.tabs.addTab(widget, title)
+
+    def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
+        """A tab whose contents are built the first time it is shown, keeping start-up fast."""
+        placeholder = QWidget()
+        index = self.tabs.addTab(placeholder, title)
+        self._lazy[index] = build
+        if self.tabs.currentIndex() == index:
+            self._materialise(index)
+        return index
+
+    def _materialise(self, index: int) -> None:
+        build = self._lazy.pop(index, None)
+        if build is None:
+            return
+        widget = build()
+        title = self.tabs.tabText(index)
+        old = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        old.deleteLater()
+
+    def tab_widget(self, title: str) -> QWidget:
+        """The (built) widget of the tab with this title."""
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == title:
+                self._materialise(i)
+                return self.tabs.widget(i)
+        raise KeyError(title)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+
+    def show_message(self, text: str) -> None:
+        self.banner.show_message(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,78 @@
+"""Shared fixtures. The offscreen platform is forced before any Qt import; no test touches real user folders."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from planner.domain.dataset import Dataset
+from planner.storage.dataset_file import bundled_dataset_file, load_dataset
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every per-user folder Qt or Python might use at a temporary one."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def raw_dataset() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(bundled_dataset_file().read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def data_copy(raw_dataset: dict[str, Any], tmp_path: Path) -> Callable[[Callable[[dict[str, Any]], None]], Path]:
+    """Write a modified copy of the bundled data: data_copy(lambda d: d["levels"].pop())."""
+
+    def make(change: Callable[[dict[str, Any]], None]) -> Path:
+        data = json.loads(json.dumps(raw_dataset))
+        change(data)
+        path = tmp_path / "dataset.json"
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        return path
+
+    return make
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "user-data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def main_context(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Any]:
+    """The real main window, built as the app builds it, on a temporary data folder."""
+    from planner.app import build_window, configure_application
+
+    configure_application(qapp)
+    ctx = build_window(qapp, dataset, data_dir)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    yield ctx
+    ctx.window.close()

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from planner.domain.dataset import Dataset
+    from planner.domain.profile import Profile
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.session import ProfileSession
     from planner.views.main_window import MainWindow
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
@@ -83,6 +85,7 @@ class Context:
     window: MainWindow
     dataset: Dataset
     data_dir: Path
+    session: ProfileSession
     levels: LevelsPresenter
 
 
@@ -100,12 +103,14 @@ def default_data_dir() -> Path:
     return Path(location)
 
 
-def build_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
+def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.session import ProfileSession
     from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
 
     window = MainWindow(__version__)
+    session = ProfileSession(profile, parent=window)
     levels_tab = LevelsTab()
     levels = LevelsPresenter(dataset, levels_tab)
     levels_tab.set_hover_text_provider(levels.hover_text)
@@ -113,7 +118,7 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
-    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, levels=levels)
+    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,117 @@
+"""Every figure of the article is in the bundled data, with its source; contradictions are kept and marked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from planner.domain.dataset import Dataset
+from planner.domain.money import percent, usd, usd_short
+
+ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "ml-engineer-salaries-us.txt"
+
+
+def all_amounts(ds: Dataset) -> set[int]:
+    amounts: set[int] = {ds.overall.base_range.min, ds.overall.base_range.max, ds.overall.experienced_ceiling.amount}
+    for lv in ds.levels:
+        amounts |= {lv.range.min, lv.range.max}
+        if lv.average:
+            amounts.add(lv.average.amount)
+    amounts |= {i.average.amount for i in ds.industries}
+    amounts |= {e.pay.amount for e in ds.employers}
+    for c in ds.conflicts:
+        amounts |= {f.amount for f in c.figures}
+    return amounts
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the article lives in the team's shared folder")
+def test_every_dollar_figure_of_the_article_is_in_the_data(dataset: Dataset) -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    salaries = {int(m.replace(",", "")) for m in re.findall(r"\$(\d{1,3}(?:,\d{3})+)", text)}
+    assert salaries, "the article's figures were found"
+    assert salaries <= all_amounts(dataset)
+    assert "$36 billion" in text
+    assert dataset.outlook.market_size.amount == 36_000_000_000
+    assert "40%" in text
+    assert dataset.outlook.job_growth.percent == 40
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the article lives in the team's shared folder")
+def test_every_quote_is_from_the_article(dataset: Dataset) -> None:
+    text = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    for path, item in dataset.sourced_items():
+        assert " ".join(item.quote.split()) in text, path
+
+
+def test_the_article_figures(dataset: Dataset) -> None:
+    assert (dataset.overall.base_range.min, dataset.overall.base_range.max) == (78_000, 154_000)
+    assert dataset.overall.experienced_ceiling.amount == 280_000
+    ranges = {lv.id: (lv.range.min, lv.range.max, lv.average.amount if lv.average else None) for lv in dataset.levels}
+    assert ranges == {
+        "entry": (70_000, 132_000, None),
+        "mid": (99_000, 180_000, 144_000),
+        "senior": (115_000, 204_000, 150_000),
+    }
+    assert {i.name: i.average.amount for i in dataset.industries} == {
+        "Software and IT services": 135_000,
+        "Consumer goods": 150_000,
+        "Education": 103_000,
+        "Healthcare": 120_000,
+        "Hardware and networking": 133_000,
+        "Manufacturing": 103_000,
+        "Finance": 120_000,
+    }
+    assert {e.name: e.pay.amount for e in dataset.employers} == {
+        "Google": 148_000,
+        "Facebook": 192_000,
+        "Amazon": 254_000,
+    }
+    assert dataset.level("mid").average is not None
+    assert dataset.source_names(dataset.level("mid").average.sources) == "PayScale"
+    assert dataset.source_names(dataset.overall.base_range.sources) == "Glassdoor and PayScale"
+    assert dataset.source_names(dataset.outlook.job_growth.sources) == "Forbes"
+
+
+def test_contradictions_are_kept_and_marked(dataset: Dataset) -> None:
+    entry = {f.amount for c in dataset.conflicts_for_level("entry") for f in c.figures}
+    assert entry == {132_000, 150_000}
+    senior = {f.amount for c in dataset.conflicts_for_level("senior") for f in c.figures}
+    assert senior == {144_000, 150_000}
+
+
+def test_experience_bands_and_basis(dataset: Dataset) -> None:
+    assert [lv.id for lv in dataset.levels] == ["entry", "mid", "senior"]
+    assert dataset.level("entry").experience.basis == "inferred", "the article gives no entry-level years"
+    assert dataset.level_for_years(0).id == "entry"
+    assert dataset.level_for_years(4.9).id == "entry"
+    assert dataset.level_for_years(5).id == "mid"
+    assert dataset.level_for_years(10).id == "senior"
+    assert dataset.level_for_years(45).id == "senior"
+
+
+def test_skills_grouped_by_level(dataset: Dataset) -> None:
+    counts = {lv.id: len(lv.skills) for lv in dataset.levels}
+    assert counts == {"entry": 12, "mid": 6, "senior": 5}
+    assert all(sk.id.startswith(lv.id + ".") for lv in dataset.levels for sk in lv.skills)
+
+
+@pytest.mark.parametrize(
+    ("amount", "full", "short"),
+    [
+        (70_000, "$70,000", "$70k"),
+        (144_000, "$144,000", "$144k"),
+        (1_250_000, "$1,250,000", "$1.25M"),
+        (500, "$500", "$500"),
+        (-17_000, "-$17,000", "-$17k"),
+        (92_500, "$92,500", "$92.5k"),
+    ],
+)
+def test_money_formatting(amount: int, full: str, short: str) -> None:
+    assert usd(amount) == full
+    assert usd_short(amount) == short
+
+
+def test_percent() -> None:
+    assert percent(17_000 / 103_000) == "16.5%"

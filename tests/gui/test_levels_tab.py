@@ -1,0 +1,129 @@
+"""The "Salary by level" tab in the real window: chart, hover, table and details match the dataset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from planner.domain.dataset import Dataset
+from planner.views.charts import CurrencyAxis
+from planner.views.levels_view import LevelsTab
+
+
+@pytest.fixture
+def tab(main_context: Any) -> LevelsTab:
+    widget = main_context.window.tab_widget("Salary by level")
+    assert isinstance(widget, LevelsTab)
+    return widget
+
+
+def test_chart_has_one_bar_per_level_with_the_dataset_range(tab: LevelsTab, dataset: Dataset) -> None:
+    bars = tab.bars
+    assert bars is not None
+    opts = bars.opts
+    assert list(opts["x"]) == list(range(len(dataset.levels)))
+    assert list(np.asarray(opts["y0"])) == [lv.range.min for lv in dataset.levels]
+    tops = np.asarray(opts["y0"]) + np.asarray(opts["height"])
+    assert list(tops) == [lv.range.max for lv in dataset.levels]
+
+
+def test_averages_are_marked_only_where_the_article_gives_one(tab: LevelsTab, dataset: Dataset) -> None:
+    assert tab.averages is not None
+    xs, ys = tab.averages.getData()
+    expected = [(i, lv.average.amount) for i, lv in enumerate(dataset.levels) if lv.average is not None]
+    assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == expected
+    assert len(expected) == 2, "entry level has no average in the article"
+
+
+def test_reference_lines_show_overall_range_and_ceiling(tab: LevelsTab, dataset: Dataset) -> None:
+    items = tab.plot.getPlotItem().items
+    bands = [i for i in items if isinstance(i, pg.LinearRegionItem)]
+    assert [tuple(b.getRegion()) for b in bands] == [(dataset.overall.base_range.min, dataset.overall.base_range.max)]
+    lines = [i for i in items if isinstance(i, pg.InfiniteLine) and i.angle == 0 and not i.movable]
+    assert dataset.overall.experienced_ceiling.amount in [line.value() for line in lines]
+
+
+def test_conflicting_entry_ceiling_is_drawn(tab: LevelsTab) -> None:
+    texts = [i.toPlainText() for i in tab.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert any("$150,000" in t and "Conclusion" in t for t in texts)
+
+
+def test_currency_axis_without_si_prefix(tab: LevelsTab) -> None:
+    axis = tab.plot.getPlotItem().getAxis("left")
+    assert isinstance(axis, CurrencyAxis)
+    assert axis.tickStrings([70_000, 150_000, 1_200_000], 1.0, 10_000) == ["$70k", "$150k", "$1.2M"]
+    assert axis.labelUnitPrefix == ""
+    bottom = tab.plot.getPlotItem().getAxis("bottom")
+    assert [name for _pos, name in bottom._tickLevels[0]] == ["Entry level", "Mid level", "Senior level"]
+
+
+def _move_to(qtbot: Any, tab: LevelsTab, x: float, y: float) -> None:
+    vb = tab.plot.getPlotItem().getViewBox()
+    scene_point = vb.mapViewToScene(QPointF(x, y))
+    widget_point = tab.plot.mapFromScene(scene_point)
+    qtbot.mouseMove(tab.plot.viewport(), QPoint(round(widget_point.x()), round(widget_point.y())))
+
+
+def test_hovering_a_level_shows_its_figures_and_sources(qtbot: Any, tab: LevelsTab) -> None:
+    _move_to(qtbot, tab, 1.0, 140_000)
+    qtbot.waitUntil(lambda: tab.hover_text() != "")
+    text = tab.hover_text()
+    assert "Mid level" in text
+    assert "$99,000 – $180,000" in text
+    assert "Average: $144,000 — PayScale" in text
+    assert tab.plot.toolTip() == text
+
+    _move_to(qtbot, tab, 0.0, 100_000)
+    qtbot.waitUntil(lambda: "Entry level" in tab.hover_text())
+    assert "The article itself" in tab.hover_text()
+    assert "$150,000" in tab.hover_text(), "the conflicting figure is shown"
+
+    _move_to(qtbot, tab, 1.5, 100_000)  # between two bars
+    qtbot.waitUntil(lambda: tab.hover_text() == "")
+
+
+def test_table_matches_the_dataset(tab: LevelsTab, dataset: Dataset) -> None:
+    model = tab.table.model()
+    assert model.rowCount() == len(dataset.levels)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected"]
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert rows[1][:4] == ["Mid level", "5–10 years", "$99,000 – $180,000", "$144,000"]
+    assert rows[2][3] == "around $150,000"
+    assert rows[0][1] == "0–5 years (inferred)"
+    assert rows[0][3] == "not given by the article"
+    assert "PayScale" in rows[1][4]
+    for r, lv in enumerate(dataset.levels):
+        assert rows[r][5] == ", ".join(sk.name for sk in lv.skills)
+
+
+def test_selecting_a_row_shows_the_level_skills(qtbot: Any, tab: LevelsTab, dataset: Dataset) -> None:
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    html = tab.details.toPlainText()
+    assert "Mid level" in html
+    for skill in dataset.level("mid").skills:
+        assert skill.name in html
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    text = tab.details.toPlainText()
+    assert "Senior level" in text
+    assert "contradicts itself" in text
+
+
+def test_summary_shows_overall_figures_and_outlook(tab: LevelsTab) -> None:
+    text = tab.summary.text()
+    for fragment in (
+        "$78,000 – $154,000",
+        "Glassdoor and PayScale",
+        "$280,000",
+        "40%",
+        "Forbes",
+        "$36 billion",
+        "2028",
+    ):
+        assert fragment in text

@@ -148,4 +148,5 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ctx = build_window(app, dataset, data_dir)
     ctx.window.show()
+    ctx.window.tabs.currentWidget().setFocus()
     return app.exec()

@@ -127,3 +127,15 @@ def test_summary_shows_overall_figures_and_outlook(tab: LevelsTab) -> None:
         "2028",
     ):
         assert fragment in text
+
+
+def test_selected_level_is_highlighted_on_the_chart(qtbot: Any, tab: LevelsTab) -> None:
+    def widths() -> list[float]:
+        assert tab.bars is not None
+        return [pen.widthF() for pen in tab.bars.opts["pens"]]
+
+    assert widths()[0] > widths()[1] == widths()[2]
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert tab.selected_level() == 2
+    assert widths()[2] > widths()[0] == widths()[1]

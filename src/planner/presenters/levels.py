@@ -81,7 +81,7 @@ class LevelsPresenter:
         if lv.average is not None:
             sources.append(f"average: {ds.source_names(lv.average.sources)}")
         conflicts = tuple(
-            f"{c.title} " + "; ".join(f"{f.label}: {_qualified(f)}" for f in c.figures)
+            f"{c.title} — " + "; ".join(f"{f.label}: {_qualified(f)}" for f in c.figures)
             for c in ds.conflicts_for_level(lv.id)
         )
         average_text = _qualified(lv.average) if lv.average else "not given by the article"

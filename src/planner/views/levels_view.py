@@ -22,6 +22,7 @@ from planner.presenters.levels import LevelsChart
 from planner.views.charts import CurrencyAxis, style_plot
 
 BAR_WIDTH = 0.5
+MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
 
 
 class LevelsTab(QWidget):
@@ -54,6 +55,7 @@ class LevelsTab(QWidget):
         item.showGrid(x=False, y=True, alpha=0.25)
         item.setLabel("left", "Base salary (USD per year)")
         self.legend = item.addLegend(offset=(-10, 10))
+        self._selected = 0
         self.bars: pg.BarGraphItem | None = None
         self.averages: pg.ScatterPlotItem | None = None
         self.hover_label = pg.TextItem(anchor=(0, 1))
@@ -131,6 +133,9 @@ class LevelsTab(QWidget):
         item = self.plot.getPlotItem()
         item.clear()
         self.legend.clear()
+        self.legend.setLabelTextColor(colors["foreground"])
+        self.legend.setBrush(pg.mkBrush(colors["background"]))
+        self.legend.setPen(pg.mkPen(colors["muted"]))
         n = len(chart.rows)
         xs = list(range(n))
 
@@ -163,7 +168,14 @@ class LevelsTab(QWidget):
             height=[r.high - r.low for r in chart.rows],
             width=BAR_WIDTH,
             brush=pg.mkBrush(colors["bar"]),
-            pen=pg.mkPen(colors["bar_edge"], width=1.5),
+            brushes=[pg.mkBrush(colors["bar"]) for _ in chart.rows],
+            pens=[
+                pg.mkPen(
+                    colors["highlight"] if i == self._selected else colors["bar_edge"],
+                    width=4 if i == self._selected else 1.5,
+                )
+                for i in range(n)
+            ],
         )
         item.addItem(self.bars)
         self.legend.addItem(self.bars, "Base salary range by level")
@@ -187,7 +199,7 @@ class LevelsTab(QWidget):
 
         if chart.markers:
             markers = pg.ScatterPlotItem(
-                x=[m.level_index for m in chart.markers],
+                x=[m.level_index + MARKER_OFFSET for m in chart.markers],
                 y=[m.amount for m in chart.markers],
                 symbol="t1",
                 size=14,
@@ -198,13 +210,13 @@ class LevelsTab(QWidget):
             self.legend.addItem(markers, "Conflicting figure in the article")
             for m in chart.markers:
                 line = pg.PlotDataItem(
-                    [m.level_index, m.level_index],
+                    [m.level_index + MARKER_OFFSET, m.level_index + MARKER_OFFSET],
                     [chart.rows[m.level_index].high, m.amount],
                     pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
                 )
                 item.addItem(line)
-                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(-0.05, 0.5))
-                label.setPos(m.level_index + 0.08, m.amount)
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 1))
+                label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount)
                 item.addItem(label)
 
         for x, r in enumerate(chart.rows):
@@ -264,4 +276,9 @@ class LevelsTab(QWidget):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
         if rows:
-            self.level_selected.emit(rows[0].row())
+            self._selected = rows[0].row()
+            self._draw()
+            self.level_selected.emit(self._selected)
+
+    def selected_level(self) -> int:
+        return self._selected

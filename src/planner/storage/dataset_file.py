@@ -17,6 +17,7 @@ from planner.domain.dataset import Dataset
 
 BUNDLED_DATASET = "ml-engineer-salaries-us.json"
 MAX_DATASET_BYTES = 5 * 1024 * 1024
+MAX_LISTED = 12
 
 
 class DatasetError(Exception):
@@ -25,7 +26,9 @@ class DatasetError(Exception):
     def __init__(self, file: str, problems: list[tuple[str, str]]) -> None:
         self.file = file
         self.problems = problems
-        lines = [f"{path}: {reason}" if path else reason for path, reason in problems]
+        lines = [f"{path}: {reason}" if path else reason for path, reason in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(f"and {len(problems) - MAX_LISTED} more problems")
         super().__init__(f"{file}: " + "; ".join(lines))
 
 
@@ -43,18 +46,28 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
         raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
     except RecursionError:
         raise DatasetError(name, [("", "not valid JSON (nested too deeply)")]) from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer with too many digits
+        raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
     try:
         return Dataset.model_validate(data)
+    except RecursionError:
+        raise DatasetError(name, [("", "nested too deeply")]) from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
-            path = ".".join(str(p) for p in err["loc"])
+            path = ".".join(_path_part(p) for p in err["loc"])
             problems.append((path, err["msg"].removeprefix("Value error, ")))
         raise DatasetError(name, problems) from None
+
+
+def _path_part(part: int | str) -> str:
+    """A field path segment as the user can read it on one line: odd keys are quoted and shortened."""
+    text = str(part)
+    if isinstance(part, int) or (text.isprintable() and " " not in text and 0 < len(text) <= 60):
+        return text
+    return repr(text[:60])
 
 
 def load_dataset(path: Path | None = None) -> Dataset:

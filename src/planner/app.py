@@ -7,6 +7,7 @@ Only this module knows every layer. Qt is imported after the command line is par
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes.util
 import os
 import sys
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from planner.domain.profile import Profile
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.storage.settings import AppSettings
     from planner.views.main_window import MainWindow
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
@@ -86,6 +88,7 @@ class Context:
     dataset: Dataset
     data_dir: Path
     session: ProfileSession
+    settings: AppSettings
     levels: LevelsPresenter
 
 
@@ -106,6 +109,7 @@ def default_data_dir() -> Path:
 def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.storage.settings import AppSettings
     from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
 
@@ -118,7 +122,55 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
-    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+    settings = AppSettings(data_dir)
+    ctx = Context(
+        app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, settings=settings, levels=levels
+    )
+    _wire_window_state(ctx)
+    return ctx
+
+
+def _wire_window_state(ctx: Context) -> None:
+    """Theme, geometry, splitters and the last tab: restored now, saved when the window closes."""
+    from planner.views.theme import apply_theme
+
+    app, window, settings = ctx.app, ctx.window, ctx.settings
+
+    def choose_theme(theme: str) -> None:
+        settings.set_theme(theme)
+        apply_theme(app, settings.theme)  # type: ignore[arg-type]
+        window.set_theme_checked(settings.theme)
+
+    def system_scheme_changed() -> None:
+        if settings.theme == "system":
+            apply_theme(app, "system")
+
+    apply_theme(app, settings.theme)  # type: ignore[arg-type]
+    window.set_theme_checked(settings.theme)
+    window.theme_chosen.connect(choose_theme)
+    app.styleHints().colorSchemeChanged.connect(system_scheme_changed)
+    window.destroyed.connect(lambda: _disconnect(app.styleHints().colorSchemeChanged, system_scheme_changed))
+
+    if settings.geometry is not None:
+        window.restoreGeometry(settings.geometry)
+    if settings.window_state is not None:
+        window.restoreState(settings.window_state)
+    splitters = settings.splitters()
+    window.restore_splitters(splitters)
+    window.tab_built.connect(lambda widget: window.restore_splitters(splitters, widget))
+    if 0 < settings.last_tab < window.tabs.count():
+        window.tabs.setCurrentIndex(settings.last_tab)
+
+    def save() -> None:
+        splitters.update(window.splitter_states())
+        settings.save_window(window.saveGeometry(), window.saveState(), window.tabs.currentIndex(), splitters)
+
+    window.closing.connect(save)
+
+
+def _disconnect(signal: object, slot: object) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):
+        signal.disconnect(slot)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planner import APP_NAME
+from planner.views.theme import THEMES, is_dark
 
 
 class MessageBanner(QWidget):
@@ -38,8 +40,20 @@ class MessageBanner(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#messageBanner { background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #e0c060; }")
+        self.restyle()
         self.hide()
+
+    def restyle(self) -> None:
+        if is_dark():
+            self.setStyleSheet(
+                "#messageBanner { background: #4a3f12; border-bottom: 1px solid #8a7425; }"
+                "#messageBanner QLabel { color: #fff2c2; }"
+            )
+        else:
+            self.setStyleSheet(
+                "#messageBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }"
+                "#messageBanner QLabel { color: #3b2f00; }"
+            )
 
     def show_message(self, text: str) -> None:
         current = self.label.text()
@@ -52,6 +66,8 @@ class MessageBanner(QWidget):
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    theme_chosen = Signal(str)
+    tab_built = Signal(QWidget)
 
     def __init__(self, version: str) -> None:
         super().__init__()
@@ -83,6 +99,19 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.tab_menu_anchor = self.view_menu.addSeparator()
+        theme_menu = self.view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for theme in THEMES:
+            action = QAction({"system": "Follow &system", "light": "&Light", "dark": "&Dark"}[theme], self)
+            action.setCheckable(True)
+            action.setData(theme)
+            action.triggered.connect(lambda _checked=False, t=theme: self.theme_chosen.emit(t))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[theme] = action
         self.help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
@@ -101,12 +130,29 @@ class MainWindow(QMainWindow):
     # --- tabs ----------------------------------------------------------------------------------------------
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self._add_tab_action(index, title)
+        self.tab_built.emit(widget)
+        return index
+
+    def _add_tab_action(self, index: int, title: str) -> None:
+        """View > <tab>, with Ctrl+1 ... Ctrl+9 switching to it."""
+        action = QAction(title, self)
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+        self.view_menu.insertAction(self.tab_menu_anchor, action)
+        self.addAction(action)
+
+    def set_theme_checked(self, theme: str) -> None:
+        if theme in self.theme_actions:
+            self.theme_actions[theme].setChecked(True)
 
     def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
         """A tab whose contents are built the first time it is shown, keeping start-up fast."""
         placeholder = QWidget()
         index = self.tabs.addTab(placeholder, title)
+        self._add_tab_action(index, title)
         self._lazy[index] = build
         if self.tabs.currentIndex() == index:
             self._materialise(index)
@@ -125,6 +171,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         old.deleteLater()
+        self.tab_built.emit(widget)
 
     def tab_widget(self, title: str) -> QWidget:
         """The (built) widget of the tab with this title."""
@@ -139,6 +186,33 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.banner.show_message(text)
+
+    def built_tabs(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count()) if i not in self._lazy]
+
+    # --- layout state (the app stores it; the window only hands it over) ----------------------------------
+
+    def splitter_states(self) -> dict[str, QByteArray]:
+        return {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
+
+    def restore_splitters(self, states: dict[str, QByteArray], root: QWidget | None = None) -> None:
+        for splitter in (root or self).findChildren(QSplitter):
+            state = states.get(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self.restyle()
+        super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Recolour what the palette does not reach by itself: the banner and every built chart."""
+        self.banner.restyle()
+        for widget in self.built_tabs():
+            restyle = getattr(widget, "restyle", None)
+            if callable(restyle):
+                restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -1,0 +1,74 @@
+"""Desktop conventions of the main window: remembered layout, theme that recolours charts, tab shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QSplitter
+
+from planner.app import build_window
+from planner.domain.dataset import Dataset
+from planner.views.levels_view import LevelsTab
+
+
+def rebuild(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path) -> Any:
+    ctx = build_window(qapp, dataset, data_dir)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    return ctx
+
+
+def test_geometry_splitters_and_theme_come_back(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    ctx = rebuild(qtbot, qapp, dataset, data_dir)
+    ctx.window.resize(720, 540)
+    splitter = ctx.window.findChild(QSplitter, "levelsSplitter")
+    splitter.setSizes([200, 400])
+    wanted = splitter.sizes()
+    ctx.window.theme_actions["dark"].trigger()
+    ctx.window.close()
+
+    again = rebuild(qtbot, qapp, dataset, data_dir)
+    assert (again.window.width(), again.window.height()) == (720, 540)
+    assert again.window.findChild(QSplitter, "levelsSplitter").sizes() == wanted
+    assert again.window.theme_actions["dark"].isChecked()
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    again.window.theme_actions["system"].trigger()
+    again.window.close()
+    assert (data_dir / "settings.ini").exists()
+
+
+def test_theme_switch_recolours_the_chart(qtbot: Any, main_context: Any) -> None:
+    tab = main_context.window.tab_widget("Salary by level")
+    assert isinstance(tab, LevelsTab)
+
+    def chart_background() -> int:
+        return int(tab.plot.backgroundBrush().color().lightness())
+
+    def axis_text() -> int:
+        return int(tab.plot.getPlotItem().getAxis("left").textPen().color().lightness())
+
+    # The palette change reaches the widgets as a posted event: wait for it as a user would.
+    main_context.window.theme_actions["light"].trigger()
+    qtbot.waitUntil(lambda: chart_background() > 200)
+    assert axis_text() < 80
+    main_context.window.theme_actions["dark"].trigger()
+    qtbot.waitUntil(lambda: chart_background() < 60)
+    assert axis_text() > 180
+    main_context.window.theme_actions["light"].trigger()
+    qtbot.waitUntil(lambda: chart_background() > 200)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_1])
+def test_ctrl_number_switches_tabs(qtbot: Any, main_context: Any, key: Qt.Key) -> None:
+    window = main_context.window
+    count = window.tabs.count()
+    for n in range(count):
+        qtbot.keyClick(window, Qt.Key(key + n), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == n

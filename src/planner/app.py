@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from planner import APP_ID, APP_NAME, DESKTOP_FILE_ID, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
+    from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
     from planner.views.main_window import MainWindow
@@ -87,6 +88,7 @@ class Context:
     data_dir: Path
     session: ProfileSession
     levels: LevelsPresenter
+    industries: IndustriesPresenter | None = None  # built the first time its tab is shown
 
 
 def configure_application(app: QApplication) -> None:
@@ -118,7 +120,28 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
-    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+    ctx = Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+    window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
+    return ctx
+
+
+def build_industries_tab(ctx: Context) -> QWidget:
+    from planner.presenters.industries import IndustriesPresenter
+    from planner.views.industries_view import IndustriesTab
+
+    tab = IndustriesTab()
+    presenter = IndustriesPresenter(ctx.dataset, ctx.session, tab, parent=tab)
+    tab.set_table_model(presenter.proxy)
+    tab.set_hover_text_provider(presenter.hover_text)
+    tab.industry_chosen.connect(presenter.industry_chosen)
+    tab.employer_chosen.connect(presenter.employer_chosen)
+    tab.bar_clicked.connect(presenter.bar_clicked)
+    tab.entry_selected.connect(presenter.entry_selected)
+    tab.employers_toggled.connect(presenter.employers_toggled)
+    tab.comparison_changed.connect(presenter.comparison_changed)
+    presenter.start()
+    ctx.industries = presenter
+    return tab
 
 
 def main(argv: list[str] | None = None) -> int:

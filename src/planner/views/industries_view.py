@@ -328,7 +328,7 @@ class IndustriesTab(QWidget):
         item.addItem(mid)
 
         industry_brush = colors["bar"]
-        employer_brush = colors["average"]
+        employer_brush = colors["bar_second"]
         ticks: list[tuple[float, str]] = []
         y = 0.0
         self._add_title(chart.industries_title, y - 1, colors["foreground"])
@@ -351,6 +351,9 @@ class IndustriesTab(QWidget):
         right = max([high, *shown]) * 1.3
         item.setXRange(0, right, padding=0)
         item.setYRange(-1.6, max(y, 1) - 0.4, padding=0)
+        self.hover_label.setColor(colors["foreground"])
+        self.hover_label.fill = pg.mkBrush(colors["background"])
+        self.hover_label.border = pg.mkPen(colors["muted"])
         item.addItem(self.hover_label)
         self.hover_label.hide()
         self._show_key(chart, colors)
@@ -404,7 +407,7 @@ class IndustriesTab(QWidget):
         band.setAlpha(255)
         parts = [
             swatch(colors["bar"], "Industry average"),
-            swatch(colors["average"], "Employer pay") if chart.employers else "",
+            swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
             swatch(colors["highlight"], "Yours (from your profile)"),
             swatch(colors["band_edge"], chart.band_label),
         ]
@@ -444,8 +447,11 @@ class IndustriesTab(QWidget):
         text = self._hover_text_for(key)
         y, _bar = self._rows[key]
         self.hover_label.setText(text)
-        self.hover_label.setPos(point.x(), y + BAR_HEIGHT / 2)
-        self.hover_label.fill = pg.mkBrush(self.palette().color(self.backgroundRole()))
+        # Keep the label inside the plot: towards the middle from wherever the pointer is.
+        (left, right), (top, bottom) = self.plot.getPlotItem().getViewBox().viewRange()
+        lower_half = y > (top + bottom) / 2
+        self.hover_label.setAnchor((1 if point.x() > (left + right) / 2 else 0, 1 if lower_half else 0))
+        self.hover_label.setPos(point.x(), y - BAR_HEIGHT / 2 if lower_half else y + BAR_HEIGHT / 2)
         self.hover_label.show()
         self.plot.setToolTip(text)
 

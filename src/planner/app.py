@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from planner import APP_ID, APP_NAME, DESKTOP_FILE_ID, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
+    from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
     from planner.storage.settings import AppSettings
@@ -90,6 +91,7 @@ class Context:
     session: ProfileSession
     settings: AppSettings
     levels: LevelsPresenter
+    industries: IndustriesPresenter | None = None  # built the first time its tab is shown
 
 
 def configure_application(app: QApplication) -> None:
@@ -126,7 +128,8 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     ctx = Context(
         app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, settings=settings, levels=levels
     )
-    _wire_window_state(ctx)
+    window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
+    _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     return ctx
 
 
@@ -171,6 +174,25 @@ def _wire_window_state(ctx: Context) -> None:
 def _disconnect(signal: object, slot: object) -> None:
     with contextlib.suppress(RuntimeError, TypeError):
         signal.disconnect(slot)  # type: ignore[attr-defined]
+
+
+def build_industries_tab(ctx: Context) -> QWidget:
+    from planner.presenters.industries import IndustriesPresenter
+    from planner.views.industries_view import IndustriesTab
+
+    tab = IndustriesTab()
+    presenter = IndustriesPresenter(ctx.dataset, ctx.session, tab, parent=tab)
+    tab.set_table_model(presenter.proxy)
+    tab.set_hover_text_provider(presenter.hover_text)
+    tab.industry_chosen.connect(presenter.industry_chosen)
+    tab.employer_chosen.connect(presenter.employer_chosen)
+    tab.bar_clicked.connect(presenter.bar_clicked)
+    tab.entry_selected.connect(presenter.entry_selected)
+    tab.employers_toggled.connect(presenter.employers_toggled)
+    tab.comparison_changed.connect(presenter.comparison_changed)
+    presenter.start()
+    ctx.industries = presenter
+    return tab
 
 
 def main(argv: list[str] | None = None) -> int:

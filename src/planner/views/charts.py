@@ -34,6 +34,7 @@ def palette_colors() -> dict[str, QColor]:
         "foreground": text,
         "bar": QColor("#5b9bd5") if dark else QColor("#2f6db3"),
         "bar_edge": QColor("#9cc3ec") if dark else QColor("#1d4a7c"),
+        "bar_second": QColor("#4db6ac") if dark else QColor("#00796b"),  # a second group of bars
         "average": QColor("#ffb347") if dark else QColor("#c05a00"),
         "band": QColor(120, 200, 120, 50) if dark else QColor(40, 140, 40, 40),
         "band_edge": QColor("#7fcf7f") if dark else QColor("#2e7d32"),

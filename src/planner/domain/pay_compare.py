@@ -1,0 +1,88 @@
+"""Industries and employers as one list of pay entries, and the pure arithmetic that compares them.
+
+No Qt here: the "Industries" tab's presenter turns these results into text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.domain.dataset import Dataset, Figure, SalaryRange
+
+Group = Literal["industry", "employer"]
+
+
+@dataclass(frozen=True)
+class PayEntry:
+    """One bar of the industries chart: an industry's average or an employer's pay, with its source."""
+
+    group: Group
+    entry_id: str
+    name: str
+    figure: Figure
+
+    @property
+    def key(self) -> str:
+        """Unique across both groups (an industry and an employer may share an id)."""
+        return f"{self.group}:{self.entry_id}"
+
+    @property
+    def amount(self) -> int:
+        return self.figure.amount
+
+
+def industry_entries(dataset: Dataset) -> list[PayEntry]:
+    """The dataset's industries, best paid first (ties keep the dataset's order)."""
+    entries = [PayEntry("industry", ind.id, ind.name, ind.average) for ind in dataset.industries]
+    return sorted(entries, key=lambda e: -e.amount)
+
+
+def employer_entries(dataset: Dataset) -> list[PayEntry]:
+    """The dataset's employers, best paid first (ties keep the dataset's order)."""
+    entries = [PayEntry("employer", emp.id, emp.name, emp.pay) for emp in dataset.employers]
+    return sorted(entries, key=lambda e: -e.amount)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How ``first`` compares with ``second``; the percentage is relative to ``second``."""
+
+    amount: int  # first - second, in dollars
+    fraction: float  # amount / second
+
+    @property
+    def same(self) -> bool:
+        return self.amount == 0
+
+
+def difference(first: int, second: int) -> Difference:
+    delta = first - second
+    return Difference(delta, delta / second)
+
+
+@dataclass(frozen=True)
+class RangePosition:
+    """Where an amount sits against a range: below it, within it (inclusive) or above it."""
+
+    where: Literal["below", "within", "above"]
+    outside_by: int  # dollars beyond the nearer end; 0 when within
+    from_midpoint: float  # amount - midpoint (the midpoint is derived: the middle of the range)
+
+    @property
+    def signed_distance(self) -> int:
+        """Negative below, 0 within, positive above: a sort key."""
+        return {"below": -self.outside_by, "within": 0, "above": self.outside_by}[self.where]
+
+
+def midpoint(r: SalaryRange) -> float:
+    return (r.min + r.max) / 2
+
+
+def position_in_range(amount: int, r: SalaryRange) -> RangePosition:
+    mid = amount - midpoint(r)
+    if amount < r.min:
+        return RangePosition("below", r.min - amount, mid)
+    if amount > r.max:
+        return RangePosition("above", amount - r.max, mid)
+    return RangePosition("within", 0, mid)

@@ -1,0 +1,490 @@
+"""The "Industries" tab: horizontal pay bars (industries, then employers), your choices, a comparison and a table.
+
+Passive: it draws what presenters.industries hands it and forwards the user's actions as signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.presenters.industries import KEY_ROLE, ChartBar, Choice, IndustriesChart
+from planner.views.charts import CurrencyAxis, style_plot
+
+BAR_HEIGHT = 0.62
+
+
+class IndustriesTab(QWidget):
+    """Implements presenters.industries.IndustriesView."""
+
+    industry_chosen = Signal(str)
+    employer_chosen = Signal(str)
+    bar_clicked = Signal(str)
+    entry_selected = Signal(str)
+    employers_toggled = Signal(bool)
+    comparison_changed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("industriesTab")
+        self._chart: IndustriesChart | None = None
+        self._rows: dict[str, tuple[float, ChartBar]] = {}  # key -> (y position, bar)
+        self._hover_key = ""
+        self._hover_text_for: Callable[[str], str] = lambda _k: ""
+        self._syncing = False
+
+        # --- your choices ----------------------------------------------------------------------------------
+        self.industry_combo = QComboBox()
+        self.industry_combo.setObjectName("industryCombo")
+        self.industry_combo.setAccessibleName("Your industry")
+        self.industry_combo.setToolTip("Stored in your profile; the projection uses it")
+        self.employer_combo = QComboBox()
+        self.employer_combo.setObjectName("employerCombo")
+        self.employer_combo.setAccessibleName("Your employer")
+        self.employer_combo.setToolTip("Stored in your profile; the projection uses it")
+        self.employers_check = QCheckBox("Show emplo&yers the article names")
+        self.employers_check.setObjectName("showEmployers")
+        self.employers_check.setAccessibleName("Show employers beside the industries")
+        industry_label = QLabel("Your ind&ustry:")
+        industry_label.setBuddy(self.industry_combo)
+        employer_label = QLabel("Your e&mployer:")
+        employer_label.setBuddy(self.employer_combo)
+        choices = QHBoxLayout()
+        choices.addWidget(industry_label)
+        choices.addWidget(self.industry_combo)
+        choices.addSpacing(16)
+        choices.addWidget(employer_label)
+        choices.addWidget(self.employer_combo)
+        choices.addSpacing(16)
+        choices.addWidget(self.employers_check)
+        choices.addStretch(1)
+        self.industry_combo.currentIndexChanged.connect(
+            lambda _i: self._emit_choice(self.industry_combo, self.industry_chosen)
+        )
+        self.employer_combo.currentIndexChanged.connect(
+            lambda _i: self._emit_choice(self.employer_combo, self.employer_chosen)
+        )
+        self.employers_check.toggled.connect(self._on_employers_toggled)
+
+        # --- chart -----------------------------------------------------------------------------------------
+        self.plot = pg.PlotWidget(axisItems={"bottom": CurrencyAxis("bottom")})
+        self.plot.setObjectName("industriesChart")
+        self.plot.setAccessibleName("Pay by industry and employer chart")
+        self.plot.setAccessibleDescription("The same figures are listed in the table below the chart.")
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table carries the same data for the keyboard
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMinimumHeight(200)
+        item = self.plot.getPlotItem()
+        item.invertY(True)
+        item.showGrid(x=True, y=False, alpha=0.2)
+        item.setLabel("bottom", "Average base salary (USD per year)")
+        self.industry_bars: pg.BarGraphItem | None = None
+        self.employer_bars: pg.BarGraphItem | None = None
+        self.hover_label = pg.TextItem(anchor=(0, 0))
+        self.hover_label.setZValue(100)
+        self.hover_label.hide()
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.key_label = QLabel()
+        self.key_label.setObjectName("industriesKey")
+        self.key_label.setAccessibleName("Chart key")
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.plot, 1)
+        chart_layout.addWidget(self.key_label)
+
+        # --- table -----------------------------------------------------------------------------------------
+        self.table = QTableView()
+        self.table.setObjectName("industriesTable")
+        self.table.setAccessibleName("Pay by industry and employer table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+
+        # --- comparison ------------------------------------------------------------------------------------
+        self.first_combo = QComboBox()
+        self.first_combo.setObjectName("compareFirst")
+        self.first_combo.setAccessibleName("Compare: first entry")
+        self.second_combo = QComboBox()
+        self.second_combo.setObjectName("compareSecond")
+        self.second_combo.setAccessibleName("Compare: second entry")
+        self.comparison_headline = QLabel()
+        self.comparison_headline.setObjectName("comparisonHeadline")
+        self.comparison_headline.setAccessibleName("Comparison result")
+        self.comparison_headline.setWordWrap(True)
+        self.comparison_headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparison_headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.comparison_headline.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.comparison_headline.setFont(font)
+        self.comparison_details = QLabel()
+        self.comparison_details.setObjectName("comparisonDetails")
+        self.comparison_details.setAccessibleName("Distance from the overall average range")
+        self.comparison_details.setWordWrap(True)
+        self.comparison_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparison_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comparison_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        compare_box = QGroupBox("Compare two entries")
+        compare_box.setObjectName("compareBox")
+        form = QFormLayout()
+        form.addRow("C&ompare:", self.first_combo)
+        form.addRow("&with:", self.second_combo)
+        compare_layout = QVBoxLayout(compare_box)
+        compare_layout.addLayout(form)
+        compare_layout.addWidget(self.comparison_headline)
+        compare_layout.addWidget(self.comparison_details, 1)
+        self.first_combo.currentIndexChanged.connect(self._emit_comparison)
+        self.second_combo.currentIndexChanged.connect(self._emit_comparison)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.table)
+        lower.addWidget(compare_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("industriesSplitter")
+        self.splitter.addWidget(chart_box)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.industry_combo)
+        QWidget.setTabOrder(self.industry_combo, self.employer_combo)
+        QWidget.setTabOrder(self.employer_combo, self.employers_check)
+        QWidget.setTabOrder(self.employers_check, self.table)
+        QWidget.setTabOrder(self.table, self.first_combo)
+        QWidget.setTabOrder(self.first_combo, self.second_combo)
+
+    # --- wiring --------------------------------------------------------------------------------------------
+
+    def set_table_model(self, model: QAbstractItemModel) -> None:
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+    def set_hover_text_provider(self, provider: Callable[[str], str]) -> None:
+        self._hover_text_for = provider
+
+    # --- IndustriesView ------------------------------------------------------------------------------------
+
+    def show_chart(self, chart: IndustriesChart) -> None:
+        self._chart = chart
+        self._draw()
+
+    def show_choices(
+        self, industries: Sequence[Choice], employers: Sequence[Choice], industry: str, employer: str
+    ) -> None:
+        _fill_combo(self.industry_combo, industries, industry)
+        _fill_combo(self.employer_combo, employers, employer)
+
+    def show_comparison_choices(self, entries: Sequence[Choice], first: str, second: str) -> None:
+        _fill_combo(self.first_combo, entries, first)
+        _fill_combo(self.second_combo, entries, second)
+
+    def show_comparison(self, headline: str, details: str) -> None:
+        self.comparison_headline.setText(headline)
+        self.comparison_details.setText(details)
+
+    def show_employers_visible(self, visible: bool) -> None:
+        self.employers_check.blockSignals(True)
+        self.employers_check.setChecked(visible)
+        self.employers_check.blockSignals(False)
+
+    def show_selection(self, key: str) -> None:
+        model = self.table.model()
+        if model is None:
+            return
+        self._syncing = True
+        try:
+            row = self.row_of(key)
+            if row < 0:
+                self.table.clearSelection()
+                self.table.selectionModel().clearCurrentIndex()
+            else:
+                self.table.selectRow(row)
+                self.table.scrollTo(model.index(row, 0))
+        finally:
+            self._syncing = False
+
+    def restyle(self) -> None:
+        """Redraw with the current palette's colours (call when the colour scheme changes)."""
+        self._draw()
+
+    # --- queries for tests and assistive code -------------------------------------------------------------
+
+    def row_of(self, key: str) -> int:
+        """The table row (as displayed, after sorting and filtering) showing this entry, or -1."""
+        model = self.table.model()
+        if model is None or not key:
+            return -1
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(KEY_ROLE) == key:
+                return row
+        return -1
+
+    def selected_key(self) -> str:
+        rows = self.table.selectionModel().selectedRows() if self.table.model() is not None else []
+        return str(rows[0].data(KEY_ROLE)) if rows else ""
+
+    def bar_keys(self) -> list[str]:
+        """Keys of the bars drawn, top to bottom."""
+        return [k for k, _ in sorted(self._rows.items(), key=lambda kv: kv[1][0])]
+
+    def bar_geometry(self, key: str) -> tuple[float, float]:
+        """(y position, length) of a drawn bar, read back from the BarGraphItem itself."""
+        for bars in (self.industry_bars, self.employer_bars):
+            if bars is None:
+                continue
+            keys = bars.keys
+            if key in keys:
+                i = keys.index(key)
+                return float(bars.opts["y"][i]), float(bars.opts["width"][i])
+        raise KeyError(key)
+
+    def entry_at(self, point: QPointF) -> str:
+        """Key of the bar under a point in data coordinates, or ''."""
+        for key, (y, bar) in self._rows.items():
+            if abs(point.y() - y) <= BAR_HEIGHT / 2 and 0 <= point.x() <= bar.amount:
+                return key
+        return ""
+
+    def click_at(self, point: QPointF) -> None:
+        """A click at a point in data coordinates: chooses the bar there, if any."""
+        key = self.entry_at(point)
+        if key:
+            self.bar_clicked.emit(key)
+
+    def hover_text(self) -> str:
+        """What the hover label shows now ('' when no bar is under the mouse)."""
+        return self.hover_label.toPlainText() if self.hover_label.isVisible() else ""
+
+    # --- drawing -------------------------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        chart = self._chart
+        if chart is None:
+            return
+        colors = style_plot(self.plot)
+        item = self.plot.getPlotItem()
+        item.clear()
+        self._rows = {}
+        self._hover_key = ""
+
+        low, high = chart.band
+        band = pg.LinearRegionItem(
+            values=(low, high),
+            orientation="vertical",
+            movable=False,
+            brush=pg.mkBrush(colors["band"]),
+            pen=pg.mkPen(colors["band_edge"], style=Qt.PenStyle.DashLine),
+        )
+        band.setZValue(-10)
+        item.addItem(band)
+        mid = pg.InfiniteLine(
+            pos=chart.midpoint,
+            angle=90,
+            pen=pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DotLine),
+            label=chart.midpoint_label,
+            labelOpts={"position": 0.02, "color": colors["band_edge"], "anchors": [(0, 0), (0, 0)]},
+        )
+        mid.setZValue(-9)
+        item.addItem(mid)
+
+        industry_brush = colors["bar"]
+        employer_brush = colors["bar_second"]
+        ticks: list[tuple[float, str]] = []
+        y = 0.0
+        self._add_title(chart.industries_title, y - 1, colors["foreground"])
+        self.industry_bars = self._add_bars(chart.industries, y, industry_brush, colors, ticks)
+        y += len(chart.industries)
+        if chart.employers:
+            y += 1  # a blank row between the groups holds the employers' title
+            self._add_title(chart.employers_title, y - 1, colors["foreground"])
+            separator = pg.InfiniteLine(
+                pos=y - 1.5, angle=0, pen=pg.mkPen(colors["muted"], width=1, style=Qt.PenStyle.DashLine)
+            )
+            item.addItem(separator)
+            self.employer_bars = self._add_bars(chart.employers, y, employer_brush, colors, ticks)
+            y += len(chart.employers)
+        else:
+            self.employer_bars = None
+
+        item.getAxis("left").setTicks([ticks, []])
+        shown = [b.amount for b in (*chart.industries, *chart.employers)]
+        right = max([high, *shown]) * 1.3
+        item.setXRange(0, right, padding=0)
+        item.setYRange(-1.6, max(y, 1) - 0.4, padding=0)
+        self.hover_label.setColor(colors["foreground"])
+        self.hover_label.fill = pg.mkBrush(colors["background"])
+        self.hover_label.border = pg.mkPen(colors["muted"])
+        item.addItem(self.hover_label)
+        self.hover_label.hide()
+        self._show_key(chart, colors)
+
+    def _add_title(self, text: str, y: float, color: QColor) -> None:
+        title = pg.TextItem(html=f"<b>{escape(text)}</b>", color=color, anchor=(0, 0.5))
+        title.setPos(0, y)
+        self.plot.getPlotItem().addItem(title)
+
+    def _add_bars(
+        self,
+        bars: Sequence[ChartBar],
+        top: float,
+        brush: QColor,
+        colors: dict[str, QColor],
+        ticks: list[tuple[float, str]],
+    ) -> pg.BarGraphItem | None:
+        if not bars:
+            return None
+        item = self.plot.getPlotItem()
+        ys = [top + i for i in range(len(bars))]
+        brushes = [pg.mkBrush(colors["highlight"] if b.highlighted else brush) for b in bars]
+        pens = [
+            pg.mkPen(colors["foreground"], width=3) if b.selected else pg.mkPen(colors["bar_edge"], width=1)
+            for b in bars
+        ]
+        graph = pg.BarGraphItem(
+            x0=[0] * len(bars),
+            y=ys,
+            width=[b.amount for b in bars],
+            height=BAR_HEIGHT,
+            brushes=brushes,
+            pens=pens,
+        )
+        graph.keys = [b.key for b in bars]
+        item.addItem(graph)
+        for y, b in zip(ys, bars, strict=True):
+            self._rows[b.key] = (y, b)
+            ticks.append((y, b.name))
+            text = b.label + ("  ◀ yours" if b.highlighted else "")
+            label = pg.TextItem(text, color=colors["foreground"], anchor=(-0.03, 0.5))
+            label.setPos(b.amount, y)
+            item.addItem(label)
+        return graph
+
+    def _show_key(self, chart: IndustriesChart, colors: dict[str, QColor]) -> None:
+        def swatch(color: QColor, text: str) -> str:
+            return f'<span style="color:{color.name()}">■</span>&nbsp;{escape(text)}'
+
+        band = QColor(colors["band"])
+        band.setAlpha(255)
+        parts = [
+            swatch(colors["bar"], "Industry average"),
+            swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
+            swatch(colors["highlight"], "Yours (from your profile)"),
+            swatch(colors["band_edge"], chart.band_label),
+        ]
+        self.key_label.setText(" &nbsp; ".join(p for p in parts if p) + " &nbsp; <i>Click a bar to choose it.</i>")
+
+    # --- interaction ---------------------------------------------------------------------------------------
+
+    def _map_scene(self, scene_pos: QPointF) -> QPointF | None:
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        point: QPointF = vb.mapSceneToView(scene_pos)
+        return point
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        point = self._map_scene(scene_pos)
+        key = self.entry_at(point) if point is not None else ""
+        self._set_hover(key, point or QPointF())
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        button = getattr(event, "button", None)
+        if button is None or button() != Qt.MouseButton.LeftButton:
+            return
+        point = self._map_scene(event.scenePos())  # type: ignore[attr-defined]
+        if point is not None:
+            self.click_at(point)
+
+    def _set_hover(self, key: str, point: QPointF) -> None:
+        if key == self._hover_key:
+            return
+        self._hover_key = key
+        if not key:
+            self.hover_label.hide()
+            self.plot.setToolTip("")
+            QToolTip.hideText()
+            return
+        text = self._hover_text_for(key)
+        y, _bar = self._rows[key]
+        self.hover_label.setText(text)
+        # Keep the label inside the plot: towards the middle from wherever the pointer is.
+        (left, right), (top, bottom) = self.plot.getPlotItem().getViewBox().viewRange()
+        lower_half = y > (top + bottom) / 2
+        self.hover_label.setAnchor((1 if point.x() > (left + right) / 2 else 0, 1 if lower_half else 0))
+        self.hover_label.setPos(point.x(), y - BAR_HEIGHT / 2 if lower_half else y + BAR_HEIGHT / 2)
+        self.hover_label.show()
+        self.plot.setToolTip(text)
+
+    def _emit_choice(self, combo: QComboBox, signal: SignalInstance) -> None:
+        value = combo.currentData()
+        if value is not None:
+            signal.emit(str(value))
+
+    def _on_employers_toggled(self, checked: bool) -> None:
+        self.employers_toggled.emit(checked)
+
+    def _emit_comparison(self, _index: int) -> None:
+        first, second = self.first_combo.currentData(), self.second_combo.currentData()
+        if first is not None and second is not None:
+            self.comparison_changed.emit(str(first), str(second))
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self.entry_selected.emit(str(current.data(KEY_ROLE)))
+
+
+def _fill_combo(combo: QComboBox, choices: Sequence[Choice], current: str) -> None:
+    """Replace a combo's items (only when they differ) and select ``current``, without emitting anything."""
+    combo.blockSignals(True)
+    try:
+        existing = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+        wanted = [(c.value, c.label) for c in choices]
+        if existing != wanted:
+            combo.clear()
+            for c in choices:
+                combo.addItem(c.label, c.value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+    finally:
+        combo.blockSignals(False)

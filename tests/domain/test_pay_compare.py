@@ -1,0 +1,53 @@
+"""Pure comparisons behind the "Industries" tab: no Qt needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.domain.dataset import Dataset, SalaryRange
+from planner.domain.pay_compare import (
+    difference,
+    employer_entries,
+    industry_entries,
+    midpoint,
+    position_in_range,
+)
+
+RANGE = SalaryRange(min=78_000, max=154_000, unit="u", sources=["s"], quote="q")
+
+
+def test_entries_come_from_the_data_best_paid_first(dataset: Dataset) -> None:
+    industries = industry_entries(dataset)
+    assert sorted(e.entry_id for e in industries) == sorted(i.id for i in dataset.industries)
+    assert [e.amount for e in industries] == sorted((i.average.amount for i in dataset.industries), reverse=True)
+    employers = employer_entries(dataset)
+    assert [e.amount for e in employers] == sorted((e.pay.amount for e in dataset.employers), reverse=True)
+    assert len({e.key for e in (*industries, *employers)}) == len(industries) + len(employers)
+
+
+def test_difference_is_relative_to_the_second_figure() -> None:
+    d = difference(120_000, 103_000)
+    assert d.amount == 17_000
+    assert d.fraction == pytest.approx(17_000 / 103_000)
+    back = difference(103_000, 120_000)
+    assert back.amount == -17_000
+    assert back.fraction == pytest.approx(-17_000 / 120_000)
+    assert difference(103_000, 103_000).same
+
+
+@pytest.mark.parametrize(
+    ("amount", "where", "outside_by"),
+    [
+        (77_999, "below", 1),
+        (78_000, "within", 0),
+        (116_000, "within", 0),
+        (154_000, "within", 0),
+        (254_000, "above", 100_000),
+    ],
+)
+def test_position_in_range_includes_both_ends(amount: int, where: str, outside_by: int) -> None:
+    pos = position_in_range(amount, RANGE)
+    assert pos.where == where
+    assert pos.outside_by == outside_by
+    assert pos.from_midpoint == amount - (78_000 + 154_000) / 2
+    assert midpoint(RANGE) == 116_000

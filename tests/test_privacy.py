@@ -1,0 +1,61 @@
+"""The app opens no network connection, ever: the whole window, every tab, watched by an audit hook."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    events = []
+    def hook(event, args):
+        if event.startswith("socket.") and event != "socket.gethostname":
+            events.append((event, repr(args)[:200]))
+    sys.addaudithook(hook)
+
+    import pathlib
+    from PySide6.QtWidgets import QApplication
+    from planner.app import build_window, configure_application
+    from planner.storage.dataset_file import load_dataset
+
+    app = QApplication([])
+    configure_application(app)
+    ctx = build_window(app, load_dataset(), pathlib.Path(sys.argv[1]))
+    ctx.window.show()
+    titles = ctx.window.tab_titles()
+    for i, title in enumerate(titles):
+        ctx.window.tabs.setCurrentIndex(i)
+        app.processEvents()
+        ctx.window.tab_widget(title).grab()
+    ctx.window.close()
+    app.processEvents()
+    print("TABS", len(titles))
+    print("SOCKET EVENTS", len(events))
+    for e in events:
+        print(e)
+    """
+)
+
+
+def test_no_socket_is_opened_through_every_tab(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path)], capture_output=True, text=True, timeout=120, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert int(lines[0].split()[1]) >= 2, "every tab was visited"
+    assert lines[1] == "SOCKET EVENTS 0", "\n".join(lines[2:])
+
+
+def test_the_hook_would_see_a_connection(tmp_path: Path) -> None:
+    probe = CHILD.replace("ctx.window.close()", "import socket; socket.socket().close()\n    ctx.window.close()")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, timeout=120, env=env, check=False
+    )
+    assert "SOCKET EVENTS 0" not in result.stdout

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +61,8 @@ class LevelsTab(QWidget):
         self.hover_label.setZValue(100)
         self.hover_label.hide()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # Hover must work with no button pressed; Qt may switch viewport tracking off when items change.
+        self.plot.viewport().setMouseTracking(True)
 
         self.table = QTableView()
         self.table.setObjectName("levelsTable")
@@ -229,8 +230,12 @@ class LevelsTab(QWidget):
         item.setXRange(-0.6, n - 0.4, padding=0)
         top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
         item.setYRange(0, top * 1.12, padding=0)
+        self.hover_label.setColor(colors["foreground"])
+        self.hover_label.fill = pg.mkBrush(colors["background"])
+        self.hover_label.border = pg.mkPen(colors["muted"])
         item.addItem(self.hover_label)
         self.hover_label.hide()
+        self._hover_index = -1  # a redraw (new data, new theme) forgets the hover; the next move shows it again
 
     # --- interaction ---------------------------------------------------------------------------------------
 
@@ -258,15 +263,13 @@ class LevelsTab(QWidget):
         self._hover_index = index
         if index < 0:
             self.hover_label.hide()
-            self.plot.setToolTip("")
-            QToolTip.hideText()
+            self.plot.setAccessibleDescription("")
             return
         text = self._hover_text_for(index)
         self.hover_label.setText(text)
         self.hover_label.setPos(index + BAR_WIDTH / 2 + 0.02, point.y())
-        self.hover_label.fill = pg.mkBrush(self.palette().color(self.backgroundRole()))
         self.hover_label.show()
-        self.plot.setToolTip(text)
+        self.plot.setAccessibleDescription(text)
         self.level_hovered.emit(index)
 
     def hover_text(self) -> str:

@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
+    from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.presenters.skills import SkillsPresenter
+    from planner.storage.profile_store import ProfileStore
     from planner.views.main_window import MainWindow
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
@@ -77,6 +80,9 @@ def display_problem() -> str | None:
     return None
 
 
+EXIT_ALREADY_RUNNING = 4
+
+
 @dataclass
 class Context:
     """Everything the running app is made of; tests build one with build_window()."""
@@ -87,6 +93,10 @@ class Context:
     data_dir: Path
     session: ProfileSession
     levels: LevelsPresenter
+    skills: SkillsPresenter
+    # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
+    store: ProfileStore | None = None
+    autosave: ProfileAutosaver | None = None
 
 
 def configure_application(app: QApplication) -> None:
@@ -106,8 +116,10 @@ def default_data_dir() -> Path:
 def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.presenters.skills import SkillsPresenter
     from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
+    from planner.views.skills_view import SkillsTab
 
     window = MainWindow(__version__)
     session = ProfileSession(profile, parent=window)
@@ -118,7 +130,47 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
-    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+
+    skills = SkillsPresenter(dataset, session, parent=window)
+
+    def build_skills_tab() -> SkillsTab:
+        tab = SkillsTab()
+        tab.set_model(skills.proxy)
+        tab.set_undo_stack(skills.undo_stack)
+        tab.filter_changed.connect(skills.set_filter)
+        tab.clear_level_requested.connect(skills.clear_level)
+        skills.attach_view(tab)
+        return tab
+
+    window.add_lazy_tab("&Skills", build_skills_tab)
+    return Context(
+        app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels, skills=skills
+    )
+
+
+def open_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
+    """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
+    and keep saving every change. The caller holds the data folder's lock."""
+    from planner.presenters.autosave import ProfileAutosaver
+    from planner.storage.profile_store import ProfileStore
+
+    store = ProfileStore(data_dir)
+    loaded = store.load()
+    ctx = build_window(app, dataset, data_dir, profile=loaded.profile)
+    if loaded.message:
+        ctx.window.show_message(loaded.message)
+    autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
+    autosave.message.connect(ctx.window.statusBar().showMessage)
+    ctx.window.closing.connect(autosave.flush)
+    ctx.store, ctx.autosave = store, autosave
+    return ctx
+
+
+def refuse_second_instance(message: str) -> None:
+    """Tell the user another copy already uses the data folder (tests replace this)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(None, APP_NAME, message)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.storage.dataset_file import DatasetError, load_dataset
+    from planner.storage.instance_lock import DataDirLock
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -141,11 +194,20 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}")
         return 2
+    lock = DataDirLock(data_dir)
+    if not lock.try_lock():
+        refuse_second_instance(lock.refusal_message())
+        return EXIT_ALREADY_RUNNING
     try:
-        dataset = load_dataset()
-    except DatasetError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
-        return 2
-    ctx = build_window(app, dataset, data_dir)
-    ctx.window.show()
-    return app.exec()
+        try:
+            dataset = load_dataset()
+        except DatasetError as exc:
+            QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
+            return 2
+        ctx = open_window(app, dataset, data_dir)
+        assert ctx.autosave is not None
+        app.aboutToQuit.connect(ctx.autosave.flush)
+        ctx.window.show()
+        return app.exec()
+    finally:
+        lock.unlock()

@@ -194,16 +194,16 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}")
         return 2
-    lock = DataDirLock(data_dir)
+    try:
+        dataset = load_dataset()
+    except DatasetError as exc:
+        QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
+        return 2
+    lock = DataDirLock(data_dir)  # one writer per data folder
     if not lock.try_lock():
         refuse_second_instance(lock.refusal_message())
         return EXIT_ALREADY_RUNNING
     try:
-        try:
-            dataset = load_dataset()
-        except DatasetError as exc:
-            QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
-            return 2
         ctx = open_window(app, dataset, data_dir)
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)

@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
+    from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.presenters.skills import SkillsPresenter
+    from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
     from planner.views.main_window import MainWindow
 
@@ -80,6 +83,9 @@ def display_problem() -> str | None:
     return None
 
 
+EXIT_ALREADY_RUNNING = 4
+
+
 @dataclass
 class Context:
     """Everything the running app is made of; tests build one with build_window()."""
@@ -91,7 +97,11 @@ class Context:
     session: ProfileSession
     settings: AppSettings
     levels: LevelsPresenter
+    skills: SkillsPresenter
     industries: IndustriesPresenter | None = None  # built the first time its tab is shown
+    # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
+    store: ProfileStore | None = None
+    autosave: ProfileAutosaver | None = None
 
 
 def configure_application(app: QApplication) -> None:
@@ -111,9 +121,11 @@ def default_data_dir() -> Path:
 def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
+    from planner.presenters.skills import SkillsPresenter
     from planner.storage.settings import AppSettings
     from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
+    from planner.views.skills_view import SkillsTab
 
     window = MainWindow(__version__)
     session = ProfileSession(profile, parent=window)
@@ -124,11 +136,31 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
+
+    skills = SkillsPresenter(dataset, session, parent=window)
+
+    def build_skills_tab() -> SkillsTab:
+        tab = SkillsTab()
+        tab.set_model(skills.proxy)
+        tab.set_undo_stack(skills.undo_stack)
+        tab.filter_changed.connect(skills.set_filter)
+        tab.clear_level_requested.connect(skills.clear_level)
+        skills.attach_view(tab)
+        return tab
+
     settings = AppSettings(data_dir)
     ctx = Context(
-        app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, settings=settings, levels=levels
+        app=app,
+        window=window,
+        dataset=dataset,
+        data_dir=data_dir,
+        session=session,
+        settings=settings,
+        levels=levels,
+        skills=skills,
     )
     window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
+    window.add_lazy_tab("&Skills", build_skills_tab)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     return ctx
 
@@ -195,6 +227,31 @@ def build_industries_tab(ctx: Context) -> QWidget:
     return tab
 
 
+def open_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
+    """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
+    and keep saving every change. The caller holds the data folder's lock."""
+    from planner.presenters.autosave import ProfileAutosaver
+    from planner.storage.profile_store import ProfileStore
+
+    store = ProfileStore(data_dir)
+    loaded = store.load()
+    ctx = build_window(app, dataset, data_dir, profile=loaded.profile)
+    if loaded.message:
+        ctx.window.show_message(loaded.message)
+    autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
+    autosave.message.connect(ctx.window.statusBar().showMessage)
+    ctx.window.closing.connect(autosave.flush)
+    ctx.store, ctx.autosave = store, autosave
+    return ctx
+
+
+def refuse_second_instance(message: str) -> None:
+    """Tell the user another copy already uses the data folder (tests replace this)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(None, APP_NAME, message)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     problem = display_problem()
@@ -205,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.storage.dataset_file import DatasetError, load_dataset
+    from planner.storage.instance_lock import DataDirLock
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -220,7 +278,16 @@ def main(argv: list[str] | None = None) -> int:
     except DatasetError as exc:
         QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
         return 2
-    ctx = build_window(app, dataset, data_dir)
-    ctx.window.show()
-    ctx.window.tabs.currentWidget().setFocus()
-    return app.exec()
+    lock = DataDirLock(data_dir)  # one writer per data folder
+    if not lock.try_lock():
+        refuse_second_instance(lock.refusal_message())
+        return EXIT_ALREADY_RUNNING
+    try:
+        ctx = open_window(app, dataset, data_dir)
+        assert ctx.autosave is not None
+        app.aboutToQuit.connect(ctx.autosave.flush)
+        ctx.window.show()
+        ctx.window.tabs.currentWidget().setFocus()
+        return app.exec()
+    finally:
+        lock.unlock()

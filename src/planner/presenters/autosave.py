@@ -1,0 +1,87 @@
+"""Saves the profile shortly after each change and when the window closes; a failed save is retried, never dropped.
+
+The save itself is injected (``ProfileStore.save`` in the app), so this knows nothing about files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from planner.domain.profile import Profile
+from planner.presenters.session import ProfileSession
+
+SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits more than this
+RETRY_DELAY_MS = 5000
+
+
+class ProfileAutosaver(QObject):
+    # A sentence for the status bar: a failed save, a save that worked again, or why nothing is saved.
+    message = Signal(str)
+    saved = Signal()
+
+    def __init__(
+        self,
+        session: ProfileSession,
+        save: Callable[[Profile], None],
+        *,
+        read_only_reason: str | None = None,
+        delay_ms: int = SAVE_DELAY_MS,
+        retry_ms: int = RETRY_DELAY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._save = save
+        self._read_only_reason = read_only_reason
+        self._retry_ms = retry_ms
+        self._delay_ms = delay_ms
+        self._dirty = False
+        self._failing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+        session.changed.connect(self._on_changed)
+
+    @property
+    def delay_ms(self) -> int:
+        """The longest a change waits before it is written."""
+        return self._delay_ms
+
+    @property
+    def dirty(self) -> bool:
+        """True while a change has not reached the disk."""
+        return self._dirty
+
+    def _on_changed(self) -> None:
+        if self._read_only_reason is not None:
+            self.message.emit(f"Changes are not being saved: {self._read_only_reason}.")
+            return
+        self._dirty = True
+        if not self._timer.isActive():  # do not push a pending save further away: at most delay_ms after a change
+            self._timer.start(self._delay_ms)
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when the disk holds the current profile."""
+        self._timer.stop()
+        if not self._dirty or self._read_only_reason is not None:
+            return not self._dirty
+        profile = self._session.profile
+        try:
+            self._save(profile)
+        except OSError as exc:
+            self._failing = True
+            self.message.emit(
+                f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window "
+                f"and saving will be tried again in {self._retry_ms // 1000} seconds."
+            )
+            self._timer.start(self._retry_ms)
+            return False
+        # A change made during the save (not possible today: saves are synchronous) would have set dirty again.
+        self._dirty = self._session.profile is not profile
+        if self._failing:
+            self._failing = False
+            self.message.emit("Your profile was saved.")
+        self.saved.emit()
+        return not self._dirty

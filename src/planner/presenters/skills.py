@@ -1,0 +1,327 @@
+"""The "Skills" tab: the article's skills as a checkable tree grouped by level, with progress, a filter and undo.
+
+The profile (through the shared ``ProfileSession``) is the only truth: a tick asked for by the tree becomes an
+undoable command that changes the session, and the tree is redrawn from the session.
+
+``QStandardItemModel``, ``QUndoStack`` and ``QUndoCommand`` live in QtGui in Qt 6 but are models and commands,
+not widgets: they hold this tab's state, so they belong here rather than in the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+
+from planner.domain.dataset import Dataset, Level, Skill
+from planner.domain.profile import TickedSkill
+from planner.presenters.session import ProfileSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "level" or "skill"
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: name, description, level name
+DATE_ROLE = Qt.ItemDataRole.UserRole + 4  # ISO date of the tick, "" when not ticked
+
+COL_SKILL = 0
+COL_DATE = 1
+COL_EXTRA = 2
+HEADERS = ["Skill", "Ticked on"]
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many of a level's skills (or of all skills, when level_id is None) the user has ticked."""
+
+    level_id: str | None
+    name: str
+    done: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}: {self.done} of {self.total}"
+
+
+class SkillsView(Protocol):
+    def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None: ...
+    def show_filter_status(self, text: str) -> None: ...
+    def confirm(self, question: str) -> bool: ...
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+class SkillTreeModel(QStandardItemModel):
+    """A standard item model whose skill check boxes ask rather than change: the presenter decides."""
+
+    check_requested = Signal(str, bool)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.data(KIND_ROLE) == "skill":
+            state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
+            self.check_requested.emit(str(index.data(ID_ROLE)), state == Qt.CheckState.Checked)
+            return True
+        return super().setData(index, value, role)
+
+
+class SetSkillsCommand(QUndoCommand):
+    """Changes some skills' ticks; undo puts back exactly what was there, dates included."""
+
+    def __init__(
+        self,
+        session: ProfileSession,
+        before: Mapping[str, TickedSkill | None],
+        after: Mapping[str, TickedSkill | None],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self._before = dict(before)
+        self._after = dict(after)
+
+    def _apply(self, states: Mapping[str, TickedSkill | None]) -> None:
+        for skill_id, tick in states.items():
+            if tick is None:
+                self._session.set_skill(skill_id, False)
+            else:
+                self._session.set_skill(skill_id, True, on=tick.ticked_on)
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
+
+
+class SkillsPresenter(QObject):
+    def __init__(
+        self,
+        dataset: Dataset,
+        session: ProfileSession,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._dataset = dataset
+        self._session = session
+        self._today = today
+        self._view: SkillsView | None = None
+        self._skills: dict[str, tuple[Level, Skill]] = {sk.id: (lv, sk) for lv in dataset.levels for sk in lv.skills}
+        self._level_items: dict[str, QStandardItem] = {}
+        self._skill_items: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+        self._extra: dict[str, QStandardItem] = {}
+
+        self.model = SkillTreeModel(self)
+        self.model.setHorizontalHeaderLabels(HEADERS)
+        self._build()
+        self.model.check_requested.connect(self.set_checked)
+
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterKeyColumn(COL_SKILL)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setRecursiveFilteringEnabled(True)  # a matching skill keeps its level row
+        self.proxy.setAutoAcceptChildRows(True)  # a matching level shows all its skills
+
+        self.undo_stack = QUndoStack(self)
+        session.skills_changed.connect(self.refresh)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------------------------
+
+    def _tooltip(self, lv: Level, sk: Skill) -> str:
+        return (
+            f"<p><b>{html.escape(sk.name)}</b> ({html.escape(lv.name)})</p>"
+            f"<p>{html.escape(sk.description)}</p>"
+            f"<p><i>“{html.escape(sk.quote)}”</i></p>"
+            f"<p>Source: {html.escape(self._dataset.source_names(sk.sources))}</p>"
+        )
+
+    def _build(self) -> None:
+        root = self.model.invisibleRootItem()
+        for lv in self._dataset.levels:
+            level_item = QStandardItem(lv.name)
+            level_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            level_item.setData(lv.id, ID_ROLE)
+            level_item.setData("level", KIND_ROLE)
+            level_item.setData(lv.name, SEARCH_ROLE)
+            font = QFont()
+            font.setBold(True)
+            level_item.setFont(font)
+            level_item.setToolTip(f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})")
+            spacer = QStandardItem()
+            spacer.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            for sk in lv.skills:
+                name = QStandardItem(sk.name)
+                name.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                name.setCheckState(Qt.CheckState.Unchecked)  # the box shows only once a state is set
+                name.setData(sk.id, ID_ROLE)
+                name.setData("skill", KIND_ROLE)
+                name.setData(f"{sk.name}\n{sk.description}", SEARCH_ROLE)
+                name.setToolTip(self._tooltip(lv, sk))
+                name.setData(sk.description, Qt.ItemDataRole.AccessibleDescriptionRole)
+                date = QStandardItem()
+                date.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                date.setData(sk.id, ID_ROLE)
+                level_item.appendRow([name, date])
+                self._skill_items[sk.id] = (name, date)
+            root.appendRow([level_item, spacer])
+            self._level_items[lv.id] = level_item
+
+    # --- the view ------------------------------------------------------------------------------------------
+
+    def attach_view(self, view: SkillsView) -> None:
+        self._view = view
+        self.refresh()
+        view.show_filter_status("")
+
+    def refresh(self) -> None:
+        """Redraw ticks, dates and progress from the session's profile."""
+        ticks = self._session.profile.skills
+        for skill_id, (name, date) in self._skill_items.items():
+            tick = ticks.get(skill_id)
+            state = Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked
+            if name.checkState() != state:
+                name.setCheckState(state)
+            text = format_date(tick.ticked_on) if tick else ""
+            if date.text() != text:
+                date.setText(text)
+                date.setData(tick.ticked_on.isoformat() if tick else "", DATE_ROLE)
+                date.setToolTip(f"Ticked on {tick.ticked_on:%d %B %Y}" if tick else "Not ticked")
+        levels, _overall = self.progress()
+        for p in levels:
+            assert p.level_id is not None
+            item = self._level_items[p.level_id]
+            text = f"{p.name} ({p.done} of {p.total})"
+            if item.text() != text:
+                item.setText(text)
+        if self._view is not None:
+            self._view.show_progress(*self.progress())
+
+    # --- queries -------------------------------------------------------------------------------------------
+
+    def progress(self) -> tuple[list[Progress], Progress]:
+        ticks = self._session.profile.skills
+        levels = [
+            Progress(lv.id, lv.name, sum(1 for sk in lv.skills if sk.id in ticks), len(lv.skills))
+            for lv in self._dataset.levels
+        ]
+        overall = Progress(None, "All levels", sum(p.done for p in levels), sum(p.total for p in levels))
+        return levels, overall
+
+    def is_ticked(self, skill_id: str) -> bool:
+        return self._session.profile.has_skill(skill_id)
+
+    def skill_index(self, skill_id: str, column: int = COL_SKILL) -> QModelIndex:
+        """The source-model index of a skill's cell."""
+        name, _date = self._skill_items[skill_id]
+        return name.index().siblingAtColumn(column)
+
+    def level_id_at(self, index: AnyIndex) -> str | None:
+        """The level of a row (level or skill) of the source model or the proxy."""
+        if not index.isValid():
+            return None
+        first = index.sibling(index.row(), COL_SKILL)
+        if first.data(KIND_ROLE) == "level":
+            return str(first.data(ID_ROLE))
+        parent = first.parent()
+        return str(parent.data(ID_ROLE)) if parent.isValid() else None
+
+    def visible_skill_ids(self) -> list[str]:
+        """Skills the filter lets through, in tree order."""
+        ids = []
+        for row in range(self.proxy.rowCount()):
+            level = self.proxy.index(row, COL_SKILL)
+            for child in range(self.proxy.rowCount(level)):
+                ids.append(str(self.proxy.index(child, COL_SKILL, level).data(ID_ROLE)))
+        return ids
+
+    # --- user intents --------------------------------------------------------------------------------------
+
+    def set_checked(self, skill_id: str, ticked: bool) -> None:
+        """Tick or untick one skill, as an undoable step. Ids the dataset does not know are ignored."""
+        if skill_id not in self._skills or self.is_ticked(skill_id) == ticked:
+            return
+        name = self._skills[skill_id][1].name
+        before = {skill_id: self._session.profile.skills.get(skill_id)}
+        after = {skill_id: TickedSkill(ticked_on=self._today()) if ticked else None}
+        self.undo_stack.push(
+            SetSkillsCommand(self._session, before, after, f"{'tick' if ticked else 'untick'} “{name}”")
+        )
+
+    def toggle(self, skill_id: str) -> None:
+        self.set_checked(skill_id, not self.is_ticked(skill_id))
+
+    def clear_level(self, level_id: str) -> bool:
+        """Untick every skill of a level after asking the user; True when something was cleared."""
+        lv = self._dataset.level(level_id)
+        ticks = self._session.profile.skills
+        before = {sk.id: ticks[sk.id] for sk in lv.skills if sk.id in ticks}
+        if not before or self._view is None:
+            return False
+        count = f"all {len(before)} ticks" if len(before) > 1 else "the tick"
+        question = f"Clear {count} of {lv.name}?\n\nYou can bring them back with Undo (Ctrl+Z)."
+        if not self._view.confirm(question):
+            return False
+        self.undo_stack.push(
+            SetSkillsCommand(self._session, before, dict.fromkeys(before), f"clear the ticks of {lv.name}")
+        )
+        return True
+
+    def set_filter(self, text: str) -> None:
+        text = text.strip()
+        self.proxy.setFilterFixedString(text)
+        if self._view is None:
+            return
+        if not text:
+            self._view.show_filter_status("")
+            return
+        n = len(self.visible_skill_ids())
+        if n == 0:
+            self._view.show_filter_status(f"No skill matches “{text}”.")
+        else:
+            self._view.show_filter_status(f"{n} skill{'s' if n != 1 else ''} match “{text}”.")
+
+    # --- a column other tabs may fill ----------------------------------------------------------------------
+
+    def set_extra_column(self, title: str, texts: Mapping[str, str], tooltips: Mapping[str, str] | None = None) -> None:
+        """Show one more column with a text per skill id (for example what a skill adds to a projection).
+        Skills not in ``texts`` show nothing; calling again replaces the column's contents."""
+        if self.model.columnCount() <= COL_EXTRA:
+            self.model.setColumnCount(COL_EXTRA + 1)
+        self.model.setHeaderData(COL_EXTRA, Qt.Orientation.Horizontal, title)
+        for skill_id, (name, _date) in self._skill_items.items():
+            parent = name.parent()
+            assert parent is not None
+            item = self._extra.get(skill_id)
+            if item is None:
+                item = QStandardItem()
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                parent.setChild(name.row(), COL_EXTRA, item)
+                self._extra[skill_id] = item
+            item.setText(texts.get(skill_id, ""))
+            item.setToolTip((tooltips or {}).get(skill_id, ""))
+
+    def clear_extra_column(self) -> None:
+        if self.model.columnCount() > COL_EXTRA:
+            self.model.setColumnCount(COL_EXTRA)
+        self._extra.clear()

@@ -1,0 +1,51 @@
+"""Atomic file replacement: after a crash or ``kill -9`` at any moment the file holds either the old or the new bytes.
+
+Deliberately small (QtCore and the standard library only), so a test can run it in many short-lived child processes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QSaveFile
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through QSaveFile (temporary file, flushed to disk, then renamed).
+
+    Raises OSError naming the reason; on any error the temporary file is discarded and ``path`` is untouched.
+    """
+    file = QSaveFile(str(path))
+    # Never fall back to writing the target file in place (Qt does that only when asked to).
+    file.setDirectWriteFallback(False)
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(f"cannot write {path.name}: {file.errorString()}")
+    try:
+        written = file.write(data)
+        if written != len(data):
+            raise OSError(f"cannot write {path.name}: {file.errorString() or 'the disk may be full'}")
+        if not file.commit():
+            raise OSError(f"cannot save {path.name}: {file.errorString() or 'the disk may be full'}")
+    except BaseException:
+        if file.isOpen():
+            file.cancelWriting()
+            file.commit()  # discards the temporary file because writing was cancelled
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make the rename itself durable (matters after a power cut, not after a kill); best effort."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

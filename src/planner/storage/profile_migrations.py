@@ -1,0 +1,64 @@
+"""Older profile formats and how each becomes the next one.
+
+A migration is a pure function from the raw JSON object of version N to the raw object of version N + 1; the
+store validates the end result with the current ``Profile`` model. Add one function per new version and never
+change a shipped one.
+
+Version 1 (the first format, before ticks had dates)::
+
+    {"schema_version": 1, "ticked": ["entry.python", ...], "years": 3.0, "salary": 95000, "industry": "finance"}
+
+Version 2 is ``planner.domain.profile.Profile``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from planner.domain.profile import PROFILE_SCHEMA_VERSION
+
+
+class ProfileV1(BaseModel):
+    """The legacy format, read strictly so that a damaged v1 file is quarantined rather than half-migrated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = Field(ge=1, le=1)
+    ticked: Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=10_000)] = []
+    years: float | None = None
+    salary: int | None = None
+    industry: str | None = None
+
+
+def v1_to_v2(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
+    """Version 1 kept no tick dates; each tick gets ``known_on`` (the date the old file was last saved, so the
+    skill was ticked on or before it). Field names change to the v2 ones; unknown skill ids are kept."""
+    old = ProfileV1.model_validate(raw)
+    new: dict[str, Any] = {
+        "schema_version": 2,
+        "skills": {skill_id: {"ticked_on": known_on.isoformat()} for skill_id in dict.fromkeys(old.ticked)},
+    }
+    if old.years is not None:
+        new["years_of_experience"] = old.years
+    if old.salary is not None:
+        new["current_salary"] = old.salary
+    if old.industry is not None:
+        new["industry"] = old.industry
+    return new
+
+
+# MIGRATIONS[n] turns version n into version n + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {1: v1_to_v2}
+
+
+def migrate(raw: dict[str, Any], version: int, known_on: dt.date) -> dict[str, Any]:
+    """Bring a raw profile of an older ``version`` up to the current one (raises pydantic.ValidationError,
+    ValueError or KeyError when the old data does not fit its own format)."""
+    while version < PROFILE_SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw, known_on)
+        version += 1
+    return raw

@@ -1,0 +1,252 @@
+"""The user's profile on disk: ``profile.json`` in the data folder.
+
+* Saving is atomic (``write_atomic``: QSaveFile), pretty-printed JSON, so a crash leaves the old or the new file.
+* A file that cannot be used is never deleted and never silently overwritten:
+  - not JSON, not a profile, too large or failing validation: moved aside as ``profile.json.corrupt-<timestamp>``,
+    the app starts with a fresh profile and says so;
+  - written by a newer version (``schema_version`` above ``PROFILE_SCHEMA_VERSION``): left untouched, the app
+    runs without saving and says why;
+  - an older version: a backup copy (``profile.json.v<N>-backup``) is written first, then it is migrated;
+  - cannot be opened at all (permissions, a folder in its place): left alone, the app runs without saving.
+* Ticked skills the dataset does not know are kept (``Profile.skills`` is a plain mapping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner import APP_NAME
+from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile
+from planner.storage.atomic import write_atomic
+from planner.storage.profile_migrations import migrate
+
+PROFILE_FILE = "profile.json"
+MAX_PROFILE_BYTES = 1024 * 1024
+
+
+class ProfileReadOnlyError(OSError):
+    """Saving is switched off for this run; the message says why."""
+
+
+class LoadStatus(enum.Enum):
+    NEW = "new"  # no profile yet
+    LOADED = "loaded"
+    MIGRATED = "migrated"  # an older format, backed up and brought up to date
+    QUARANTINED = "quarantined"  # unusable, moved aside; a fresh profile
+    NEWER_VERSION = "newer-version"  # left untouched; read-only run
+    UNREADABLE = "unreadable"  # could not be opened or moved aside; read-only run
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    profile: Profile
+    status: LoadStatus
+    message: str | None = None  # for the user; None when there is nothing to say
+    moved_to: Path | None = None
+    backup: Path | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.status in (LoadStatus.NEWER_VERSION, LoadStatus.UNREADABLE)
+
+
+class _UnusableError(Exception):
+    """The file's bytes are not a profile this version can use; the message is the reason, for the user."""
+
+
+def encode_profile(profile: Profile) -> bytes:
+    return (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+def _first_errors(exc: ValidationError, limit: int = 3) -> str:
+    parts = []
+    for err in exc.errors(include_url=False)[:limit]:
+        where = ".".join(str(p) for p in err["loc"]) or "the profile"
+        parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
+    more = exc.error_count() - limit
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
+    """The JSON object and its format version, or _UnusableError."""
+    if not raw.strip():
+        raise _UnusableError("the file is empty")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise _UnusableError("it is not text") from None
+    except json.JSONDecodeError as exc:
+        raise _UnusableError(f"it is not valid JSON: {exc.msg.lower()}, line {exc.lineno}") from None
+    except (ValueError, RecursionError):
+        raise _UnusableError("it is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise _UnusableError("it does not contain a profile")
+    version = data.get("schema_version")
+    if type(version) is not int or version < 1:
+        raise _UnusableError("it has no valid format version (schema_version)")
+    return data, version
+
+
+class ProfileStore:
+    """Reads and writes ``profile.json`` in one data folder. Hold the folder's DataDirLock while using it."""
+
+    def __init__(self, data_dir: Path, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / PROFILE_FILE
+        self._now = now
+        self.read_only_reason: str | None = None
+
+    # --- saving --------------------------------------------------------------------------------------------
+
+    def save(self, profile: Profile) -> None:
+        """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off)."""
+        if self.read_only_reason is not None:
+            raise ProfileReadOnlyError(self.read_only_reason)
+        write_atomic(self.path, encode_profile(profile))
+
+    # --- loading -------------------------------------------------------------------------------------------
+
+    def load(self) -> LoadResult:
+        """The saved profile, or a fresh one with a message saying what happened to the file. Never raises."""
+        self.read_only_reason = None
+        try:
+            raw = self._read()
+        except FileNotFoundError:
+            return LoadResult(Profile(), LoadStatus.NEW)
+        except _UnusableError as exc:
+            return self._quarantine(str(exc))
+        except OSError as exc:
+            return self._read_only(
+                LoadStatus.UNREADABLE,
+                f"Your profile {self.path} could not be opened ({exc.strerror or exc}). "
+                "It was left as it is, and changes you make now will not be saved.",
+                "the profile file could not be opened",
+            )
+        try:
+            data, version = _decode(raw)
+        except _UnusableError as exc:
+            return self._quarantine(str(exc))
+        if version > PROFILE_SCHEMA_VERSION:
+            return self._read_only(
+                LoadStatus.NEWER_VERSION,
+                f"Your profile was saved by a newer version of {APP_NAME} (profile format {version}; this "
+                f"version reads formats up to {PROFILE_SCHEMA_VERSION}). It was left untouched, and changes "
+                "you make now will not be saved. Update the app to continue with your saved progress.",
+                f"the profile was saved by a newer version of {APP_NAME}",
+            )
+        if version < PROFILE_SCHEMA_VERSION:
+            return self._migrate(raw, data, version)
+        try:
+            profile = Profile.model_validate(data)
+        except ValidationError as exc:
+            return self._quarantine(f"it does not fit the profile format: {_first_errors(exc)}")
+        except (ValueError, TypeError, RecursionError):
+            return self._quarantine("it does not fit the profile format")
+        return LoadResult(profile, LoadStatus.LOADED)
+
+    def _read(self) -> bytes:
+        with open(self.path, "rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_PROFILE_BYTES:
+                raise _UnusableError(self._too_large())
+            raw = f.read(MAX_PROFILE_BYTES + 1)
+        if len(raw) > MAX_PROFILE_BYTES:
+            raise _UnusableError(self._too_large())
+        return raw
+
+    @staticmethod
+    def _too_large() -> str:
+        return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, far more than any profile"
+
+    def _read_only(self, status: LoadStatus, message: str, reason: str, profile: Profile | None = None) -> LoadResult:
+        self.read_only_reason = reason
+        return LoadResult(profile if profile is not None else Profile(), status, message)
+
+    def _free_name(self, suffix: str) -> Path:
+        """``profile.json.<suffix>``, or with -2, -3... appended: never the name of an existing file."""
+        candidate = self.path.with_name(f"{PROFILE_FILE}.{suffix}")
+        n = 1
+        while candidate.exists() or candidate.is_symlink():
+            n += 1
+            candidate = self.path.with_name(f"{PROFILE_FILE}.{suffix}-{n}")
+        return candidate
+
+    def _timestamp(self) -> str:
+        return self._now().strftime("%Y%m%d-%H%M%S")
+
+    def _move_aside(self) -> Path:
+        """Rename profile.json to a new corrupt-<timestamp> name without ever replacing an existing file."""
+        for _attempt in range(100):
+            target = self._free_name(f"corrupt-{self._timestamp()}")
+            try:
+                os.link(self.path, target)  # fails if target exists: no overwrite, even in a race
+            except FileExistsError:
+                continue
+            except OSError:
+                # A file system without hard links: rename, having just checked the name is free.
+                if target.exists():
+                    continue
+                os.rename(self.path, target)
+                return target
+            os.unlink(self.path)
+            return target
+        raise OSError("no free name to move the file to")
+
+    def _quarantine(self, reason: str) -> LoadResult:
+        try:
+            target = self._move_aside()
+        except OSError as exc:
+            return self._read_only(
+                LoadStatus.UNREADABLE,
+                f"Your profile could not be read ({reason}) and could not be moved aside "
+                f"({exc.strerror or exc}). It was left as it is in {self.data_dir}, and changes you make "
+                "now will not be saved.",
+                "the unreadable profile could not be moved aside",
+            )
+        return LoadResult(
+            Profile(),
+            LoadStatus.QUARANTINED,
+            f"Your saved profile could not be read ({reason}). It was moved aside as {target.name} in "
+            f"{self.data_dir} (nothing was deleted), and the app started with an empty profile.",
+            moved_to=target,
+        )
+
+    def _migrate(self, raw: bytes, data: dict[str, Any], version: int) -> LoadResult:
+        try:
+            known_on = dt.date.fromtimestamp(self.path.stat().st_mtime)
+        except (OSError, ValueError, OverflowError):
+            known_on = self._now().date()
+        try:
+            profile = Profile.model_validate(migrate(data, version, known_on))
+        except ValidationError as exc:
+            return self._quarantine(f"it is an older format (version {version}) with errors: {_first_errors(exc)}")
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return self._quarantine(f"it is an older format (version {version}) with errors")
+        backup = self._free_name(f"v{version}-backup")
+        try:
+            write_atomic(backup, raw)
+        except OSError as exc:
+            return self._read_only(
+                LoadStatus.UNREADABLE,
+                f"Your profile is in an older format (version {version}) and no backup copy of it could be "
+                f"written ({exc}). It was left untouched, and changes you make now will not be saved.",
+                "no backup copy of the older profile could be written",
+                profile,
+            )
+        message = (
+            f"Your profile was updated from format {version} to format {PROFILE_SCHEMA_VERSION}; the old file "
+            f"was kept as {backup.name}."
+        )
+        try:
+            self.save(profile)
+        except OSError as exc:
+            message += f" The updated profile could not be saved yet ({exc}); it will be saved with your next change."
+        return LoadResult(profile, LoadStatus.MIGRATED, message, backup=backup)

@@ -1,0 +1,226 @@
+"""The "Skills" tab: a checkable tree of the article's skills by level, progress per level, a filter and undo.
+
+Passive: it shows what the presenter gives it and forwards the user's intents (filter text, "clear this level").
+Ticks travel through the model the presenter owns, so a click, Space and Undo all take the same path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.presenters.skills import Progress
+
+
+class SkillTree(QTreeView):
+    """A tree whose Space key ticks the selected skill whichever column has the focus."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and not event.modifiers():
+            current = self.currentIndex()
+            first = current.siblingAtColumn(0) if current.isValid() else QModelIndex()
+            if first.isValid() and first.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                checked = first.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
+                new_state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+                self.model().setData(first, new_state, Qt.ItemDataRole.CheckStateRole)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+class LevelProgressRow:
+    """Label, bar and "clear" button of one level."""
+
+    def __init__(self, level_id: str, parent: QWidget) -> None:
+        self.level_id = level_id
+        self.label = QLabel(parent)
+        self.bar = QProgressBar(parent)
+        self.bar.setTextVisible(True)
+        self.bar.setFormat("%v of %m")
+        self.clear_button = QPushButton(parent)
+
+    def show(self, p: Progress) -> None:
+        self.label.setText(p.text)
+        self.bar.setRange(0, max(p.total, 1))
+        self.bar.setValue(p.done)
+        self.bar.setAccessibleName(f"{p.name} progress")
+        self.bar.setAccessibleDescription(p.text)
+        self.clear_button.setText(f"Clear {p.name}…")
+        self.clear_button.setAccessibleName(f"Clear this level: {p.name}")
+        self.clear_button.setToolTip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
+        self.clear_button.setEnabled(p.done > 0)
+
+
+class SkillsTab(QWidget):
+    filter_changed = Signal(str)
+    clear_level_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("skillsTab")
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Type to filter skills by name, description or level")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter skills")
+        self.filter_edit.textChanged.connect(self.filter_changed)
+        filter_label = QLabel("Filte&r:")
+        filter_label.setBuddy(self.filter_edit)
+        self.filter_status = QLabel()
+        self.filter_status.setAccessibleName("Filter result")
+
+        self.undo_button = QToolButton()
+        self.redo_button = QToolButton()
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+
+        self.tree = SkillTree()
+        self.tree.setObjectName("skillsTree")
+        self.tree.setAccessibleName("Skills by level")
+        self.tree.setAccessibleDescription("Tick the skills you have; Space ticks or unticks the selected skill.")
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        hint = QLabel("Tick the skills you have: click a box, or select a skill and press Space. Ctrl+Z undoes.")
+        hint.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.filter_status)
+        top.addSpacing(12)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
+
+        self.progress_box = QGroupBox("Your progress")
+        self.progress_grid = QGridLayout(self.progress_box)
+        self.overall_label = QLabel()
+        self.overall_bar = QProgressBar()
+        self.overall_bar.setFormat("%v of %m")
+        self.overall_bar.setAccessibleName("Overall progress")
+        self.progress_grid.addWidget(self.overall_label, 0, 0, 1, 2)
+        self.progress_grid.addWidget(self.overall_bar, 1, 0, 1, 2)
+        self.progress_grid.setRowStretch(99, 1)
+        self.level_rows: dict[str, LevelProgressRow] = {}
+
+        body = QHBoxLayout()
+        body.addWidget(self.tree, 3)
+        body.addWidget(self.progress_box, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addLayout(body, 1)
+
+    # --- wiring --------------------------------------------------------------------------------------------
+
+    def set_model(self, model: QAbstractItemModel) -> None:
+        self.tree.setModel(model)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        model.rowsInserted.connect(self.tree.expandAll)
+        model.layoutChanged.connect(self.tree.expandAll)
+        model.modelReset.connect(self.tree.expandAll)
+        model.columnsInserted.connect(self._resize_columns)
+        self._resize_columns()
+        self.tree.expandAll()
+        first = model.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+
+    def _resize_columns(self) -> None:
+        model = self.tree.model()
+        if model is None:
+            return
+        for column in range(1, model.columnCount()):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
+        for action, button, name in (
+            (self.undo_action, self.undo_button, "Undo"),
+            (self.redo_action, self.redo_button, "Redo"),
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # --- the presenter's calls ----------------------------------------------------------------------------
+
+    def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None:
+        self.overall_label.setText(overall.text)
+        self.overall_bar.setRange(0, max(overall.total, 1))
+        self.overall_bar.setValue(overall.done)
+        self.overall_bar.setAccessibleDescription(overall.text)
+        if [p.level_id for p in levels] != list(self.level_rows):
+            self._build_level_rows([p.level_id for p in levels if p.level_id is not None])
+        for p in levels:
+            if p.level_id is not None:
+                self.level_rows[p.level_id].show(p)
+
+    def _build_level_rows(self, level_ids: list[str]) -> None:
+        for row in self.level_rows.values():
+            for w in (row.label, row.bar, row.clear_button):
+                w.deleteLater()
+        self.level_rows = {}
+        for n, level_id in enumerate(level_ids):
+            row = LevelProgressRow(level_id, self.progress_box)
+            row.clear_button.clicked.connect(lambda _=False, lid=level_id: self.clear_level_requested.emit(lid))
+            grid_row = 2 + 2 * n
+            self.progress_grid.addWidget(row.label, grid_row, 0, 1, 2)
+            self.progress_grid.addWidget(row.bar, grid_row + 1, 0)
+            self.progress_grid.addWidget(row.clear_button, grid_row + 1, 1)
+            self.level_rows[level_id] = row
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.filter_edit, self.tree, self.undo_button, self.redo_button]
+        chain += [row.clear_button for row in self.level_rows.values()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def show_filter_status(self, text: str) -> None:
+        self.filter_status.setText(text)
+        self.tree.expandAll()
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Clear ticks",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,180 @@
+"""The skills presenter with a fake view: ticks, dates, progress, undo, clearing a level, the filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.domain.dataset import Dataset
+from planner.domain.profile import Profile, TickedSkill
+from planner.presenters.session import ProfileSession
+from planner.presenters.skills import COL_DATE, COL_EXTRA, Progress, SkillsPresenter
+
+TODAY = dt.date(2025, 3, 14)
+
+
+class FakeView:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.questions: list[str] = []
+        self.levels: list[Progress] = []
+        self.overall: Progress | None = None
+        self.filter_status = ""
+
+    def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None:
+        self.levels, self.overall = list(levels), overall
+
+    def show_filter_status(self, text: str) -> None:
+        self.filter_status = text
+
+    def confirm(self, question: str) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def session(qapp: Any) -> ProfileSession:
+    return ProfileSession(Profile())
+
+
+@pytest.fixture
+def presenter(dataset: Dataset, session: ProfileSession) -> SkillsPresenter:
+    p = SkillsPresenter(dataset, session, today=lambda: TODAY)
+    p.attach_view(FakeView())
+    return p
+
+
+def level_named(dataset: Dataset, name: str) -> Any:
+    return next(lv for lv in dataset.levels if lv.name == name)
+
+
+def test_tree_has_every_skill_of_the_dataset_under_its_level(dataset: Dataset, presenter: SkillsPresenter) -> None:
+    model = presenter.model
+    assert model.rowCount() == len(dataset.levels)
+    for row, lv in enumerate(dataset.levels):
+        level_index = model.index(row, 0)
+        assert model.rowCount(level_index) == len(lv.skills)
+        names = [model.index(r, 0, level_index).data() for r in range(len(lv.skills))]
+        assert names == [sk.name for sk in lv.skills]
+        first = model.index(0, 0, level_index)
+        assert first.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        tooltip = first.data(Qt.ItemDataRole.ToolTipRole)
+        assert lv.skills[0].description in tooltip
+        assert lv.skills[0].quote.replace("'", "&#x27;") in tooltip
+        assert dataset.source_names(lv.skills[0].sources) in tooltip
+
+
+def test_checking_a_box_ticks_the_skill_with_todays_date(
+    dataset: Dataset, presenter: SkillsPresenter, session: ProfileSession
+) -> None:
+    index = presenter.skill_index("entry.python")
+    assert presenter.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert session.profile.skills == {"entry.python": TickedSkill(ticked_on=TODAY)}
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
+    assert presenter.skill_index("entry.python", COL_DATE).data() == "14 Mar 2025"
+
+
+def test_progress_counts_ticks_per_level_and_overall(dataset: Dataset, session: ProfileSession) -> None:
+    view = FakeView()
+    p = SkillsPresenter(dataset, session, today=lambda: TODAY)
+    p.attach_view(view)
+    mid = level_named(dataset, "Mid level")
+    for sk in mid.skills[:4]:
+        p.set_checked(sk.id, True)
+    p.set_checked(dataset.levels[0].skills[0].id, True)
+    texts = {pr.level_id: pr.text for pr in view.levels}
+    assert texts[mid.id] == f"Mid level: 4 of {len(mid.skills)}"
+    assert texts[dataset.levels[0].id] == f"{dataset.levels[0].name}: 1 of {len(dataset.levels[0].skills)}"
+    assert view.overall is not None
+    assert (view.overall.done, view.overall.total) == (5, len(dataset.skill_ids()))
+
+
+def test_unknown_skill_ids_are_kept_but_not_counted(dataset: Dataset) -> None:
+    session = ProfileSession(Profile(skills={"gone.cobol": TickedSkill(ticked_on=TODAY)}))
+    p = SkillsPresenter(dataset, session)
+    _levels, overall = p.progress()
+    assert overall.done == 0
+    p.set_checked(dataset.levels[0].skills[0].id, True)
+    assert "gone.cobol" in session.profile.skills
+
+
+def test_undo_and_redo_restore_ticks_and_their_dates(dataset: Dataset, session: ProfileSession) -> None:
+    session.set_skill("entry.python", True, on=dt.date(2020, 2, 2))
+    p = SkillsPresenter(dataset, session, today=lambda: TODAY)
+    p.set_checked("entry.python", False)
+    p.set_checked("mid.deep-learning", True)
+    assert set(session.profile.skills) == {"mid.deep-learning"}
+
+    p.undo_stack.undo()
+    assert session.profile.skills == {}
+    p.undo_stack.undo()
+    assert session.profile.skills == {"entry.python": TickedSkill(ticked_on=dt.date(2020, 2, 2))}
+    assert p.skill_index("entry.python", COL_DATE).data() == "2 Feb 2020"
+    p.undo_stack.redo()
+    p.undo_stack.redo()
+    assert session.profile.skills == {"mid.deep-learning": TickedSkill(ticked_on=TODAY)}
+    assert p.undo_stack.undoText() == "tick “Deep learning”"
+
+
+def test_clear_level_asks_first_and_does_nothing_when_declined(
+    dataset: Dataset, presenter: SkillsPresenter, session: ProfileSession
+) -> None:
+    mid = level_named(dataset, "Mid level")
+    for sk in mid.skills[:2]:
+        presenter.set_checked(sk.id, True)
+    presenter.set_checked("entry.python", True)
+    view = FakeView(answer=False)
+    presenter.attach_view(view)
+
+    assert not presenter.clear_level(mid.id)
+    assert view.questions == ["Clear all 2 ticks of Mid level?\n\nYou can bring them back with Undo (Ctrl+Z)."]
+    assert len(session.profile.skills) == 3
+
+    view.answer = True
+    assert presenter.clear_level(mid.id)
+    assert set(session.profile.skills) == {"entry.python"}
+    presenter.undo_stack.undo()
+    assert set(session.profile.skills) == {"entry.python", *(sk.id for sk in mid.skills[:2])}
+
+
+def test_clearing_a_level_without_ticks_asks_nothing(dataset: Dataset, presenter: SkillsPresenter) -> None:
+    view = FakeView()
+    presenter.attach_view(view)
+    assert not presenter.clear_level(dataset.levels[-1].id)
+    assert view.questions == []
+
+
+def test_filter_matches_names_descriptions_and_level_names(dataset: Dataset, presenter: SkillsPresenter) -> None:
+    view = FakeView()
+    presenter.attach_view(view)
+    presenter.set_filter("pytorch")
+    assert presenter.visible_skill_ids() == ["mid.keras-pytorch"]
+    assert view.filter_status == "1 skill match “pytorch”."
+
+    senior = level_named(dataset, "Senior level")
+    presenter.set_filter("SENIOR")  # a level name shows its whole level
+    assert set(presenter.visible_skill_ids()) >= {sk.id for sk in senior.skills}
+
+    presenter.set_filter("no such skill")
+    assert presenter.visible_skill_ids() == []
+    assert view.filter_status == "No skill matches “no such skill”."
+
+    presenter.set_filter("")
+    assert len(presenter.visible_skill_ids()) == len(dataset.skill_ids())
+    assert view.filter_status == ""
+
+
+def test_extra_column_shows_text_per_skill(presenter: SkillsPresenter) -> None:
+    presenter.set_extra_column("In 5 years", {"entry.python": "+$1,000"}, {"entry.python": "because"})
+    assert presenter.model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "In 5 years"
+    assert presenter.skill_index("entry.python", COL_EXTRA).data() == "+$1,000"
+    assert presenter.skill_index("entry.python", COL_EXTRA).data(Qt.ItemDataRole.ToolTipRole) == "because"
+    assert presenter.skill_index("mid.deep-learning", COL_EXTRA).data() == ""
+    presenter.set_extra_column("In 5 years", {})
+    assert presenter.skill_index("entry.python", COL_EXTRA).data() == ""
+    presenter.clear_extra_column()
+    assert presenter.model.columnCount() == COL_EXTRA

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from planner import APP_ID, APP_NAME, DESKTOP_FILE_ID, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.views.main_window import MainWindow
 
@@ -87,6 +88,7 @@ class Context:
     data_dir: Path
     session: ProfileSession
     levels: LevelsPresenter
+    projection: ProjectionPresenter | None = None  # built when the Projection tab is first shown
 
 
 def configure_application(app: QApplication) -> None:
@@ -118,7 +120,32 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     levels_tab.set_table_model(levels.table)
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
-    return Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+    ctx = Context(app=app, window=window, dataset=dataset, data_dir=data_dir, session=session, levels=levels)
+    window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
+    return ctx
+
+
+def build_projection_tab(ctx: Context) -> QWidget:
+    import datetime as dt
+
+    from planner.presenters.projection import ProjectionPresenter
+    from planner.views.projection_view import ProjectionTab
+
+    tab = ProjectionTab()
+    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=dt.date.today().year)
+    tab.set_table_model(presenter.table)
+    tab.field_edited.connect(presenter.field_edited)
+    tab.industry_chosen.connect(presenter.industry_chosen)
+    tab.employer_chosen.connect(presenter.employer_chosen)
+    tab.dollars_chosen.connect(presenter.dollars_chosen)
+    tab.comp_chosen.connect(presenter.comp_chosen)
+    tab.compare_industry_chosen.connect(presenter.compare_industry_chosen)
+    tab.compare_employer_chosen.connect(presenter.compare_employer_chosen)
+    tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
+    tab.year_selected.connect(presenter.year_selected)
+    presenter.start()
+    ctx.projection = presenter
+    return tab
 
 
 def main(argv: list[str] | None = None) -> int:

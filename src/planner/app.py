@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.profile_store import ProfileStore
@@ -99,6 +100,7 @@ class Context:
     levels: LevelsPresenter
     skills: SkillsPresenter
     industries: IndustriesPresenter | None = None  # built the first time its tab is shown
+    projection: ProjectionPresenter | None = None  # built when the Projection tab is first shown
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
@@ -161,6 +163,7 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     )
     window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
     window.add_lazy_tab("&Skills", build_skills_tab)
+    window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     return ctx
 
@@ -224,6 +227,29 @@ def build_industries_tab(ctx: Context) -> QWidget:
     tab.comparison_changed.connect(presenter.comparison_changed)
     presenter.start()
     ctx.industries = presenter
+    return tab
+
+
+def build_projection_tab(ctx: Context) -> QWidget:
+    import datetime as dt
+
+    from planner.presenters.projection import ProjectionPresenter
+    from planner.views.projection_view import ProjectionTab
+
+    tab = ProjectionTab()
+    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=dt.date.today().year)
+    tab.set_table_model(presenter.table)
+    tab.field_edited.connect(presenter.field_edited)
+    tab.industry_chosen.connect(presenter.industry_chosen)
+    tab.employer_chosen.connect(presenter.employer_chosen)
+    tab.dollars_chosen.connect(presenter.dollars_chosen)
+    tab.comp_chosen.connect(presenter.comp_chosen)
+    tab.compare_industry_chosen.connect(presenter.compare_industry_chosen)
+    tab.compare_employer_chosen.connect(presenter.compare_employer_chosen)
+    tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
+    tab.year_selected.connect(presenter.year_selected)
+    presenter.start()
+    ctx.projection = presenter
     return tab
 
 

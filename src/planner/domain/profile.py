@@ -16,6 +16,7 @@ from planner.domain.dataset import Id
 PROFILE_SCHEMA_VERSION = 2
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
+MAX_PROMOTION_SHIFT = 5
 
 Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
 Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
@@ -34,6 +35,9 @@ class Assumptions(ProfileModel):
     bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
     yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
     horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
+    # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
+    # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
+    promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
 
 
 class TickedSkill(ProfileModel):

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.domain.profile import Profile, TickedSkill
+from planner.domain.profile import Assumptions, Profile, TickedSkill
 
 
 class ProfileSession(QObject):
@@ -40,8 +40,9 @@ class ProfileSession(QObject):
         self.changed.emit()
 
     def update_assumptions(self, **fields: Any) -> None:
-        assumptions = self._profile.assumptions.model_copy(update=fields)
-        self.update(assumptions=assumptions.model_dump())
+        # Validated here (raises ValidationError); a dict in model_copy(update=...) would skip validation.
+        assumptions = Assumptions.model_validate({**self._profile.assumptions.model_dump(), **fields})
+        self.update(assumptions=assumptions)
 
     def set_skill(self, skill_id: str, ticked: bool, on: dt.date | None = None) -> None:
         skills = dict(self._profile.skills)

@@ -1,0 +1,122 @@
+"""Responsiveness of the Projection tab: tick a skill, recompute, redraw every curve (200 times, offscreen).
+
+Run:  .venv/bin/python benchmarks/projection_bench.py
+Each round ticks (or unticks) a skill through the shared ProfileSession, which makes the presenter recompute the
+projection and its three comparison curves, redraw the chart, table, summary and breakdown, and then repaints the
+chart synchronously. The floor, measured in the same run, is a bare pyqtgraph PlotWidget of the same size whose
+single PlotDataItem gets the same number of points with setData and is repainted. Target: p95 <= 8 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROUNDS = 200
+WARMUP = 20
+TARGET_P95_MS = 8.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(step: Callable[[int], None]) -> list[float]:
+    for i in range(WARMUP):
+        step(i)
+    samples = []
+    for i in range(ROUNDS):
+        start = time.perf_counter()
+        step(i)
+        samples.append((time.perf_counter() - start) * 1000.0)
+    return samples
+
+
+def main() -> int:
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from planner.app import build_window, configure_application
+    from planner.storage.dataset_file import load_dataset
+    from planner.views.projection_view import ProjectionTab
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    dataset = load_dataset()
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = build_window(app, dataset, Path(tmp))
+        window = ctx.window
+        window.resize(1280, 800)
+        window.show()
+        tab = window.tab_widget("Projection")
+        assert isinstance(tab, ProjectionTab)
+        session = ctx.session
+        session.update(years_of_experience=3, current_salary=120_000, industry="software-it")
+        for lv in dataset.levels:
+            for sk in lv.skills[: len(lv.skills) // 2]:
+                session.set_skill(sk.id, True)
+        tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
+        tab.compare_employer.setCurrentIndex(tab.compare_employer.findData("google"))
+        tab.compare_next.setChecked(True)
+        app.processEvents()
+        viewport = tab.plot.viewport()
+        points = len(tab.main_curve.getData()[0])
+        curves = 3 + sum(c.isVisible() for c in tab.comparison_curves.values())
+
+        def tick(i: int) -> None:
+            session.set_skill("mid.cloud-platforms", i % 2 == 0)
+            viewport.repaint()
+
+        app_samples = timed(tick)
+
+        def tick_full_frame(i: int) -> None:
+            session.set_skill("mid.cloud-platforms", i % 2 == 0)
+            viewport.repaint()
+            app.processEvents()  # and everything else that changed: table, summary, breakdown
+
+        frame_samples = timed(tick_full_frame)
+
+        floor_plot = pg.PlotWidget()
+        floor_plot.resize(tab.plot.size())
+        floor_plot.show()
+        QTest.qWaitForWindowExposed(floor_plot)
+        floor_item = floor_plot.plot()
+        x = np.arange(points, dtype=float)
+        ys = [np.linspace(100_000, 300_000, points), np.linspace(100_000, 310_000, points)]
+        floor_viewport = floor_plot.viewport()
+
+        def floor(i: int) -> None:
+            floor_item.setData(x, ys[i % 2])
+            floor_viewport.repaint()
+
+        floor_samples = timed(floor)
+        window.close()
+        floor_plot.close()
+
+    med, p95 = statistics.median(app_samples), percentile(app_samples, 0.95)
+    fmed, fp95 = statistics.median(floor_samples), percentile(floor_samples, 0.95)
+    wmed, wp95 = statistics.median(frame_samples), percentile(frame_samples, 0.95)
+    print(f"Projection tab: tick a skill, recompute, redraw {curves} curves of {points} points ({ROUNDS} rounds)")
+    print(f"  app    median {med:6.2f} ms   p95 {p95:6.2f} ms")
+    print(f"  floor  median {fmed:6.2f} ms   p95 {fp95:6.2f} ms   (bare PlotDataItem.setData + repaint)")
+    print(f"  ratio  median {med / fmed:6.1f}x     p95 {p95 / fp95:6.1f}x")
+    print(f"  whole window frame (also table, summary, breakdown): median {wmed:.2f} ms   p95 {wp95:.2f} ms")
+    verdict = "PASS" if p95 <= TARGET_P95_MS else "OVER TARGET"
+    print(f"  target p95 <= {TARGET_P95_MS:g} ms: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

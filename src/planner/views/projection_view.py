@@ -1,0 +1,530 @@
+"""The "Projection" tab: inputs, the earnings chart with its band and comparisons, "Why this number?" and a table.
+
+Passive: it draws what presenters.projection hands it and forwards what the user does as signals.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.presenters.projection import FIELDS, Choice, ProjectionChart
+from planner.views.charts import CurrencyAxis, style_plot
+
+# Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
+COMPARISON_STYLE = {
+    "industry": ("average", Qt.PenStyle.DashLine),
+    "employer": ("conflict", Qt.PenStyle.DashDotLine),
+    "next-skills": ("band_edge", Qt.PenStyle.DotLine),
+}
+PROFILE_GROUP = ("years_of_experience", "current_salary")
+
+
+class FieldRow(QWidget):
+    """A line edit with its default or note beside it and, under it, the message when the input is refused."""
+
+    def __init__(self, key: str, label: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"field_{key}")
+        self.edit.setAccessibleName(label)
+        self.edit.setAccessibleDescription(hint)
+        self.edit.setMinimumWidth(90)
+        self.hint = QLabel(hint)
+        self.hint.setObjectName(f"hint_{key}")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the palette's muted text colour
+        self.error = QLabel()
+        self.error.setObjectName(f"error_{key}")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.edit, 2)
+        top.addWidget(self.hint, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        self._hint_text = hint
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.edit.setStyleSheet("QLineEdit { border: 2px solid #c62828; }" if message else "")
+        self.edit.setAccessibleDescription(message or self._hint_text)
+        self.edit.setToolTip(message)
+
+
+class ProjectionTab(QWidget):
+    """Implements presenters.projection.ProjectionView."""
+
+    field_edited = Signal(str, str)
+    industry_chosen = Signal(object)
+    employer_chosen = Signal(object)
+    dollars_chosen = Signal(str)
+    comp_chosen = Signal(str)
+    compare_industry_chosen = Signal(object)
+    compare_employer_chosen = Signal(object)
+    compare_next_skills_toggled = Signal(bool)
+    year_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectionTab")
+        self._chart: ProjectionChart | None = None
+        self._t = 0
+        self._crosshair_text = ""
+        self._legend_state: list[tuple[object, str]] | None = None
+        self._sized_columns = -1
+        self._x_range = (0.0, 0.0)
+        self._y_top = 0.0
+
+        # --- inputs ------------------------------------------------------------------------------------------
+        self.fields: dict[str, FieldRow] = {}
+        stand = QGroupBox("Where you stand today")
+        stand_form = QFormLayout(stand)
+        assume = QGroupBox("Assumptions (yours to change)")
+        assume_form = QFormLayout(assume)
+        for spec in FIELDS:
+            row = FieldRow(spec.key, spec.label, spec.hint)
+            row.edit.textEdited.connect(lambda text, key=spec.key: self.field_edited.emit(key, text))
+            self.fields[spec.key] = row
+            form = stand_form if spec.key in PROFILE_GROUP else assume_form
+            label = QLabel(spec.label)
+            label.setWordWrap(True)
+            label.setBuddy(row.edit)
+            form.addRow(label, row)
+        self.industry = self._combo("industryChoice", "Industry")
+        self.employer = self._combo("employerChoice", "Employer")
+        stand_form.addRow(self._buddy("&Industry", self.industry), self.industry)
+        stand_form.addRow(self._buddy("E&mployer", self.employer), self.employer)
+        self.industry.activated.connect(lambda _i: self.industry_chosen.emit(self.industry.currentData()))
+        self.employer.activated.connect(lambda _i: self.employer_chosen.emit(self.employer.currentData()))
+        employer_note = QLabel("An employer's pay, when chosen, is used instead of the industry's.")
+        employer_note.setWordWrap(True)
+        employer_note.setEnabled(False)
+        stand_form.addRow(employer_note)
+
+        compare = QGroupBox("Compare with")
+        compare_form = QFormLayout(compare)
+        self.compare_industry = self._combo("compareIndustry", "Compare with another industry")
+        self.compare_employer = self._combo("compareEmployer", "Compare with another employer")
+        self.compare_next = QCheckBox("With all skills of the next level")
+        self.compare_next.setObjectName("compareNextSkills")
+        self.compare_next.setAccessibleName("Compare with all skills of the next level")
+        compare_form.addRow(self._buddy("Another i&ndustry", self.compare_industry), self.compare_industry)
+        compare_form.addRow(self._buddy("Another em&ployer", self.compare_employer), self.compare_employer)
+        compare_form.addRow(self.compare_next)
+        self.compare_industry.currentIndexChanged.connect(
+            lambda _i: self.compare_industry_chosen.emit(self.compare_industry.currentData())
+        )
+        self.compare_employer.currentIndexChanged.connect(
+            lambda _i: self.compare_employer_chosen.emit(self.compare_employer.currentData())
+        )
+        self.compare_next.toggled.connect(self.compare_next_skills_toggled)
+
+        inputs = QWidget()
+        inputs_layout = QVBoxLayout(inputs)
+        inputs_layout.addWidget(stand)
+        inputs_layout.addWidget(assume)
+        inputs_layout.addWidget(compare)
+        inputs_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("projectionInputs")
+        scroll.setWidget(inputs)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(380)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        # --- view options and summary ------------------------------------------------------------------------
+        self.dollars = QComboBox()
+        self.dollars.setObjectName("dollarsChoice")
+        self.dollars.setAccessibleName("Dollars")
+        self.dollars.addItem("Nominal dollars", "nominal")
+        self.dollars.addItem("Today's dollars", "today")
+        self.dollars.currentIndexChanged.connect(lambda _i: self.dollars_chosen.emit(self.dollars.currentData()))
+        self.comp = QComboBox()
+        self.comp.setObjectName("compChoice")
+        self.comp.setAccessibleName("Pay")
+        self.comp.addItem("Base salary", "base")
+        self.comp.addItem("Total compensation (base + bonus + equity)", "total")
+        self.comp.currentIndexChanged.connect(lambda _i: self.comp_chosen.emit(self.comp.currentData()))
+        options = QHBoxLayout()
+        options.addWidget(self._buddy("&Dollars:", self.dollars))
+        options.addWidget(self.dollars)
+        options.addSpacing(12)
+        options.addWidget(self._buddy("P&ay:", self.comp))
+        options.addWidget(self.comp)
+        options.addStretch(1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("projectionSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # --- chart -------------------------------------------------------------------------------------------
+        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
+        self.plot.setObjectName("projectionChart")
+        self.plot.setAccessibleName("Projected earnings by year chart")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMinimumHeight(240)
+        item = self.plot.getPlotItem()
+        # No grid (the crosshair reads exact figures) and no antialiasing for the view: curves still draw
+        # themselves antialiased (pyqtgraph's antialias option, set in views.charts), while the band and the
+        # labels stay cheap to repaint on every tick (benchmarks/projection_bench.py).
+        self.plot.setAntialiasing(False)
+        item.setLabel("bottom", "Year")
+        self.legend = item.addLegend(offset=(10, 5))
+        self.low_curve = pg.PlotDataItem()
+        self.high_curve = pg.PlotDataItem()
+        self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
+        self.band.setZValue(-10)
+        # The legend cannot draw a FillBetweenItem; this bar (never added to the plot) stands in for the band.
+        self.band_sample = pg.BarGraphItem(x=[0], height=[1], width=1)
+        self.main_curve = pg.PlotDataItem()
+        self.main_curve.setZValue(10)
+        self.comparison_curves: dict[str, pg.PlotDataItem] = {}
+        for key in COMPARISON_STYLE:
+            curve = pg.PlotDataItem()
+            curve.setZValue(5)
+            curve.hide()
+            self.comparison_curves[key] = curve
+        self.level_marks = pg.ScatterPlotItem(symbol="t1", size=13)
+        self.level_marks.setZValue(20)
+        self.level_labels: list[pg.TextItem] = []
+        self.today_line = pg.InfiniteLine(angle=90, movable=False, label="Today", labelOpts={"position": 0.06})
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
+        self.crosshair.setZValue(30)
+        self.crosshair_dot = pg.ScatterPlotItem(size=9)
+        self.crosshair_dot.setZValue(31)
+        self.crosshair_label = pg.TextItem(anchor=(0, 0))
+        self.crosshair_label.setZValue(40)
+        for it in (
+            self.band,
+            self.low_curve,
+            self.high_curve,
+            *self.comparison_curves.values(),
+            self.main_curve,
+            self.level_marks,
+            self.today_line,
+            self.crosshair,
+            self.crosshair_dot,
+            self.crosshair_label,
+        ):
+            item.addItem(it)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        # --- year selection (keyboard) -----------------------------------------------------------------------
+        self.year_slider = QSlider(Qt.Orientation.Horizontal)
+        self.year_slider.setObjectName("yearSlider")
+        self.year_slider.setAccessibleName("Selected year (slider)")
+        self.year_spin = QSpinBox()
+        self.year_spin.setObjectName("yearSpin")
+        self.year_spin.setAccessibleName("Selected year")
+        self.year_slider.valueChanged.connect(self.year_selected)
+        self.year_spin.valueChanged.connect(lambda v: self.year_selected.emit(v - self.year_spin.minimum()))
+        year_row = QHBoxLayout()
+        year_row.addWidget(self._buddy("&Year:", self.year_spin))
+        year_row.addWidget(self.year_spin)
+        year_row.addWidget(self.year_slider, 1)
+
+        # --- why this number, table --------------------------------------------------------------------------
+        self.breakdown = QTextBrowser()
+        self.breakdown.setObjectName("projectionBreakdown")
+        self.breakdown.setAccessibleName("Why this number?")
+        self.breakdown.setOpenLinks(False)
+        self.table = QTableView()
+        self.table.setObjectName("projectionTable")
+        self.table.setAccessibleName("Projection table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        why = QWidget()
+        why_layout = QVBoxLayout(why)
+        why_layout.setContentsMargins(0, 0, 0, 0)
+        why_title = QLabel("<b>Why this number?</b>")
+        why_layout.addWidget(why_title)
+        why_layout.addWidget(self.breakdown)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(why)
+        lower.addWidget(self.table)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.plot, 1)
+        chart_layout.addLayout(year_row)
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        right_split.addWidget(chart_box)
+        right_split.addWidget(lower)
+        right_split.setStretchFactor(0, 3)
+        right_split.setStretchFactor(1, 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(options)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(right_split, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("projectionSplitter")
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.setFocusProxy(self.fields["years_of_experience"].edit)
+        self._apply_style()
+
+    # --- helpers -----------------------------------------------------------------------------------------------
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        return combo
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _apply_style(self) -> None:
+        colors = style_plot(self.plot)
+        self._colors = colors
+        self.low_curve.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
+        self.high_curve.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
+        self.band.setBrush(pg.mkBrush(colors["band"]))
+        self.band_sample.setOpts(brush=pg.mkBrush(colors["band"]), pen=pg.mkPen(colors["band_edge"]))
+        self.main_curve.setPen(pg.mkPen(colors["bar"], width=3))
+        for key, curve in self.comparison_curves.items():
+            color, style = COMPARISON_STYLE[key]
+            curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
+        self.level_marks.setBrush(pg.mkBrush(colors["highlight"]))
+        self.level_marks.setPen(pg.mkPen(colors["foreground"]))
+        self.today_line.setPen(pg.mkPen(colors["muted"], width=1.5, style=Qt.PenStyle.DashLine))
+        self.today_line.label.setColor(colors["foreground"])
+        self.crosshair.setPen(pg.mkPen(colors["foreground"], width=1, style=Qt.PenStyle.DotLine))
+        self.crosshair_dot.setBrush(pg.mkBrush(colors["bar"]))
+        self.crosshair_dot.setPen(pg.mkPen(colors["foreground"]))
+        self.crosshair_label.setColor(colors["foreground"])
+        background = QColor(colors["background"])
+        background.setAlpha(225)
+        self.crosshair_label.fill = pg.mkBrush(background)
+        self.crosshair_label.border = pg.mkPen(colors["muted"])
+        self.legend.setLabelTextColor(colors["foreground"])
+        legend_background = QColor(colors["background"])
+        legend_background.setAlpha(200)
+        self.legend.setBrush(pg.mkBrush(legend_background))
+        self.legend.setPen(pg.mkPen(colors["muted"]))
+
+    def restyle(self) -> None:
+        """Recolour from the current palette (after the colour scheme changes)."""
+        self._apply_style()
+        self._legend_state = None  # rebuild the legend so its labels take the new text colour
+        if self._chart is not None:
+            self.show_chart(self._chart)
+
+    def set_table_model(self, model: QAbstractItemModel) -> None:
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        # Sized once to the first contents: ResizeToContents would measure every cell on every tick.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        model.modelReset.connect(self._size_table_once)
+
+    def _size_table_once(self) -> None:
+        model = self.table.model()
+        if model is None or model.columnCount() == self._sized_columns:
+            return
+        self._sized_columns = model.columnCount()
+        self.table.resizeColumnsToContents()
+
+    # --- ProjectionView ----------------------------------------------------------------------------------------
+
+    def show_field_text(self, key: str, text: str) -> None:
+        edit = self.fields[key].edit
+        if edit.text() != text:
+            edit.setText(text)
+
+    def show_field_error(self, key: str, message: str) -> None:
+        self.fields[key].set_error(message)
+
+    def show_choices(self, industries: list[Choice], employers: list[Choice]) -> None:
+        for combo, choices in ((self.industry, industries), (self.employer, employers)):
+            combo.blockSignals(True)
+            combo.clear()
+            for c in choices:
+                combo.addItem(c.name, c.id)
+            combo.blockSignals(False)
+        for combo, choices in ((self.compare_industry, industries), (self.compare_employer, employers)):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("No comparison", None)
+            for c in choices:
+                if c.id is not None:
+                    combo.addItem(c.name, c.id)
+            combo.blockSignals(False)
+
+    def show_profile_choice(self, industry: str | None, employer: str | None) -> None:
+        for combo, value in ((self.industry, industry), (self.employer, employer)):
+            index = combo.findData(value)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def show_next_skills_option(self, label: str, available: bool) -> None:
+        self.compare_next.setText(label)
+        self.compare_next.setEnabled(available)
+
+    def show_summary(self, html: str) -> None:
+        self.summary.setText(html)
+
+    def show_chart(self, chart: ProjectionChart) -> None:
+        self._chart = chart
+        x = chart.x
+        item = self.plot.getPlotItem()
+        if item.getAxis("left").labelText != chart.y_label:
+            item.setLabel("left", chart.y_label)
+        self.low_curve.setData(x, chart.low)
+        self.high_curve.setData(x, chart.high)
+        self.main_curve.setData(x, chart.main.y)
+        shown = {c.key: c for c in chart.comparisons}
+        for key, curve in self.comparison_curves.items():
+            data = shown.get(key)
+            if data is None:
+                if curve.isVisible():
+                    curve.hide()
+                continue
+            curve.setData(x, data.y)
+            curve.show()
+        self._sync_legend(chart)
+
+        marks = chart.level_marks
+        self.level_marks.setData([m.x for m in marks], [m.y for m in marks])
+        while len(self.level_labels) < len(marks):
+            text = pg.TextItem(anchor=(0.1, -0.35))
+            item.addItem(text)
+            self.level_labels.append(text)
+        for i, text in enumerate(self.level_labels):
+            if i < len(marks):
+                text.setText(marks[i].label)
+                text.setColor(self._colors["foreground"])
+                text.setPos(marks[i].x, marks[i].y)
+                text.show()
+            else:
+                text.hide()
+        self.today_line.setValue(chart.today_x)
+        self.today_line.label.setFormat(chart.today_label)
+
+        top = max(float(chart.high.max()), float(chart.main.y.max()), *(float(c.y.max()) for c in chart.comparisons))
+        x_range = (float(x[0]) - 0.5, float(x[-1]) + 0.5)
+        if x_range != self._x_range:
+            self._x_range = x_range
+            item.setXRange(*x_range, padding=0)
+        # The y range only moves when the curves leave it or shrink a lot: a tick does not make the chart jump
+        # (and the axis is not redrawn).
+        if not (top * 1.02 <= self._y_top <= top * 1.5):
+            self._y_top = top * 1.15
+            item.setYRange(0, self._y_top, padding=0)
+
+        n = len(x)
+        for widget in (self.year_slider, self.year_spin):
+            widget.blockSignals(True)
+        self.year_slider.setRange(0, n - 1)
+        self.year_spin.setRange(int(x[0]), int(x[-1]))
+        for widget in (self.year_slider, self.year_spin):
+            widget.blockSignals(False)
+
+    def _sync_legend(self, chart: ProjectionChart) -> None:
+        legend = self.legend
+        wanted: list[tuple[object, str]] = [(self.main_curve, chart.main.label), (self.band_sample, chart.band_label)]
+        for c in chart.comparisons:
+            wanted.append((self.comparison_curves[c.key], c.label))
+        if chart.level_marks:
+            wanted.append((self.level_marks, "Promotion to the next level"))
+        if self._legend_state == wanted:
+            return
+        self._legend_state = wanted
+        legend.clear()
+        for it, name in wanted:
+            legend.addItem(it, name)
+
+    def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:
+        chart = self._chart
+        if chart is None:
+            return
+        self._t = t
+        self._crosshair_text = crosshair
+        x, y = float(chart.x[t]), float(chart.main.y[t])
+        self.crosshair.setValue(x)
+        self.crosshair_dot.setData([x], [y])
+        self.crosshair_label.setText(crosshair)
+        # At the bottom of the plot (below the band), right of the line in the first half, left of it after.
+        self.crosshair_label.setAnchor((0, 1) if t < len(chart.x) / 2 else (1, 1))
+        self.crosshair_label.setPos(x, 0)
+        self.plot.setToolTip(crosshair)
+        self.breakdown.setHtml(breakdown_html)
+        for widget, value in ((self.year_slider, t), (self.year_spin, int(chart.x[t]))):
+            if widget.value() != value:
+                widget.blockSignals(True)
+                widget.setValue(value)
+                widget.blockSignals(False)
+
+    # --- reading back (tests, accessibility) -------------------------------------------------------------------
+
+    def crosshair_text(self) -> str:
+        return self._crosshair_text
+
+    def selected_year_index(self) -> int:
+        return self._t
+
+    # --- mouse ---------------------------------------------------------------------------------------------------
+
+    def year_at(self, point: QPointF) -> int:
+        """Index of the year nearest to a point in data coordinates, or -1 outside the chart."""
+        chart = self._chart
+        if chart is None:
+            return -1
+        t = round(point.x() - float(chart.x[0]))
+        return t if 0 <= t < len(chart.x) else -1
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return
+        t = self.year_at(vb.mapSceneToView(scene_pos))
+        if t >= 0 and t != self._t:
+            self.year_selected.emit(t)

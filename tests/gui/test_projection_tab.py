@@ -1,0 +1,233 @@
+"""The Projection tab in the real main window, driven as a user would."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from planner.domain.money import usd
+from planner.domain.projection import next_level_skill_ids, pay_basis, project
+from planner.views.projection_view import ProjectionTab
+
+
+@pytest.fixture
+def tab(main_context: Any, qtbot: Any) -> ProjectionTab:
+    ctx = main_context
+    ctx.session.update(years_of_experience=3)
+    for lv in ctx.dataset.levels:
+        for sk in lv.skills[: len(lv.skills) // 2]:
+            ctx.session.set_skill(sk.id, True)
+    widget = ctx.window.tab_widget("Projection")
+    assert isinstance(widget, ProjectionTab)
+    assert ctx.window.tabs.currentWidget() is widget
+    return widget
+
+
+def engine(ctx: Any, **kwargs: Any) -> Any:
+    return project(ctx.dataset, ctx.session.profile, ctx.projection.current_year, **kwargs)
+
+
+def curve_y(item: Any) -> np.ndarray:
+    return np.asarray(item.getData()[1])
+
+
+def type_into(qtbot: Any, tab: ProjectionTab, key: str, text: str) -> None:
+    edit = tab.fields[key].edit
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def paste_into(tab: ProjectionTab, key: str, text: str) -> None:
+    """Replace the field's text in one edit, as pasting does (typing validates every prefix on the way)."""
+    edit = tab.fields[key].edit
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert(text)
+
+
+def test_the_curve_and_band_are_the_engines(main_context: Any, tab: ProjectionTab) -> None:
+    proj = engine(main_context)
+    assert np.allclose(curve_y(tab.main_curve), proj.projected("nominal", "base"))
+    assert np.allclose(curve_y(tab.low_curve), proj.low("nominal", "base"))
+    assert np.allclose(curve_y(tab.high_curve), proj.high("nominal", "base"))
+    assert tab.band in tab.plot.getPlotItem().items
+    assert not tab.band.boundingRect().isEmpty()
+    assert list(tab.main_curve.getData()[0][[0, -1]]) == [proj.current_year, proj.current_year + 29]
+    # Level changes are marked where the curve changes level; today is marked.
+    marks = tab.level_marks.getData()
+    assert list(marks[0]) == [proj.current_year + t for t, _ in proj.level_changes()]
+    assert tab.today_line.value() == proj.current_year
+
+
+def test_ticking_a_skill_elsewhere_moves_the_curve_at_once(main_context: Any, tab: ProjectionTab) -> None:
+    before = curve_y(tab.main_curve)
+    main_context.session.set_skill("mid.cloud-platforms", True)
+    after = curve_y(tab.main_curve)
+    assert np.allclose(after, engine(main_context).projected())
+    assert after[2] > before[2]  # year 2 is the first mid-level year (5 years of experience)
+
+
+def test_todays_dollars_and_total_compensation(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    type_into(qtbot, tab, "bonus_percent", "10")
+    type_into(qtbot, tab, "yearly_equity", "20,000")
+    assert main_context.session.profile.assumptions.yearly_equity == 20_000
+    tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
+    tab.comp.setCurrentIndex(tab.comp.findData("total"))
+    proj = engine(main_context)
+    assert np.allclose(curve_y(tab.main_curve), proj.projected("today", "total"))
+    assert "Total compensation (today's dollars" in tab.plot.getPlotItem().getAxis("left").labelText
+    assert usd(proj.total_earnings("today", "total")) in tab.summary.text()
+
+
+def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTab) -> None:
+    curves = tab.comparison_curves
+    assert not any(c.isVisible() for c in curves.values())
+    tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
+    tab.compare_employer.setCurrentIndex(tab.compare_employer.findData("google"))
+    tab.compare_next.setChecked(True)
+    ds = main_context.dataset
+    industry = engine(main_context, basis=pay_basis(ds, industry="consumer-goods"))
+    employer = engine(main_context, basis=pay_basis(ds, employer="google"))
+    skills = engine(main_context, extra_skills=next_level_skill_ids(ds, main_context.session.profile))
+    assert curves["industry"].isVisible()
+    assert np.allclose(curve_y(curves["industry"]), industry.projected())
+    assert np.allclose(curve_y(curves["employer"]), employer.projected())
+    assert np.allclose(curve_y(curves["next-skills"]), skills.projected())
+    legend = [label.text for _sample, label in tab.legend.items]
+    assert "In Consumer goods" in legend
+    assert "At Google" in legend
+    assert "With all Mid level skills" in legend
+    # The summary gives each compared total and its difference with yours.
+    mine = engine(main_context).total_earnings()
+    diff = industry.total_earnings() - mine
+    assert f"In Consumer goods: {usd(industry.total_earnings())} (+{usd(diff)} compared with yours)" in (
+        tab.summary.text()
+    )
+    tab.compare_industry.setCurrentIndex(0)
+    assert not curves["industry"].isVisible()
+    assert "In Consumer goods" not in [label.text for _sample, label in tab.legend.items]
+
+
+def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    proj = engine(main_context)
+    year = proj.current_year + 5
+    tab.year_spin.setFocus()
+    tab.year_spin.setValue(year)
+    text = tab.crosshair_text()
+    assert text.startswith(f"{year} · 8 years of experience · Mid level")
+    assert f"Projected {usd(proj.projected()[5])}" in text
+    assert tab.crosshair.value() == year
+    assert tab.year_slider.value() == 5
+    qtbot.keyClick(tab.year_spin, Qt.Key.Key_Up)
+    assert tab.crosshair_text().startswith(f"{year + 1} · 9 years of experience")
+
+
+def test_crosshair_follows_the_mouse(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    proj = engine(main_context)
+    vb = tab.plot.getPlotItem().getViewBox()
+    scene_point = vb.mapViewToScene(QPointF(proj.current_year + 12, 100_000))
+    qtbot.mouseMove(tab.plot.viewport(), tab.plot.mapFromScene(scene_point))
+    qtbot.waitUntil(lambda: tab.selected_year_index() == 12)
+    assert tab.crosshair_text().startswith(f"{proj.current_year + 12} · 15 years of experience · Senior level")
+
+
+def test_why_this_number_adds_up(main_context: Any, tab: ProjectionTab) -> None:
+    proj = engine(main_context)
+    tab.year_slider.setValue(9)
+    presenter = main_context.projection
+    breakdown = presenter.breakdown(9)
+    assert sum(breakdown.summands()) == pytest.approx(proj.projected()[9])
+    html = tab.breakdown.toPlainText()
+    assert f"Why {usd(proj.projected()[9])} in {proj.current_year + 9}?" in html
+    for part in ("Senior level range", "Your position", "Raises beyond inflation", "Industry", "Inflation to"):
+        assert part in html
+
+
+def test_the_chart_is_also_a_table(main_context: Any, tab: ProjectionTab) -> None:
+    model = tab.table.model()
+    proj = engine(main_context)
+    assert model.rowCount() == 30
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:7] == ["Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative"]
+    row = 6
+    values = [model.data(model.index(row, c), Qt.ItemDataRole.UserRole) for c in range(7)]
+    assert values[0] == proj.current_year + row
+    assert values[2] == proj.level_name(row)
+    assert values[4] == pytest.approx(proj.projected()[row])
+    assert values[6] == pytest.approx(proj.cumulative()[row])
+    assert model.data(model.index(row, 4)) == usd(proj.projected()[row])
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("years_of_experience", "-3", "negative"),
+        ("years_of_experience", "nan", "finite"),
+        ("years_of_experience", "61", "between 0 and 60"),
+        ("years_of_experience", "ten", "not a number"),
+        ("current_salary", "10000001", "$10,000,000"),
+        ("horizon_years", "30.5", "whole number"),
+        ("inflation", "-1", "negative"),
+        ("inflation", "60", "0 to 50"),
+    ],
+)
+def test_bad_input_is_refused_next_to_the_field(
+    main_context: Any, tab: ProjectionTab, qtbot: Any, key: str, text: str, message: str
+) -> None:
+    before = main_context.session.profile
+    curve = curve_y(tab.main_curve)
+    paste_into(tab, key, text)
+    error = tab.fields[key].error
+    assert error.isVisible()
+    assert message in error.text()
+    assert main_context.session.profile == before
+    assert np.allclose(curve_y(tab.main_curve), curve)
+    assert tab.fields[key].edit.text() == text  # what the user typed stays, to be corrected
+
+
+def test_typing_keeps_the_last_valid_value(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    type_into(qtbot, tab, "years_of_experience", "61")  # "6" is taken, "61" is refused
+    assert main_context.session.profile.years_of_experience == 6
+    assert "between 0 and 60" in tab.fields["years_of_experience"].error.text()
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+
+
+def test_correcting_the_input_clears_the_message_and_applies_it(
+    main_context: Any, tab: ProjectionTab, qtbot: Any
+) -> None:
+    type_into(qtbot, tab, "years_of_experience", "-3")
+    assert tab.fields["years_of_experience"].error.isVisible()
+    type_into(qtbot, tab, "years_of_experience", "12.5")
+    assert not tab.fields["years_of_experience"].error.isVisible()
+    assert main_context.session.profile.years_of_experience == 12.5
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+    type_into(qtbot, tab, "current_salary", "$150,000")
+    assert main_context.session.profile.current_salary == 150_000
+    assert curve_y(tab.main_curve)[0] == pytest.approx(150_000)
+    type_into(qtbot, tab, "current_salary", "")
+    assert main_context.session.profile.current_salary is None
+
+
+def test_industry_and_employer_choices_are_stored_in_the_profile(main_context: Any, tab: ProjectionTab) -> None:
+    tab.industry.setCurrentIndex(tab.industry.findData("consumer-goods"))
+    tab.industry.activated.emit(tab.industry.currentIndex())
+    assert main_context.session.profile.industry == "consumer-goods"
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+    # Chosen elsewhere (the Industries tab): the combo box follows.
+    main_context.session.update(employer="amazon")
+    assert tab.employer.currentData() == "amazon"
+    assert curve_y(tab.main_curve)[0] == pytest.approx(101_000 * 254_000 / 116_000)
+
+
+def test_next_level_estimate_is_shown(main_context: Any, tab: ProjectionTab) -> None:
+    # 3 years of experience, 3 of 6 mid skills: mid level on the article's 5 years, in 2 years.
+    assert "Next level: Mid level in about 2 years" in tab.summary.text().replace("<b>", "").replace("</b>", "")
+    main_context.session.set_skill("mid.cloud-platforms", True)
+    text = tab.summary.text().replace("<b>", "").replace("</b>", "")
+    assert "Mid level in about 1.3 years" in text  # 4 of 6: 2 * (2 * 4/6 - 1) = 0.67 years earlier
+    assert not math.isnan(float(tab.year_spin.value()))

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check install uninstall dist validate-desktop icons
+.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -29,7 +29,7 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
-pytest: $(STAMP)
+pytest: $(STAMP) display-libraries
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck imports pytest validate-desktop bundle-check
@@ -54,8 +54,17 @@ $(BUNDLE_EXE): $(STAMP) $(BUNDLE_INPUTS)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/ml-career-planner.spec
 	@touch $@
 
-bundle-check: $(BUNDLE_EXE)
+# The self-test also loads the xcb platform plugin, which links to X11 libraries that every desktop has but a bare
+# machine (CI) may lack: install those from Debian's packages first, as for validate-desktop.
+bundle-check: $(BUNDLE_EXE) display-libraries
 	$(BUNDLE_EXE) --self-test
+
+display-libraries: $(STAMP)
+	@missing=$$(QT_QPA_PLATFORM=xcb WAYLAND_DISPLAY= $(PY) -c \
+	  'from planner.app import missing_display_libraries as m; print(" ".join(m()))'); \
+	if [ -n "$$missing" ]; then echo "Installing $$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }; fi
 
 $(RELEASE_DIR)/install.sh: $(BUNDLE_EXE) $(wildcard packaging/linux/*) $(wildcard resources/icons/*.svg)
 	packaging/linux/make-release-dir.sh dist/ml-career-planner $(RELEASE_DIR)

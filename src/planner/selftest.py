@@ -7,6 +7,7 @@ every tab, draws each once and prints one line. Anything missing is named, and t
 
 from __future__ import annotations
 
+import ctypes.util
 import importlib
 import os
 import sys
@@ -46,9 +47,12 @@ REQUIRED_MODULES: tuple[str, ...] = (
 )
 
 
-def required_plugins(platform: str = sys.platform) -> tuple[tuple[str, str], ...]:
-    """(plugin type, plugin name) pairs: offscreen runs the self-test, the native one opens the real window."""
-    native = {"win32": "windows", "darwin": "cocoa"}.get(platform, "xcb")
+def required_plugins(platform: str = sys.platform, wayland: bool | None = None) -> tuple[tuple[str, str], ...]:
+    """(plugin type, plugin name) pairs: offscreen runs the self-test, the native one opens the real window
+    (on Linux, Wayland's in a Wayland session and X11's elsewhere)."""
+    if wayland is None:
+        wayland = bool(os.environ.get("WAYLAND_DISPLAY"))
+    native = {"win32": "windows", "darwin": "cocoa"}.get(platform, "wayland" if wayland else "xcb")
     return (("platforms", "offscreen"), ("platforms", native))
 
 
@@ -109,8 +113,19 @@ def missing_plugins(directories: list[str], required: Iterable[tuple[str, str]])
             continue
         loader = QPluginLoader(str(found))
         if not loader.load():
-            missing.append(f"Qt plugin {plugin_type}/{name} cannot be loaded: {loader.errorString()}")
+            problem = f"Qt plugin {plugin_type}/{name} cannot be loaded: {loader.errorString()}"
+            packages = missing_xcb_packages() if name == "xcb" else []
+            if packages:
+                problem += f" (install the X11 libraries it needs: sudo apt-get install {' '.join(packages)})"
+            missing.append(problem)
     return missing
+
+
+def missing_xcb_packages() -> list[str]:
+    """Debian packages of the X11 libraries Qt's xcb plugin links to that this machine lacks."""
+    from planner.app import XCB_LIBRARIES
+
+    return [package for library, package in XCB_LIBRARIES.items() if ctypes.util.find_library(library) is None]
 
 
 def check_installation(report: Report) -> None:

@@ -85,6 +85,17 @@ def test_the_real_plugins_are_found_and_load() -> None:
     assert selftest.missing_plugins(QCoreApplication.libraryPaths(), selftest.required_plugins()) == []
 
 
-@pytest.mark.parametrize(("platform", "native"), [("linux", "xcb"), ("win32", "windows"), ("darwin", "cocoa")])
-def test_the_native_platform_plugin_is_required(platform: str, native: str) -> None:
-    assert ("platforms", native) in selftest.required_plugins(platform)
+@pytest.mark.parametrize(
+    ("platform", "wayland", "native"),
+    [("linux", False, "xcb"), ("linux", True, "wayland"), ("win32", False, "windows"), ("darwin", False, "cocoa")],
+)
+def test_the_native_platform_plugin_is_required(platform: str, wayland: bool, native: str) -> None:
+    assert selftest.required_plugins(platform, wayland) == (("platforms", "offscreen"), ("platforms", native))
+
+
+def test_missing_x11_libraries_are_named_as_packages_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes.util
+
+    real = ctypes.util.find_library
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else real(name))
+    assert "libxcb-cursor0" in selftest.missing_xcb_packages()

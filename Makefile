@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck imports pytest bench clean
+.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(VENV)/bin/ml-career-planner $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks packaging
+	$(VENV)/bin/ruff format --check src tests benchmarks packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -28,13 +28,67 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
-pytest: $(STAMP)
+pytest: $(STAMP) display-libraries
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint typecheck imports pytest
+test: lint typecheck imports pytest validate-desktop bundle-check
 
-bench: $(STAMP)
+bench: $(STAMP) bundle
 	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# --- the packaged app (packaging/) ---------------------------------------------------------------------------
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/planner/__init__.py)
+RELEASE := ml-career-planner-$(VERSION)-linux-x86_64
+RELEASE_DIR := build/release/$(RELEASE)
+BUNDLE_EXE := dist/ml-career-planner/ml-career-planner
+BUNDLE_INPUTS := $(shell find src resources packaging -type f -not -path '*/__pycache__/*') pyproject.toml requirements.lock
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# One-folder app in dist/ml-career-planner/ (PyInstaller from the lock file; about a minute on 2 cores).
+bundle: $(BUNDLE_EXE)
+$(BUNDLE_EXE): $(STAMP) $(BUNDLE_INPUTS)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/ml-career-planner.spec
+	@touch $@
+
+# The self-test also loads the xcb platform plugin, which links to X11 libraries that every desktop has but a bare
+# machine (CI) may lack: install those from Debian's packages first, as for validate-desktop.
+bundle-check: $(BUNDLE_EXE) display-libraries
+	$(BUNDLE_EXE) --self-test
+
+display-libraries: $(STAMP)
+	@missing=$$(QT_QPA_PLATFORM=xcb WAYLAND_DISPLAY= $(PY) -c \
+	  'from planner.app import missing_display_libraries as m; print(" ".join(m()))'); \
+	if [ -n "$$missing" ]; then echo "Installing $$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }; fi
+
+$(RELEASE_DIR)/install.sh: $(BUNDLE_EXE) $(wildcard packaging/linux/*) $(wildcard resources/icons/*.svg)
+	packaging/linux/make-release-dir.sh dist/ml-career-planner $(RELEASE_DIR)
+
+# As a user: ~/.local/lib/ml-career-planner, ~/.local/bin, ~/.local/share. As root: /opt and /usr/local.
+install: $(RELEASE_DIR)/install.sh
+	$(RELEASE_DIR)/install.sh
+
+uninstall:
+	packaging/linux/uninstall.sh
+
+dist: dist/$(RELEASE).tar.gz
+dist/$(RELEASE).tar.gz: $(RELEASE_DIR)/install.sh
+	tar -C build/release -czf $@ $(RELEASE)
+	@echo "Release: $@"
+
+# Validators from Debian's packages, installed when missing (apt-get update only if the install fails without it).
+validate-desktop:
+	@command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null || { \
+	  export DEBIAN_FRONTEND=noninteractive; pkgs="desktop-file-utils appstream"; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; }; }
+	desktop-file-validate packaging/linux/io.github.ml_career_planner.MLCareerPlanner.desktop
+	appstreamcli validate --no-net packaging/linux/io.github.ml_career_planner.MLCareerPlanner.metainfo.xml
+
+# Re-render the icon's PNG, ICO and ICNS files after editing the SVG master (the results are committed).
+icons: $(STAMP)
+	$(PY) packaging/render_icons.py

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from planner import APP_ID, APP_NAME, DESKTOP_FILE_ID, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
     from planner.domain.dataset import Dataset
@@ -58,6 +59,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "on Linux $XDG_DATA_HOME/ml-career-planner)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (data, libraries, Qt plugins, every tab), print one line and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -111,6 +117,22 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_ID)
+    app.setWindowIcon(app_icon())
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships (resources/icons/hicolor); null if none could be read."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from planner.storage.dataset_file import resource_root
+
+    icon = QIcon()
+    for size in (48, 128, 256):
+        png = resource_root() / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_FILE_ID}.png"
+        pixmap = QPixmap()
+        if png.is_file() and pixmap.loadFromData(png.read_bytes()):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def default_data_dir() -> Path:
@@ -280,6 +302,11 @@ def refuse_second_instance(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from planner import selftest
+
+        selftest.force_offscreen()
+        return selftest.run()
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)

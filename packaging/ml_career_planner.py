@@ -1,0 +1,8 @@
+"""Entry script of the PyInstaller bundle: the same `main()` as the installed `ml-career-planner` command."""
+
+import sys
+
+from planner.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

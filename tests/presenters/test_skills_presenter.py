@@ -35,6 +35,9 @@ class FakeView:
         self.questions.append(question)
         return self.answer
 
+    def show_next_skills(self, html: str, plain: str) -> None:
+        self.next_html, self.next_plain = html, plain
+
 
 @pytest.fixture
 def session(qapp: Any) -> ProfileSession:
@@ -178,3 +181,44 @@ def test_extra_column_shows_text_per_skill(presenter: SkillsPresenter) -> None:
     assert presenter.skill_index("entry.python", COL_EXTRA).data() == ""
     presenter.clear_extra_column()
     assert presenter.model.columnCount() == COL_EXTRA
+
+
+def test_each_unticked_skill_shows_what_it_adds_in_five_years(
+    dataset: Dataset, session: ProfileSession, presenter: SkillsPresenter
+) -> None:
+    from planner.domain.money import usd
+    from planner.domain.projection import skill_effects
+
+    model = presenter.model
+    assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds in 5 years"
+    session.update(years_of_experience=3.0)  # in five years this engineer is mid level
+    effects = skill_effects(dataset, session.profile, 5)
+    assert effects["mid.deep-learning"] > 0, "a mid-level skill raises the position within mid level"
+    assert effects["entry.python"] == 0, "entry-level skills no longer matter once promoted"
+    assert effects["senior.leadership"] == 0, "senior level is too far away to matter in five years"
+    for skill_id, amount in effects.items():
+        index = presenter.skill_index(skill_id, COL_EXTRA)
+        assert index.data() == (f"+{usd(amount)}" if amount >= 0.5 else "—")
+    assert "today's dollars" in presenter.skill_index("mid.neural-networks", COL_EXTRA).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+    presenter.set_checked("mid.deep-learning", True)
+    assert presenter.skill_index("mid.deep-learning", COL_EXTRA).data() == ""
+    assert "mid.deep-learning" not in [e.skill.id for e in presenter.next_skills]
+
+
+def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
+    dataset: Dataset, session: ProfileSession, presenter: SkillsPresenter
+) -> None:
+    from planner.domain.projection import next_skills
+
+    view = presenter._view
+    assert isinstance(view, FakeView)
+    ranked = presenter.next_skills
+    assert 0 < len(ranked) <= 5
+    assert [e.amount for e in ranked] == sorted((e.amount for e in ranked), reverse=True)
+    assert ranked[0].skill.name in view.next_plain
+    session.update(years_of_experience=7.0, industry="consumer-goods")
+    assert presenter.next_skills == next_skills(dataset, session.profile, 5, limit=5)
+    assert presenter.next_skills != ranked or view.next_plain

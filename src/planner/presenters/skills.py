@@ -9,6 +9,7 @@ not widgets: they hold this tab's state, so they belong here rather than in the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
@@ -26,7 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
 
 from planner.domain.dataset import Dataset, Level, Skill
-from planner.domain.profile import TickedSkill
+from planner.domain.money import usd
+from planner.domain.profile import Profile, TickedSkill
+from planner.domain.projection import SkillEffect, next_skills, skill_effects
 from planner.presenters.session import ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,6 +63,7 @@ class SkillsView(Protocol):
     def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None: ...
     def show_filter_status(self, text: str) -> None: ...
     def confirm(self, question: str) -> bool: ...
+    def show_next_skills(self, html: str, plain: str) -> None: ...
 
 
 def format_date(day: dt.date) -> str:
@@ -108,6 +112,20 @@ class SetSkillsCommand(QUndoCommand):
         self._apply(self._before)
 
 
+EFFECT_YEARS = 5
+NEXT_SKILLS = 5
+
+
+def _where(dataset: Dataset, profile: Profile) -> str:
+    if profile.employer:
+        with contextlib.suppress(KeyError):
+            return f"at {dataset.employer(profile.employer).name}"
+    if profile.industry:
+        with contextlib.suppress(KeyError):
+            return f"in {dataset.industry(profile.industry).name}"
+    return "across all industries"
+
+
 class SkillsPresenter(QObject):
     def __init__(
         self,
@@ -141,8 +159,11 @@ class SkillsPresenter(QObject):
         self.proxy.setAutoAcceptChildRows(True)  # a matching level shows all its skills
 
         self.undo_stack = QUndoStack(self)
+        self.next_skills: list[SkillEffect] = []
         session.skills_changed.connect(self.refresh)
+        session.changed.connect(self.refresh_effects)  # industry, employer or assumptions change effects too
         self.refresh()
+        self.refresh_effects()
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -192,6 +213,7 @@ class SkillsPresenter(QObject):
     def attach_view(self, view: SkillsView) -> None:
         self._view = view
         self.refresh()
+        self._show_next_skills()
         view.show_filter_status("")
 
     def refresh(self) -> None:
@@ -300,6 +322,46 @@ class SkillsPresenter(QObject):
             self._view.show_filter_status(f"No skill matches “{text}”.")
         else:
             self._view.show_filter_status(f"{n} skill{'s' if n != 1 else ''} match “{text}”.")
+
+    # --- what each skill is worth (from the projection) ---------------------------------------------------
+
+    def refresh_effects(self) -> None:
+        """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now."""
+        profile = self._session.profile
+        effects = skill_effects(self._dataset, profile, EFFECT_YEARS)
+        where = _where(self._dataset, profile)
+        texts: dict[str, str] = {}
+        tooltips: dict[str, str] = {}
+        for skill_id, amount in effects.items():
+            texts[skill_id] = f"+{usd(amount)}" if amount >= 0.5 else "—"
+            tooltips[skill_id] = (
+                f"Ticking this skill raises your projected base salary {EFFECT_YEARS} years from now by "
+                f"{usd(amount)} a year, in today's dollars, {where}. From the projection: the article's level "
+                "ranges and your assumptions (Projection tab)."
+                if amount >= 0.5
+                else f"Ticking this skill does not change your projected base salary {EFFECT_YEARS} years from now."
+            )
+        self.set_extra_column(f"Adds in {EFFECT_YEARS} years", texts, tooltips)
+        self.next_skills = next_skills(self._dataset, profile, EFFECT_YEARS, limit=NEXT_SKILLS)
+        self._show_next_skills()
+
+    def _show_next_skills(self) -> None:
+        if self._view is None:
+            return
+        if not self.next_skills:
+            text = f"No unticked skill raises your projected base salary {EFFECT_YEARS} years from now."
+            self._view.show_next_skills(text, text)
+            return
+        items = [
+            f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: <b>+{usd(e.amount)}</b> a year"
+            for e in self.next_skills
+        ]
+        note = f"Projected base salary {EFFECT_YEARS} years from now, in today's dollars."
+        plain = "; ".join(f"{e.skill.name}: +{usd(e.amount)} a year" for e in self.next_skills)
+        self._view.show_next_skills(
+            "<ol style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + f"</ol><small>{note}</small>",
+            f"{plain}. {note}",
+        )
 
     # --- a column other tabs may fill ----------------------------------------------------------------------
 

@@ -126,9 +126,21 @@ class SkillsTab(QWidget):
         self.progress_grid.setRowStretch(99, 1)
         self.level_rows: dict[str, LevelProgressRow] = {}
 
+        self.next_box = QGroupBox("Next skills to learn")
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextSkills")
+        self.next_label.setWordWrap(True)
+        self.next_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_label.setAccessibleName("Next skills to learn")
+        self.next_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.next_box).addWidget(self.next_label)
+
+        side = QVBoxLayout()
+        side.addWidget(self.progress_box, 1)
+        side.addWidget(self.next_box)
         body = QHBoxLayout()
         body.addWidget(self.tree, 3)
-        body.addWidget(self.progress_box, 1)
+        body.addLayout(side, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -210,6 +222,10 @@ class SkillsTab(QWidget):
         chain += [row.clear_button for row in self.level_rows.values()]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def show_next_skills(self, html: str, plain: str) -> None:
+        self.next_label.setText(html)
+        self.next_label.setAccessibleDescription(plain)
 
     def show_filter_status(self, text: str) -> None:
         self.filter_status.setText(text)

@@ -23,7 +23,7 @@ In short, for every year ``t = 0 .. horizon-1`` (``t = 0`` is this year):
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -612,10 +612,17 @@ class SkillEffect:
     amount: float  # today's dollars a year, ``years_ahead`` years from now
 
 
-def next_skills(dataset: Dataset, profile: Profile, years_ahead: int = 5, limit: int = 5) -> list[SkillEffect]:
+def next_skills(
+    dataset: Dataset,
+    profile: Profile,
+    years_ahead: int = 5,
+    limit: int = 5,
+    effects: Mapping[str, float] | None = None,
+) -> list[SkillEffect]:
     """The unticked skills that raise the projection most, best first; skills that add nothing are left out.
-    Ties keep the dataset's order (earlier levels first)."""
-    effects = skill_effects(dataset, profile, years_ahead)
+    Ties keep the dataset's order (earlier levels first). Pass ``effects`` from skill_effects() to reuse them."""
+    if effects is None:
+        effects = skill_effects(dataset, profile, years_ahead)
     ranked: list[SkillEffect] = []
     for lv in dataset.levels:
         for sk in lv.skills:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
@@ -161,7 +162,13 @@ class SkillsPresenter(QObject):
         self.undo_stack = QUndoStack(self)
         self.next_skills: list[SkillEffect] = []
         session.skills_changed.connect(self.refresh)
-        session.changed.connect(self.refresh_effects)  # industry, employer or assumptions change effects too
+        # What each skill is worth depends on the whole profile (industry, employer, assumptions, ticks). It is
+        # worked out once the event loop is idle, so a tick redraws the tree and the projection first.
+        self._effects_timer = QTimer(self)
+        self._effects_timer.setSingleShot(True)
+        self._effects_timer.setInterval(0)
+        self._effects_timer.timeout.connect(self.refresh_effects)
+        session.changed.connect(self._effects_timer.start)
         self.refresh()
         self.refresh_effects()
 
@@ -342,7 +349,7 @@ class SkillsPresenter(QObject):
                 else f"Ticking this skill does not change your projected base salary {EFFECT_YEARS} years from now."
             )
         self.set_extra_column(f"Adds in {EFFECT_YEARS} years", texts, tooltips)
-        self.next_skills = next_skills(self._dataset, profile, EFFECT_YEARS, limit=NEXT_SKILLS)
+        self.next_skills = next_skills(self._dataset, profile, EFFECT_YEARS, limit=NEXT_SKILLS, effects=effects)
         self._show_next_skills()
 
     def _show_next_skills(self) -> None:

@@ -165,9 +165,10 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
     from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import build_window, configure_application
+    from planner.app import configure_application, open_window
     from planner.domain.profile import Profile
     from planner.storage.dataset_file import DatasetError, load_dataset
+    from planner.storage.profile_store import ProfileStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -191,11 +192,11 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
                 "skills": {first_skill: {"ticked_on": "2024-01-02"}} if first_skill else {},
             }
         )
-        profile_file = data_dir / "self-test-profile.json"
-        profile_file.write_text(profile.model_dump_json(), encoding="utf-8")
-        profile = Profile.model_validate_json(profile_file.read_text(encoding="utf-8"))
-
-        ctx = build_window(app, dataset, data_dir, profile)
+        ProfileStore(data_dir).save(profile)  # the app's own atomic save, then its own load
+        ctx = open_window(app, dataset, data_dir)
+        if ctx.session.profile != profile:
+            err("self-test FAILED: the profile read back differs from the one saved")
+            return EXIT_FAILED
         window = ctx.window
         window.show()
         titles = window.tab_titles()

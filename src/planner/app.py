@@ -150,7 +150,10 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
     from planner.views.skills_view import SkillsTab
+    from planner.views.theme import apply_theme
 
+    settings = AppSettings(data_dir)
+    apply_theme(app, settings.theme)  # type: ignore[arg-type]  # before any widget exists: no repolish later
     window = MainWindow(__version__)
     session = ProfileSession(profile, parent=window)
     levels_tab = LevelsTab()
@@ -172,7 +175,6 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
         skills.attach_view(tab)
         return tab
 
-    settings = AppSettings(data_dir)
     ctx = Context(
         app=app,
         window=window,
@@ -205,7 +207,6 @@ def _wire_window_state(ctx: Context) -> None:
         if settings.theme == "system":
             apply_theme(app, "system")
 
-    apply_theme(app, settings.theme)  # type: ignore[arg-type]
     window.set_theme_checked(settings.theme)
     window.theme_chosen.connect(choose_theme)
     app.styleHints().colorSchemeChanged.connect(system_scheme_changed)

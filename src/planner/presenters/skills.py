@@ -14,7 +14,7 @@ import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -30,8 +30,10 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand
 from planner.domain.dataset import Dataset, Level, Skill
 from planner.domain.money import usd
 from planner.domain.profile import Profile, TickedSkill
-from planner.domain.projection import SkillEffect, next_skills, skill_effects
 from planner.presenters.session import ProfileSession
+
+if TYPE_CHECKING:
+    from planner.domain.projection import SkillEffect
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "level" or "skill"
@@ -170,7 +172,7 @@ class SkillsPresenter(QObject):
         self._effects_timer.timeout.connect(self.refresh_effects)
         session.changed.connect(self._effects_timer.start)
         self.refresh()
-        self.refresh_effects()
+        self._effects_timer.start()  # not needed for the first paint: the Skills tab is built later
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -220,7 +222,11 @@ class SkillsPresenter(QObject):
     def attach_view(self, view: SkillsView) -> None:
         self._view = view
         self.refresh()
-        self._show_next_skills()
+        if self._effects_timer.isActive():
+            self._effects_timer.stop()
+            self.refresh_effects()
+        else:
+            self._show_next_skills()
         view.show_filter_status("")
 
     def refresh(self) -> None:
@@ -334,6 +340,8 @@ class SkillsPresenter(QObject):
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now."""
+        from planner.domain.projection import next_skills, skill_effects  # imported when first needed, after start-up
+
         profile = self._session.profile
         effects = skill_effects(self._dataset, profile, EFFECT_YEARS)
         where = _where(self._dataset, profile)

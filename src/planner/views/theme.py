@@ -56,7 +56,9 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     dark = theme == "dark" or (theme == "system" and system_is_dark())
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    palette = dark_palette() if dark else app.style().standardPalette()
+    if palette != app.palette():  # an unchanged palette would still repolish and redraw every widget
+        app.setPalette(palette)
 
 
 def is_dark() -> bool:

@@ -143,9 +143,12 @@ def test_bars_are_ordered_by_pay_with_employers_as_a_separate_group(tab: Industr
     tab.employers_check.setChecked(True)
     keys = tab.bar_keys()
     industries, employers = industry_amounts(dataset), employer_amounts(dataset)
-    # Industries first, best paid at the top; then the employers, best paid at their top.
-    assert keys[: len(industries)] == sorted(industries, key=lambda k: -industries[k])
-    assert keys[len(industries) :] == sorted(employers, key=lambda k: -employers[k])
+    names = {f"industry:{i.id}": i.name for i in dataset.industries} | {
+        f"employer:{e.id}": e.name for e in dataset.employers
+    }
+    # Industries first, best paid at the top (equal pay by name); then the employers, best paid at their top.
+    assert keys[: len(industries)] == sorted(industries, key=lambda k: (-industries[k], names[k]))
+    assert keys[len(industries) :] == sorted(employers, key=lambda k: (-employers[k], names[k]))
     assert [tab.bar_geometry(k)[1] for k in keys[: len(industries)]] == sorted(industries.values(), reverse=True)
     # A visible gap separates the groups, on one shared value axis.
     last_industry = tab.bar_geometry(keys[len(industries) - 1])[0]
@@ -379,6 +382,20 @@ def test_table_sorts_numerically(tab: IndustriesTab, dataset: Dataset) -> None:
     tab.table.sortByColumn(column("Name"), Qt.SortOrder.AscendingOrder)
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert names == sorted(names, key=str.casefold)
+
+
+def test_equal_pay_is_listed_in_the_same_order_in_chart_and_table(tab: IndustriesTab, dataset: Dataset) -> None:
+    amounts = industry_amounts(dataset)
+    assert amounts["industry:education"] == amounts["industry:manufacturing"], "the article's tie"
+    assert amounts["industry:finance"] == amounts["industry:healthcare"], "and another"
+    tab.table.sortByColumn(column("Pay (USD a year)"), Qt.SortOrder.DescendingOrder)
+    assert table_keys(tab) == tab.bar_keys()
+    order = table_keys(tab)
+    assert order.index("industry:education") < order.index("industry:manufacturing")
+    assert order.index("industry:finance") < order.index("industry:healthcare")
+    tab.table.sortByColumn(column("Pay (USD a year)"), Qt.SortOrder.AscendingOrder)
+    order = table_keys(tab)
+    assert order.index("industry:education") < order.index("industry:manufacturing"), "A to Z either way"
 
 
 def test_table_selection_and_chart_selection_follow_each_other(

@@ -50,6 +50,11 @@ class ProfileAutosaver(QObject):
         return self._delay_ms
 
     @property
+    def next_save_in_ms(self) -> int:
+        """Milliseconds until the pending save is written, or -1 when none is pending."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+    @property
     def dirty(self) -> bool:
         """True while a change has not reached the disk."""
         return self._dirty

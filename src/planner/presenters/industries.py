@@ -474,6 +474,15 @@ class EntriesProxyModel(QSortFilterProxyModel):
         self._show_employers = visible
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        if left.data(SORT_ROLE) != right.data(SORT_ROLE):
+            return super().lessThan(left, right)
+        # Equal figures list by name, A to Z, whichever way the column is sorted (as the chart does).
+        model = self.sourceModel()
+        a = str(model.index(left.row(), 0).data())
+        b = str(model.index(right.row(), 0).data())
+        return a > b if self.sortOrder() == Qt.SortOrder.DescendingOrder else a < b
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._show_employers:
             return True

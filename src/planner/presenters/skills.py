@@ -368,7 +368,8 @@ class SkillsPresenter(QObject):
             self._view.show_next_skills(text, text)
             return
         items = [
-            f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: <b>+{usd(e.amount)}</b> a year"
+            f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: "
+            f"<nobr><b>+{usd(e.amount)}</b> a year</nobr>"
             for e in self.next_skills
         ]
         note = f"Projected base salary {EFFECT_YEARS} years from now, in today's dollars."

@@ -91,6 +91,7 @@ class IndustriesTab(QWidget):
         self.plot.setAccessibleName("Pay by industry and employer chart")
         self.plot.setAccessibleDescription("The same figures are listed in the table below the chart.")
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table carries the same data for the keyboard
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

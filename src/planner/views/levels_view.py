@@ -50,6 +50,9 @@ class LevelsTab(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMinimumHeight(260)
+        # The table below carries the same figures for the keyboard and screen readers: the chart takes no focus.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
         item.setLabel("left", "Base salary (USD per year)")
@@ -102,7 +105,9 @@ class LevelsTab(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in (4, 5):  # sources and skills: long texts, elided, whole in the tooltip and the details pane
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectRow(0)
 
@@ -216,8 +221,8 @@ class LevelsTab(QWidget):
                     pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
                 )
                 item.addItem(line)
-                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 1))
-                label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount)
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 0.5))
+                label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount + 0.06 * (chart.ceiling.amount - m.amount))
                 item.addItem(label)
 
         for x, r in enumerate(chart.rows):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -34,11 +34,12 @@ def dark_palette() -> QPalette:
         role.Link: "#6cb4ff",
         role.Highlight: "#2f65ca",
         role.HighlightedText: "#ffffff",
-        role.Light: "#4a4d52",
-        role.Midlight: "#404347",
-        role.Mid: "#33363a",
-        role.Dark: "#1a1b1e",
-        role.Shadow: "#000000",
+        # Fusion outlines check boxes and frames with these: keep them well apart from Base and Window.
+        role.Light: "#5c6066",
+        role.Midlight: "#4d5156",
+        role.Mid: "#686c73",
+        role.Dark: "#7a7f87",
+        role.Shadow: "#101113",
     }
     for r, c in colors.items():
         p.setColor(r, QColor(c))
@@ -47,14 +48,47 @@ def dark_palette() -> QPalette:
     return p
 
 
+class PlannerStyle(QProxyStyle):
+    """Fusion, with check boxes outlined in the text colour: Fusion derives their outline from the window
+    colour, which all but hides an unticked box on a dark palette."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        ):
+            color = QColor(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+            color.setAlpha(150)
+            rect = option.rect  # type: ignore[attr-defined]
+            side = min(rect.width(), rect.height(), 14)
+            box = QRect(0, 0, side, side)
+            box.moveCenter(rect.center())
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(color, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 2, 2)
+            painter.restore()
+
+
 def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Set the palette for the chosen theme; 'system' follows the desktop's light/dark scheme."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not isinstance(app.style(), PlannerStyle):
+        app.setStyle(PlannerStyle())
     dark = theme == "dark" or (theme == "system" and system_is_dark())
     palette = dark_palette() if dark else app.style().standardPalette()
     if palette != app.palette():  # an unchanged palette would still repolish and redraw every widget

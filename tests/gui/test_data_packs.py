@@ -203,8 +203,10 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
     kinds = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
     assert kinds["assumptions.inflation"].startswith("Assumption")
     assert kinds["levels.entry.range"] == "Data"
+    as_of = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert as_of["levels.entry.range"] == dataset.document.read_on.isoformat()
     dialog.filter.setText("forbes")
-    shown = {model.index(r, 4).data() for r in range(model.rowCount())}
+    shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"Forbes"}
     dialog.close()
 

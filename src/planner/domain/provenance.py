@@ -24,7 +24,6 @@ KIND_LABELS: dict[Kind, str] = {
     "derived": "Derived by the app",
     "inferred": "Inferred (not stated by the source)",
 }
-ASSUMPTION_NOTE = "an assumption of this app, not data: yours to change on the Projection tab"
 
 
 def date_text(day: dt.date) -> str:

@@ -17,7 +17,7 @@ from planner.domain.provenance import KIND_LABELS, ProvenanceRow, as_of, assumpt
 
 
 class DataSourcesModel(QAbstractTableModel):
-    HEADERS = ("Figure (field path)", "Kind", "Value", "Unit", "Sources", "Quote or how it is made", "As of")
+    HEADERS = ("Figure (field path)", "Kind", "Value", "Sources", "As of", "Unit", "Quote or how it is made")
 
     def __init__(self, dataset: Dataset, assumptions: Assumptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,11 +41,11 @@ class DataSourcesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        values = (row.path, KIND_LABELS[row.kind], row.value, row.unit, row.sources, row.quote, row.as_of or "—")
+        values = (row.path, KIND_LABELS[row.kind], row.value, row.sources, row.as_of or "—", row.unit, row.quote)
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.quote if index.column() == 5 else values[index.column()]
+            return values[index.column()]
         return None
 
 

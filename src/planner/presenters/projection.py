@@ -30,7 +30,7 @@ from planner.domain.projection import (
     time_to_next_level,
     years_text,
 )
-from planner.domain.provenance import ASSUMPTION_NOTE, KIND_LABELS, as_of
+from planner.domain.provenance import KIND_LABELS, as_of
 from planner.presenters.session import ProfileSession
 
 # --- the inputs ------------------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def _escape(text: str) -> str:
 # How each line of "Why this number?" is labelled when it is not a sourced figure.
 _ORIGIN: dict[str, str] = {
     "data": "Data",
-    "assumption": f"{KIND_LABELS['assumption']}: {ASSUMPTION_NOTE}",
+    "assumption": "Assumption, not data: yours to change on this tab",
     "derived": "Derived by the app from the data and your inputs",
     "inferred": KIND_LABELS["inferred"],
     "yours": "Your input",

@@ -134,7 +134,7 @@ class DataSourcesDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 340))
+            header.resizeSection(column, min(header.sectionSize(column), 260))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

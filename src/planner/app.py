@@ -11,7 +11,8 @@ import contextlib
 import ctypes.util
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,14 @@ if TYPE_CHECKING:
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
+    from planner.presenters.data_pack import DataPackPresenter
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
+    from planner.storage.data_pack import DataPackStore, Origin
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
     from planner.views.main_window import MainWindow
@@ -110,6 +114,10 @@ class Context:
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
+    pay_history: PayHistoryPresenter | None = None  # built with the Projection tab
+    data_pack: DataPackPresenter | None = None  # File > Import salary data...; set by open_window()
+    # Undo the tabs' connections to the session before the tabs are built again on new data (apply_dataset).
+    teardown: list[Callable[[], None]] = field(default_factory=list)
 
 
 def configure_application(app: QApplication) -> None:
@@ -143,38 +151,16 @@ def default_data_dir() -> Path:
 
 
 def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
-    from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
-    from planner.presenters.skills import SkillsPresenter
     from planner.storage.settings import AppSettings
-    from planner.views.levels_view import LevelsTab
     from planner.views.main_window import MainWindow
-    from planner.views.skills_view import SkillsTab
     from planner.views.theme import apply_theme
 
     settings = AppSettings(data_dir)
     apply_theme(app, settings.theme)  # type: ignore[arg-type]  # before any widget exists: no repolish later
     window = MainWindow(__version__)
     session = ProfileSession(profile, parent=window)
-    levels_tab = LevelsTab()
-    levels = LevelsPresenter(dataset, levels_tab)
-    levels_tab.set_hover_text_provider(levels.hover_text)
-    levels_tab.level_selected.connect(levels.level_selected)
-    levels_tab.set_table_model(levels.table)
-    levels.start()
-    window.add_tab(levels_tab, "Salary by &level")
-
-    skills = SkillsPresenter(dataset, session, parent=window)
-
-    def build_skills_tab() -> SkillsTab:
-        tab = SkillsTab()
-        tab.set_model(skills.proxy)
-        tab.set_undo_stack(skills.undo_stack)
-        tab.filter_changed.connect(skills.set_filter)
-        tab.clear_level_requested.connect(skills.clear_level)
-        skills.attach_view(tab)
-        return tab
-
+    levels, skills = _levels_and_skills(window, dataset, session)
     ctx = Context(
         app=app,
         window=window,
@@ -185,11 +171,85 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
         levels=levels,
         skills=skills,
     )
-    window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
-    window.add_lazy_tab("&Skills", build_skills_tab)
-    window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
+    _add_lazy_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
+    window.data_sources_action.triggered.connect(lambda: show_data_sources(ctx))
+    # Data packs need the data folder: open_window() switches these on.
+    window.import_data_action.setEnabled(False)
+    window.revert_data_action.setEnabled(False)
     return ctx
+
+
+def _levels_and_skills(
+    window: MainWindow, dataset: Dataset, session: ProfileSession
+) -> tuple[LevelsPresenter, SkillsPresenter]:
+    """The first tab (built at once) and the skills presenter (its tab is built when first shown)."""
+    from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.skills import SkillsPresenter
+    from planner.views.levels_view import LevelsTab
+
+    levels_tab = LevelsTab()
+    levels = LevelsPresenter(dataset, levels_tab)
+    levels_tab.set_hover_text_provider(levels.hover_text)
+    levels_tab.level_selected.connect(levels.level_selected)
+    levels_tab.set_table_model(levels.table)
+    levels.start()
+    window.add_tab(levels_tab, "Salary by &level")
+    skills = SkillsPresenter(dataset, session, parent=window)
+    return levels, skills
+
+
+def _add_lazy_tabs(ctx: Context) -> None:
+    skills = ctx.skills
+    ctx.teardown.append(lambda: _disconnect(ctx.session.skills_changed, skills.refresh))
+    ctx.teardown.append(skills.deleteLater)
+    ctx.window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
+    ctx.window.add_lazy_tab("&Skills", lambda: build_skills_tab(ctx))
+    ctx.window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
+
+
+def build_skills_tab(ctx: Context) -> QWidget:
+    from planner.views.skills_view import SkillsTab
+
+    skills = ctx.skills
+    tab = SkillsTab()
+    tab.set_model(skills.proxy)
+    tab.set_undo_stack(skills.undo_stack)
+    tab.filter_changed.connect(skills.set_filter)
+    tab.clear_level_requested.connect(skills.clear_level)
+    skills.attach_view(tab)
+    return tab
+
+
+def apply_dataset(ctx: Context, dataset: Dataset) -> None:
+    """Use new salary data at once: every tab is built again on it, on the same profile (ticks, pay history,
+    assumptions stay; skill ids the new data lacks are kept in the profile), and the same tab stays open."""
+    window = ctx.window
+    index = window.tabs.currentIndex()
+    for undo in ctx.teardown:
+        undo()
+    ctx.teardown.clear()
+    window.clear_tabs()
+    ctx.dataset = dataset
+    ctx.industries = ctx.projection = ctx.pay_history = None
+    ctx.levels, ctx.skills = _levels_and_skills(window, dataset, ctx.session)
+    _add_lazy_tabs(ctx)
+    window.tabs.setCurrentIndex(max(index, 0))
+
+
+def show_data_sources(ctx: Context) -> QWidget:
+    """Help > Data sources: a window (not modal) listing every sourced figure of the data in use."""
+    from PySide6.QtCore import Qt
+
+    from planner.presenters.data_sources import DataSourcesModel, sources_html
+    from planner.views.data_dialogs import DataSourcesDialog
+
+    model = DataSourcesModel(ctx.dataset, ctx.session.profile.assumptions)
+    dialog = DataSourcesDialog(sources_html(ctx.dataset), model, ctx.window)
+    model.setParent(dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def _wire_window_state(ctx: Context) -> None:
@@ -250,17 +310,24 @@ def build_industries_tab(ctx: Context) -> QWidget:
     tab.comparison_changed.connect(presenter.comparison_changed)
     presenter.start()
     ctx.industries = presenter
+    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, presenter._profile_changed))
     return tab
 
 
 def build_projection_tab(ctx: Context) -> QWidget:
     import datetime as dt
 
+    from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.views.projection_view import ProjectionTab
 
     tab = ProjectionTab()
-    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=dt.date.today().year)
+    year = dt.date.today().year
+    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=year)
+    history = PayHistoryPresenter(ctx.session, tab, current_year=year, parent=tab)
+    tab.set_pay_history_model(history.model)
+    tab.pay_added.connect(history.add)
+    tab.pay_removed.connect(history.remove)
     tab.set_table_model(presenter.table)
     tab.field_edited.connect(presenter.field_edited)
     tab.industry_chosen.connect(presenter.industry_chosen)
@@ -272,7 +339,9 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
     tab.year_selected.connect(presenter.year_selected)
     presenter.start()
-    ctx.projection = presenter
+    ctx.projection, ctx.pay_history = presenter, history
+    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, presenter.refresh))
+    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, history.refresh))
     return tab
 
 
@@ -280,18 +349,59 @@ def open_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
     and keep saving every change. The caller holds the data folder's lock."""
     from planner.presenters.autosave import ProfileAutosaver
+    from planner.storage.data_pack import DataPackStore
     from planner.storage.profile_store import ProfileStore
 
     store = ProfileStore(data_dir)
     loaded = store.load()
-    ctx = build_window(app, dataset, data_dir, profile=loaded.profile)
+    packs = DataPackStore(data_dir)
+    active = packs.load(dataset)  # an imported data pack, when there is a usable one
+    ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile)
     if loaded.message:
         ctx.window.show_message(loaded.message)
+    if active.message:
+        ctx.window.show_message(active.message)
+    _wire_data_packs(ctx, packs, dataset, active.origin)
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
     autosave.message.connect(ctx.window.statusBar().showMessage)
     ctx.window.closing.connect(autosave.flush)
+    _watch_profile_file(store, autosave, ctx.window)
     ctx.store, ctx.autosave = store, autosave
     return ctx
+
+
+def _watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: MainWindow) -> None:
+    """profile.json deleted while the app runs: written again from memory at once (retried if that fails)."""
+    from planner.storage.profile_watch import ProfileFileWatcher
+
+    if store.read_only_reason is not None:
+        return
+    watcher = ProfileFileWatcher(store.path, parent=window)
+    autosave.saved.connect(watcher.check)
+    watcher.removed.connect(
+        lambda: autosave.save_again(f"Your profile file {store.path.name} was removed from {store.data_dir}.")
+    )
+
+
+def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origin: Origin) -> None:
+    """File > Import salary data... and Revert to built-in data (dialogs: ctx.data_pack.dialogs, replaceable)."""
+    from planner.presenters.data_pack import DataPackPresenter
+    from planner.views.data_dialogs import QtDataDialogs
+
+    window = ctx.window
+    presenter = DataPackPresenter(packs, lambda: builtin, QtDataDialogs(window), ctx.dataset, origin, parent=window)
+
+    def update_actions() -> None:
+        window.import_data_action.setEnabled(True)
+        window.revert_data_action.setEnabled(packs.installed)
+
+    window.import_data_action.triggered.connect(presenter.import_requested)
+    window.revert_data_action.triggered.connect(presenter.revert_requested)
+    presenter.dataset_changed.connect(lambda ds: apply_dataset(ctx, ds))
+    presenter.message.connect(lambda _text: update_actions())  # after every import or revert, any outcome
+    presenter.message.connect(window.statusBar().showMessage)
+    update_actions()
+    ctx.data_pack = presenter
 
 
 def refuse_second_instance(message: str) -> None:

@@ -35,6 +35,7 @@ def a_profile() -> Profile:
         current_salary=98_000,
         industry="finance",
         assumptions=Assumptions(inflation=0.02),
+        pay_history={2019: 71_000, 2023: 96_500},
     )
 
 
@@ -46,6 +47,14 @@ def test_saved_profile_loads_back_equal_including_unknown_skill_ids(data_dir: Pa
     assert result.message is None
     assert result.profile == a_profile()
     assert "retired.fortran" in result.profile.skills
+
+
+def test_pay_history_is_saved_by_year_and_read_back(data_dir: Path) -> None:
+    store = store_at(data_dir)
+    store.save(a_profile())
+    on_disk = json.loads(store.path.read_text(encoding="utf-8"))
+    assert on_disk["pay_history"] == {"2019": 71_000, "2023": 96_500}
+    assert store.load().profile.pay_history == {2019: 71_000, 2023: 96_500}
 
 
 def test_saved_file_is_readable_pretty_json(data_dir: Path) -> None:

@@ -1,26 +1,32 @@
 """The user's own data: ticked skills, where they stand today and the projection's assumptions.
 
 The assumptions are the app's, not the article's: each has a default the user can see and change.
+``pay_history`` holds the base salaries the user actually earned (calendar year -> USD a year); the latest one
+stands in for today's salary when ``current_salary`` is left empty (``salary_today``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planner.domain.dataset import Id
 
-PROFILE_SCHEMA_VERSION = 2
+PROFILE_SCHEMA_VERSION = 3
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
 MAX_PROMOTION_SHIFT = 5
+FIRST_PAY_YEAR = 1950
+LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
+MAX_PAY_ENTRIES = 200
 
 Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
 Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
 Rate = Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)]
+PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
 
 
 class ProfileModel(BaseModel):
@@ -53,6 +59,8 @@ class Profile(ProfileModel):
     industry: Id | None = None
     employer: Id | None = None
     assumptions: Assumptions = Assumptions()
+    # Base salary actually earned, by calendar year (new in format 3).
+    pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = {}
 
     @field_validator("years_of_experience")
     @classmethod
@@ -63,3 +71,21 @@ class Profile(ProfileModel):
 
     def has_skill(self, skill_id: str) -> bool:
         return skill_id in self.skills
+
+    def latest_pay(self) -> tuple[int, int] | None:
+        """(year, salary) of the most recent pay history entry, or None."""
+        if not self.pay_history:
+            return None
+        year = max(self.pay_history)
+        return year, self.pay_history[year]
+
+    def salary_today(self) -> tuple[int, Literal["current", "history"], int | None] | None:
+        """The salary the projection starts from, where it comes from and (for the history) its year.
+
+        Precedence: the current salary typed in, else the latest pay history entry, else None."""
+        if self.current_salary is not None:
+            return self.current_salary, "current", None
+        latest = self.latest_pay()
+        if latest is None:
+            return None
+        return latest[1], "history", latest[0]

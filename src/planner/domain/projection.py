@@ -12,9 +12,10 @@ In short, for every year ``t = 0 .. horizon-1`` (``t = 0`` is this year):
   fraction of its skills you ticked; your standing there is what that position pays, and never less than your
   standing at the level below.
 * **Path**, in today's dollars for "all industries": year 0 is your current salary (divided by the pay factor
-  below) when you gave one, else your standing at today's level. Each later year is the year before times
-  ``(1 + yearly_raise) / (1 + inflation)`` (pay ranges move with inflation, so only a raise above inflation
-  climbs them), at least your standing at that year's level, and within that level's range.
+  below) when you gave one, else the latest salary of your pay history, else your standing at today's level.
+  Each later year is the year before times ``(1 + yearly_raise) / (1 + inflation)`` (pay ranges move with
+  inflation, so only a raise above inflation climbs them), at least your standing at that year's level, and
+  within that level's range.
 * **Industry or employer.** Everything is multiplied by the chosen employer's pay (else the chosen industry's
   average, else 1) divided by the middle of the article's overall average range (``overall.base_range``).
 * **Dollars and compensation.** Nominal dollars are today's dollars times ``(1 + inflation) ** t``. Total
@@ -34,6 +35,7 @@ import numpy.typing as npt
 from planner.domain.dataset import Dataset, Level, Skill
 from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions, Profile
+from planner.domain.provenance import Kind, source_line
 
 Dollars = Literal["nominal", "today"]
 Comp = Literal["base", "total"]
@@ -202,6 +204,8 @@ class BreakdownLine:
     label: str
     amount: float | None  # None: an explanation, not part of the sum
     detail: str = ""
+    kind: Kind | Literal["yours"] = "derived"  # where the figure comes from (domain.provenance)
+    source: str = ""  # "Source: ..., as of ..." for data; "" otherwise
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,8 @@ class Projection:
     plans: tuple[LevelPlan, ...]
     start_level: int
     salary_given: float | None  # the current salary as used (in this basis), before the range is applied
+    salary_origin: str  # "your current salary", "your 2024 salary (pay history)" or "" when none is given
+    dataset: Dataset
     t: IntArray
     level_index: IntArray
     neutral: FloatArray
@@ -336,14 +342,21 @@ class Projection:
         year = int(self.calendar_years[t])
         lines: list[BreakdownLine] = []
 
-        average = "average" if plan.typical_is_average else "middle of the range (the article gives no average)"
+        average = "average" if plan.typical_is_average else "middle of the range, derived: the source gives no average"
+        inferred = (
+            f" The source gives no years for {plan.name}: {plan.article_years:g} years is inferred."
+            if plan.level.experience.basis == "inferred" and plan.index > 0
+            else ""
+        )
         lines.append(
             BreakdownLine(
-                f"{plan.name} range (the article, today's dollars, all industries)",
+                f"{plan.name} range (the data, today's dollars, all industries)",
                 None,
                 f"{usd(plan.low)} – {usd(plan.high)}; typical {usd(plan.typical)} ({average}). "
                 f"You reach this level at {years_text(plan.threshold)} of experience "
-                f"({self._promotion_reason(plan)}).",
+                f"({self._promotion_reason(plan)}).{inferred}",
+                "data",
+                source_line(self.dataset, plan.level.range),
             )
         )
         anchor_year = self.current_year + since
@@ -356,10 +369,11 @@ class Projection:
                 clamp = f" (your {usd(self.salary_given)} lies {self.salary_outside_range} the range, so it is capped)"
             lines.append(
                 BreakdownLine(
-                    "Your position: your current salary",
+                    f"Your position: {self.salary_origin}",
                     anchor,
                     f"{usd(anchor * f)} ÷ pay factor {f:.3f} = {usd(anchor)}: position {pos:.2f} "
                     f"in the {at.name} range{clamp}",
+                    "yours",
                 )
             )
         elif kind == "standing":
@@ -381,6 +395,8 @@ class Projection:
                     f"Top of the {at.name} range",
                     anchor,
                     f"raises reached the top of the range in {anchor_year}; the projection does not go above it",
+                    "data",
+                    source_line(self.dataset, at.level.range),
                 )
             )
         raises = value - anchor
@@ -391,9 +407,10 @@ class Projection:
                 raises,
                 f"{years} year{'s' if years != 1 else ''} since {anchor_year} at (1 + {percent(a.yearly_raise)}) ÷ "
                 f"(1 + {percent(a.inflation)}) = ×{self.growth:.4f} a year",
+                "assumption",
             )
         )
-        lines.append(BreakdownLine(self._basis_label(), value * (f - 1.0), self.basis.describe()))
+        lines.append(self._basis_line(value * (f - 1.0)))
         base_today = value * f
         total = base_today
         if dollars == "nominal":
@@ -403,6 +420,7 @@ class Projection:
                     f"Inflation to {year} dollars",
                     inflation,
                     f"× (1 + {percent(a.inflation)})^{t} = ×{float(self.inflation_index[t]):.4f}",
+                    "assumption",
                 )
             )
             total += inflation
@@ -410,13 +428,16 @@ class Projection:
             base = total
             bonus = base * a.bonus_percent / 100.0
             equity = float(a.yearly_equity) * (float(self.inflation_index[t]) if dollars == "nominal" else 1.0)
-            lines.append(BreakdownLine("Bonus", bonus, f"{a.bonus_percent:g}% of the base salary {usd(base)}"))
+            lines.append(
+                BreakdownLine("Bonus", bonus, f"{a.bonus_percent:g}% of the base salary {usd(base)}", "assumption")
+            )
             lines.append(
                 BreakdownLine(
                     "Equity",
                     equity,
                     f"{usd(a.yearly_equity)} a year in today's dollars"
                     + (f", × {float(self.inflation_index[t]):.4f} inflation" if dollars == "nominal" else ""),
+                    "assumption",
                 )
             )
             total = base + bonus + equity
@@ -436,6 +457,16 @@ class Projection:
             return "Industry: all industries"
         return f"{'Employer' if self.basis.kind == 'employer' else 'Industry'}: {self.basis.name}"
 
+    def _basis_line(self, amount: float) -> BreakdownLine:
+        """The industry or employer factor: the source's figure over the middle of the overall range (derived)."""
+        ds, b = self.dataset, self.basis
+        detail = b.describe()
+        if b.kind == "all":
+            return BreakdownLine(self._basis_label(), amount, detail, "derived")
+        figure = ds.employer(b.id).pay if b.kind == "employer" and b.id else ds.industry(str(b.id)).average
+        detail += " (the middle of the range is derived by the app)"
+        return BreakdownLine(self._basis_label(), amount, detail, "data", source_line(ds, figure))
+
     def _promotion_reason(self, plan: LevelPlan) -> str:
         if plan.index == 0:
             return "the first level"
@@ -446,7 +477,8 @@ class Projection:
             how = f"{years_text(moved)} earlier than the article's {years_text(plan.article_years)}"
         else:
             how = f"{years_text(-moved)} later than the article's {years_text(plan.article_years)}"
-        return f"{plan.ticked} of {plan.total} of its skills ticked: {how}"
+        shift = self.assumptions.promotion_shift_years
+        return f"{plan.ticked} of {plan.total} of its skills ticked: {how}; promotion shift assumption {shift:g} years"
 
 
 def years_text(years: float) -> str:
@@ -498,9 +530,13 @@ def _project(
     levels = [level_at(plans, y0 + t) for t in range(n)]
     start = plans[levels[0]]
     salary_given: float | None = None
-    if profile.current_salary is not None:
-        salary_given = profile.current_salary * use.factor / own.factor
-        value = profile.current_salary / own.factor
+    salary_origin = ""
+    today = profile.salary_today()
+    if today is not None:
+        salary, origin, year = today
+        salary_origin = "your current salary" if origin == "current" else f"your {year} salary (pay history)"
+        salary_given = salary * use.factor / own.factor
+        value = salary / own.factor
         kind: AnchorKind = "salary"
     else:
         value = start.standing
@@ -534,6 +570,8 @@ def _project(
         plans=plans,
         start_level=levels[0],
         salary_given=salary_given,
+        salary_origin=salary_origin,
+        dataset=dataset,
         t=np.arange(n, dtype=np.int64),
         level_index=np.array(levels, dtype=np.int64),
         neutral=np.array(neutral, dtype=np.float64),

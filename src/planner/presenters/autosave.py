@@ -90,3 +90,12 @@ class ProfileAutosaver(QObject):
             self.message.emit("Your profile was saved.")
         self.saved.emit()
         return not self._dirty
+
+    def save_again(self, reason: str) -> None:
+        """The file on disk was lost (deleted while the app runs): write the profile again from memory now; a
+        failure is reported and retried like any failed save. ``reason`` starts the status bar message."""
+        if self._read_only_reason is not None:
+            return
+        self._dirty = True
+        if self.flush():
+            self.message.emit(f"{reason} It was written again from this window; nothing was lost.")

@@ -31,6 +31,7 @@ from planner.domain.pay_compare import (
     midpoint,
     position_in_range,
 )
+from planner.domain.provenance import as_of, source_line
 from planner.presenters.session import ProfileSession
 
 GROUP_LABELS = {"industry": "Industry", "employer": "Employer"}
@@ -147,7 +148,7 @@ class IndustriesPresenter(QObject):
         return (
             f"{entry.name} ({GROUP_LABELS[entry.group].lower()}{yours})\n"
             f"{usd(entry.amount)} a year{qualifier}\n"
-            f"Source: {ds.source_names(entry.figure.sources)}\n"
+            f"{source_line(ds, entry.figure)}\n"
             f"“{entry.figure.quote}”"
         )
 
@@ -211,7 +212,7 @@ class IndustriesPresenter(QObject):
                 f"Overall average base salary {self.overall_range_text()} ({ds.source_names(self._range.sources)})"
             ),
             midpoint=self._midpoint,
-            midpoint_label=f"midpoint {usd(self._midpoint)} (derived)",
+            midpoint_label=f"midpoint {usd(self._midpoint)} (derived by the app)",
             industries_title="Industries: average pay",
             employers_title="Employers the article names: pay",
         )
@@ -349,6 +350,7 @@ class IndustriesPresenter(QObject):
                     from_midpoint=from_mid,
                     source=ds.source_names(e.figure.sources),
                     quote=e.figure.quote,
+                    as_of=as_of(ds),
                 )
             )
         return tuple(rows)
@@ -366,6 +368,7 @@ class TableRow:
     from_midpoint: int
     source: str
     quote: str
+    as_of: str = ""
 
 
 def _signed_usd(amount: int) -> str:
@@ -454,7 +457,7 @@ class IndustriesTableModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return row.key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.source}: “{row.quote}”"
+            return f"{row.source}, {row.as_of}: “{row.quote}”"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
+from planner.domain.provenance import as_of
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,9 @@ class LevelsPresenter:
         else:
             lines.append("Average: not given by the article")
         lines.extend(f"⚠ {text}" for text in conflicts)
+        if lv.experience.basis == "inferred":
+            lines.append(f"Years inferred: {lv.experience.note}")
+        lines.append(f"Figures {as_of(ds)} (Help > Data sources)")
         return LevelRow(
             level_id=lv.id,
             name=lv.name,
@@ -105,7 +109,7 @@ class LevelsPresenter:
             average=lv.average.amount if lv.average else None,
             range_text=_range_text(lv.range),
             average_text=average_text,
-            sources_text="; ".join(sources),
+            sources_text="; ".join(sources) + f"; {as_of(ds)}",
             skills=tuple(sk.name for sk in lv.skills),
             conflicts=conflicts,
             hover_text="\n".join(lines),

@@ -8,8 +8,8 @@ The profile lives in the shared ProfileSession; this presenter changes it only t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, Protocol
 
 import numpy as np
 from pydantic import ValidationError
@@ -30,6 +30,7 @@ from planner.domain.projection import (
     time_to_next_level,
     years_text,
 )
+from planner.domain.provenance import KIND_LABELS, as_of
 from planner.presenters.session import ProfileSession
 
 # --- the inputs ------------------------------------------------------------------------------------------------
@@ -56,7 +57,13 @@ def _pct(fraction: float) -> str:
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("years_of_experience", "Years of experience", f"0 to {MAX_YEARS}", "years", False),
-    FieldSpec("current_salary", "Current base salary (USD a year)", "optional", "salary", False),
+    FieldSpec(
+        "current_salary",
+        "Current base salary (USD a year)",
+        "optional; when empty, the latest year of your pay history is used",
+        "salary",
+        False,
+    ),
     FieldSpec("horizon_years", "Horizon (years)", f"default {_default('horizon_years')}", "horizon", True),
     FieldSpec("inflation", "Inflation (% a year)", f"default {_pct(_default('inflation'))}", "percent", True),
     FieldSpec(
@@ -178,6 +185,11 @@ class ProjectionChart:
     band_label: str
     level_names: tuple[str, ...]
     experience: FloatArray
+    # The pay history: the base salaries the user recorded, by calendar year (may lie before today).
+    history_x: FloatArray = field(default_factory=lambda: np.zeros(0))
+    history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
+    history_label: str = ""
+    history_texts: tuple[str, ...] = ()
 
 
 class ProjectionView(Protocol):
@@ -197,6 +209,16 @@ COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensati
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# How each line of "Why this number?" is labelled when it is not a sourced figure.
+_ORIGIN: dict[str, str] = {
+    "data": "Data",
+    "assumption": "Assumption, not data: yours to change on this tab",
+    "derived": "Derived by the app from the data and your inputs",
+    "inferred": KIND_LABELS["inferred"],
+    "yours": "Your input",
+}
 
 
 def _signed(amount: float) -> str:
@@ -317,10 +339,39 @@ class ProjectionPresenter:
             today_x=float(self.current_year),
             today_label=f"Today: {proj.level_name(0)}",
             y_label=f"{COMP_LABEL[c].capitalize()} ({DOLLARS_LABEL[d]}, USD a year)",
-            band_label="Range of your level (low – high)",
+            band_label="Range of your level (low – high, the data)",
             level_names=tuple(proj.level_name(t) for t in range(proj.horizon)),
             experience=proj.experience,
+            **self._history(proj),
         )
+
+    def _history(self, proj: Projection) -> dict[str, Any]:
+        """The recorded salaries as points: nominal as recorded, or in today's dollars at the inflation assumption.
+        They are base salaries, whatever the curve shows."""
+        history = self._session.profile.pay_history
+        if not history:
+            return {}
+        years = sorted(history)
+        inflation = proj.assumptions.inflation
+        ys, texts = [], []
+        for year in years:
+            amount = float(history[year])
+            text = f"{year}: you earned {usd(amount)} base salary (your pay history)"
+            if self.dollars == "today":
+                factor = (1.0 + inflation) ** (self.current_year - year)
+                text += f"; {usd(amount * factor)} in today's dollars at your {inflation * 100:g}% inflation assumption"
+                amount *= factor
+            ys.append(amount)
+            texts.append(text)
+        label = "Your recorded base salary"
+        if self.dollars == "today":
+            label += " (today's dollars)"
+        return {
+            "history_x": np.array(years, dtype=np.float64),
+            "history_y": np.array(ys, dtype=np.float64),
+            "history_label": label,
+            "history_texts": tuple(texts),
+        }
 
     def summary_html(self) -> str:
         proj, chart = self.projection, self.chart
@@ -347,6 +398,12 @@ class ProjectionPresenter:
                 f"(at {years_text(nxt.at_experience)} of experience; {nxt.ticked} of {nxt.total} of its skills "
                 f"ticked).{sooner}"
             )
+        today = self._session.profile.salary_today()
+        if today is not None and today[1] == "history":
+            parts.append(
+                f"<br><b>Today's salary:</b> your {today[2]} salary from your pay history, {usd(today[0])} "
+                "(the current salary field is empty; a salary typed there takes precedence)."
+            )
         out = proj.salary_outside_range
         if out is not None:
             start = proj.plans[proj.start_level]
@@ -356,6 +413,11 @@ class ProjectionPresenter:
                 f"{_escape(proj.basis.name)} ({usd(start.low * f)} – {usd(start.high * f)}); "
                 "the projection stays within the range."
             )
+        parts.append(
+            f"<br><small>Level ranges and industry pay: the data ({_escape(as_of(self._dataset))}, Help &gt; "
+            "Data sources). Raises, inflation, bonus, equity and the promotion shift are assumptions, yours to "
+            "change.</small>"
+        )
         return " ".join(parts)
 
     def crosshair_text(self, t: int) -> str:
@@ -382,8 +444,10 @@ class ProjectionPresenter:
             if line.amount is not None:
                 amount = usd(line.amount) if first else _signed(line.amount)
                 first = False
+            origin = line.source if line.kind == "data" and line.source else _ORIGIN[line.kind]
             rows.append(
-                f"<tr><td><b>{_escape(line.label)}</b><br><small>{_escape(line.detail)}</small></td>"
+                f"<tr><td><b>{_escape(line.label)}</b><br><small>{_escape(line.detail)}</small>"
+                f"<br><small><i>{_escape(origin)}</i></small></td>"
                 f"<td align='right' style='white-space:nowrap'>{amount}</td></tr>"
             )
         what = f"{COMP_LABEL[b.comp]}, {DOLLARS_LABEL[b.dollars]}"
@@ -483,9 +547,20 @@ class ProjectionTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    HEADER_TIPS: ClassVar[dict[int, str]] = {
+        3: "Bottom of your level's range: the data (Help > Data sources)",
+        4: "The app's projection: the data and your assumptions (raises, inflation, bonus, equity, promotion)",
+        5: "Top of your level's range: the data (Help > Data sources)",
+        6: "Projected earnings summed from this year on (the app's projection)",
+    }
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS.get(section, "The app's projection with your assumptions" if section > 6 else None)
         return None
 
     def value(self, row: int, column: int) -> float | str:

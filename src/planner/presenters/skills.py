@@ -30,6 +30,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand
 from planner.domain.dataset import Dataset, Level, Skill
 from planner.domain.money import usd
 from planner.domain.profile import Profile, TickedSkill
+from planner.domain.provenance import source_line
 from planner.presenters.session import ProfileSession
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class SkillsPresenter(QObject):
             f"<p><b>{html.escape(sk.name)}</b> ({html.escape(lv.name)})</p>"
             f"<p>{html.escape(sk.description)}</p>"
             f"<p><i>“{html.escape(sk.quote)}”</i></p>"
-            f"<p>Source: {html.escape(self._dataset.source_names(sk.sources))}</p>"
+            f"<p>{html.escape(source_line(self._dataset, sk))}</p>"
         )
 
     def _build(self) -> None:

@@ -20,19 +20,25 @@ def write_atomic(path: Path, data: bytes) -> None:
     # Never fall back to writing the target file in place (Qt does that only when asked to).
     file.setDirectWriteFallback(False)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(f"cannot write {path.name}: {file.errorString()}")
+        raise OSError(f"cannot write {path.name}: {_reason(file, 'the folder cannot be written')}")
     try:
         written = file.write(data)
         if written != len(data):
-            raise OSError(f"cannot write {path.name}: {file.errorString() or 'the disk may be full'}")
+            raise OSError(f"cannot write {path.name}: {_reason(file, 'the disk may be full')}")
         if not file.commit():
-            raise OSError(f"cannot save {path.name}: {file.errorString() or 'the disk may be full'}")
+            raise OSError(f"cannot save {path.name}: {_reason(file, 'the disk may be full')}")
     except BaseException:
         if file.isOpen():
             file.cancelWriting()
             file.commit()  # discards the temporary file because writing was cancelled
         raise
     _sync_directory(path.parent)
+
+
+def _reason(file: QSaveFile, fallback: str) -> str:
+    """Qt's error text, or ``fallback`` when Qt has none (it then says "Unknown error")."""
+    text = file.errorString()
+    return text if text and text != "Unknown error" else fallback
 
 
 def _sync_directory(folder: Path) -> None:

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._version = version
         self._lazy: dict[int, Callable[[], QWidget]] = {}
+        self._tab_actions: list[QAction] = []
 
         self.banner = MessageBanner()
         self.tabs = QTabWidget()
@@ -94,6 +95,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
+        # Data packs (issue 8): the app connects these; the window only offers them.
+        self.import_data_action = QAction("Import salary &data...", self)
+        self.import_data_action.setObjectName("importSalaryData")
+        self.revert_data_action = QAction("&Revert to built-in data", self)
+        self.revert_data_action.setObjectName("revertSalaryData")
+        file_menu.addAction(self.import_data_action)
+        file_menu.addAction(self.revert_data_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -113,6 +123,9 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self.theme_actions[theme] = action
         self.help_menu = self.menuBar().addMenu("&Help")
+        self.data_sources_action = QAction("Data &sources", self)
+        self.data_sources_action.setObjectName("dataSources")
+        self.help_menu.addAction(self.data_sources_action)
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
@@ -143,6 +156,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
         self.view_menu.insertAction(self.tab_menu_anchor, action)
         self.addAction(action)
+        self._tab_actions.append(action)
 
     def set_theme_checked(self, theme: str) -> None:
         if theme in self.theme_actions:
@@ -180,6 +194,21 @@ class MainWindow(QMainWindow):
                 self._materialise(i)
                 return self.tabs.widget(i)
         raise KeyError(title)
+
+    def clear_tabs(self) -> None:
+        """Remove every tab and its View menu entry (the app builds them again, e.g. on new data)."""
+        self._lazy.clear()
+        for action in self._tab_actions:
+            self.view_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self._tab_actions.clear()
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.tabs.blockSignals(False)
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSlider,
     QSpinBox,
@@ -90,6 +91,8 @@ class ProjectionTab(QWidget):
     compare_employer_chosen = Signal(object)
     compare_next_skills_toggled = Signal(bool)
     year_selected = Signal(int)
+    pay_added = Signal(str, str)  # year text, salary text
+    pay_removed = Signal(int)  # year
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +131,8 @@ class ProjectionTab(QWidget):
         employer_note.setEnabled(False)
         stand_form.addRow(employer_note)
 
+        history = self._build_pay_history()
+
         compare = QGroupBox("Compare with")
         compare_form = QFormLayout(compare)
         self.compare_industry = self._combo("compareIndustry", "Compare with another industry")
@@ -149,6 +154,7 @@ class ProjectionTab(QWidget):
         inputs = QWidget()
         inputs_layout = QVBoxLayout(inputs)
         inputs_layout.addWidget(stand)
+        inputs_layout.addWidget(history)
         inputs_layout.addWidget(assume)
         inputs_layout.addWidget(compare)
         inputs_layout.addStretch(1)
@@ -217,6 +223,10 @@ class ProjectionTab(QWidget):
             self.comparison_curves[key] = curve
         self.level_marks = pg.ScatterPlotItem(symbol="t1", size=13)
         self.level_marks.setZValue(20)
+        # The pay history: what the user earned, drawn against the curve (a tooltip names each point).
+        self.history_points = pg.ScatterPlotItem(symbol="d", size=12, hoverable=True, tip=lambda x, y, data: str(data))
+        self.history_points.setObjectName("payHistoryPoints")
+        self.history_points.setZValue(25)
         self.level_labels: list[pg.TextItem] = []
         self.today_line = pg.InfiniteLine(angle=90, movable=False, label="Today", labelOpts={"position": 0.06})
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
@@ -232,6 +242,7 @@ class ProjectionTab(QWidget):
             *self.comparison_curves.values(),
             self.main_curve,
             self.level_marks,
+            self.history_points,
             self.today_line,
             self.crosshair,
             self.crosshair_dot,
@@ -310,6 +321,82 @@ class ProjectionTab(QWidget):
 
     # --- helpers -----------------------------------------------------------------------------------------------
 
+    def _build_pay_history(self) -> QGroupBox:
+        box = QGroupBox("Pay history (base salary you earned)")
+        box.setObjectName("payHistory")
+        self.pay_table = QTableView()
+        self.pay_table.setObjectName("payHistoryTable")
+        self.pay_table.setAccessibleName("Pay history")
+        self.pay_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pay_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.pay_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pay_table.verticalHeader().hide()
+        self.pay_table.horizontalHeader().setStretchLastSection(True)
+        self.pay_table.setMaximumHeight(130)
+        self.pay_year = QLineEdit()
+        self.pay_year.setObjectName("payYear")
+        self.pay_year.setAccessibleName("Pay history year")
+        self.pay_year.setPlaceholderText("Year")
+        self.pay_year.setMaximumWidth(70)
+        self.pay_salary = QLineEdit()
+        self.pay_salary.setObjectName("paySalary")
+        self.pay_salary.setAccessibleName("Pay history base salary (USD a year)")
+        self.pay_salary.setPlaceholderText("Base salary, e.g. 120,000")
+        self.pay_add = QPushButton("A&dd year")
+        self.pay_add.setObjectName("payAdd")
+        self.pay_add.setAccessibleName("Add or replace this year in the pay history")
+        self.pay_remove = QPushButton("&Remove selected")
+        self.pay_remove.setObjectName("payRemove")
+        self.pay_remove.setAccessibleName("Remove the selected year from the pay history")
+        self.pay_error = QLabel()
+        self.pay_error.setObjectName("payError")
+        self.pay_error.setWordWrap(True)
+        self.pay_error.setStyleSheet("color: #c62828;")
+        self.pay_error.hide()
+        note = QLabel("The latest year stands in for today's salary when the current salary is empty.")
+        note.setWordWrap(True)
+        note.setEnabled(False)
+
+        def add() -> None:
+            self.pay_added.emit(self.pay_year.text(), self.pay_salary.text())
+
+        self.pay_add.clicked.connect(add)
+        self.pay_year.returnPressed.connect(add)
+        self.pay_salary.returnPressed.connect(add)
+        self.pay_remove.clicked.connect(self._remove_selected_pay)
+        entry = QHBoxLayout()
+        entry.addWidget(self.pay_year)
+        entry.addWidget(self.pay_salary, 1)
+        entry.addWidget(self.pay_add)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.pay_table)
+        layout.addLayout(entry)
+        layout.addWidget(self.pay_error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(note, 1)
+        buttons.addWidget(self.pay_remove)
+        layout.addLayout(buttons)
+        return box
+
+    def _remove_selected_pay(self) -> None:
+        index = self.pay_table.currentIndex()
+        if index.isValid():
+            year = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+            if year is not None:
+                self.pay_removed.emit(int(year))
+
+    def set_pay_history_model(self, model: QAbstractItemModel) -> None:
+        self.pay_table.setModel(model)
+
+    def show_pay_error(self, message: str) -> None:
+        self.pay_error.setText(message)
+        self.pay_error.setVisible(bool(message))
+
+    def clear_pay_inputs(self) -> None:
+        self.pay_year.clear()
+        self.pay_salary.clear()
+        self.pay_year.setFocus()
+
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
@@ -334,6 +421,8 @@ class ProjectionTab(QWidget):
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
         self.level_marks.setBrush(pg.mkBrush(colors["highlight"]))
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
+        self.history_points.setBrush(pg.mkBrush(colors["bar_second"]))
+        self.history_points.setPen(pg.mkPen(colors["foreground"], width=1.5))
         self.today_line.setPen(pg.mkPen(colors["muted"], width=1.5, style=Qt.PenStyle.DashLine))
         self.today_line.label.setColor(colors["foreground"])
         self.crosshair.setPen(pg.mkPen(colors["foreground"], width=1, style=Qt.PenStyle.DotLine))
@@ -448,9 +537,16 @@ class ProjectionTab(QWidget):
                 text.hide()
         self.today_line.setValue(chart.today_x)
         self.today_line.label.setFormat(chart.today_label)
+        self.history_points.setData(x=chart.history_x, y=chart.history_y, data=list(chart.history_texts) or None)
 
-        top = max(float(chart.high.max()), float(chart.main.y.max()), *(float(c.y.max()) for c in chart.comparisons))
-        x_range = (float(x[0]) - 0.5, float(x[-1]) + 0.5)
+        top = max(
+            float(chart.high.max()),
+            float(chart.main.y.max()),
+            *(float(c.y.max()) for c in chart.comparisons),
+            *(float(v) for v in chart.history_y),
+        )
+        first = min([float(x[0]), *(float(v) for v in chart.history_x)])
+        x_range = (first - 0.5, float(x[-1]) + 0.5)
         if x_range != self._x_range:
             self._x_range = x_range
             item.setXRange(*x_range, padding=0)
@@ -475,6 +571,8 @@ class ProjectionTab(QWidget):
             wanted.append((self.comparison_curves[c.key], c.label))
         if chart.level_marks:
             wanted.append((self.level_marks, "Promotion to the next level"))
+        if len(chart.history_x):
+            wanted.append((self.history_points, chart.history_label))
         if self._legend_state == wanted:
             return
         self._legend_state = wanted

@@ -1,0 +1,192 @@
+"""What changes between two datasets: figures up or down (with the amounts), entries added or removed.
+
+Pure (no Qt): the import of a data pack shows this list before the user accepts it. Entries are matched by
+their ids (levels, skills, industries, employers, sources, conflicts); figures by their field path. A figure of
+an entry that was added or removed is not listed again on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.domain.dataset import Dataset
+from planner.domain.money import usd
+
+ChangeKind = Literal["up", "down", "added", "removed", "changed"]
+NumberUnit = Literal["usd", "percent", "years"]
+
+KIND_LABELS: dict[ChangeKind, str] = {
+    "up": "Up",
+    "down": "Down",
+    "added": "Added",
+    "removed": "Removed",
+    "changed": "Changed",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    path: str  # field path in the dataset, e.g. levels.entry.range.min
+    what: str  # readable, e.g. "Entry level: lowest salary"
+    old: str  # as shown, "" when added
+    new: str  # as shown, "" when removed
+    delta: float | None = None  # new - old, for figures that moved
+
+    @property
+    def delta_text(self) -> str:
+        if self.delta is None:
+            return ""
+        return ("+" if self.delta > 0 else "") + self._fmt(self.delta)
+
+    def _fmt(self, value: float) -> str:
+        if self.old.endswith("%") or self.new.endswith("%"):
+            return f"{value:g} points"
+        if "year" in self.old or "year" in self.new:
+            return f"{value:g} years"
+        return usd(value)
+
+
+@dataclass(frozen=True)
+class DatasetDiff:
+    changes: tuple[Change, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    def summary(self) -> str:
+        """ "3 figures up, 1 figure down, 2 added, 1 removed, 1 other change" (only the non-zero parts)."""
+        if self.empty:
+            return "No figure or entry changes."
+        parts = []
+        kinds: tuple[tuple[ChangeKind, str], ...] = (
+            ("up", "figure{} up"),
+            ("down", "figure{} down"),
+            ("added", "added"),
+            ("removed", "removed"),
+            ("changed", "other change{}"),
+        )
+        for kind, text in kinds:
+            count = self.count(kind)
+            if count:
+                parts.append(f"{count} " + text.format("s" if count != 1 else ""))
+        return ", ".join(parts) + "."
+
+
+def _number_text(value: float, unit: NumberUnit, qualifier: str | None = None) -> str:
+    if unit == "usd":
+        text = usd(value)
+    elif unit == "percent":
+        text = f"{value:g}%"
+    else:
+        text = f"{value:g} year" + ("" if value == 1 else "s")
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def _numbers(ds: Dataset) -> dict[str, tuple[str, float, NumberUnit, str | None]]:
+    """path -> (readable name, value, unit, the source's qualifier)."""
+    out: dict[str, tuple[str, float, NumberUnit, str | None]] = {}
+    base = ds.overall.base_range
+    out["overall.base_range.min"] = ("Overall average base salary: low end", base.min, "usd", None)
+    out["overall.base_range.max"] = ("Overall average base salary: high end", base.max, "usd", None)
+    ceiling = ds.overall.experienced_ceiling
+    out["overall.experienced_ceiling"] = ("With more experience", ceiling.amount, "usd", ceiling.qualifier)
+    for lv in ds.levels:
+        p = f"levels.{lv.id}"
+        out[f"{p}.range.min"] = (f"{lv.name}: lowest salary", lv.range.min, "usd", None)
+        out[f"{p}.range.max"] = (f"{lv.name}: highest salary", lv.range.max, "usd", None)
+        if lv.average is not None:
+            out[f"{p}.average"] = (f"{lv.name}: average", lv.average.amount, "usd", lv.average.qualifier)
+        out[f"{p}.experience.min_years"] = (f"{lv.name}: starts at", lv.experience.min_years, "years", None)
+        if lv.experience.max_years is not None:
+            out[f"{p}.experience.max_years"] = (f"{lv.name}: ends at", lv.experience.max_years, "years", None)
+    for ind in ds.industries:
+        out[f"industries.{ind.id}.average"] = (
+            f"{ind.name} (industry): average",
+            ind.average.amount,
+            "usd",
+            ind.average.qualifier,
+        )
+    for emp in ds.employers:
+        out[f"employers.{emp.id}.pay"] = (f"{emp.name} (employer): pay", emp.pay.amount, "usd", emp.pay.qualifier)
+    growth, market = ds.outlook.job_growth, ds.outlook.market_size
+    out["outlook.job_growth"] = (f"Job growth ({growth.horizon})", growth.percent, "percent", growth.qualifier)
+    out["outlook.market_size"] = (f"Global ML market by {market.by_year}", market.amount, "usd", market.qualifier)
+    for c in ds.conflicts:
+        for n, fig in enumerate(c.figures):
+            out[f"conflicts.{c.id}.figures.{n}"] = (f"{c.title}: {fig.label}", fig.amount, "usd", fig.qualifier)
+    return out
+
+
+def _entries(ds: Dataset) -> dict[str, str]:
+    """path -> readable name of every entry that has an id."""
+    out: dict[str, str] = {}
+    for lv in ds.levels:
+        out[f"levels.{lv.id}"] = f"Level: {lv.name}"
+        for sk in lv.skills:
+            out[f"levels.{lv.id}.skills.{sk.id}"] = f"Skill ({lv.name}): {sk.name}"
+    for ind in ds.industries:
+        out[f"industries.{ind.id}"] = f"Industry: {ind.name}"
+    for emp in ds.employers:
+        out[f"employers.{emp.id}"] = f"Employer: {emp.name}"
+    for src in ds.sources:
+        out[f"sources.{src.id}"] = f"Source: {src.name}"
+    for c in ds.conflicts:
+        out[f"conflicts.{c.id}"] = f"Conflict: {c.title}"
+    return out
+
+
+def _under(path: str, entries: set[str]) -> bool:
+    return any(path.startswith(e + ".") for e in entries)
+
+
+def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
+    """Everything a user would notice changing from ``old`` to ``new``, in a stable order."""
+    changes: list[Change] = []
+    if old.document.title != new.document.title:
+        changes.append(Change("changed", "document.title", "Document", old.document.title, new.document.title))
+    if old.document.read_on != new.document.read_on:
+        changes.append(
+            Change(
+                "changed",
+                "document.read_on",
+                "Figures as of",
+                old.document.read_on.isoformat(),
+                new.document.read_on.isoformat(),
+            )
+        )
+
+    old_entries, new_entries = _entries(old), _entries(new)
+    added = {p for p in new_entries if p not in old_entries}
+    removed = {p for p in old_entries if p not in new_entries}
+    for path in new_entries:
+        if path in added and not _under(path, added):
+            changes.append(Change("added", path, new_entries[path], "", "new"))
+    for path in old_entries:
+        if path in removed and not _under(path, removed):
+            changes.append(Change("removed", path, old_entries[path], "was there", ""))
+
+    old_numbers, new_numbers = _numbers(old), _numbers(new)
+    for path, (what, value, unit, qualifier) in new_numbers.items():
+        if _under(path, added):
+            continue
+        before = old_numbers.get(path)
+        now = _number_text(value, unit, qualifier)
+        if before is None:
+            changes.append(Change("added", path, what, "", now))
+            continue
+        _what, old_value, old_unit, old_qualifier = before
+        was = _number_text(old_value, old_unit, old_qualifier)
+        if old_value != value:
+            changes.append(Change("up" if value > old_value else "down", path, what, was, now, value - old_value))
+        elif was != now:
+            changes.append(Change("changed", path, what, was, now))
+    for path, (what, value, unit, qualifier) in old_numbers.items():
+        if path not in new_numbers and not _under(path, removed):
+            changes.append(Change("removed", path, what, _number_text(value, unit, qualifier), ""))
+    return DatasetDiff(tuple(changes))

@@ -1,0 +1,166 @@
+"""Where each figure comes from: the dataset's sources and as-of date, or the app's own assumptions.
+
+Pure (no Qt). Presenters use these words everywhere a figure is shown, so the same figure is described the same
+way on every tab, and the "Data sources" view lists every sourced figure of the dataset with the assumptions the
+app adds to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.domain.dataset import Dataset, Figure, JobGrowth, SalaryRange, Skill, Sourced
+from planner.domain.money import percent, usd
+from planner.domain.pay_compare import midpoint
+from planner.domain.profile import Assumptions
+
+Kind = Literal["data", "assumption", "derived", "inferred"]
+
+KIND_LABELS: dict[Kind, str] = {
+    "data": "Data",
+    "assumption": "Assumption (yours to change)",
+    "derived": "Derived by the app",
+    "inferred": "Inferred (not stated by the source)",
+}
+
+
+def date_text(day: dt.date) -> str:
+    """28 November 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def as_of(dataset: Dataset) -> str:
+    """ "as of 28 November 2026" (the day the dataset's figures were read from their document)."""
+    return f"as of {date_text(dataset.document.read_on)}"
+
+
+def source_line(dataset: Dataset, item: Sourced | Skill) -> str:
+    """ "Source: Glassdoor and PayScale, as of 28 November 2026"."""
+    return f"Source: {dataset.source_names(item.sources)}, {as_of(dataset)}"
+
+
+def figure_value(item: Sourced | Skill) -> str:
+    """The figure as the source states it: "$70,000 – $132,000", "around $144,000", "almost 40%"."""
+    if isinstance(item, Skill):
+        return item.name
+    if isinstance(item, SalaryRange):
+        return f"{usd(item.min)} – {usd(item.max)}"
+    if isinstance(item, JobGrowth):
+        text = f"{item.percent:g}%"
+        return f"{item.qualifier} {text}" if item.qualifier else text
+    if isinstance(item, Figure):
+        return f"{item.qualifier} {usd(item.amount)}" if item.qualifier else usd(item.amount)
+    return ""
+
+
+@dataclass(frozen=True)
+class ProvenanceRow:
+    """One line of the "Data sources" view."""
+
+    path: str  # e.g. levels.entry.range, or assumptions.inflation
+    kind: Kind
+    value: str
+    unit: str
+    sources: str  # source names, or who made the figure (the app, you)
+    quote: str  # the sentence it was read from, or how it is made
+    as_of: str  # ISO date, "" for assumptions
+
+
+def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
+    """Every sourced figure of the dataset (``Dataset.sourced_items``), in the dataset's order."""
+    units = {u.id: u.label for u in dataset.units}
+    day = dataset.document.read_on.isoformat()
+    rows = []
+    for path, item in dataset.sourced_items():
+        unit = "skill" if isinstance(item, Skill) else units.get(item.unit, item.unit)
+        rows.append(
+            ProvenanceRow(path, "data", figure_value(item), unit, dataset.source_names(item.sources), item.quote, day)
+        )
+    return rows
+
+
+def assumption_rows(dataset: Dataset, assumptions: Assumptions) -> list[ProvenanceRow]:
+    """The figures the app adds to the data: the user's assumptions, what it derives and what it infers."""
+    a = assumptions
+    base = dataset.overall.base_range
+    rows = [
+        ProvenanceRow(
+            "overall.base_range (midpoint)",
+            "derived",
+            usd(midpoint(base)),
+            "USD per year",
+            "the app",
+            "The middle of the overall average range; industry and employer pay is compared with it.",
+            "",
+        )
+    ]
+    for lv in dataset.levels:
+        if lv.experience.basis == "inferred":
+            rows.append(
+                ProvenanceRow(
+                    f"levels.{lv.id}.experience",
+                    "inferred",
+                    lv.experience.label,
+                    "years of experience",
+                    "the app",
+                    lv.experience.note,
+                    "",
+                )
+            )
+        if lv.average is None:
+            rows.append(
+                ProvenanceRow(
+                    f"levels.{lv.id}.range (middle)",
+                    "derived",
+                    usd((lv.range.min + lv.range.max) / 2),
+                    "USD per year",
+                    "the app",
+                    "The source gives no average for this level; the projection uses the middle of its range.",
+                    "",
+                )
+            )
+    mine = "you (default of the app)"
+    rows += [
+        ProvenanceRow(
+            "assumptions.inflation", "assumption", percent(a.inflation), "per year", mine, "Price growth.", ""
+        ),
+        ProvenanceRow(
+            "assumptions.yearly_raise",
+            "assumption",
+            percent(a.yearly_raise),
+            "per year",
+            mine,
+            "Raise within a level.",
+            "",
+        ),
+        ProvenanceRow(
+            "assumptions.bonus_percent",
+            "assumption",
+            f"{a.bonus_percent:g}%",
+            "of base salary",
+            mine,
+            "Added in total compensation.",
+            "",
+        ),
+        ProvenanceRow(
+            "assumptions.yearly_equity",
+            "assumption",
+            usd(a.yearly_equity),
+            "USD per year, today's dollars",
+            mine,
+            "Added in total compensation.",
+            "",
+        ),
+        ProvenanceRow(
+            "assumptions.promotion_shift_years",
+            "assumption",
+            f"{a.promotion_shift_years:g} years",
+            "years",
+            mine,
+            "How far a level's skills move the promotion into it.",
+            "",
+        ),
+    ]
+    return rows

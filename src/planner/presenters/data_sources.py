@@ -1,0 +1,67 @@
+"""Help > Data sources: every sourced figure of the dataset, and the app's assumptions, as one table.
+
+Built from ``Dataset.sourced_items()`` through ``domain.provenance``; the sources themselves (name, kind, note)
+come first in the dialog's text, the figures in this model.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from planner.domain.dataset import Dataset
+from planner.domain.profile import Assumptions
+from planner.domain.provenance import KIND_LABELS, ProvenanceRow, as_of, assumption_rows, source_rows
+
+
+class DataSourcesModel(QAbstractTableModel):
+    HEADERS = ("Figure (field path)", "Kind", "Value", "Sources", "As of", "Unit", "Quote or how it is made")
+
+    def __init__(self, dataset: Dataset, assumptions: Assumptions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProvenanceRow] = source_rows(dataset) + assumption_rows(dataset, assumptions)
+
+    def rows(self) -> list[ProvenanceRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        values = (row.path, KIND_LABELS[row.kind], row.value, row.sources, row.as_of or "—", row.unit, row.quote)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return values[index.column()]
+        return None
+
+
+def sources_html(dataset: Dataset) -> str:
+    """The list of sources above the table: who each is and what the dataset says about them."""
+    doc = dataset.document
+    items = "".join(
+        f"<li><b>{html.escape(s.name)}</b> ({html.escape(s.kind)})"
+        + (f": {html.escape(s.note)}" if s.note else "")
+        + "</li>"
+        for s in dataset.sources
+    )
+    published = f", published {doc.published.isoformat()}" if doc.published else ""
+    return (
+        f"<p><b>{html.escape(dataset.title)}</b><br>Read from “{html.escape(doc.title)}”{published}; "
+        f"figures {as_of(dataset)}.</p><p>Sources:</p><ul>{items}</ul>"
+        "<p>Rows of kind <i>Assumption</i>, <i>Derived</i> or <i>Inferred</i> are the app's, not the "
+        "source's: assumptions are yours to change on the Projection tab.</p>"
+    )

@@ -1,0 +1,99 @@
+"""An imported salary dataset ("data pack"), kept as ``salary-data.json`` in the data folder and used at start-up.
+
+* Importing validates the whole file first (``parse_dataset``: size limit before parsing, JSON, the model's
+  rules); only the exact bytes that passed are written, atomically (``write_atomic``).
+* At start-up a pack that can no longer be read (damaged, edited, written by a newer version) is never deleted
+  or overwritten: the app falls back to its built-in data and says so.
+* "Revert to built-in data" moves the pack aside as ``salary-data.json.removed-<timestamp>`` (never deletes it),
+  so a revert can itself be undone by importing that file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from planner.domain.dataset import Dataset
+from planner.storage.atomic import write_atomic
+from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError, parse_dataset
+
+PACK_FILE = "salary-data.json"
+Origin = Literal["built-in", "pack"]
+
+
+@dataclass(frozen=True)
+class ActiveData:
+    dataset: Dataset
+    origin: Origin
+    message: str | None = None  # for the banner when the stored pack could not be used
+
+
+def read_dataset_file(path: Path) -> tuple[Dataset, bytes]:
+    """Validate the file at ``path`` completely; the dataset and the exact bytes that passed, or DatasetError."""
+    name = str(path)
+    too_large = [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")]
+    try:
+        with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_DATASET_BYTES:
+                raise DatasetError(name, too_large)
+            raw = f.read(MAX_DATASET_BYTES + 1)
+    except OSError as exc:
+        raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
+    if len(raw) > MAX_DATASET_BYTES:  # grew while being read, or a device without a size
+        raise DatasetError(name, too_large)
+    return parse_dataset(raw, name), raw
+
+
+def problems_text(err: DatasetError, limit: int = 3) -> str:
+    parts = [f"{path}: {reason}" if path else reason for path, reason in err.problems[:limit]]
+    more = len(err.problems) - limit
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+class DataPackStore:
+    """The data pack of one data folder. Hold the folder's DataDirLock while using it."""
+
+    def __init__(self, data_dir: Path, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / PACK_FILE
+        self._now = now
+
+    @property
+    def installed(self) -> bool:
+        return self.path.exists() or self.path.is_symlink()
+
+    def load(self, builtin: Dataset) -> ActiveData:
+        """The pack when there is one and it is valid; else the built-in data (with a message when a pack exists
+        but cannot be used). Never raises, never touches the file."""
+        if not self.installed:
+            return ActiveData(builtin, "built-in")
+        try:
+            dataset, _raw = read_dataset_file(self.path)
+        except DatasetError as err:
+            return ActiveData(
+                builtin,
+                "built-in",
+                f"The salary data you imported ({self.path}) could not be used ({problems_text(err)}). "
+                "The app uses its built-in data; the file was left as it is. Use File > Import salary data... "
+                "to bring in a corrected file, or File > Revert to built-in data to set it aside.",
+            )
+        return ActiveData(dataset, "pack")
+
+    def install(self, raw: bytes) -> None:
+        """Keep ``raw`` (already validated) as the pack; raises OSError, leaving any earlier pack intact."""
+        write_atomic(self.path, raw)
+
+    def remove(self) -> Path:
+        """Move the pack aside (never deleting it); the new name. Raises OSError."""
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}")
+        n = 1
+        while target.exists() or target.is_symlink():
+            n += 1
+            target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}-{n}")
+        os.replace(self.path, target)
+        return target

@@ -1,0 +1,39 @@
+"""Notices when ``profile.json`` disappears while the app runs (deleted by hand, a sync tool, a cleaner).
+
+Watches the data folder rather than the file: an atomic save replaces the file (a new inode), which a watch on the
+file itself would lose. ``removed`` is emitted once each time the file goes from present to missing; the app then
+writes the profile again from memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+
+
+class ProfileFileWatcher(QObject):
+    removed = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._present = path.exists()
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self.check)
+        self._watch()
+
+    def _watch(self) -> None:
+        folder = str(self.path.parent)
+        if folder not in self._watcher.directories() and self.path.parent.is_dir():
+            self._watcher.addPath(folder)
+
+    def check(self, _folder: str = "") -> None:
+        """Compare with the last look; also called after a save (the file is then known to be there)."""
+        present = self.path.exists()
+        self._watch()  # the folder may have been made again
+        if self._present and not present:
+            self._present = False
+            self.removed.emit()
+            return
+        self._present = present

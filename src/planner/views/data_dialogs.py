@@ -1,0 +1,171 @@
+"""Dialogs for salary data: the problems of a refused file, the changes of an accepted one, the data sources.
+
+``QtDataDialogs`` implements ``presenters.data_pack.DataDialogs`` with real (modal) dialogs; tests hand the
+presenter a fake instead, and build ``ProblemsDialog`` / ``ChangesDialog`` directly to read what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.dataset_diff import KIND_LABELS, Change
+
+CHANGE_MARKS = {"up": "▲ ", "down": "▼ ", "added": "+ ", "removed": "− ", "changed": "~ "}
+
+
+def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ProblemsDialog(QDialog):
+    """Every problem of a refused file: field path and reason, one row each."""
+
+    def __init__(
+        self, title: str, intro: str, problems: Sequence[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("problemsDialog")
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = _table("Problems", ("Field path", "Problem"), [(p or "(the whole file)", r) for p, r in problems])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+
+class ChangesDialog(QDialog):
+    """What an import would change; "Use this data" accepts, Cancel keeps the data in use."""
+
+    def __init__(self, title: str, intro: str, changes: Sequence[Change], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("changesDialog")
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rows = [
+            (CHANGE_MARKS[c.kind] + KIND_LABELS[c.kind], c.what, c.old, c.new, c.delta_text, c.path) for c in changes
+        ]
+        self.table = _table("Changes", ("Change", "What", "Before", "After", "Difference", "Field path"), rows)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.use_button = self.buttons.addButton("&Use this data", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(900, 480)
+
+
+class DataSourcesDialog(QDialog):
+    """Help > Data sources: the sources, then every sourced figure and assumption in a filterable table."""
+
+    def __init__(self, intro_html: str, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Data sources")
+        self.setObjectName("dataSourcesDialog")
+        intro = QTextBrowser()
+        intro.setObjectName("dataSourcesIntro")
+        intro.setAccessibleName("Sources")
+        intro.setHtml(intro_html)
+        intro.setMaximumHeight(190)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("dataSourcesFilter")
+        self.filter.setAccessibleName("Filter figures")
+        self.filter.setPlaceholderText("Filter: a path, a source, a word of the quote...")
+        self.filter.setClearButtonEnabled(True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("dataSourcesTable")
+        self.table.setAccessibleName("Sourced figures")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in range(model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), 260))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 640)
+
+
+class QtDataDialogs:
+    """The real dialogs (modal); implements presenters.data_pack.DataDialogs."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def choose_dataset_file(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._parent, "Import salary data", "", "Salary data (*.json);;All files (*)"
+        )
+        return Path(name) if name else None
+
+    def show_problems(self, title: str, intro: str, problems: Sequence[tuple[str, str]]) -> None:
+        ProblemsDialog(title, intro, problems, self._parent).exec()
+
+    def review_changes(self, title: str, intro: str, changes: Sequence[Change]) -> bool:
+        return ChangesDialog(title, intro, changes, self._parent).exec() == QDialog.DialogCode.Accepted
+
+    def confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self._parent, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self._parent, title, text)

@@ -1,0 +1,244 @@
+"""Data packs in the real window: import (refused or accepted) while running, used at the next start, revert,
+and the dialogs that show problems, changes and every data source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from planner.app import Context, open_window, show_data_sources
+from planner.domain.dataset import Dataset
+from planner.domain.dataset_diff import Change
+from planner.domain.provenance import source_rows
+from planner.storage.data_pack import PACK_FILE
+from planner.views.data_dialogs import ChangesDialog, DataSourcesDialog, ProblemsDialog
+from planner.views.levels_view import LevelsTab
+from planner.views.projection_view import ProjectionTab
+from planner.views.skills_view import SkillsTab
+
+Opener = Callable[[], Context]
+MakeData = Callable[[Callable[[dict[str, Any]], None]], Path]
+
+
+@dataclass
+class FakeDialogs:
+    """Stands in for the modal dialogs: answers as told and records what the user was shown."""
+
+    file: Path | None = None
+    accept: bool = True
+    problems: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    reviewed: list[list[Change]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+
+    def choose_dataset_file(self) -> Path | None:
+        return self.file
+
+    def show_problems(self, title: str, intro: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.problems.append((title, intro, list(problems)))
+
+    def review_changes(self, title: str, intro: str, changes: Sequence[Change]) -> bool:
+        self.reviewed.append(list(changes))
+        return self.accept
+
+    def confirm(self, title: str, question: str) -> bool:
+        self.questions.append(question)
+        return self.accept
+
+    def inform(self, title: str, text: str) -> None:
+        self.questions.append(text)
+
+
+@pytest.fixture
+def open_app(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Opener]:
+    opened: list[Context] = []
+
+    def opener() -> Context:
+        ctx = open_window(qapp, dataset, data_dir)
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        qtbot.waitExposed(ctx.window)
+        opened.append(ctx)
+        return ctx
+
+    yield opener
+    for ctx in opened:
+        ctx.window.close()
+
+
+def fake_dialogs(ctx: Context, file: Path | None = None, accept: bool = True) -> FakeDialogs:
+    assert ctx.data_pack is not None
+    fake = FakeDialogs(file=file, accept=accept)
+    ctx.data_pack.dialogs = fake
+    return fake
+
+
+def new_mid_figures(d: dict[str, Any]) -> None:
+    d["levels"][1]["range"]["max"] = 199_000
+    d["document"]["read_on"] = "2031-02-03"
+    d["title"] = "ML engineer salaries, 2031 survey"
+
+
+def flush_deletions() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_menus_offer_import_revert_and_data_sources(open_app: Opener) -> None:
+    ctx = open_app()
+    window = ctx.window
+    assert window.import_data_action in window.file_menu.actions()
+    assert window.revert_data_action in window.file_menu.actions()
+    assert window.data_sources_action in window.help_menu.actions()
+    assert window.import_data_action.isEnabled()
+    assert not window.revert_data_action.isEnabled(), "nothing to revert before an import"
+
+
+def test_a_refused_file_keeps_the_data_and_the_tabs(open_app: Opener, data_copy: MakeData, dataset: Dataset) -> None:
+    ctx = open_app()
+    levels_tab = ctx.window.tab_widget("Salary by level")
+    fake = fake_dialogs(ctx, data_copy(lambda d: d["levels"][0]["range"].update(min="cheap")))
+    ctx.window.import_data_action.trigger()
+    assert fake.problems
+    assert [path for path, _reason in fake.problems[0][2]] == ["levels.0.range.min"]
+    assert ctx.dataset is dataset
+    assert ctx.window.tab_widget("Salary by level") is levels_tab
+    assert "not imported" in ctx.window.statusBar().currentMessage()
+
+
+def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
+    qtbot: Any, open_app: Opener, data_copy: MakeData, data_dir: Path
+) -> None:
+    ctx = open_app()
+    ctx.session.set_skill("entry.python", True)
+    ctx.session.set_skill("gone.from-an-older-pack", True)
+    for title in ctx.window.tab_titles():  # every tab built, so every presenter listens to the session
+        ctx.window.tab_widget(title)
+    old_presenters = (ctx.projection, ctx.industries, ctx.pay_history, ctx.skills)  # still referenced: no help from GC
+    ctx.window.tabs.setCurrentIndex(ctx.window.tab_titles().index("Skills"))
+    fake = fake_dialogs(ctx, data_copy(new_mid_figures))
+
+    ctx.window.import_data_action.trigger()
+    flush_deletions()
+
+    assert fake.reviewed, "the changes were shown before the data was used"
+    assert ctx.dataset.title == "ML engineer salaries, 2031 survey"
+    assert ctx.window.tab_titles() == ["Salary by level", "Industries", "Skills", "Projection"]
+    assert ctx.window.tabs.currentIndex() == 2, "the same tab stays open"
+    levels = ctx.window.tab_widget("Salary by level")
+    assert isinstance(levels, LevelsTab)
+    assert "$199,000" in levels.table.model().index(1, 2).data()
+    assert "3 February 2031" in ctx.levels.hover_text(1)
+    skills = ctx.window.tab_widget("Skills")
+    assert isinstance(skills, SkillsTab)
+    assert ctx.skills.is_ticked("entry.python")
+    assert ctx.session.profile.has_skill("gone.from-an-older-pack")
+    assert ctx.window.revert_data_action.isEnabled()
+    assert "imported" in ctx.window.statusBar().currentMessage()
+
+    # The old tabs are gone and their presenters deaf: a change of the profile reaches only the new ones.
+    assert all(p is not None for p in old_presenters)
+    ctx.session.set_skill("mid.deep-learning", True)
+    projection = ctx.window.tab_widget("Projection")
+    assert isinstance(projection, ProjectionTab)
+    ctx.session.update(years_of_experience=6.0)
+    assert ctx.projection is not None
+    assert ctx.projection.projection is not None
+    assert ctx.projection.projection.start_experience == 6.0
+    assert (data_dir / PACK_FILE).exists()
+    assert ctx.autosave is not None
+    assert ctx.autosave.flush()
+
+
+def test_the_pack_is_used_at_the_next_start_and_revert_goes_back(
+    open_app: Opener, data_copy: MakeData, data_dir: Path, dataset: Dataset
+) -> None:
+    ctx = open_app()
+    fake_dialogs(ctx, data_copy(new_mid_figures))
+    ctx.window.import_data_action.trigger()
+    ctx.window.close()
+
+    again = open_app()
+    assert again.dataset.title == "ML engineer salaries, 2031 survey"
+    assert again.window.banner.text() == ""
+    fake = fake_dialogs(again)
+    again.window.revert_data_action.trigger()
+    flush_deletions()
+    assert fake.questions, "revert asks first"
+    assert again.dataset is dataset
+    assert not (data_dir / PACK_FILE).exists()
+    assert any(p.name.startswith(f"{PACK_FILE}.removed-") for p in data_dir.iterdir())
+    assert not again.window.revert_data_action.isEnabled()
+
+
+def test_a_damaged_pack_at_start_uses_built_in_data_and_says_so(
+    open_app: Opener, data_dir: Path, dataset: Dataset
+) -> None:
+    (data_dir / PACK_FILE).write_bytes(b"\x00\x01 not a dataset")
+    ctx = open_app()
+    assert ctx.dataset is dataset
+    assert "could not be used" in ctx.window.banner.text()
+    assert "built-in data" in ctx.window.banner.text()
+    assert (data_dir / PACK_FILE).read_bytes() == b"\x00\x01 not a dataset"
+    assert ctx.window.revert_data_action.isEnabled(), "the damaged file can be set aside"
+
+
+def test_build_window_alone_offers_no_import(main_context: Any) -> None:
+    assert not main_context.window.import_data_action.isEnabled()
+
+
+def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_context: Any, dataset: Dataset) -> None:
+    main_context.window.data_sources_action.trigger()
+    dialogs = [w for w in main_context.window.findChildren(DataSourcesDialog) if w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    model = dialog.table.model()
+    paths = [model.index(r, 0).data() for r in range(model.rowCount())]
+    for row in source_rows(dataset):
+        assert row.path in paths
+    assert "assumptions.inflation" in paths
+    kinds = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert kinds["assumptions.inflation"].startswith("Assumption")
+    assert kinds["levels.entry.range"] == "Data"
+    as_of = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert as_of["levels.entry.range"] == dataset.document.read_on.isoformat()
+    dialog.filter.setText("forbes")
+    shown = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert shown == {"Forbes"}
+    dialog.close()
+
+
+def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
+    main_context.session.update_assumptions(inflation=0.07)
+    dialog = show_data_sources(main_context)
+    assert isinstance(dialog, DataSourcesDialog)
+    model = dialog.table.model()
+    values = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert values["assumptions.inflation"] == "7.0%"
+    dialog.close()
+
+
+def test_problems_dialog_lists_each_path_and_reason(qtbot: Any) -> None:
+    problems = [("levels.0.range.min", "Input should be greater than 0"), ("", "not valid JSON")]
+    dialog = ProblemsDialog("Salary data not imported", "2 problems", problems)
+    qtbot.addWidget(dialog)
+    rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
+    assert rows == [("levels.0.range.min", "Input should be greater than 0"), ("(the whole file)", "not valid JSON")]
+
+
+def test_changes_dialog_shows_direction_amounts_and_can_be_declined(qtbot: Any) -> None:
+    changes = [
+        Change("up", "levels.mid.range.max", "Mid level: highest salary", "$180,000", "$199,000", 19_000),
+        Change("removed", "employers.acme", "Employer: Acme", "was there", ""),
+    ]
+    dialog = ChangesDialog("Import salary data", "1 figure up, 1 removed.", changes)
+    qtbot.addWidget(dialog)
+    first = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert first == ["▲ Up", "Mid level: highest salary", "$180,000", "$199,000", "+$19,000", "levels.mid.range.max"]
+    assert dialog.table.item(1, 0).text() == "− Removed"
+    dialog.show()
+    dialog.reject()
+    assert dialog.result() == ChangesDialog.DialogCode.Rejected

@@ -1,0 +1,154 @@
+"""Storage faults while the app runs: a read-only data folder, a full disk, the profile deleted, the folder
+replaced. The app keeps the ticks in memory, says so in the status bar, retries, and once the fault clears the
+file holds every tick."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSaveFile
+
+from planner.app import Context, open_window
+from planner.domain.dataset import Dataset
+from planner.presenters import autosave as autosave_module
+from planner.storage import atomic
+from planner.storage.profile_store import ProfileStore
+
+Opener = Callable[[], Context]
+RETRY_MS = 50
+TICKS = ("entry.python", "entry.mathematics", "mid.deep-learning")
+
+
+class FaultySaveFile(QSaveFile):
+    """QSaveFile as the OS would make it fail: ``fault`` is None (works), "read-only" or "full"."""
+
+    fault: str | None = None
+
+    def open(self, mode: Any) -> bool:  # type: ignore[override]
+        if FaultySaveFile.fault == "read-only":
+            self.setErrorString("Read-only file system")
+            return False
+        return super().open(mode)
+
+    def write(self, data: Any) -> int:  # type: ignore[override]
+        if FaultySaveFile.fault == "full":
+            return super().write(bytes(data)[:10])  # the disk filled up after 10 bytes
+        return super().write(data)
+
+
+@pytest.fixture
+def faulty_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FaultySaveFile]]:
+    monkeypatch.setattr(atomic, "QSaveFile", FaultySaveFile)
+    FaultySaveFile.fault = None
+    yield FaultySaveFile
+    FaultySaveFile.fault = None
+
+
+@pytest.fixture
+def open_app(
+    qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Opener]:
+    """The app as it runs, with a short retry delay so the test need not wait five seconds."""
+    monkeypatch.setattr(
+        autosave_module,
+        "ProfileAutosaver",
+        functools.partial(autosave_module.ProfileAutosaver, retry_ms=RETRY_MS),
+    )
+    opened: list[Context] = []
+
+    def opener() -> Context:
+        ctx = open_window(qapp, dataset, data_dir)
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        opened.append(ctx)
+        return ctx
+
+    yield opener
+    for ctx in opened:
+        ctx.window.close()
+
+
+def saved_ticks(data_dir: Path) -> set[str]:
+    return set(ProfileStore(data_dir).load().profile.skills)
+
+
+def tick_all(ctx: Context) -> None:
+    for skill_id in TICKS:
+        ctx.skills.set_checked(skill_id, True)
+
+
+def status(ctx: Context) -> str:
+    return ctx.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(("fault", "reason"), [("read-only", "Read-only file system"), ("full", "disk may be full")])
+def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
+    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], fault: str, reason: str
+) -> None:
+    ctx = open_app()
+    ctx.skills.set_checked("entry.deployment", True)
+    assert ctx.autosave is not None
+    assert ctx.autosave.flush()
+    faulty_disk.fault = fault
+
+    tick_all(ctx)
+    assert not ctx.autosave.flush()
+    assert reason in status(ctx)
+    assert "kept in this window" in status(ctx)
+    assert all(ctx.skills.is_ticked(s) for s in TICKS), "the window still shows every tick"
+    assert saved_ticks(data_dir) == {"entry.deployment"}, "the old file is intact"
+    leftovers = [p.name for p in data_dir.iterdir() if p.name.startswith("profile.json") and p.name != "profile.json"]
+    assert leftovers == [], "no temporary file left behind"
+
+    # It keeps retrying on its own; more ticks while failing are kept too.
+    ctx.skills.set_checked("entry.deployment", False)
+    qtbot.wait(RETRY_MS * 3)
+    assert saved_ticks(data_dir) == {"entry.deployment"}
+
+    faulty_disk.fault = None
+    qtbot.waitUntil(lambda: status(ctx) == "Your profile was saved.", timeout=5_000)
+    assert saved_ticks(data_dir) == set(TICKS)
+    assert not ctx.autosave.dirty
+
+
+def test_profile_deleted_while_running_is_written_again(qtbot: Any, open_app: Opener, data_dir: Path) -> None:
+    ctx = open_app()
+    tick_all(ctx)
+    assert ctx.autosave is not None
+    assert ctx.autosave.flush()
+    profile = data_dir / "profile.json"
+
+    profile.unlink()
+    qtbot.waitUntil(profile.exists, timeout=5_000)  # no new tick needed: the app notices by itself
+    assert saved_ticks(data_dir) == set(TICKS)
+    assert "was removed" in status(ctx)
+    assert "nothing was lost" in status(ctx)
+
+    profile.unlink()  # again: it is noticed every time
+    qtbot.waitUntil(profile.exists, timeout=5_000)
+    assert saved_ticks(data_dir) == set(TICKS)
+
+
+def test_data_folder_replaced_by_a_file_then_restored(qtbot: Any, open_app: Opener, data_dir: Path) -> None:
+    """A path that cannot be written even as root: a file where the data folder should be."""
+    ctx = open_app()
+    ctx.skills.set_checked("entry.python", True)
+    assert ctx.autosave is not None
+    assert ctx.autosave.flush()
+    moved = data_dir.with_name("moved-away")
+    shutil.move(data_dir, moved)
+    data_dir.write_text("not a folder")
+
+    ctx.skills.set_checked("entry.mathematics", True)
+    qtbot.waitUntil(lambda: "Could not save your profile" in status(ctx), timeout=5_000)
+    assert ctx.skills.is_ticked("entry.mathematics")
+
+    data_dir.unlink()
+    shutil.move(moved, data_dir)
+    qtbot.waitUntil(lambda: status(ctx) == "Your profile was saved.", timeout=5_000)
+    assert saved_ticks(data_dir) == {"entry.python", "entry.mathematics"}

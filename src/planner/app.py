@@ -11,6 +11,7 @@ import contextlib
 import ctypes.util
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,17 +22,23 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from planner.commands import WindowCommands
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
+    from planner.presenters.first_run import WelcomeAnswers
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
-    from planner.presenters.projection import ProjectionPresenter
+    from planner.presenters.projection import Choice, ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
+    from planner.views.dialogs import Dialogs
     from planner.views.main_window import MainWindow
+
+    # The first-run welcome: shown over the window, returns the answers or None when skipped.
+    Welcome = Callable[[QWidget, Sequence[Choice]], WelcomeAnswers | None]
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
 XCB_LIBRARIES = {
@@ -110,6 +117,8 @@ class Context:
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
+    commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
+    first_run: bool = False  # no profile.json existed when the window opened
 
 
 def configure_application(app: QApplication) -> None:
@@ -142,7 +151,13 @@ def default_data_dir() -> Path:
     return Path(location)
 
 
-def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
+def build_window(
+    app: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    profile: Profile | None = None,
+    dialogs: Dialogs | None = None,
+) -> Context:
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
@@ -162,11 +177,14 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     window.add_tab(levels_tab, "Salary by &level")
 
     skills = SkillsPresenter(dataset, session, parent=window)
+    window.set_undo_stack(skills.undo_stack)  # Edit > Undo / Redo own Ctrl+Z and Ctrl+Shift+Z
 
     def build_skills_tab() -> SkillsTab:
         tab = SkillsTab()
         tab.set_model(skills.proxy)
-        tab.set_undo_stack(skills.undo_stack)
+        assert window.undo_action is not None
+        assert window.redo_action is not None
+        tab.set_undo_actions(window.undo_action, window.redo_action)
         tab.filter_changed.connect(skills.set_filter)
         tab.clear_level_requested.connect(skills.clear_level)
         skills.attach_view(tab)
@@ -187,7 +205,27 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     window.add_lazy_tab("&Skills", build_skills_tab)
     window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
+    _wire_commands(ctx, dialogs)
     return ctx
+
+
+def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
+    from planner.commands import WindowCommands
+    from planner.views.dialogs import QtDialogs
+
+    def projection() -> tuple[ProjectionPresenter, QWidget]:
+        tab = ctx.window.tab_widget("Projection")  # built on first use
+        assert ctx.projection is not None
+        return ctx.projection, tab
+
+    ctx.commands = WindowCommands(
+        ctx.window,
+        ctx.dataset,
+        ctx.session,
+        ctx.skills,
+        projection,
+        dialogs if dialogs is not None else QtDialogs(ctx.window),
+    )
 
 
 def _wire_window_state(ctx: Context) -> None:
@@ -275,22 +313,64 @@ def build_projection_tab(ctx: Context) -> QWidget:
     return tab
 
 
-def open_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
+def open_window(
+    app: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    welcome: Welcome | None = None,
+    dialogs: Dialogs | None = None,
+) -> Context:
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
-    and keep saving every change. The caller holds the data folder's lock."""
+    and keep saving every change. The caller holds the data folder's lock.
+
+    On the first run (no profile.json yet) ``welcome`` is called once the event loop runs, over the shown window;
+    main() passes the real dialog, tests a function that answers at once."""
+    from PySide6.QtCore import QTimer
+
     from planner.presenters.autosave import ProfileAutosaver
-    from planner.storage.profile_store import ProfileStore
+    from planner.storage.profile_store import LoadStatus, ProfileStore
 
     store = ProfileStore(data_dir)
     loaded = store.load()
-    ctx = build_window(app, dataset, data_dir, profile=loaded.profile)
+    ctx = build_window(app, dataset, data_dir, profile=loaded.profile, dialogs=dialogs)
     if loaded.message:
         ctx.window.show_message(loaded.message)
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
-    autosave.message.connect(ctx.window.statusBar().showMessage)
+    autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     ctx.window.closing.connect(autosave.flush)
     ctx.store, ctx.autosave = store, autosave
+    if ctx.commands is not None and store.read_only_reason is None:
+        ctx.commands.keep_copy = store.keep_copy
+    ctx.first_run = loaded.status is LoadStatus.NEW
+    if ctx.first_run and welcome is not None:
+        QTimer.singleShot(0, ctx.window, lambda: first_run(ctx, welcome))
     return ctx
+
+
+def first_run(ctx: Context, welcome: Welcome) -> None:
+    """Ask the welcome's questions, save the profile whatever the answer (so it is asked only once) and, when
+    answered, open the Projection tab."""
+    from planner.presenters.first_run import apply_welcome, industry_choices
+
+    answers = welcome(ctx.window, industry_choices(ctx.dataset))
+    if answers is not None:
+        problem = apply_welcome(ctx.session, answers)
+        if problem:
+            ctx.window.show_message(problem)
+    if ctx.autosave is not None:
+        ctx.autosave.request_save()
+        ctx.autosave.flush()
+    if answers is not None:
+        tab = ctx.window.tab_widget("Projection")
+        ctx.window.tabs.setCurrentWidget(tab)
+        tab.setFocus()
+
+
+def ask_welcome(parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers | None:
+    """The real first-run welcome dialog (tests pass their own ``welcome`` to open_window)."""
+    from planner.views.welcome_dialog import ask_welcome as dialog
+
+    return dialog(parent, industries)
 
 
 def refuse_second_instance(message: str) -> None:
@@ -336,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         refuse_second_instance(lock.refusal_message())
         return EXIT_ALREADY_RUNNING
     try:
-        ctx = open_window(app, dataset, data_dir)
+        ctx = open_window(app, dataset, data_dir, welcome=ask_welcome)
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
         ctx.window.show()

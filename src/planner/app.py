@@ -11,7 +11,7 @@ import contextlib
 import ctypes.util
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,20 +22,26 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from planner.commands import WindowCommands
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
+    from planner.presenters.first_run import WelcomeAnswers
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
-    from planner.presenters.projection import ProjectionPresenter
+    from planner.presenters.projection import Choice, ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.data_pack import DataPackStore, Origin
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
+    from planner.views.dialogs import Dialogs
     from planner.views.main_window import MainWindow
+
+    # The first-run welcome: shown over the window, returns the answers or None when skipped.
+    Welcome = Callable[[QWidget, Sequence[Choice]], WelcomeAnswers | None]
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
 XCB_LIBRARIES = {
@@ -118,6 +124,8 @@ class Context:
     data_pack: DataPackPresenter | None = None  # File > Import salary data...; set by open_window()
     # Undo the tabs' connections to the session before the tabs are built again on new data (apply_dataset).
     teardown: list[Callable[[], None]] = field(default_factory=list)
+    commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
+    first_run: bool = False  # no profile.json existed when the window opened
 
 
 def configure_application(app: QApplication) -> None:
@@ -150,7 +158,13 @@ def default_data_dir() -> Path:
     return Path(location)
 
 
-def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: Profile | None = None) -> Context:
+def build_window(
+    app: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    profile: Profile | None = None,
+    dialogs: Dialogs | None = None,
+) -> Context:
     from planner.presenters.session import ProfileSession
     from planner.storage.settings import AppSettings
     from planner.views.main_window import MainWindow
@@ -177,7 +191,27 @@ def build_window(app: QApplication, dataset: Dataset, data_dir: Path, profile: P
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)
     window.revert_data_action.setEnabled(False)
+    _wire_commands(ctx, dialogs)
     return ctx
+
+
+def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
+    from planner.commands import WindowCommands
+    from planner.views.dialogs import QtDialogs
+
+    def projection() -> tuple[ProjectionPresenter, QWidget]:
+        tab = ctx.window.tab_widget("Projection")  # built on first use
+        assert ctx.projection is not None
+        return ctx.projection, tab
+
+    ctx.commands = WindowCommands(
+        ctx.window,
+        ctx.dataset,
+        ctx.session,
+        ctx.skills,
+        projection,
+        dialogs if dialogs is not None else QtDialogs(ctx.window),
+    )
 
 
 def _levels_and_skills(
@@ -196,6 +230,7 @@ def _levels_and_skills(
     levels.start()
     window.add_tab(levels_tab, "Salary by &level")
     skills = SkillsPresenter(dataset, session, parent=window)
+    window.set_undo_stack(skills.undo_stack)  # Edit > Undo / Redo
     return levels, skills
 
 
@@ -214,7 +249,10 @@ def build_skills_tab(ctx: Context) -> QWidget:
     skills = ctx.skills
     tab = SkillsTab()
     tab.set_model(skills.proxy)
-    tab.set_undo_stack(skills.undo_stack)
+    window = ctx.window
+    assert window.undo_action is not None
+    assert window.redo_action is not None
+    tab.set_undo_actions(window.undo_action, window.redo_action)  # Edit > Undo / Redo own Ctrl+Z, Ctrl+Shift+Z
     tab.filter_changed.connect(skills.set_filter)
     tab.clear_level_requested.connect(skills.clear_level)
     skills.attach_view(tab)
@@ -233,6 +271,8 @@ def apply_dataset(ctx: Context, dataset: Dataset) -> None:
     ctx.dataset = dataset
     ctx.industries = ctx.projection = ctx.pay_history = None
     ctx.levels, ctx.skills = _levels_and_skills(window, dataset, ctx.session)
+    if ctx.commands is not None:  # the menus' exports and imports work on the new data from now on
+        ctx.commands.dataset, ctx.commands.skills = dataset, ctx.skills
     _add_lazy_tabs(ctx)
     window.tabs.setCurrentIndex(max(index, 0))
 
@@ -345,28 +385,44 @@ def build_projection_tab(ctx: Context) -> QWidget:
     return tab
 
 
-def open_window(app: QApplication, dataset: Dataset, data_dir: Path) -> Context:
+def open_window(
+    app: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    welcome: Welcome | None = None,
+    dialogs: Dialogs | None = None,
+) -> Context:
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
-    and keep saving every change. The caller holds the data folder's lock."""
+    and keep saving every change. The caller holds the data folder's lock.
+
+    On the first run (no profile.json yet) ``welcome`` is called once the event loop runs, over the shown window;
+    main() passes the real dialog, tests a function that answers at once."""
+    from PySide6.QtCore import QTimer
+
     from planner.presenters.autosave import ProfileAutosaver
     from planner.storage.data_pack import DataPackStore
-    from planner.storage.profile_store import ProfileStore
+    from planner.storage.profile_store import LoadStatus, ProfileStore
 
     store = ProfileStore(data_dir)
     loaded = store.load()
     packs = DataPackStore(data_dir)
     active = packs.load(dataset)  # an imported data pack, when there is a usable one
-    ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile)
+    ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile, dialogs=dialogs)
     if loaded.message:
         ctx.window.show_message(loaded.message)
     if active.message:
         ctx.window.show_message(active.message)
     _wire_data_packs(ctx, packs, dataset, active.origin)
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
-    autosave.message.connect(ctx.window.statusBar().showMessage)
+    autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     ctx.window.closing.connect(autosave.flush)
     _watch_profile_file(store, autosave, ctx.window)
     ctx.store, ctx.autosave = store, autosave
+    if ctx.commands is not None and store.read_only_reason is None:
+        ctx.commands.keep_copy = store.keep_copy
+    ctx.first_run = loaded.status is LoadStatus.NEW
+    if ctx.first_run and welcome is not None:
+        QTimer.singleShot(0, ctx.window, lambda: first_run(ctx, welcome))
     return ctx
 
 
@@ -402,6 +458,32 @@ def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origi
     presenter.message.connect(window.statusBar().showMessage)
     update_actions()
     ctx.data_pack = presenter
+
+
+def first_run(ctx: Context, welcome: Welcome) -> None:
+    """Ask the welcome's questions, save the profile whatever the answer (so it is asked only once) and, when
+    answered, open the Projection tab."""
+    from planner.presenters.first_run import apply_welcome, industry_choices
+
+    answers = welcome(ctx.window, industry_choices(ctx.dataset))
+    if answers is not None:
+        problem = apply_welcome(ctx.session, answers)
+        if problem:
+            ctx.window.show_message(problem)
+    if ctx.autosave is not None:
+        ctx.autosave.request_save()
+        ctx.autosave.flush()
+    if answers is not None:
+        tab = ctx.window.tab_widget("Projection")
+        ctx.window.tabs.setCurrentWidget(tab)
+        tab.setFocus()
+
+
+def ask_welcome(parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers | None:
+    """The real first-run welcome dialog (tests pass their own ``welcome`` to open_window)."""
+    from planner.views.welcome_dialog import ask_welcome as dialog
+
+    return dialog(parent, industries)
 
 
 def refuse_second_instance(message: str) -> None:
@@ -447,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
         refuse_second_instance(lock.refusal_message())
         return EXIT_ALREADY_RUNNING
     try:
-        ctx = open_window(app, dataset, data_dir)
+        ctx = open_window(app, dataset, data_dir, welcome=ask_welcome)
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
         ctx.window.show()

@@ -16,8 +16,12 @@ import traceback
 from collections.abc import Callable, Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import APP_NAME, DESKTOP_FILE_ID
+
+if TYPE_CHECKING:
+    from planner.app import Context
 
 EXIT_OK = 0
 EXIT_MISSING = 1
@@ -30,6 +34,7 @@ OFFSCREEN_NOISE = {"This plugin does not support propagateSizeHints()"}
 # Paths below the resources package (planner.resources) that the app reads.
 REQUIRED_RESOURCES: tuple[str, ...] = (
     "data/ml-engineer-salaries-us.json",
+    "docs/projection.md",
     f"icons/{DESKTOP_FILE_ID}.svg",
     *(f"icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in ICON_SIZES),
 )
@@ -207,6 +212,7 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
             app.processEvents()
             if widget.grab().isNull():
                 blank.append(title)
+        blank += _exports_missing(ctx)
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -220,6 +226,29 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
         f"{skills} skills, Qt {qVersion()} (PySide6 {pyside_version}), platform {app.platformName()}"
     )
     return EXIT_OK
+
+
+def _exports_missing(ctx: Context) -> list[str]:
+    """Draw the exports in memory (PNG, SVG, PDF): pyqtgraph's exporters and QPdfWriter work in this build."""
+    import datetime as dt
+
+    from planner.presenters.reports import career_report
+    from planner.views.charts import chart_of
+    from planner.views.export_render import chart_image, chart_svg, png_bytes, report_pdf
+
+    plot = chart_of(ctx.window.tab_widget("Projection"))
+    if plot is None or ctx.projection is None:
+        return ["the projection chart"]
+    image = chart_image(plot, 600)
+    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    broken = []
+    if not png_bytes(image).startswith(b"\x89PNG"):
+        broken.append("a PNG export")
+    if b"<svg" not in chart_svg(plot, 600):
+        broken.append("an SVG export")
+    if not report_pdf(report, image).startswith(b"%PDF"):
+        broken.append("the PDF report")
+    return broken
 
 
 def run(out: Callable[[str], None] = print, err: Callable[[str], None] = print_error) -> int:

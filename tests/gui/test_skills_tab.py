@@ -260,7 +260,7 @@ def test_future_profile_is_left_untouched_and_the_app_says_it_will_not_save(open
     assert "newer version" in ctx.window.banner.text()
     ctx.skills.set_checked("entry.python", True)  # works in memory...
     assert is_checked(row_of(ctx, "entry.python"))
-    assert "not being saved" in ctx.window.statusBar().currentMessage()
+    assert "not being saved" in ctx.window.save_status.text()
     ctx.window.close()  # ...and is never written
     assert (data_dir / "profile.json").read_bytes() == content
     # No copy, backup or temporary profile either (settings.ini keeps only the window's layout).
@@ -280,8 +280,10 @@ def test_failed_save_is_shown_and_the_ticks_stay(
     monkeypatch.setattr(ctx.autosave, "_save", disk_full)
     ctx.skills.set_checked("entry.python", True)
     assert not ctx.autosave.flush()
-    assert "No space left on device" in ctx.window.statusBar().currentMessage()
+    assert ctx.window.save_status.text() == "Could not save: disk full. Retrying."
+    assert "No space left on device" in ctx.window.save_status.toolTip()
     assert is_checked(row_of(ctx, "entry.python"))
     monkeypatch.setattr(ctx.autosave, "_save", ctx.store.save)
     assert ctx.autosave.flush()
+    assert ctx.window.save_status.text().startswith("Saved at ")
     assert ctx.store.load().profile.has_skill("entry.python")

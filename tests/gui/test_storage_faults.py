@@ -83,7 +83,9 @@ def tick_all(ctx: Context) -> None:
 
 
 def status(ctx: Context) -> str:
-    return ctx.window.statusBar().currentMessage()
+    """What the status bar's save label says, and its tooltip with the full reason of a failure."""
+    assert ctx.autosave is not None
+    return f"{ctx.window.save_status.text()} {ctx.autosave.detail}".strip()
 
 
 @pytest.mark.parametrize(("fault", "reason"), [("read-only", "Read-only file system"), ("full", "disk may be full")])
@@ -111,7 +113,7 @@ def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
     assert saved_ticks(data_dir) == {"entry.deployment"}
 
     faulty_disk.fault = None
-    qtbot.waitUntil(lambda: status(ctx) == "Your profile was saved.", timeout=5_000)
+    qtbot.waitUntil(lambda: status(ctx).startswith("Saved at "), timeout=5_000)
     assert saved_ticks(data_dir) == set(TICKS)
     assert not ctx.autosave.dirty
 
@@ -150,5 +152,5 @@ def test_data_folder_replaced_by_a_file_then_restored(qtbot: Any, open_app: Open
 
     data_dir.unlink()
     shutil.move(moved, data_dir)
-    qtbot.waitUntil(lambda: status(ctx) == "Your profile was saved.", timeout=5_000)
+    qtbot.waitUntil(lambda: status(ctx).startswith("Saved at "), timeout=5_000)
     assert saved_ticks(data_dir) == {"entry.python", "entry.mathematics"}

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QSplitter
 
 from planner.app import build_window
 from planner.domain.dataset import Dataset
-from planner.views.levels_view import LevelsTab
+from planner.views.charts import chart_of
+from planner.views.export_render import chart_image
 
 
 def rebuild(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path) -> Any:
@@ -44,15 +45,17 @@ def test_geometry_splitters_and_theme_come_back(
     assert (data_dir / "settings.ini").exists()
 
 
-def test_theme_switch_recolours_the_chart(qtbot: Any, main_context: Any) -> None:
-    tab = main_context.window.tab_widget("Salary by level")
-    assert isinstance(tab, LevelsTab)
+@pytest.mark.parametrize("title", ["Salary by level", "Industries", "Projection"])
+def test_theme_switch_recolours_the_chart(qtbot: Any, main_context: Any, title: str) -> None:
+    tab = main_context.window.tab_widget(title)
+    plot = chart_of(tab)
+    assert plot is not None
 
     def chart_background() -> int:
-        return int(tab.plot.backgroundBrush().color().lightness())
+        return int(plot.backgroundBrush().color().lightness())
 
     def axis_text() -> int:
-        return int(tab.plot.getPlotItem().getAxis("left").textPen().color().lightness())
+        return int(plot.getPlotItem().getAxis("left").textPen().color().lightness())
 
     # The palette change reaches the widgets as a posted event: wait for it as a user would.
     main_context.window.theme_actions["light"].trigger()
@@ -63,6 +66,18 @@ def test_theme_switch_recolours_the_chart(qtbot: Any, main_context: Any) -> None
     assert axis_text() > 180
     main_context.window.theme_actions["light"].trigger()
     qtbot.waitUntil(lambda: chart_background() > 200)
+
+
+def test_a_chart_exported_after_a_theme_switch_has_the_new_colours(qtbot: Any, main_context: Any) -> None:
+    tab = main_context.window.tab_widget("Projection")
+    plot = chart_of(tab)
+    assert plot is not None
+    main_context.window.theme_actions["dark"].trigger()
+    qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() < 60)
+    assert chart_image(plot, 400).pixelColor(2, 2).lightness() < 60
+    main_context.window.theme_actions["light"].trigger()
+    qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() > 200)
+    assert chart_image(plot, 400).pixelColor(2, 2).lightness() > 200
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_1])

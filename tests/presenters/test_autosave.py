@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from pathlib import Path
 from typing import Any
@@ -71,21 +72,23 @@ def test_flush_saves_at_once_and_does_nothing_when_clean(session: ProfileSession
 def test_disk_full_is_reported_kept_in_memory_and_retried(qtbot: Any, session: ProfileSession, data_dir: Path) -> None:
     disk = FlakyDisk(ProfileStore(data_dir))
     disk.full = True
-    saver = ProfileAutosaver(session, disk.save, retry_ms=50)
+    saver = ProfileAutosaver(session, disk.save, retry_ms=50, now=lambda: dt.datetime(2025, 3, 14, 15, 42, 7))
     messages: list[str] = []
     saver.message.connect(messages.append)
 
     session.set_skill("entry.python", True)
     assert not saver.flush()
     assert saver.dirty
-    assert "Could not save your profile (No space left on device)" in messages[-1]
+    assert messages[-1] == "Could not save: disk full. Retrying."
+    assert "No space left on device" in saver.detail
     assert session.profile.has_skill("entry.python")
     assert not disk.store.path.exists()
 
     disk.full = False
     with qtbot.waitSignal(saver.saved, timeout=10_000):
         pass  # the retry timer saves without any new change
-    assert messages[-1] == "Your profile was saved."
+    assert messages[-1] == "Saved at 15:42"
+    assert saver.detail == ""
     assert disk.store.load().profile.has_skill("entry.python")
 
 
@@ -98,3 +101,47 @@ def test_read_only_run_never_saves_and_says_why(session: ProfileSession, data_di
     saver.flush()
     assert disk.calls == 0
     assert messages == ["Changes are not being saved: the profile was saved by a newer version."]
+
+
+def test_every_save_says_when_it_happened(qtbot: Any, session: ProfileSession, data_dir: Path) -> None:
+    clock = [dt.datetime(2025, 3, 14, 9, 5)]
+    saver = ProfileAutosaver(session, ProfileStore(data_dir).save, now=lambda: clock[0])
+    messages: list[str] = []
+    saver.message.connect(messages.append)
+    session.update(years_of_experience=2.0)
+    assert saver.flush()
+    clock[0] = dt.datetime(2025, 3, 14, 17, 30)
+    session.update(years_of_experience=3.0)
+    assert saver.flush()
+    assert messages == ["Saved at 09:05", "Saved at 17:30"]
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "Could not save: disk full. Retrying."),
+        (OSError("cannot save profile.json: the disk may be full"), "Could not save: disk full. Retrying."),
+        (OSError(errno.EACCES, "Permission denied"), "Could not save: permission denied. Retrying."),
+        (OSError(errno.EROFS, "Read-only file system"), "Could not save: the disk is read-only. Retrying."),
+    ],
+)
+def test_a_failed_save_says_why_in_a_few_words(session: ProfileSession, error: OSError, said: str) -> None:
+    def failing(_profile: Profile) -> None:
+        raise error
+
+    saver = ProfileAutosaver(session, failing, retry_ms=60_000)
+    messages: list[str] = []
+    saver.message.connect(messages.append)
+    session.update(years_of_experience=1.0)
+    assert not saver.flush()
+    assert messages == [said]
+    assert saver.dirty
+
+
+def test_request_save_writes_an_unchanged_profile(session: ProfileSession, data_dir: Path) -> None:
+    store = ProfileStore(data_dir)
+    saver = ProfileAutosaver(session, store.save)
+    saver.request_save()
+    assert saver.flush()
+    assert store.path.exists()
+    assert store.load().profile == Profile()

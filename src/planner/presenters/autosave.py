@@ -1,10 +1,14 @@
 """Saves the profile shortly after each change and when the window closes; a failed save is retried, never dropped.
 
 The save itself is injected (``ProfileStore.save`` in the app), so this knows nothing about files.
+What happened is said in one short line for the status bar: "Saved at 15:42", "Could not save: disk full.
+Retrying." (never a modal dialog); ``detail`` holds the full reason for a tooltip.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,8 +20,20 @@ SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits m
 RETRY_DELAY_MS = 5000
 
 
+def short_reason(exc: OSError) -> str:
+    """Why a save failed, in a few words: "disk full", "permission denied"... or the system's own words."""
+    text = str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in text or "disk may be full" in text:
+        return "disk full"
+    if exc.errno in (errno.EACCES, errno.EPERM) or "Permission denied" in text:
+        return "permission denied"
+    if exc.errno == errno.EROFS or "Read-only file system" in text:
+        return "the disk is read-only"
+    return exc.strerror or text
+
+
 class ProfileAutosaver(QObject):
-    # A sentence for the status bar: a failed save, a save that worked again, or why nothing is saved.
+    # One line for the status bar after every save and every failure, or why nothing is saved.
     message = Signal(str)
     saved = Signal()
 
@@ -29,16 +45,18 @@ class ProfileAutosaver(QObject):
         read_only_reason: str | None = None,
         delay_ms: int = SAVE_DELAY_MS,
         retry_ms: int = RETRY_DELAY_MS,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._now = now
+        self.detail = ""  # the full reason of the last failure (for a tooltip); empty after a good save
         self._session = session
         self._save = save
         self._read_only_reason = read_only_reason
         self._retry_ms = retry_ms
         self._delay_ms = delay_ms
         self._dirty = False
-        self._failing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -60,7 +78,12 @@ class ProfileAutosaver(QObject):
         return self._dirty
 
     def _on_changed(self) -> None:
+        self.request_save()
+
+    def request_save(self) -> None:
+        """Save the current profile soon even if it did not change (a first run that keeps the defaults)."""
         if self._read_only_reason is not None:
+            self.detail = self._read_only_reason
             self.message.emit(f"Changes are not being saved: {self._read_only_reason}.")
             return
         self._dirty = True
@@ -76,18 +99,17 @@ class ProfileAutosaver(QObject):
         try:
             self._save(profile)
         except OSError as exc:
-            self._failing = True
-            self.message.emit(
-                f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window "
-                f"and saving will be tried again in {self._retry_ms // 1000} seconds."
+            self.detail = (
+                f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window and "
+                f"saving will be tried again every {max(self._retry_ms // 1000, 1)} seconds."
             )
+            self.message.emit(f"Could not save: {short_reason(exc)}. Retrying.")
             self._timer.start(self._retry_ms)
             return False
         # A change made during the save (not possible today: saves are synchronous) would have set dirty again.
         self._dirty = self._session.profile is not profile
-        if self._failing:
-            self._failing = False
-            self.message.emit("Your profile was saved.")
+        self.detail = ""
+        self.message.emit(f"Saved at {self._now():%H:%M}")
         self.saved.emit()
         return not self._dirty
 

@@ -96,6 +96,44 @@ def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
     return data, version
 
 
+class ProfileFormatError(ValueError):
+    """Bytes that are not a profile this version can use; the message is the reason, for the user."""
+
+
+class NewerProfileError(ProfileFormatError):
+    """A profile written by a newer version of the app."""
+
+
+def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
+    """The profile in ``raw`` and the format version it was written in (older formats are migrated, with
+    ``known_on`` as the date of ticks that had none). Raises ProfileFormatError, never anything else.
+
+    The one path every profile takes on its way in: ``ProfileStore.load`` and File > Import profile.
+    """
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileFormatError(ProfileStore._too_large())
+    try:
+        data, version = _decode(raw)
+    except _UnusableError as exc:
+        raise ProfileFormatError(str(exc)) from None
+    if version > PROFILE_SCHEMA_VERSION:
+        raise NewerProfileError(
+            f"it was saved by a newer version of {APP_NAME} (profile format {version}; this version reads "
+            f"formats up to {PROFILE_SCHEMA_VERSION})"
+        )
+    older = f"it is an older format (version {version}) with errors" if version < PROFILE_SCHEMA_VERSION else ""
+    try:
+        if older:
+            return Profile.model_validate(migrate(data, version, known_on)), version
+        return Profile.model_validate(data), version
+    except ValidationError as exc:
+        raise ProfileFormatError(
+            f"{older}: {_first_errors(exc)}" if older else f"it does not fit the profile format: {_first_errors(exc)}"
+        ) from None
+    except (ValueError, TypeError, KeyError, RecursionError):
+        raise ProfileFormatError(older or "it does not fit the profile format") from None
+
+
 class ProfileStore:
     """Reads and writes ``profile.json`` in one data folder. Hold the folder's DataDirLock while using it."""
 
@@ -112,6 +150,13 @@ class ProfileStore:
         if self.read_only_reason is not None:
             raise ProfileReadOnlyError(self.read_only_reason)
         write_atomic(self.path, encode_profile(profile))
+
+    def keep_copy(self, profile: Profile, label: str) -> Path:
+        """Write ``profile`` beside profile.json as ``profile.json.<label>-<timestamp>`` (a new name, never an
+        existing file's) and return where it went; raises OSError."""
+        target = self._free_name(f"{label}-{self._timestamp()}")
+        write_atomic(target, encode_profile(profile))
+        return target
 
     # --- loading -------------------------------------------------------------------------------------------
 
@@ -132,10 +177,9 @@ class ProfileStore:
                 "the profile file could not be opened",
             )
         try:
-            data, version = _decode(raw)
-        except _UnusableError as exc:
-            return self._quarantine(str(exc))
-        if version > PROFILE_SCHEMA_VERSION:
+            profile, version = decode_profile(raw, self._known_on())
+        except NewerProfileError:
+            version = _decode(raw)[1]
             return self._read_only(
                 LoadStatus.NEWER_VERSION,
                 f"Your profile was saved by a newer version of {APP_NAME} (profile format {version}; this "
@@ -143,15 +187,18 @@ class ProfileStore:
                 "you make now will not be saved. Update the app to continue with your saved progress.",
                 f"the profile was saved by a newer version of {APP_NAME}",
             )
+        except ProfileFormatError as exc:
+            return self._quarantine(str(exc))
         if version < PROFILE_SCHEMA_VERSION:
-            return self._migrate(raw, data, version)
-        try:
-            profile = Profile.model_validate(data)
-        except ValidationError as exc:
-            return self._quarantine(f"it does not fit the profile format: {_first_errors(exc)}")
-        except (ValueError, TypeError, RecursionError):
-            return self._quarantine("it does not fit the profile format")
+            return self._migrated(raw, profile, version)
         return LoadResult(profile, LoadStatus.LOADED)
+
+    def _known_on(self) -> dt.date:
+        """The date a tick from a format without dates gets: the day the file was last written."""
+        try:
+            return dt.date.fromtimestamp(self.path.stat().st_mtime)
+        except (OSError, ValueError, OverflowError):
+            return self._now().date()
 
     def _read(self) -> bytes:
         with open(self.path, "rb") as f:
@@ -219,17 +266,7 @@ class ProfileStore:
             moved_to=target,
         )
 
-    def _migrate(self, raw: bytes, data: dict[str, Any], version: int) -> LoadResult:
-        try:
-            known_on = dt.date.fromtimestamp(self.path.stat().st_mtime)
-        except (OSError, ValueError, OverflowError):
-            known_on = self._now().date()
-        try:
-            profile = Profile.model_validate(migrate(data, version, known_on))
-        except ValidationError as exc:
-            return self._quarantine(f"it is an older format (version {version}) with errors: {_first_errors(exc)}")
-        except (ValueError, TypeError, KeyError, RecursionError):
-            return self._quarantine(f"it is an older format (version {version}) with errors")
+    def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
         backup = self._free_name(f"v{version}-backup")
         try:
             write_atomic(backup, raw)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.domain.money import usd_short
 
@@ -43,6 +44,17 @@ def palette_colors() -> dict[str, QColor]:
         "highlight": QColor("#ffd54f") if dark else QColor("#f9a825"),
         "muted": QColor("#9e9e9e") if dark else QColor("#757575"),
     }
+
+
+def chart_of(tab: QWidget | None) -> pg.PlotWidget | None:
+    """The chart a tab shows (its ``plot``), or None for a tab without one."""
+    plot = getattr(tab, "plot", None)
+    return plot if isinstance(plot, pg.PlotWidget) else None
+
+
+def one_tab_stop(plot: pg.PlotWidget) -> None:
+    """The chart is one stop for the Tab key at most: its viewport (a child widget) takes no focus of its own."""
+    plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def style_plot(plot: pg.PlotWidget) -> dict[str, QColor]:

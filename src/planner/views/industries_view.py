@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.industries import KEY_ROLE, ChartBar, Choice, IndustriesChart
-from planner.views.charts import CurrencyAxis, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
 
 BAR_HEIGHT = 0.62
 
@@ -88,6 +88,7 @@ class IndustriesTab(QWidget):
         # --- chart -----------------------------------------------------------------------------------------
         self.plot = pg.PlotWidget(axisItems={"bottom": CurrencyAxis("bottom")})
         self.plot.setObjectName("industriesChart")
+        one_tab_stop(self.plot)
         self.plot.setAccessibleName("Pay by industry and employer chart")
         self.plot.setAccessibleDescription("The same figures are listed in the table below the chart.")
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table carries the same data for the keyboard

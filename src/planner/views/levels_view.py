@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.levels import LevelsChart
-from planner.views.charts import CurrencyAxis, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
@@ -45,6 +45,7 @@ class LevelsTab(QWidget):
 
         self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
         self.plot.setObjectName("levelsChart")
+        one_tab_stop(self.plot)
         self.plot.setAccessibleName("Salary range by career level chart")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -69,6 +70,7 @@ class LevelsTab(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("levelsTable")
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setAccessibleName("Salary by level table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
+from planner.views.charts import chart_of
 from planner.views.theme import THEMES, is_dark
 
 
@@ -90,12 +92,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
+        # Whether the profile is on disk: a permanent label, so a passing message never hides it.
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_status)
         self.resize(1180, 780)
         self._build_menus()
+        self.tabs.currentChanged.connect(self._update_chart_action)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.file_menu = file_menu
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
+        self._build_file_actions(file_menu)
+        file_menu.addSeparator()
         # Data packs (issue 8): the app connects these; the window only offers them.
         self.import_data_action = QAction("Import salary &data...", self)
         self.import_data_action.setObjectName("importSalaryData")
@@ -109,6 +118,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
         self.view_menu = self.menuBar().addMenu("&View")
         self.tab_menu_anchor = self.view_menu.addSeparator()
         theme_menu = self.view_menu.addMenu("&Theme")
@@ -123,12 +135,75 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self.theme_actions[theme] = action
         self.help_menu = self.menuBar().addMenu("&Help")
+        self.projection_help_action = self._action("&How projections work", QKeySequence.StandardKey.HelpContents)
+        self.help_menu.addAction(self.projection_help_action)
         self.data_sources_action = QAction("Data &sources", self)
         self.data_sources_action.setObjectName("dataSources")
         self.help_menu.addAction(self.data_sources_action)
+        self.help_menu.addSeparator()
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        if tip:
+            action.setStatusTip(tip)
+        return action
+
+    def _build_file_actions(self, menu: QMenu) -> None:
+        """Taking the plan out of the app and bringing a profile in (the app wires what they do)."""
+        self.import_profile_action = self._action(
+            "&Import profile…", QKeySequence.StandardKey.Open, "Replace your profile with one exported earlier"
+        )
+        self.export_profile_action = self._action(
+            "E&xport profile…", QKeySequence.StandardKey.SaveAs, "Save a copy of your profile as a JSON file"
+        )
+        self.export_chart_action = self._action(
+            "Export &chart as PNG or SVG…", "Ctrl+E", "Save the chart of the current tab as an image"
+        )
+        self.export_csv_action = self._action(
+            "Export projection as &CSV…", None, "Save the projection table for a spreadsheet"
+        )
+        self.export_pdf_action = self._action(
+            "Save career &report as PDF…",
+            QKeySequence.StandardKey.Print,
+            "Profile, skills progress, projection and data sources in one or two pages",
+        )
+        for action in (self.import_profile_action, self.export_profile_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.export_chart_action, self.export_csv_action, self.export_pdf_action):
+            menu.addAction(action)
+
+    def _update_chart_action(self) -> None:
+        has_chart = chart_of(self.tabs.currentWidget()) is not None
+        self.export_chart_action.setEnabled(has_chart)
+        self.export_chart_action.setToolTip("" if has_chart else "This tab has no chart")
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Edit > Undo and Redo for the stack; the only place their shortcuts live (tabs reuse these actions).
+        Called again when the tabs are rebuilt on new data: the old stack's actions go."""
+        for old in (self.undo_action, self.redo_action):
+            if old is not None:
+                self.edit_menu.removeAction(old)
+                old.deleteLater()
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
+    def show_save_status(self, text: str, detail: str = "") -> None:
+        """Whether the profile is saved ("Saved at 15:42", "Could not save: disk full. Retrying.")."""
+        self.save_status.setText(text)
+        self.save_status.setToolTip(detail or text)
+        self.save_status.setAccessibleDescription(detail or text)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -170,6 +245,7 @@ class MainWindow(QMainWindow):
         self._lazy[index] = build
         if self.tabs.currentIndex() == index:
             self._materialise(index)
+        self._update_chart_action()
         return index
 
     def _materialise(self, index: int) -> None:
@@ -186,6 +262,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         old.deleteLater()
         self.tab_built.emit(widget)
+        self._update_chart_action()
 
     def tab_widget(self, title: str) -> QWidget:
         """The (built) widget of the tab with this title."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.projection import FIELDS, Choice, ProjectionChart
-from planner.views.charts import CurrencyAxis, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
 COMPARISON_STYLE = {
@@ -160,6 +160,7 @@ class ProjectionTab(QWidget):
         inputs_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("projectionInputs")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus (and scroll into view)
         scroll.setWidget(inputs)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(380)
@@ -195,6 +196,7 @@ class ProjectionTab(QWidget):
         # --- chart -------------------------------------------------------------------------------------------
         self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
         self.plot.setObjectName("projectionChart")
+        one_tab_stop(self.plot)
         self.plot.setAccessibleName("Projected earnings by year chart")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -272,6 +274,7 @@ class ProjectionTab(QWidget):
         self.breakdown.setOpenLinks(False)
         self.table = QTableView()
         self.table.setObjectName("projectionTable")
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setAccessibleName("Projection table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -171,19 +171,11 @@ class SkillsTab(QWidget):
         for column in range(1, model.columnCount()):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-    def set_undo_stack(self, stack: QUndoStack) -> None:
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
-        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-        self.redo_action.setShortcuts(redo_keys)
-        for action, button, name in (
-            (self.undo_action, self.undo_button, "Undo"),
-            (self.redo_action, self.redo_button, "Redo"),
-        ):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+    def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        """Show the window's Edit > Undo and Redo as buttons. The window owns their shortcuts (Ctrl+Z works on
+        every tab), so the tab adds none of its own and no key is ever bound twice."""
+        self.undo_action, self.redo_action = undo, redo
+        for action, button, name in ((undo, self.undo_button, "Undo"), (redo, self.redo_button, "Redo")):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(name)

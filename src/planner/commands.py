@@ -1,0 +1,238 @@
+"""What the window's File and Help commands do: exports, profile import, the help page.
+
+Part of the composition root (it knows every layer, like ``app``): the presenters assemble the figures, the views
+render them, storage writes the files. Every question to the user goes through a ``Dialogs`` service, so tests
+answer them without a modal dialog; every outcome is reported in the status bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+
+from planner.storage.exports import (
+    ExportError,
+    encode_csv,
+    encode_profile_export,
+    help_document,
+    read_profile_import,
+    write_export,
+)
+from planner.views.charts import chart_of
+from planner.views.dialogs import Dialogs, FileFilter, SaveChoice
+
+if TYPE_CHECKING:
+    from planner.domain.dataset import Dataset
+    from planner.domain.profile import Profile
+    from planner.presenters.projection import ProjectionPresenter
+    from planner.presenters.session import ProfileSession
+    from planner.presenters.skills import SkillsPresenter
+    from planner.views.main_window import MainWindow
+
+# The exports' own modules (pyqtgraph's exporters, the report) are imported on first use: start-up stays fast.
+
+PNG = FileFilter("PNG image", "png")
+SVG = FileFilter("SVG drawing", "svg")
+CSV = FileFilter("CSV table", "csv")
+JSON = FileFilter("Profile (JSON)", "json")
+PDF = FileFilter("PDF document", "pdf")
+DEFAULT_CHART_WIDTH = 1600
+
+
+def default_export_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.replace("&", "").lower()).strip("-") or "chart"
+
+
+class WindowCommands:
+    def __init__(
+        self,
+        window: MainWindow,
+        dataset: Dataset,
+        session: ProfileSession,
+        skills: SkillsPresenter,
+        projection: Callable[[], tuple[ProjectionPresenter, object]],
+        dialogs: Dialogs,
+        *,
+        folder: Path | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.window = window
+        self.dataset = dataset
+        self.session = session
+        self.skills = skills
+        self._projection = projection  # builds the Projection tab if needed: (presenter, tab)
+        self.dialogs = dialogs
+        self.folder = folder
+        self.today = today
+        # Set by the app when a profile file is in use: keeps the current profile before an import replaces it.
+        self.keep_copy: Callable[[Profile, str], Path] | None = None
+        w = window
+        w.import_profile_action.triggered.connect(self.import_profile)
+        w.export_profile_action.triggered.connect(self.export_profile)
+        w.export_chart_action.triggered.connect(self.export_chart)
+        w.export_csv_action.triggered.connect(self.export_csv)
+        w.export_pdf_action.triggered.connect(self.save_report)
+        w.projection_help_action.triggered.connect(self.show_projection_help)
+
+    # --- helpers -------------------------------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+
+    def _folder(self) -> Path:
+        if self.folder is None:
+            self.folder = default_export_folder()
+        return self.folder
+
+    def _ask_path(self, title: str, name: str, filters: Sequence[FileFilter]) -> tuple[Path, bool] | None:
+        """Where to save, and whether replacing an existing file there was already agreed; None if cancelled."""
+        choice: SaveChoice | None = self.dialogs.save_file(title, self._folder() / name, filters)
+        if choice is None:
+            self._say(f"{title}: cancelled.")
+            return None
+        path, agreed = choice.path, choice.replace_confirmed
+        if path.suffix.lower().lstrip(".") not in {f.suffix for f in filters}:
+            path, agreed = path.with_name(f"{path.name}.{choice.suffix}"), False  # not the name the dialog checked
+        if (path.exists() or path.is_symlink()) and not agreed and not self.dialogs.confirm_replace(path):
+            self._say(f"{title}: nothing saved; {path.name} was left as it is.")
+            return None
+        return path, path.exists() or path.is_symlink()
+
+    def _write(self, title: str, target: tuple[Path, bool], data: bytes, what: str) -> Path | None:
+        path, replace = target
+        try:
+            write_export(path, data, replace=replace)
+        except FileExistsError:
+            self._say(f"{title}: nothing saved; {path.name} appeared meanwhile and was left as it is.")
+            return None
+        except OSError as exc:
+            self._say(f"{title}: could not save {path.name}.")
+            self.dialogs.error(title, str(exc))
+            return None
+        self.folder = path.parent
+        self._say(f"{what} saved to {path}")
+        return path
+
+    # --- File menu -----------------------------------------------------------------------------------------------
+
+    def export_chart(self) -> Path | None:
+        title = "Export chart"
+        tab = self.window.tabs.currentWidget()
+        plot = chart_of(tab)
+        if plot is None:
+            self._say("This tab has no chart to export.")
+            return None
+        name = slug(self.window.tabs.tabText(self.window.tabs.currentIndex()))
+        target = self._ask_path(title, f"{name}.png", (PNG, SVG))
+        if target is None:
+            return None
+        svg = target[0].suffix.lower() == ".svg"
+        from planner.views.export_render import chart_aspect
+
+        width = self.dialogs.chart_width(f"{'SVG' if svg else 'PNG'} size", DEFAULT_CHART_WIDTH, chart_aspect(plot))
+        if width is None:
+            self._say(f"{title}: cancelled.")
+            return None
+        from planner.views.export_render import chart_png, chart_svg
+
+        try:
+            data = chart_svg(plot, width) if svg else chart_png(plot, width)
+        except Exception as exc:  # a drawing error must not take the app down
+            self.dialogs.error(title, f"The chart could not be drawn: {exc}")
+            return None
+        return self._write(title, target, data, "Chart")
+
+    def export_csv(self) -> Path | None:
+        title = "Export projection as CSV"
+        presenter, _tab = self._projection()
+        target = self._ask_path(title, "ml-career-projection.csv", (CSV,))
+        if target is None:
+            return None
+        from planner.presenters.reports import projection_csv
+
+        header, rows = projection_csv(presenter)
+        return self._write(title, target, encode_csv(header, rows), "Projection")
+
+    def export_profile(self) -> Path | None:
+        title = "Export profile"
+        target = self._ask_path(title, "ml-career-profile.json", (JSON,))
+        if target is None:
+            return None
+        return self._write(title, target, encode_profile_export(self.session.profile), "Profile")
+
+    def import_profile(self) -> bool:
+        title = "Import profile"
+        path = self.dialogs.open_file(title, self._folder(), (JSON,))
+        if path is None:
+            self._say(f"{title}: cancelled.")
+            return False
+        try:
+            profile = read_profile_import(path)
+        except ExportError as exc:
+            self._say(f"{title}: {path.name} was not imported; your profile is unchanged.")
+            self.dialogs.error(title, f"{exc}\n\nYour profile is unchanged.")
+            return False
+        ticked = len(profile.skills)
+        question = (
+            f"Replace your current profile with the one in {path.name} ({ticked} ticked skill"
+            f"{'' if ticked == 1 else 's'}, {profile.years_of_experience:g} years of experience)?"
+        )
+        if self.keep_copy is not None:
+            question += "\n\nA copy of your current profile is kept in the data folder."
+        if not self.dialogs.confirm(title, question, "Replace"):
+            self._say(f"{title}: cancelled; your profile is unchanged.")
+            return False
+        kept = ""
+        if self.keep_copy is not None:
+            try:
+                kept = (
+                    f" Your previous profile was kept as {self.keep_copy(self.session.profile, 'before-import').name}."
+                )
+            except OSError as exc:
+                self._say(f"{title}: nothing changed, because a copy of your current profile could not be kept.")
+                self.dialogs.error(title, f"A copy of your current profile could not be written ({exc}).")
+                return False
+        self.session.replace(profile)
+        self.skills.undo_stack.clear()  # the undo steps were about the profile that is gone
+        self.folder = path.parent
+        self._say(f"Profile imported from {path}.{kept}")
+        return True
+
+    def save_report(self) -> Path | None:
+        title = "Save career report as PDF"
+        presenter, tab = self._projection()
+        target = self._ask_path(title, f"ml-career-report-{self.today():%Y-%m-%d}.pdf", (PDF,))
+        if target is None:
+            return None
+        from planner.presenters.reports import career_report
+        from planner.views.export_render import REPORT_CHART_WIDTH, chart_image, report_pdf
+
+        report = career_report(self.dataset, self.session.profile, self.skills.progress(), presenter, self.today())
+        plot = chart_of(tab)  # type: ignore[arg-type]
+        try:
+            image = chart_image(plot, REPORT_CHART_WIDTH) if plot is not None else None
+            data = report_pdf(report, image)
+        except Exception as exc:  # a drawing error must not take the app down
+            self.dialogs.error(title, f"The report could not be drawn: {exc}")
+            return None
+        return self._write(title, target, data, "Career report")
+
+    # --- Help menu -----------------------------------------------------------------------------------------------
+
+    def show_projection_help(self) -> None:
+        try:
+            text = help_document("projection")
+        except OSError as exc:
+            self.dialogs.error("How projections work", f"The help page could not be read: {exc}")
+            return
+        self.dialogs.show_markdown("How projections work", text)

@@ -1,0 +1,134 @@
+"""What the exports contain: the projection as CSV rows and the career report's sections.
+
+Plain data assembled from the presenters' current state (what is on screen); the views render it (PDF) and
+storage writes it (CSV), so the numbers in a file are the numbers the user saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+
+from planner.domain.dataset import Dataset
+from planner.domain.money import usd
+from planner.domain.profile import Profile
+from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, FIELDS, ProjectionPresenter, format_field
+from planner.presenters.skills import Progress
+
+CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative")
+
+
+def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list[object]]]:
+    """Header and rows of the projection as the Projection tab's table shows it, in the chosen dollars and pay.
+
+    Amounts are whole US dollars (as on screen); the header names the dollars and the kind of pay.
+    """
+    table = presenter.table
+    what = f"{DOLLARS_LABEL[presenter.dollars]}, {COMP_LABEL[presenter.comp]}"
+    since = table.value(0, 0) if table.rowCount() else ""
+    comparisons = [
+        str(table.headerData(c, Qt.Orientation.Horizontal)) for c in range(len(CSV_FIXED), table.columnCount())
+    ]
+    header = [
+        *CSV_FIXED[:3],
+        *(f"{name} (USD a year, {what})" for name in CSV_FIXED[3:6]),
+        f"{CSV_FIXED[6]} (USD since {since}, {what})",
+        *(f"{name} (USD a year, {what})" for name in comparisons),
+    ]
+    rows: list[list[object]] = []
+    for r in range(table.rowCount()):
+        year, years, level = table.value(r, 0), table.value(r, 1), table.value(r, 2)
+        money = [round(float(table.value(r, c))) for c in range(3, table.columnCount())]
+        rows.append([year, round(float(years), 2), level, *money])
+    return header, rows
+
+
+@dataclass(frozen=True)
+class LevelProgress:
+    name: str
+    done: int
+    total: int
+    ticked: tuple[str, ...]  # names of the ticked skills, in the article's order
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    name: str
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CareerReport:
+    title: str
+    generated_on: dt.date
+    profile: tuple[tuple[str, str], ...]  # (what, value) as the Projection tab shows them
+    assumptions: tuple[tuple[str, str], ...]
+    levels: tuple[LevelProgress, ...]
+    overall: Progress
+    projection_title: str
+    projection_summary_html: str  # the Projection tab's summary (already escaped HTML)
+    table_header: tuple[str, ...]
+    table_rows: tuple[tuple[str, ...], ...]  # the Projection tab's table, as displayed
+    document: tuple[tuple[str, str], ...]  # the article: title, file, published, read on
+    sources: tuple[SourceLine, ...]
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day is not None else "not given"
+
+
+def career_report(
+    dataset: Dataset,
+    profile: Profile,
+    progress: tuple[Sequence[Progress], Progress],
+    projection: ProjectionPresenter,
+    today: dt.date,
+) -> CareerReport:
+    industry = next((i.name for i in dataset.industries if i.id == profile.industry), None)
+    employer = next((e.name for e in dataset.employers if e.id == profile.employer), None)
+    about = [
+        ("Years of experience", f"{profile.years_of_experience:g}"),
+        ("Current base salary", usd(profile.current_salary) if profile.current_salary else "not given"),
+        ("Industry", industry or "All industries"),
+        ("Employer", employer or "No particular employer"),
+    ]
+    assumptions = tuple((spec.label, format_field(spec, profile) or "not given") for spec in FIELDS if spec.assumption)
+    ticks = profile.skills
+    levels = tuple(
+        LevelProgress(
+            p.name, p.done, p.total, tuple(sk.name for sk in dataset.level(p.level_id).skills if sk.id in ticks)
+        )
+        for p in progress[0]
+        if p.level_id is not None
+    )
+    table = projection.table
+    header = tuple(str(table.headerData(c, Qt.Orientation.Horizontal)) for c in range(table.columnCount()))
+    rows = tuple(
+        tuple(str(table.data(table.index(r, c))) for c in range(table.columnCount())) for r in range(table.rowCount())
+    )
+    what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
+    doc = dataset.document
+    return CareerReport(
+        title="ML career report",
+        generated_on=today,
+        profile=tuple(about),
+        assumptions=assumptions,
+        levels=levels,
+        overall=progress[1],
+        projection_title=f"Projected earnings ({what}, USD a year)",
+        projection_summary_html=projection.summary_html(),
+        table_header=header,
+        table_rows=rows,
+        document=(
+            ("Article", doc.title),
+            ("File", doc.file),
+            ("Published", _date(doc.published)),
+            ("Read on", _date(doc.read_on)),
+            *((("Note", doc.note),) if doc.note else ()),
+        ),
+        sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
+    )

@@ -1,0 +1,85 @@
+"""Files the user takes out of the app (charts, the projection as CSV, the profile, the PDF report) and the
+profile they bring back in.
+
+Every export is written atomically (``write_atomic``) and never replaces an existing file unless the caller says
+the user agreed to it. Rendering happens in the views and the figures come from the presenters: this module only
+turns bytes into files and files into a validated profile.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from planner.domain.profile import Profile
+from planner.storage.atomic import write_atomic
+from planner.storage.dataset_file import resource_root
+from planner.storage.profile_store import MAX_PROFILE_BYTES, ProfileFormatError, decode_profile, encode_profile
+
+
+class ExportError(OSError):
+    """A file could not be written or read; the message says which file and why, for the user."""
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def write_export(path: Path, data: bytes, *, replace: bool) -> Path:
+    """Write ``data`` to ``path`` atomically. An existing file is replaced only when ``replace`` is True
+    (the user agreed); otherwise FileExistsError. Other failures raise ExportError."""
+    if not replace and (path.exists() or path.is_symlink()):
+        raise FileExistsError(f"{path} already exists")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder")
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise ExportError(f"Could not write {path}: {_reason(exc)}") from None
+    return path
+
+
+def encode_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 CSV with a header row, as spreadsheets read it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def encode_profile_export(profile: Profile) -> bytes:
+    """The profile exactly as ``profile.json`` holds it, so an export can be imported again (or copied in place)."""
+    return encode_profile(profile)
+
+
+def read_profile_import(path: Path) -> Profile:
+    """Read and validate a profile file through the same path ``profile.json`` takes on start-up.
+
+    Raises ExportError with a sentence for the user when the file cannot be read or is not a usable profile.
+    """
+    try:
+        with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_PROFILE_BYTES:
+                raise ExportError(f"{path.name} is not a profile: it is larger than any profile could be.")
+            raw = f.read(MAX_PROFILE_BYTES + 1)
+        known_on = dt.date.fromtimestamp(path.stat().st_mtime)
+    except ExportError:
+        raise
+    except (OSError, ValueError, OverflowError) as exc:
+        reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise ExportError(f"{path.name} could not be read: {reason}.") from None
+    try:
+        profile, _version = decode_profile(raw, known_on)
+    except ProfileFormatError as exc:
+        raise ExportError(f"{path.name} is not a profile this app can use: {exc}.") from None
+    return profile
+
+
+def help_document(name: str) -> str:
+    """A Markdown help page shipped with the app (resources/docs/<name>.md)."""
+    return (resource_root() / "docs" / f"{name}.md").read_text(encoding="utf-8")

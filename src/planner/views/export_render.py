@@ -1,0 +1,168 @@
+"""Rendering for the exports: a tab's chart as PNG or SVG (pyqtgraph's exporters) and the career report as PDF.
+
+Everything here returns bytes; writing them to a file is storage's job.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QUrl
+from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from planner import APP_NAME
+
+if TYPE_CHECKING:
+    from planner.presenters.reports import CareerReport
+
+MIN_WIDTH = 200
+MAX_WIDTH = 10_000
+REPORT_CHART_WIDTH = 1800  # pixels: sharp when printed at the report's width
+
+
+def _item(plot: pg.PlotWidget) -> pg.PlotItem:
+    return plot.getPlotItem()
+
+
+def chart_aspect(plot: pg.PlotWidget) -> float:
+    """Height over width of the chart as it is on screen (an export keeps this shape)."""
+    rect = _item(plot).sceneBoundingRect()
+    if rect.width() < 1 or rect.height() < 1:
+        return 9 / 16
+    return float(rect.height() / rect.width())
+
+
+def _width(width: int) -> int:
+    return min(max(int(width), MIN_WIDTH), MAX_WIDTH)
+
+
+def chart_image(plot: pg.PlotWidget, width: int) -> QImage:
+    """The chart drawn ``width`` pixels wide (the height follows its shape on screen)."""
+    from pyqtgraph.exporters import ImageExporter  # imported on first export: keeps start-up fast
+
+    exporter = ImageExporter(_item(plot))
+    exporter.parameters()["width"] = _width(width)
+    image = exporter.export(toBytes=True)
+    assert isinstance(image, QImage)
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):
+        raise ValueError(f"the chart could not be encoded as PNG: {writer.errorString()}")
+    buffer.close()
+    return bytes(data.data())
+
+
+def chart_png(plot: pg.PlotWidget, width: int) -> bytes:
+    return png_bytes(chart_image(plot, width))
+
+
+def chart_svg(plot: pg.PlotWidget, width: int) -> bytes:
+    """The chart as SVG, ``width`` units wide (the height follows its shape on screen)."""
+    from pyqtgraph.exporters import SVGExporter
+
+    exporter = SVGExporter(_item(plot))
+    exporter.parameters()["width"] = _width(width)
+    height = exporter.parameters()["height"]
+    data = exporter.export(toBytes=True)
+    assert isinstance(data, bytes)
+    # pyqtgraph writes only a viewBox; give the drawing its size too, so viewers open it at the chosen size.
+    size = f'<svg width="{_width(width)}" height="{round(height)}" '
+    return re.sub(rb"<svg ", size.encode(), data, count=1)
+
+
+# --- the career report -------------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: sans-serif; font-size: 8.5pt; color: #000; }
+h1 { font-size: 15pt; margin: 0 0 2pt 0; }
+h2 { font-size: 11pt; margin: 8pt 0 3pt 0; }
+p.small, td.small { font-size: 7.5pt; color: #333; }
+table.grid { border-collapse: collapse; }
+table.grid td, table.grid th { border: 1px solid #999; padding: 1px 4px; }
+th { background: #e8e8e8; text-align: left; }
+td.num { text-align: right; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _pairs(rows: tuple[tuple[str, str], ...]) -> str:
+    cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -> str:
+    parts = [
+        f"<h1>{_e(report.title)}</h1>",
+        f"<p class='small'>{_e(APP_NAME)}, {report.generated_on.day} {report.generated_on:%B %Y}. "
+        "Every figure comes from the article listed at the end or from the assumptions shown here.</p>",
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>",
+        f"<td width='50%' valign='top'><h2>Profile</h2>{_pairs(report.profile)}</td>",
+        f"<td width='50%' valign='top'><h2>Assumptions</h2>{_pairs(report.assumptions)}</td>",
+        "</tr></table>",
+        "<h2>Skills progress</h2><table class='grid' width='100%' cellspacing='0'>"
+        "<tr><th>Level</th><th>Ticked</th><th>Skills you have</th></tr>",
+    ]
+    for lv in report.levels:
+        names = ", ".join(lv.ticked) if lv.ticked else "none yet"
+        parts.append(f"<tr><td>{_e(lv.name)}</td><td>{lv.done} of {lv.total}</td><td>{_e(names)}</td></tr>")
+    o = report.overall
+    parts.append(f"<tr><td><b>{_e(o.name)}</b></td><td><b>{o.done} of {o.total}</b></td><td></td></tr></table>")
+    parts.append(f"<h2>{_e(report.projection_title)}</h2><p>{report.projection_summary_html}</p>")
+    if chart_url is not None:
+        parts.append(f"<p><img src='{chart_url}' width='{chart_width}'></p>")
+    header = "".join(f"<th>{_e(h)}</th>" for h in report.table_header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td{' class=num' if c >= 3 else ''}>{_e(v)}</td>" for c, v in enumerate(row)) + "</tr>"
+        for row in report.table_rows
+    )
+    parts.append(f"<table class='grid' width='100%' cellspacing='0'><tr>{header}</tr>{rows}</table>")
+    parts.append(f"<h2>Data sources</h2>{_pairs(report.document)}")
+    sources = "".join(
+        f"<li><b>{_e(s.name)}</b> ({_e(s.kind)}){': ' + _e(s.note) if s.note else ''}</li>" for s in report.sources
+    )
+    parts.append(f"<p class='small'>The article attributes its figures to:</p><ul class='small'>{sources}</ul>")
+    return f"<html><head><style>{_STYLE}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def page_size() -> QPageSize:
+    """US Letter where the locale measures in inches, A4 elsewhere."""
+    us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
+
+
+def report_pdf(report: CareerReport, chart: QImage | None) -> bytes:
+    """The report as a PDF (QPdfWriter and QTextDocument: no printing support needed)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(report.title)
+    writer.setCreator(APP_NAME)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size(), QPageLayout.Orientation.Portrait, QMarginsF(14, 12, 14, 12), QPageLayout.Unit.Millimeter
+        )
+    )
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    url = None
+    if chart is not None and not chart.isNull():
+        url = "report://projection-chart.png"
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), chart)
+    document.setHtml(report_html(report, url, chart_width=560))
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())

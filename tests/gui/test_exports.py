@@ -1,0 +1,252 @@
+"""File > Export...: charts as PNG and SVG at a chosen width, the projection as CSV, the career report as PDF.
+
+Every file dialog is answered by FakeDialogs (no modal dialog opens). Files are read back the way another program
+would read them, and their figures compared with what the window shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_dialogs import FakeDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from planner.app import Context, build_window, configure_application
+from planner.domain.dataset import Dataset
+from planner.domain.money import usd
+from planner.views.charts import chart_of
+from planner.views.export_render import chart_aspect
+from planner.views.projection_view import ProjectionTab
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """Where the exports go (the data folder is elsewhere)."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def ctx(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Context]:
+    configure_application(qapp)
+    context = build_window(qapp, dataset, data_dir, dialogs=dialogs)
+    qtbot.addWidget(context.window)
+    context.window.show()
+    qtbot.waitExposed(context.window)
+    yield context
+    context.window.close()
+
+
+def show_tab(ctx: Context, title: str) -> Any:
+    tab = ctx.window.tab_widget(title)
+    ctx.window.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def status(ctx: Context) -> str:
+    return ctx.window.statusBar().currentMessage()
+
+
+def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    tab = show_tab(ctx, "Salary by level")
+    dialogs.save_to, dialogs.width = out / "levels.png", 1234
+    ctx.window.export_chart_action.trigger()
+
+    image = QImage(str(out / "levels.png"))
+    assert not image.isNull()
+    assert image.width() == 1234
+    assert image.height() == pytest.approx(1234 * chart_aspect(tab.plot), abs=1)
+    assert dialogs.asked_save[0][1].name == "salary-by-level.png"  # the tab's name is suggested
+    assert str(out / "levels.png") in status(ctx)
+    # The picture is the chart, not an empty canvas: it holds the bar colour of the chart on screen.
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 5
+
+
+def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    show_tab(ctx, "Industries")
+    dialogs.save_to, dialogs.save_suffix, dialogs.width = out / "industries.svg", "svg", 900
+    ctx.window.export_chart_action.trigger()
+
+    root = ET.parse(out / "industries.svg").getroot()
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("width") == "900"
+    assert root.get("viewBox", "").split()[2] == "900"
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text"))
+    assert "$" in texts  # the currency axis is drawn as text, readable and searchable
+
+
+def test_a_name_without_suffix_gets_the_chosen_format(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    show_tab(ctx, "Projection")
+    dialogs.save_to, dialogs.save_suffix, dialogs.width = out / "my chart", "svg", 700
+    ctx.window.export_chart_action.trigger()
+    assert (out / "my chart.svg").is_file()
+    assert ET.parse(out / "my chart.svg").getroot().get("width") == "700"
+
+
+def test_the_skills_tab_has_no_chart_to_export(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    show_tab(ctx, "Skills")
+    assert not ctx.window.export_chart_action.isEnabled()
+    dialogs.save_to = out / "x.png"
+    assert ctx.commands is not None
+    assert ctx.commands.export_chart() is None
+    assert dialogs.asked_save == []
+    show_tab(ctx, "Projection")
+    assert ctx.window.export_chart_action.isEnabled()
+
+
+def test_cancelling_writes_nothing(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    show_tab(ctx, "Salary by level")
+    dialogs.save_to = None
+    ctx.window.export_chart_action.trigger()
+    dialogs.save_to, dialogs.width = out / "c.png", None  # cancelled at the size question
+    ctx.window.export_chart_action.trigger()
+    assert list(out.iterdir()) == []
+    assert "cancelled" in status(ctx)
+
+
+@pytest.mark.parametrize("agree", [False, True])
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(
+    ctx: Context, dialogs: FakeDialogs, out: Path, agree: bool
+) -> None:
+    target = out / "projection.csv"
+    target.write_bytes(b"keep me")
+    dialogs.save_to, dialogs.replace = target, agree
+    ctx.window.export_csv_action.trigger()
+    assert dialogs.asked_replace == [target]
+    if agree:
+        assert target.read_bytes().startswith(b"Year,")
+        assert str(target) in status(ctx)
+    else:
+        assert target.read_bytes() == b"keep me"
+        assert "left as it is" in status(ctx)
+    assert sorted(p.name for p in out.iterdir()) == ["projection.csv"]  # no temporary file left behind
+
+
+def test_a_replace_the_file_dialog_already_confirmed_is_not_asked_twice(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    target = out / "profile.json"
+    target.write_bytes(b"old")
+    dialogs.save_to, dialogs.dialog_confirmed_replace = target, True
+    ctx.window.export_profile_action.trigger()
+    assert dialogs.asked_replace == []
+    assert target.read_bytes() != b"old"
+
+
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
+    ctx: Context, dialogs: FakeDialogs, out: Path, qtbot: Any
+) -> None:
+    tab = show_tab(ctx, "Projection")
+    assert isinstance(tab, ProjectionTab)
+    ctx.session.update(years_of_experience=6.0, current_salary=130_000)
+    tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
+    dialogs.save_to = out / "projection.csv"
+    ctx.window.export_csv_action.trigger()
+
+    header, rows = read_csv(out / "projection.csv")
+    assert header[:3] == ["Year", "Years of experience", "Level"]
+    assert all("today's dollars" in h for h in header[3:])
+    model = tab.table.model()
+    assert len(rows) == model.rowCount() == ctx.session.profile.assumptions.horizon_years
+    for r, row in enumerate(rows):
+        shown = [model.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
+        assert row[0] == shown[0]
+        assert row[2] == shown[2]
+        assert [usd(int(v)) for v in row[3:]] == shown[3:]
+    projected = [int(r[4]) for r in rows]
+    assert int(rows[-1][6]) == pytest.approx(sum(projected), abs=len(rows))  # cumulative: the running total
+    assert float(rows[0][1]) == 6.0
+
+
+def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    ctx.session.update(years_of_experience=3.5)
+    dialogs.save_to = out / "me.json"
+    ctx.window.export_profile_action.trigger()
+    from planner.storage.exports import read_profile_import
+
+    assert read_profile_import(out / "me.json") == ctx.session.profile
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+def test_career_report_pdf(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    ctx.skills.set_checked("entry.python", True)
+    dialogs.save_to = out / "report.pdf"
+    ctx.window.export_pdf_action.trigger()
+
+    data = (out / "report.pdf").read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
+    assert 1 <= pdf_pages(data) <= 2  # one page or two, as promised
+    assert b"/Subtype /Image" in data  # the projection chart
+    assert "Career report saved to" in status(ctx)
+    assert dialogs.asked_save[0][1].suffix == ".pdf"
+
+
+def test_report_holds_profile_progress_table_and_sources(ctx: Context, dataset: Dataset) -> None:
+    import datetime as dt
+
+    from planner.presenters.reports import career_report
+    from planner.views.export_render import report_html
+
+    ctx.session.update(years_of_experience=4.0, current_salary=101_000, industry=dataset.industries[0].id)
+    ctx.skills.set_checked("entry.python", True)
+    tab = show_tab(ctx, "Projection")
+    assert ctx.projection is not None
+    report = career_report(dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date(2025, 5, 1))
+    html = report_html(report, "chart.png", 500)
+
+    assert "$101,000" in html
+    assert dataset.industries[0].name in html
+    python = next(sk.name for sk in dataset.level("entry").skills if sk.id == "entry.python")
+    assert python in html
+    assert f"1 of {len(dataset.level('entry').skills)}" in html
+    model = tab.table.model()
+    last = model.rowCount() - 1
+    for c in range(model.columnCount()):  # the last row of the table on screen, every cell
+        assert str(model.index(last, c).data()) in html
+    for source in dataset.sources:
+        assert source.name in html
+    read_on = dataset.document.read_on
+    assert f"{read_on.day} {read_on:%B %Y}" in html
+
+
+def test_chart_of_every_tab(ctx: Context) -> None:
+    charts = {title: chart_of(ctx.window.tab_widget(title)) for title in ctx.window.tab_titles()}
+    assert {t for t, c in charts.items() if c is None} == {"Skills"}
+
+
+def test_the_size_question_shows_the_height_that_follows(qtbot: Any) -> None:
+    from planner.views.dialogs import ChartSizeDialog
+
+    dialog = ChartSizeDialog("PNG size", 1600, 0.5)
+    qtbot.addWidget(dialog)
+    assert dialog.height_label.text() == "800 px"
+    dialog.width_spin.setValue(1000)
+    assert dialog.height_label.text() == "500 px"
+    assert dialog.width_spin.accessibleName()

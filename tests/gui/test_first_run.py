@@ -1,0 +1,144 @@
+"""The first run: a skippable welcome fills in the profile, saves it and opens the projection; never asked twice."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from planner.app import Context, open_window
+from planner.domain.dataset import Dataset
+from planner.presenters.first_run import WelcomeAnswers, industry_choices
+from planner.presenters.projection import Choice
+from planner.views.welcome_dialog import WelcomeDialog
+
+
+class Welcome:
+    """Answers the welcome at once (or skips it) and counts how often it was asked."""
+
+    def __init__(self, answers: WelcomeAnswers | None) -> None:
+        self.answers = answers
+        self.calls = 0
+        self.offered: list[Choice] = []
+
+    def __call__(self, parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers | None:
+        self.calls += 1
+        self.offered = list(industries)
+        return self.answers
+
+
+def start(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, welcome: Welcome) -> Context:
+    ctx = open_window(qapp, dataset, data_dir, welcome=welcome)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    return ctx
+
+
+def test_answers_are_saved_and_the_projection_opens(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    industry = dataset.industries[1]
+    welcome = Welcome(WelcomeAnswers(4.5, 118_000, industry.id))
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    assert ctx.first_run
+    qtbot.waitUntil(lambda: (data_dir / "profile.json").exists())
+
+    saved = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
+    assert (saved["years_of_experience"], saved["current_salary"], saved["industry"]) == (4.5, 118_000, industry.id)
+    assert ctx.window.tabs.tabText(ctx.window.tabs.currentIndex()).replace("&", "") == "Projection"
+    tab = ctx.window.tabs.currentWidget()
+    assert tab.fields["years_of_experience"].edit.text() == "4.5"
+    assert tab.industry.currentData() == industry.id
+    assert industry.name in [c.name for c in welcome.offered]
+    assert "Saved at" in ctx.window.save_status.text()
+    ctx.window.close()
+
+    again = Welcome(None)
+    second = start(qtbot, qapp, dataset, data_dir, again)
+    qtbot.wait(50)  # the event loop runs: a welcome would have been called by now
+    assert not second.first_run
+    assert again.calls == 0
+    assert second.session.profile.years_of_experience == 4.5
+    second.window.close()
+
+
+def test_skipping_keeps_the_defaults_and_is_not_asked_again(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    welcome = Welcome(None)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    assert (data_dir / "profile.json").exists()  # saved although nothing changed
+    assert ctx.session.profile.years_of_experience == 0
+    assert ctx.window.tabs.currentIndex() == 0  # skipped: the user stays where the app opened
+    ctx.window.close()
+
+    again = Welcome(None)
+    start(qtbot, qapp, dataset, data_dir, again).window.close()
+    qtbot.wait(50)
+    assert again.calls == 0
+
+
+def test_a_profile_on_disk_means_no_welcome(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path) -> None:
+    (data_dir / "profile.json").write_text('{"schema_version": 2}', encoding="utf-8")
+    welcome = Welcome(None)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.wait(50)
+    assert welcome.calls == 0
+    ctx.window.close()
+
+
+# --- the real dialog (built, never exec()'d) -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def dialog(qtbot: Any, dataset: Dataset) -> WelcomeDialog:
+    d = WelcomeDialog(industry_choices(dataset))
+    qtbot.addWidget(d)
+    return d
+
+
+def test_the_dialog_returns_what_was_entered(qtbot: Any, dialog: WelcomeDialog, dataset: Dataset) -> None:
+    dialog.years.setValue(3)
+    qtbot.keyClicks(dialog.salary, "95k")
+    dialog.industry.setCurrentIndex(dialog.industry.findData(dataset.industries[0].id))
+    dialog.start_button.click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert dialog.answers() == WelcomeAnswers(3.0, 95_000, dataset.industries[0].id)
+
+
+def test_the_salary_is_optional(dialog: WelcomeDialog) -> None:
+    dialog.start_button.click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert dialog.answers() == WelcomeAnswers(0.0, None, None)
+
+
+@pytest.mark.parametrize("typed", ["lots", "-5", "0", "99999999"])
+def test_a_bad_salary_is_explained_and_the_dialog_stays(qtbot: Any, dialog: WelcomeDialog, typed: str) -> None:
+    dialog.show()
+    qtbot.keyClicks(dialog.salary, typed)
+    dialog.start_button.click()
+    assert dialog.isVisible()
+    assert dialog.salary_error.isVisibleTo(dialog)
+    assert "salary" in dialog.salary_error.text() or "number" in dialog.salary_error.text()
+    dialog.salary.clear()
+    dialog.start_button.click()
+    assert not dialog.isVisible()
+
+
+def test_skip_rejects(dialog: WelcomeDialog) -> None:
+    dialog.show()
+    dialog.skip_button.click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Rejected
+
+
+def test_every_control_has_a_name_and_a_key(dialog: WelcomeDialog) -> None:
+    for widget in (dialog.years, dialog.salary, dialog.industry):
+        assert widget.accessibleName()
+    assert "&" in dialog.start_button.text()
+    assert "&" in dialog.skip_button.text()

@@ -1,0 +1,141 @@
+"""The menu bar: File, Edit, View and Help as desktop users expect them, each shortcut owned by one action."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from fake_dialogs import FakeDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from planner.views.dialogs import MarkdownDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def menu_texts(menu: Any) -> list[str]:
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def test_the_menus_hold_what_the_issue_lists(main_context: Any) -> None:
+    window = main_context.window
+    bar = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert bar[:4] == ["File", "Edit", "View", "Help"]
+    file_items = menu_texts(window.file_menu)
+    for wanted in (
+        "Import profile…",
+        "Export profile…",
+        "Export chart as PNG or SVG…",
+        "Export projection as CSV…",
+        "Save career report as PDF…",
+    ):
+        assert wanted in file_items
+    assert file_items[-1] == "Quit"
+    assert [t.split(" ")[0] for t in menu_texts(window.edit_menu)] == ["Undo", "Redo"]
+    assert "How projections work" in menu_texts(window.help_menu)
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.import_profile_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+
+
+def test_no_key_is_bound_twice(main_context: Any) -> None:
+    window = main_context.window
+    for title in window.tab_titles():  # build every tab, so their actions count too
+        window.tab_widget(title)
+    keys = Counter(
+        key.toString() for action in window.findChildren(QAction) for key in action.shortcuts() if not key.isEmpty()
+    )
+    assert {k: n for k, n in keys.items() if n > 1} == {}
+    assert keys[QKeySequence(QKeySequence.StandardKey.Undo).toString()] == 1
+
+
+def activate(qtbot: Any, window: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts fire only in the active window
+
+
+def test_undo_and_redo_from_the_edit_menu_and_from_any_tab(qtbot: Any, main_context: Any) -> None:
+    window, skills, session = main_context.window, main_context.skills, main_context.session
+    skills.set_checked("entry.python", True)
+    assert window.undo_action.isEnabled()
+    assert "Python" in window.undo_action.text()
+
+    window.undo_action.trigger()  # Edit > Undo
+    assert not session.profile.has_skill("entry.python")
+    window.redo_action.trigger()  # Edit > Redo
+    assert session.profile.has_skill("entry.python")
+
+    # Ctrl+Z from the window while another tab (Salary by level, not Skills) has the focus.
+    activate(qtbot, window)
+    window.tabs.setCurrentIndex(0)
+    table = window.tabs.currentWidget().table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not session.profile.has_skill("entry.python")
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.profile.has_skill("entry.python")
+
+
+def test_the_skills_tab_buttons_are_the_edit_menu_actions(main_context: Any) -> None:
+    window = main_context.window
+    tab = window.tab_widget("Skills")
+    assert tab.undo_button.defaultAction() is window.undo_action
+    assert tab.redo_button.defaultAction() is window.redo_action
+    assert tab.actions() == []  # no shortcut of its own to collide with the window's
+
+
+def test_how_projections_work_shows_the_method_document(main_context: Any) -> None:
+    dialogs = FakeDialogs()
+    main_context.commands.dialogs = dialogs
+    main_context.window.projection_help_action.trigger()
+    ((title, markdown),) = dialogs.pages
+    assert title == "How projections work"
+    assert markdown == (ROOT / "docs" / "projection.md").read_text(encoding="utf-8")
+
+
+def test_the_help_page_renders_markdown(qtbot: Any) -> None:
+    text = (ROOT / "docs" / "projection.md").read_text(encoding="utf-8")
+    dialog = MarkdownDialog("How projections work", text)
+    qtbot.addWidget(dialog)
+    shown = dialog.browser.toPlainText()
+    assert "How the projection is computed" in shown
+    assert "# " not in shown.splitlines()[0]  # a heading, not Markdown source
+    assert dialog.browser.document().toMarkdown()  # the table and lists survived as a document
+
+
+def test_the_shipped_help_page_is_the_repository_document() -> None:
+    shipped = ROOT / "resources" / "docs" / "projection.md"
+    assert shipped.read_bytes() == (ROOT / "docs" / "projection.md").read_bytes(), (
+        "resources/docs/projection.md ships in the app: copy docs/projection.md over it after editing"
+    )
+
+
+def test_menus_keep_working_after_new_salary_data_is_applied(
+    qtbot: Any, main_context: Any, data_copy: Any, data_dir: Path
+) -> None:
+    from planner.app import apply_dataset
+    from planner.storage.dataset_file import load_dataset
+
+    def raise_finance(d: dict[str, Any]) -> None:
+        finance = next(i for i in d["industries"] if i["id"] == "finance")
+        finance["average"]["amount"] = 125_000
+
+    newer = load_dataset(data_copy(raise_finance))
+    ctx = main_context
+    apply_dataset(ctx, newer)
+    assert ctx.commands is not None
+    assert ctx.commands.dataset is newer, "exports and the report use the data on screen"
+    assert ctx.commands.skills is ctx.skills
+
+    edit_actions = [a for a in ctx.window.edit_menu.actions() if not a.isSeparator()]
+    assert edit_actions == [ctx.window.undo_action, ctx.window.redo_action], "one Undo and one Redo, not two"
+    ctx.skills.set_checked("mid.deep-learning", True)
+    activate(qtbot, ctx.window)
+    ctx.window.tabs.setCurrentIndex(0)
+    qtbot.keyClick(ctx.window.tabs.currentWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not ctx.session.profile.has_skill("mid.deep-learning"), "Ctrl+Z undoes on the new data's skills"
+    tab = ctx.window.tab_widget("Skills")
+    assert tab.undo_button.defaultAction() is ctx.window.undo_action

@@ -32,6 +32,20 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         monkeypatch.setenv(var, str(path))
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog would wait for a click that never comes: any test that opens one without answering it
+    fails at once instead of hanging. Tests that expect a dialog replace it themselves."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("a modal dialog was opened in a test without being answered")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    for name in ("exec", "question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset()

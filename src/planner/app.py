@@ -415,7 +415,7 @@ def open_window(
     _wire_data_packs(ctx, packs, dataset, active.origin)
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
-    ctx.window.closing.connect(autosave.flush)
+    ctx.window.close_guard = lambda: _may_close(ctx)
     _watch_profile_file(store, autosave, ctx.window)
     ctx.store, ctx.autosave = store, autosave
     if ctx.commands is not None and store.read_only_reason is None:
@@ -484,6 +484,24 @@ def ask_welcome(parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers
     from planner.views.welcome_dialog import ask_welcome as dialog
 
     return dialog(parent, industries)
+
+
+def _may_close(ctx: Context) -> bool:
+    """Save before the window closes; if that fails, ask before the unsaved changes are lost."""
+    autosave, store = ctx.autosave, ctx.store
+    if autosave is None or autosave.flush():
+        return True
+    if store is not None and store.read_only_reason is not None:
+        return True  # nothing is saved in this session, and the banner said why when it started
+    if ctx.commands is None:
+        return True
+    return ctx.commands.dialogs.confirm(
+        "Quit without saving?",
+        f"Your latest changes could not be saved: {autosave.detail or 'the disk refused them.'}\n\n"
+        "They are still in this window. Keep it open to try again (saving is retried by itself), "
+        "or quit and lose them.",
+        "Quit without saving",
+    )
 
 
 def refuse_second_instance(message: str) -> None:

@@ -154,3 +154,41 @@ def test_data_folder_replaced_by_a_file_then_restored(qtbot: Any, open_app: Open
     shutil.move(moved, data_dir)
     qtbot.waitUntil(lambda: status(ctx).startswith("Saved at "), timeout=5_000)
     assert saved_ticks(data_dir) == {"entry.python", "entry.mathematics"}
+
+
+@pytest.mark.parametrize("quit_anyway", [False, True])
+def test_closing_while_saves_fail_asks_before_changes_are_lost(
+    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], quit_anyway: bool
+) -> None:
+    ctx = open_app()
+    assert ctx.commands is not None
+    asked: list[str] = []
+
+    def answer(title: str, question: str, yes: str) -> bool:
+        asked.append(question)
+        return quit_anyway
+
+    ctx.commands.dialogs.confirm = answer  # type: ignore[method-assign]
+    faulty_disk.fault = "full"
+    ctx.skills.set_checked("entry.python", True)
+    ctx.window.close()
+    assert len(asked) == 1
+    assert "could not be saved" in asked[0]
+    assert "No space left" in asked[0] or "disk" in asked[0]
+    assert ctx.window.isVisible() is not quit_anyway
+    assert ctx.skills.is_ticked("entry.python")
+    if not quit_anyway:
+        faulty_disk.fault = None  # the disk recovers; closing now saves and asks nothing
+        ctx.window.close()
+        assert not ctx.window.isVisible()
+        assert len(asked) == 1
+        assert saved_ticks(data_dir) == {"entry.python"}
+
+
+def test_closing_with_everything_saved_asks_nothing(open_app: Opener) -> None:
+    ctx = open_app()
+    assert ctx.commands is not None
+    ctx.commands.dialogs.confirm = lambda *_a: pytest.fail("nothing to ask")  # type: ignore[method-assign]
+    ctx.skills.set_checked("entry.python", True)
+    ctx.window.close()
+    assert not ctx.window.isVisible()

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._version = version
         self._lazy: dict[int, Callable[[], QWidget]] = {}
+        # Asked before the window closes; False keeps it open (the app uses it when changes could not be saved).
+        self.close_guard: Callable[[], bool] | None = None
         self._tab_actions: list[QAction] = []
 
         self.banner = MessageBanner()
@@ -321,5 +323,8 @@ class MainWindow(QMainWindow):
                 restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()  # the user chose to keep the window (and their unsaved changes) open
+            return
         self.closing.emit()
         super().closeEvent(event)

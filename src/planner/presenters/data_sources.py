@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions
 from planner.domain.provenance import KIND_LABELS, ProvenanceRow, as_of, assumption_rows, source_rows
+from planner.presenters.table import RowsTableModel
 
 
-class DataSourcesModel(QAbstractTableModel):
+class DataSourcesModel(RowsTableModel):
     HEADERS = ("Figure (field path)", "Kind", "Value", "Sources", "As of", "Unit", "Quote or how it is made")
 
     def __init__(self, dataset: Dataset, assumptions: Assumptions, parent: QObject | None = None) -> None:
@@ -25,17 +26,6 @@ class DataSourcesModel(QAbstractTableModel):
 
     def rows(self) -> list[ProvenanceRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

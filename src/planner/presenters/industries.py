@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +32,7 @@ from planner.domain.pay_compare import (
 )
 from planner.domain.provenance import as_of, source_line
 from planner.presenters.session import ProfileSession
+from planner.presenters.table import RowsTableModel
 
 GROUP_LABELS = {"industry": "Industry", "employer": "Employer"}
 NO_INDUSTRY_LABEL = "Not set (all industries)"
@@ -375,7 +375,7 @@ def _signed_usd(amount: int) -> str:
     return "±$0" if amount == 0 else ("+" if amount > 0 else "") + usd(amount)
 
 
-class IndustriesTableModel(QAbstractTableModel):
+class IndustriesTableModel(RowsTableModel):
     """Read-only: one row per industry and employer. SORT_ROLE gives numbers for the numeric columns."""
 
     NAME, GROUP, PAY, QUALIFIER, AGAINST_RANGE, FROM_MIDPOINT, SOURCE = range(7)
@@ -394,12 +394,6 @@ class IndustriesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = rows
         self._highlighted: set[str] = set()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
 from planner.domain.provenance import as_of
+from planner.presenters.table import RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class LevelsTableModel(QAbstractTableModel):
+class LevelsTableModel(RowsTableModel):
     """Read-only table of the levels: one row per level, the figures and where they come from."""
 
     HEADERS = ("Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected")
@@ -193,17 +194,6 @@ class LevelsTableModel(QAbstractTableModel):
     def __init__(self, rows: tuple[LevelRow, ...]) -> None:
         super().__init__()
         self._rows = rows
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def row_at(self, row: int) -> LevelRow:
         return self._rows[row]

@@ -10,11 +10,12 @@ import math
 from typing import Any, Protocol
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.money import usd
 from planner.domain.profile import FIRST_PAY_YEAR, MAX_PAY_ENTRIES, MAX_SALARY
 from planner.presenters.session import ProfileSession
+from planner.presenters.table import RowsTableModel
 
 YEAR_ROLE = Qt.ItemDataRole.UserRole
 
@@ -24,7 +25,7 @@ class PayHistoryView(Protocol):
     def clear_pay_inputs(self) -> None: ...
 
 
-class PayHistoryModel(QAbstractTableModel):
+class PayHistoryModel(RowsTableModel):
     """Read-only rows (year, salary), newest first."""
 
     HEADERS = ("Year", "Base salary")
@@ -43,17 +44,6 @@ class PayHistoryModel(QAbstractTableModel):
 
     def year_at(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -66,3 +66,16 @@ def style_plot(plot: pg.PlotWidget) -> dict[str, QColor]:
         axis.setPen(pg.mkPen(colors["foreground"]))
         axis.setTextPen(pg.mkPen(colors["foreground"]))
     return colors
+
+
+def range_band(low: float, high: float, orientation: str, colors: dict[str, QColor]) -> pg.LinearRegionItem:
+    """The article's overall average range as a shaded, fixed band behind a chart's bars."""
+    band = pg.LinearRegionItem(
+        values=(low, high),
+        orientation=orientation,
+        movable=False,
+        brush=pg.mkBrush(colors["band"]),
+        pen=pg.mkPen(colors["band_edge"], style=Qt.PenStyle.DashLine),
+    )
+    band.setZValue(-10)
+    return band

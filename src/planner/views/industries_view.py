@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.industries import KEY_ROLE, ChartBar, Choice, IndustriesChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
 
 BAR_HEIGHT = 0.62
 
@@ -310,14 +310,7 @@ class IndustriesTab(QWidget):
         self._hover_key = ""
 
         low, high = chart.band
-        band = pg.LinearRegionItem(
-            values=(low, high),
-            orientation="vertical",
-            movable=False,
-            brush=pg.mkBrush(colors["band"]),
-            pen=pg.mkPen(colors["band_edge"], style=Qt.PenStyle.DashLine),
-        )
-        band.setZValue(-10)
+        band = range_band(low, high, "vertical", colors)
         item.addItem(band)
         mid = pg.InfiniteLine(
             pos=chart.midpoint,

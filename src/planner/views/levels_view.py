@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.levels import LevelsChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
@@ -148,14 +148,7 @@ class LevelsTab(QWidget):
         xs = list(range(n))
 
         low, high = chart.overall_band
-        band = pg.LinearRegionItem(
-            values=(low, high),
-            orientation="horizontal",
-            movable=False,
-            brush=pg.mkBrush(colors["band"]),
-            pen=pg.mkPen(colors["band_edge"], style=Qt.PenStyle.DashLine),
-        )
-        band.setZValue(-10)
+        band = range_band(low, high, "horizontal", colors)
         item.addItem(band)
         self.legend.addItem(
             pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(colors["band"])), chart.overall_label

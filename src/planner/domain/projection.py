@@ -740,7 +740,7 @@ def _project(
         # Levels above the one you would be at today with no skills ticked count as promoted into: they pay at
         # least the bottom of their range. (Not "above today's level": a skill that makes today's level a higher
         # one would then lower the curve.)
-        floor_from = level_at(level_plans(dataset, frozenset(), a), y0) + 1
+        floor_from = _level_without_skills(dataset, a, y0) + 1
         neutral, kinds, anchor_t, anchor_value = _salary_path(
             plans, levels, profile.current_salary / own.factor, growth, floor_from
         )
@@ -771,6 +771,17 @@ def _project(
 
 
 _Path = tuple[list[float], list[AnchorKind], list[int], list[float]]
+
+
+def _level_without_skills(dataset: Dataset, assumptions: Assumptions, years: float) -> int:
+    """``level_at(level_plans(dataset, frozenset(), assumptions), years)``, without the pay figures."""
+    index, threshold = 0, 0.0
+    for i, lv in enumerate(dataset.levels):
+        moved = 0.0 if i == 0 or not lv.skills else -assumptions.promotion_shift_years
+        threshold = max(float(lv.experience.min_years) - moved, threshold) if i else float(lv.experience.min_years)
+        if i and years + _EPS >= threshold:
+            index = i
+    return index
 
 
 def _standing_path(plans: tuple[LevelPlan, ...], levels: list[int], growth: float) -> _Path:

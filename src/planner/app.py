@@ -370,6 +370,7 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.pay_removed.connect(history.remove)
     tab.set_table_model(presenter.table)
     tab.field_edited.connect(presenter.field_edited)
+    tab.field_committed.connect(presenter.field_committed)
     tab.industry_chosen.connect(presenter.industry_chosen)
     tab.employer_chosen.connect(presenter.employer_chosen)
     tab.dollars_chosen.connect(presenter.dollars_chosen)

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.dataset import Dataset
-from planner.domain.profile import Assumptions, Profile, TickedSkill
+from planner.domain.profile import MAX_RATE, Assumptions, Profile, TickedSkill
 from planner.domain.projection import (
+    next_level_skill_ids,
     next_skills,
     pay_basis,
     project,
@@ -110,7 +111,7 @@ def test_no_skills_ticked_by_hand(dataset: Dataset) -> None:
     assert proj.level_changes() == [(7, 1), (12, 2)]
     assert today[7] == pytest.approx(99_000)
     assert today[11] == pytest.approx(99_000 * G**4)
-    # 99,000 * G**5 = 101,454 is below the senior bottom, so year 12 starts there.
+    # 99,000 * G**5 = 101,438 is below the senior bottom, so year 12 starts there.
     assert today[12] == pytest.approx(115_000)
     assert today[13] == pytest.approx(115_000 * G)
 
@@ -143,11 +144,88 @@ def test_employer_wins_over_industry(dataset: Dataset) -> None:
     assert no_employer.projected("today")[0] == pytest.approx(101_000 * 103_000 / 116_000)
 
 
-def test_salary_above_the_range_is_capped_and_said(dataset: Dataset) -> None:
+def test_a_salary_above_the_range_is_kept_as_entered_and_said(dataset: Dataset) -> None:
     proj = project(dataset, Profile(current_salary=300_000), YEAR)
-    assert proj.projected("today")[0] == pytest.approx(132_000)
+    today = proj.projected("today")
+    # Year 0 is the salary entered. Above the top of every level's range ($132,000, $180,000, $204,000) it gets
+    # no raise beyond inflation: flat in today's dollars, the nominal figure grows with inflation only.
+    assert list(today) == pytest.approx([300_000] * 30)
+    assert proj.projected("nominal")[10] == pytest.approx(300_000 * 1.025**10)
     assert proj.salary_outside_range == "above"
-    assert "capped" in " ".join(line.detail for line in proj.breakdown(0).lines)
+    details = " ".join(line.detail for line in proj.breakdown(0).lines)
+    assert "above the Entry level range" in details
+    assert "capped" not in details
+
+
+def test_the_salary_entered_is_this_years_pay_and_raises_follow(dataset: Dataset) -> None:
+    # The QA example: entry level, 1 year of experience, $75,000, 6 of 12 entry skills. The skills place you at
+    # the middle of the entry range ($101,000), but your pay is what you entered: no jump in year 1.
+    entry = [sk.id for sk in dataset.level("entry").skills[:6]]
+    proj = project(dataset, Profile(years_of_experience=1, current_salary=75_000, skills=ticked(*entry)), YEAR)
+    today = proj.projected("today")
+    assert today[0] == pytest.approx(75_000)
+    assert today[1] == pytest.approx(75_000 * G)
+    assert today[5] == pytest.approx(75_000 * G**5)
+    # No mid skills: mid level at 5 + 2 = 7 years, year 6; 75,000 * G**6 = 77,222 is below its bottom, $99,000.
+    assert proj.level_changes() == [(6, 1), (11, 2)]
+    assert today[6] == pytest.approx(99_000)
+    assert today[7] == pytest.approx(99_000 * G)
+    # Senior at 12 years (year 11): 99,000 * G**5 = 101,438 is below the senior bottom, $115,000.
+    assert today[11] == pytest.approx(115_000)
+
+
+def test_raises_stop_at_the_top_of_the_range_until_a_promotion(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(current_salary=130_000), YEAR)
+    today = proj.projected("today")
+    assert today[3] == pytest.approx(130_000 * G**3)  # 131,911
+    assert list(today[4:7]) == pytest.approx([132_000] * 3)  # 130,000 * G**4 = 132,554 is above the top
+    assert today[7] == pytest.approx(132_000 * G)  # mid level from 7 years (no mid skills): raises again
+    assert proj.breakdown(5).lines[-4].label.startswith("Top of the Entry level range")
+
+
+def test_a_salary_at_an_employer_is_not_multiplied_by_its_pay_factor(dataset: Dataset) -> None:
+    # The QA example: $95,000 entered at Amazon was shown as $153,276 ("capped"). It is $95,000.
+    profile = Profile(years_of_experience=3, current_salary=95_000, employer="amazon")
+    proj = project(dataset, profile, YEAR)
+    f = 254_000 / 116_000
+    today = proj.projected("today")
+    assert today[0] == pytest.approx(95_000)
+    assert proj.projected("nominal", "base")[0] == pytest.approx(95_000)
+    assert today[3] == pytest.approx(95_000 * G**3)  # below Amazon's entry range ($153,276): kept, raised
+    # Mid level at 7 years (year 4): at least the bottom of the mid range at Amazon, 99,000 * f.
+    assert today[4] == pytest.approx(99_000 * f)
+    b = proj.breakdown(0)
+    assert b.total == pytest.approx(95_000)
+    assert any(
+        line.label == "Today's salary: your current salary" and line.amount == pytest.approx(95_000) for line in b.lines
+    )
+    text = " ".join(f"{line.label} {line.detail}" for line in b.lines)
+    assert "capped" not in text
+    assert "below the Entry level range at Amazon ($153,276 – $289,034)" in text
+    assert "no factor is applied to it" in text
+
+
+def test_a_skill_that_makes_today_a_higher_level_does_not_lower_a_salary_path(dataset: Dataset) -> None:
+    # 6 years, every entry skill, $90,000. One mid skill: mid level from 6.33 years, i.e. next year. Two: from
+    # 5.67 years, i.e. today. Either way next year's pay is the bottom of the mid range; this year's is $90,000.
+    entry = [sk.id for sk in dataset.level("entry").skills]
+    mid = [sk.id for sk in dataset.level("mid").skills]
+    one = project(dataset, Profile(years_of_experience=6, current_salary=90_000, skills=ticked(*entry, mid[0])), YEAR)
+    two = project(dataset, Profile(years_of_experience=6, current_salary=90_000, skills=ticked(*entry, *mid[:2])), YEAR)
+    assert (one.level_name(0), two.level_name(0)) == ("Entry level", "Mid level")
+    assert one.projected("today")[0] == pytest.approx(90_000)
+    assert two.projected("today")[0] == pytest.approx(90_000)
+    assert one.projected("today")[1] == pytest.approx(99_000)
+    assert two.projected("today")[1] == pytest.approx(99_000)
+
+
+def test_comparisons_start_from_the_salary_entered(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=3, current_salary=120_000, industry="software-it")
+    nxt = project(dataset, profile, YEAR, extra_skills=next_level_skill_ids(dataset, profile))
+    assert nxt.projected("nominal")[0] == pytest.approx(120_000)
+    # The same person at another employer keeps their place relative to the range: scaled by the two factors.
+    google = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))
+    assert google.projected("today")[0] == pytest.approx(120_000 * 148_000 / 135_000)
 
 
 def test_total_compensation_by_hand(dataset: Dataset) -> None:
@@ -261,8 +339,8 @@ def profiles(draw: st.DrawFn, dataset: Dataset) -> Profile:
         employer=draw(st.none() | st.sampled_from([e.id for e in dataset.employers])),
         skills=ticked(*draw(st.sets(st.sampled_from(skill_ids)))),
         assumptions=Assumptions(
-            inflation=draw(st.floats(0, 0.5)),
-            yearly_raise=draw(st.floats(0, 0.5)),
+            inflation=draw(st.floats(0, MAX_RATE)),
+            yearly_raise=draw(st.floats(0, MAX_RATE)),
             bonus_percent=draw(st.floats(0, 200)),
             yearly_equity=draw(st.integers(0, 10_000_000)),
             horizon_years=draw(st.integers(1, 60)),
@@ -292,13 +370,36 @@ def test_ticking_a_skill_never_lowers_the_curve(dataset: Dataset, data: st.DataO
 
 @SETTINGS
 @given(data=st.data())
-def test_low_projected_high_are_ordered(dataset: Dataset, data: st.DataObject) -> None:
-    proj = project(dataset, data.draw(profiles(dataset)), YEAR)
+def test_low_projected_high_are_ordered_without_a_salary(dataset: Dataset, data: st.DataObject) -> None:
+    profile = data.draw(profiles(dataset)).model_copy(update={"current_salary": None})
+    proj = project(dataset, profile, YEAR)
     for dollars in ("nominal", "today"):
         for comp in ("base", "total"):
             s = proj.series(dollars, comp)  # type: ignore[arg-type]
             assert at_least(s.projected, s.low)
             assert at_least(s.high, s.projected)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_year_zero_is_the_salary_entered(dataset: Dataset, data: st.DataObject) -> None:
+    profile = data.draw(profiles(dataset))
+    salary = data.draw(st.integers(1, 10_000_000))
+    profile = profile.model_copy(update={"current_salary": salary})
+    proj = project(dataset, profile, YEAR)
+    for dollars in ("nominal", "today"):
+        assert proj.projected(dollars)[0] == pytest.approx(salary, rel=1e-12)  # type: ignore[arg-type]
+    assert proj.breakdown(0).total == pytest.approx(salary, rel=1e-12)
+    # Comparing with all skills of the next level does not change this year's pay.
+    extra = project(dataset, profile, YEAR, extra_skills=next_level_skill_ids(dataset, profile))
+    assert extra.projected("nominal")[0] == pytest.approx(salary, rel=1e-12)
+    # Later years: never above the top of the range unless the year before already was (no raise beyond
+    # inflation there); after a promotion, at least the bottom of the range.
+    today, low, high = proj.projected("today"), proj.low("today"), proj.high("today")
+    for t in range(1, proj.horizon):
+        assert today[t] <= max(high[t], today[t - 1]) * (1 + 1e-9)
+        if proj.level_index[t] >= proj.floor_from:
+            assert today[t] >= low[t] * (1 - 1e-9)
 
 
 @SETTINGS
@@ -331,3 +432,56 @@ def test_a_skill_that_brings_promotion_to_today_does_not_lower_pay(dataset: Data
     assert after.level_name(0) == "Mid level"
     assert before.projected("today")[0] == pytest.approx(132_000)
     assert after.projected("today")[0] == pytest.approx(132_000)
+
+
+# --- the article's contradictions and figures beyond it --------------------------------------------------------
+
+
+def test_why_this_number_names_the_articles_contradictions(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(skills=half_of_each_level(dataset)), YEAR)
+    entry = {line.label: line.detail for line in proj.breakdown(0).lines}
+    ceiling = entry["⚠ The article disagrees: Entry-level ceiling: $132,000 or $150,000?"]
+    assert "$132,000" in ceiling
+    assert "up to $150,000" in ceiling
+    assert "The projection uses $132,000 (top of the Entry level range), not $150,000" in ceiling
+    mid = {line.label: line.detail for line in proj.breakdown(6).lines}
+    senior_average = mid["⚠ The article disagrees: Senior average barely above mid level"]
+    assert "$144,000 (the Mid level average) and $150,000 (the Senior level average)" in senior_average
+    assert not any("Entry-level ceiling" in label for label in mid)
+
+
+def test_figures_above_the_article_are_called_an_extrapolation(dataset: Dataset) -> None:
+    half = half_of_each_level(dataset)
+    plain = project(dataset, Profile(skills=half), YEAR)
+    assert not any(plain.beyond_article_line(t) for t in range(plain.horizon))
+    assert plain.beyond_article.band_above_top is False
+    amazon = project(dataset, Profile(skills=half, employer="amazon"), YEAR)
+    f = 254_000 / 116_000
+    # From mid level (year 5) the standing $144,000 × f = $315,310 is more than the article's largest figure,
+    # $280,000 ("up to", with more experience).
+    line = amazon.beyond_article_line(5)
+    assert line is not None
+    assert line.label == "⚠ Above anything the article reports — an extrapolation"
+    assert "$280,000" in line.detail
+    assert amazon.beyond_article.band_max == pytest.approx(204_000 * f)
+    assert amazon.beyond_article.projected_above_top == 5
+    assert amazon.beyond_article_line(4) is not None  # entry: the band's top, 132,000 × f = $289,034
+    # Software and IT (factor 1.16): the entry band's top, $153,621, is above the article's entry range.
+    software = project(dataset, Profile(skills=half, industry="software-it"), YEAR)
+    line = software.beyond_article_line(0)
+    assert line is not None
+    assert line.label == "⚠ Above the article's Entry level range — an extrapolation"
+    assert "$153,621" in line.detail
+
+
+def test_the_pay_factor_says_what_it_divides_by_and_calls_amazons_figure_a_highest_salary(dataset: Dataset) -> None:
+    amazon = pay_basis(dataset, employer="amazon")
+    assert amazon.is_highest
+    assert amazon.factor_text() == (
+        "pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000, the middle of the article's overall range "
+        "(derived)"
+    )
+    assert "not as an average" in amazon.describe()
+    google = pay_basis(dataset, employer="google")
+    assert not google.is_highest
+    assert google.figure_text() == "Google pays almost $148,000"

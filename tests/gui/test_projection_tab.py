@@ -8,10 +8,12 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from planner.domain.money import usd
 from planner.domain.projection import next_level_skill_ids, pay_basis, project
-from planner.views.projection_view import ProjectionTab
+from planner.views.projection_view import ProjectionTab, contrast
 
 
 @pytest.fixture
@@ -35,19 +37,23 @@ def curve_y(item: Any) -> np.ndarray:
     return np.asarray(item.getData()[1])
 
 
-def type_into(qtbot: Any, tab: ProjectionTab, key: str, text: str) -> None:
+def type_into(qtbot: Any, tab: ProjectionTab, key: str, text: str, finish: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Clear the field, type ``text`` a character at a time, then finish with Enter (or ``finish``)."""
     edit = tab.fields[key].edit
+    edit.setFocus()
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, finish)
 
 
-def paste_into(tab: ProjectionTab, key: str, text: str) -> None:
-    """Replace the field's text in one edit, as pasting does (typing validates every prefix on the way)."""
+def paste_into(qtbot: Any, tab: ProjectionTab, key: str, text: str) -> None:
+    """Replace the field's text in one edit, as pasting does, then press Enter."""
     edit = tab.fields[key].edit
     edit.setFocus()
     edit.selectAll()
     edit.insert(text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def test_the_curve_and_band_are_the_engines(main_context: Any, tab: ProjectionTab) -> None:
@@ -173,7 +179,8 @@ def test_the_chart_is_also_a_table(main_context: Any, tab: ProjectionTab) -> Non
         ("current_salary", "10000001", "$10,000,000"),
         ("horizon_years", "30.5", "whole number"),
         ("inflation", "-1", "negative"),
-        ("inflation", "60", "0 to 50"),
+        ("inflation", "21", "0 to 20"),
+        ("yearly_raise", "50", "0 to 20"),
     ],
 )
 def test_bad_input_is_refused_next_to_the_field(
@@ -181,7 +188,7 @@ def test_bad_input_is_refused_next_to_the_field(
 ) -> None:
     before = main_context.session.profile
     curve = curve_y(tab.main_curve)
-    paste_into(tab, key, text)
+    paste_into(qtbot, tab, key, text)
     error = tab.fields[key].error
     assert error.isVisible()
     assert message in error.text()
@@ -190,11 +197,47 @@ def test_bad_input_is_refused_next_to_the_field(
     assert tab.fields[key].edit.text() == text  # what the user typed stays, to be corrected
 
 
-def test_typing_keeps_the_last_valid_value(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
-    type_into(qtbot, tab, "years_of_experience", "61")  # "6" is taken, "61" is refused
-    assert main_context.session.profile.years_of_experience == 6
-    assert "between 0 and 60" in tab.fields["years_of_experience"].error.text()
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("years_of_experience", "61", "between 0 and 60"),  # "6" on the way is not stored
+        ("current_salary", "10000001", "$10,000,000"),  # nor $1,000,000
+        ("bonus_percent", "201", "0 to 200"),  # nor 20 %
+        ("years_of_experience", "1e400", "finite"),  # nor 1
+    ],
+)
+@pytest.mark.parametrize("finish", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_typing_a_refused_value_never_stores_a_prefix(
+    main_context: Any, tab: ProjectionTab, qtbot: Any, key: str, text: str, message: str, finish: Qt.Key
+) -> None:
+    session = main_context.session
+    before = session.profile
+    seen: list[Any] = []
+    session.changed.connect(lambda: seen.append(session.profile))
+    type_into(qtbot, tab, key, text, finish)
+    assert seen == []
+    assert session.profile == before
+    assert message in tab.fields[key].error.text()
+    assert tab.fields[key].error.isVisible()
+    assert tab.fields[key].edit.text() == text  # kept on screen, to be corrected
     assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+
+
+@pytest.mark.parametrize("finish", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_typing_a_valid_value_stores_it_once_when_editing_finishes(
+    main_context: Any, tab: ProjectionTab, qtbot: Any, finish: Qt.Key
+) -> None:
+    session = main_context.session
+    seen: list[float] = []
+    session.changed.connect(lambda: seen.append(session.profile.years_of_experience))
+    edit = tab.fields["years_of_experience"].edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "12.5")
+    assert seen == []  # nothing while typing: not 1, 12, 12.
+    assert session.profile.years_of_experience == 3
+    qtbot.keyClick(edit, finish)
+    assert seen == [12.5]
 
 
 def test_correcting_the_input_clears_the_message_and_applies_it(
@@ -231,3 +274,68 @@ def test_next_level_estimate_is_shown(main_context: Any, tab: ProjectionTab) -> 
     text = tab.summary.text().replace("<b>", "").replace("</b>", "")
     assert "Mid level in about 1.3 years" in text  # 4 of 6: 2 * (2 * 4/6 - 1) = 0.67 years earlier
     assert not math.isnan(float(tab.year_spin.value()))
+
+
+# --- keyboard, accessibility and layout ------------------------------------------------------------------------
+
+WINDOW_LETTERS = set("lisp") | set("fevh")  # tabs: Salary by &level, &Industries, &Skills, &Projection; menus
+
+
+def mnemonic(text: str) -> str | None:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 else None
+
+
+def test_every_alt_key_on_the_tab_is_unique_and_free_in_the_window(main_context: Any, tab: ProjectionTab) -> None:
+    letters = [mnemonic(label.text()) for label in tab.findChildren(QLabel) if label.buddy() is not None]
+    letters += [mnemonic(button.text()) for button in tab.findChildren(QAbstractButton)]
+    letters = [letter for letter in letters if letter is not None]
+    assert len(letters) >= 16  # the 8 inputs, 4 choices, the check box, dollars, pay, year
+    assert len(letters) == len(set(letters)), sorted(letters)
+    assert not set(letters) & WINDOW_LETTERS
+    tabs = main_context.window.tabs
+    window_letters = {mnemonic(tabs.tabText(i)) for i in range(tabs.count())}
+    window_letters |= {mnemonic(a.text()) for a in main_context.window.menuBar().actions()}
+    assert window_letters <= WINDOW_LETTERS  # the list above is complete
+    # Every input has its Alt key.
+    for key, row in tab.fields.items():
+        labels = [label for label in tab.findChildren(QLabel) if label.buddy() is row.edit]
+        assert len(labels) == 1, key
+        assert mnemonic(labels[0].text()) is not None, key
+
+
+def test_the_chart_and_the_inputs_frame_are_not_unnamed_tab_stops(tab: ProjectionTab) -> None:
+    assert tab.plot.viewport().focusPolicy() == Qt.FocusPolicy.NoFocus
+    scroll = tab.findChild(object, "projectionInputs")
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert tab.year_spin.focusPolicy() != Qt.FocusPolicy.NoFocus  # the same data, by keyboard
+
+
+def test_the_default_values_next_to_the_fields_are_readable(tab: ProjectionTab) -> None:
+    for row in tab.fields.values():
+        hint = row.hint
+        assert hint.isEnabled()
+        palette = hint.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+            assert contrast(text, palette.color(role)) >= 4.5
+
+
+def test_the_readout_and_the_legend_leave_the_curves_uncovered(main_context: Any, tab: ProjectionTab) -> None:
+    tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
+    tab.year_spin.setValue(tab.year_spin.minimum() + 4)
+    vb = tab.plot.getPlotItem().getViewBox()
+    readout = tab.crosshair_label.sceneBoundingRect()
+    assert readout.top() <= vb.sceneBoundingRect().top() + 10  # in the top corner
+    assert readout.left() <= vb.sceneBoundingRect().left() + 10
+    legend = tab.legend.sceneBoundingRect()
+    assert not legend.intersects(vb.sceneBoundingRect())  # under the plot area
+    for curve in (tab.main_curve, tab.comparison_curves["industry"], tab.high_curve):
+        xs, ys = curve.getData()
+        for x, y in zip(xs, ys, strict=True):
+            assert not readout.contains(vb.mapViewToScene(QPointF(x, y)))
+
+
+def test_why_this_number_and_the_table_get_room(tab: ProjectionTab) -> None:
+    top, lower = tab.right_split.sizes()
+    assert lower >= 0.35 * (top + lower)

@@ -72,6 +72,7 @@ def test_start_shows_the_inputs_with_their_values(setup: Any) -> None:
 def test_a_refused_value_stays_on_screen_when_the_profile_changes_elsewhere(setup: Any) -> None:
     session, view, presenter = setup
     presenter.field_edited("years_of_experience", "-2")
+    presenter.field_committed("years_of_experience", "-2")
     assert "negative" in view.errors["years_of_experience"]
     session.set_skill("mid.deep-learning", True)  # another tab ticks a skill
     assert "years_of_experience" not in view.texts or view.texts["years_of_experience"] == "0"
@@ -85,16 +86,74 @@ def test_what_the_user_types_is_not_rewritten_while_typing(setup: Any) -> None:
     session, view, presenter = setup
     writes = view.text_writes
     presenter.field_edited("years_of_experience", "4.50")
+    assert session.profile.years_of_experience == 0  # checked, not stored while typing
+    session.set_skill("mid.deep-learning", True)  # meanwhile another tab changes the profile
+    assert view.text_writes == writes  # what is being typed is left alone
+    presenter.field_committed("years_of_experience", "4.50")
     assert session.profile.years_of_experience == 4.5
     assert view.text_writes == writes  # "4.50" is not replaced by "4.5"
     session.update(years_of_experience=7)  # changed elsewhere: now the field follows
     assert view.texts["years_of_experience"] == "7"
 
 
+def test_a_value_is_stored_only_when_editing_finishes_and_only_when_valid(setup: Any) -> None:
+    session, view, presenter = setup
+    stored: list[float] = []
+    session.changed.connect(lambda: stored.append(session.profile.years_of_experience))
+    for prefix in ("6", "61"):
+        presenter.field_edited("years_of_experience", prefix)
+    assert "between 0 and 60" in view.errors["years_of_experience"]
+    presenter.field_committed("years_of_experience", "61")
+    assert stored == []  # neither "6" on the way nor the refused "61"
+    assert session.profile.years_of_experience == 0
+    assert view.errors["years_of_experience"]
+    presenter.field_edited("years_of_experience", "6")
+    assert view.errors["years_of_experience"] == ""  # corrected: the message goes as soon as it is valid
+    presenter.field_committed("years_of_experience", "6")
+    assert stored == [6]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("inflation", "21", "from 0 to 20"),
+        ("yearly_raise", "20.5", "from 0 to 20"),
+        ("bonus_percent", "201", "from 0 to 200"),
+        ("current_salary", "10000001", "$10,000,000"),
+        ("years_of_experience", "1e400", "finite"),
+    ],
+)
+def test_values_beyond_the_limits_are_refused_while_typing(setup: Any, key: str, text: str, message: str) -> None:
+    session, view, presenter = setup
+    before = session.profile
+    presenter.field_edited(key, text)
+    assert message in view.errors[key]
+    presenter.field_committed(key, text)
+    assert session.profile == before
+
+
+def test_twenty_percent_inflation_and_raise_are_accepted(setup: Any) -> None:
+    session, _view, presenter = setup
+    presenter.field_committed("inflation", "20")
+    presenter.field_committed("yearly_raise", "20")
+    assert session.profile.assumptions.inflation == pytest.approx(0.2)
+    assert session.profile.assumptions.yearly_raise == pytest.approx(0.2)
+
+
+@pytest.mark.parametrize("text", ["0", "-0", "-0.0"])
+def test_no_promotion_shift_says_nothing_about_sooner(setup: Any, text: str) -> None:
+    session, view, presenter = setup
+    presenter.field_committed("promotion_shift_years", text)
+    assert session.profile.assumptions.promotion_shift_years == 0
+    assert str(session.profile.assumptions.promotion_shift_years) == "0.0"  # never -0.0
+    assert "sooner" not in view.summary
+    assert "-0" not in view.summary
+
+
 def test_horizon_changes_the_years_drawn_and_keeps_the_selection_inside(setup: Any) -> None:
     _session, view, presenter = setup
     presenter.year_selected(25)
-    presenter.field_edited("horizon_years", "10")
+    presenter.field_committed("horizon_years", "10")
     assert len(view.chart.x) == 10
     assert view.year[0] == 9
     assert view.year[1].startswith("2035 ·")
@@ -103,8 +162,32 @@ def test_horizon_changes_the_years_drawn_and_keeps_the_selection_inside(setup: A
 def test_salary_outside_the_range_is_said(setup: Any) -> None:
     session, view, _presenter = setup
     session.update(current_salary=300_000)
-    assert "lies above the Entry level range" in view.summary
+    assert "Your $300,000 is above the Entry level range" in view.summary
     assert usd(132_000) in view.summary
+    assert "starts from it as it is" in view.summary
+    assert view.chart.main.y[0] == pytest.approx(300_000)
+
+
+def test_the_pay_factor_and_extrapolations_are_in_the_summary(setup: Any) -> None:
+    session, view, _presenter = setup
+    assert "Pay factor" not in view.summary  # all industries: the article's ranges as they are
+    assert "extrapolation" not in view.summary
+    session.update(years_of_experience=3, current_salary=95_000, employer="amazon")
+    assert (
+        "Pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000, the middle of the article's overall range "
+        "(derived) (the article's “highest”, not an average)"
+    ) in view.summary
+    assert "⚠ <b>Above anything the article reports — an extrapolation:</b>" in view.summary
+    assert "$280,000" in view.summary
+    assert "Amazon (highest salary $254,000)" in [c.name for c in view.employers]
+
+
+def test_why_this_number_shows_the_articles_contradiction(setup: Any) -> None:
+    _session, view, presenter = setup
+    presenter.year_selected(0)
+    html = view.year[2]
+    assert "The article disagrees: Entry-level ceiling: $132,000 or $150,000?" in html
+    assert "The projection uses $132,000" in html
 
 
 def test_next_level_option_is_off_at_the_top_level(setup: Any) -> None:

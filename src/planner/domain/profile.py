@@ -19,13 +19,14 @@ PROFILE_SCHEMA_VERSION = 3
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
 MAX_PROMOTION_SHIFT = 5
+MAX_RATE = 0.2  # inflation and the yearly raise: 20 % a year at most (higher gives absurd totals over decades)
 FIRST_PAY_YEAR = 1950
 LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
 MAX_PAY_ENTRIES = 200
 
 Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
 Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
-Rate = Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)]
+Rate = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
 PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
 
 
@@ -44,6 +45,11 @@ class Assumptions(ProfileModel):
     # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
     # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
     promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
+
+    @field_validator("inflation", "yearly_raise", "bonus_percent", "promotion_shift_years")
+    @classmethod
+    def _no_negative_zero(cls, v: float) -> float:
+        return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"
 
 
 class TickedSkill(ProfileModel):
@@ -67,7 +73,7 @@ class Profile(ProfileModel):
     def _finite(cls, v: float) -> float:
         if not math.isfinite(v):
             raise ValueError("years of experience must be a number")
-        return v
+        return v + 0.0  # no -0.0
 
     def has_skill(self, skill_id: str) -> bool:
         return skill_id in self.skills

@@ -3,6 +3,10 @@
 The profile lives in the shared ProfileSession; this presenter changes it only through ``session.update`` and
 ``session.update_assumptions`` (which validate and keep the last valid state) and redraws on every
 ``session.changed``, so a skill ticked on the Skills tab moves the curve at once.
+
+An input is checked on every keystroke (``field_edited``: a message next to the field, nothing stored) and
+stored only when its editing finishes (``field_committed``: Enter, Tab, a click elsewhere) and only when it is
+valid. So typing "61" never stores 6 on the way, and a refused value leaves the profile as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
-from planner.domain.profile import MAX_PROMOTION_SHIFT, MAX_SALARY, MAX_YEARS, Assumptions, Profile
+from planner.domain.profile import MAX_PROMOTION_SHIFT, MAX_RATE, MAX_SALARY, MAX_YEARS, Assumptions, Profile
 from planner.domain.projection import (
     Breakdown,
     Comp,
@@ -92,7 +96,7 @@ _RANGE_MESSAGES: dict[FieldKind, str] = {
     "years": f"Enter years between 0 and {MAX_YEARS}.",
     "salary": f"Enter a yearly salary between $1 and {usd(MAX_SALARY)}, or leave it empty.",
     "horizon": f"Enter a whole number of years from 1 to {MAX_YEARS}.",
-    "percent": "Enter a percentage from 0 to 50.",
+    "percent": f"Enter a percentage from 0 to {MAX_RATE * 100:g}.",
     "bonus": "Enter a percentage of base salary from 0 to 200.",
     "money": f"Enter an amount from $0 to {usd(MAX_SALARY)}.",
     "shift": f"Enter years from 0 to {MAX_PROMOTION_SHIFT}.",
@@ -121,6 +125,7 @@ def parse_field(spec: FieldSpec, text: str) -> Any:
         raise InputError(f"Enter a finite number. {_RANGE_MESSAGES[spec.kind]}")
     if number < 0:
         raise InputError(f"A negative number is not allowed. {_RANGE_MESSAGES[spec.kind]}")
+    number += 0.0  # "-0" is 0, never -0.0
     if spec.kind == "horizon":
         if number != int(number):
             raise InputError(_RANGE_MESSAGES["horizon"])
@@ -130,6 +135,20 @@ def parse_field(spec: FieldSpec, text: str) -> Any:
     if spec.kind == "percent":
         return number / 100.0
     return number
+
+
+def check_field(spec: FieldSpec, text: str, profile: Profile) -> Any:
+    """The value to store for ``text`` if the profile would accept it, else InputError with the message to show.
+    Stores nothing."""
+    value = parse_field(spec, text)
+    try:
+        if spec.assumption:
+            Assumptions.model_validate({**profile.assumptions.model_dump(), spec.key: value})
+        else:
+            Profile.model_validate({**profile.model_dump(), spec.key: value})
+    except ValidationError:
+        raise InputError(_RANGE_MESSAGES[spec.kind]) from None
+    return value
 
 
 def format_field(spec: FieldSpec, profile: Profile) -> str:
@@ -192,6 +211,12 @@ class ProjectionChart:
     history_texts: tuple[str, ...] = ()
 
 
+def _figure_choice(name: str, amount: int, qualifier: str | None) -> str:
+    """ "Amazon (highest salary $254,000)", "Google (almost $148,000)": the article's figure in its own words."""
+    word = "highest salary" if qualifier == "highest" else qualifier
+    return f"{name} ({word + ' ' if word else ''}{usd(amount)})"
+
+
 class ProjectionView(Protocol):
     def show_field_text(self, key: str, text: str) -> None: ...
     def show_field_error(self, key: str, message: str) -> None: ...
@@ -239,6 +264,7 @@ class ProjectionPresenter:
         self.selected = 0
         self.errors: dict[str, str] = {}
         self._typed: dict[str, str] = {}
+        self._pending: set[str] = set()  # typed, not yet committed (editing not finished)
         self.projection: Projection | None = None
         self.comparisons: dict[str, Projection] = {}
         self.chart: ProjectionChart | None = None
@@ -250,8 +276,14 @@ class ProjectionPresenter:
     def start(self) -> None:
         ds = self._dataset
         self._view.show_choices(
-            [Choice(None, "All industries"), *(Choice(i.id, i.name) for i in ds.industries)],
-            [Choice(None, "No particular employer"), *(Choice(e.id, e.name) for e in ds.employers)],
+            [
+                Choice(None, "All industries"),
+                *(Choice(i.id, _figure_choice(i.name, i.average.amount, i.average.qualifier)) for i in ds.industries),
+            ],
+            [
+                Choice(None, "No particular employer"),
+                *(Choice(e.id, _figure_choice(e.name, e.pay.amount, e.pay.qualifier)) for e in ds.employers),
+            ],
         )
         self.refresh()
 
@@ -263,8 +295,8 @@ class ProjectionPresenter:
 
     def _show_fields(self, profile: Profile) -> None:
         for spec in FIELDS:
-            if spec.key in self.errors:
-                continue  # keep what the user typed, with its message, until they fix it
+            if spec.key in self.errors or spec.key in self._pending:
+                continue  # keep what the user is typing, or typed with its message, until they finish or fix it
             typed = self._typed.get(spec.key)
             if typed is not None:
                 try:
@@ -390,14 +422,19 @@ class ProjectionPresenter:
             parts.append(f"<br><b>Level:</b> {_escape(proj.level_name(0))}, the top level the article describes.")
         else:
             sooner = ""
-            if nxt.ticked < nxt.total:
-                each = 2 * proj.assumptions.promotion_shift_years / nxt.total
+            each = 2 * proj.assumptions.promotion_shift_years / nxt.total if nxt.total else 0.0
+            if nxt.ticked < nxt.total and round(each, 1) > 0:
                 sooner = f" Each further {_escape(nxt.level.name)} skill you tick brings it {years_text(each)} sooner."
             parts.append(
                 f"<br><b>Next level:</b> {_escape(nxt.level.name)} in about {years_text(nxt.years)} "
                 f"(at {years_text(nxt.at_experience)} of experience; {nxt.ticked} of {nxt.total} of its skills "
                 f"ticked).{sooner}"
             )
+        if proj.basis.amount is not None:
+            factor = _escape(proj.basis.factor_text())
+            factor = factor[0].upper() + factor[1:]
+            note = " (the article's “highest”, not an average)" if proj.basis.is_highest else ""
+            parts.append(f"<br><b>Pay:</b> {factor}{note}; the level ranges are multiplied by it.")
         today = self._session.profile.salary_today()
         if today is not None and today[1] == "history":
             parts.append(
@@ -405,20 +442,59 @@ class ProjectionPresenter:
                 "(the current salary field is empty; a salary typed there takes precedence)."
             )
         out = proj.salary_outside_range
-        if out is not None:
+        if out is not None and proj.salary_given is not None:
             start = proj.plans[proj.start_level]
             f = proj.basis.factor
-            parts.append(
-                f"<br>⚠ Your current salary lies {out} the {_escape(start.name)} range for "
-                f"{_escape(proj.basis.name)} ({usd(start.low * f)} – {usd(start.high * f)}); "
-                "the projection stays within the range."
+            then = (
+                "a promotion raises it to at least the next level's bottom"
+                if out == "below"
+                else "no raise beyond inflation while it stays above"
             )
+            parts.append(
+                f"<br>⚠ Your {usd(proj.salary_given)} is {out} the {_escape(start.name)} range for "
+                f"{_escape(proj.basis.name)} ({usd(start.low * f)} – {usd(start.high * f)}): the projection starts "
+                f"from it as it is; {then}."
+            )
+        beyond = self._beyond_article_html(proj)
+        if beyond:
+            parts.append(beyond)
         parts.append(
             f"<br><small>Level ranges and industry pay: the data ({_escape(as_of(self._dataset))}, Help &gt; "
             "Data sources). Raises, inflation, bonus, equity and the promotion shift are assumptions, yours to "
             "change.</small>"
         )
         return " ".join(parts)
+
+    def _beyond_article_html(self, proj: Projection) -> str:
+        b = proj.beyond_article
+        _top, top_text = proj.article_top
+        years = proj.calendar_years
+        said: list[str] = []
+        if b.projected_above_top is not None:
+            t = b.projected_above_top
+            said.append(f"projected salary above the article's largest figure, {_escape(top_text)}, from {years[t]}")
+        elif b.projected_above_level is not None:
+            t = b.projected_above_level
+            plan = proj.plans[int(proj.level_index[t])]
+            said.append(
+                f"projected salary above the article's {_escape(plan.name)} range "
+                f"({usd(plan.low)} – {usd(plan.high)}) in {years[t]}"
+            )
+        if b.band_above_top:
+            said.append(
+                f"band up to {usd(b.band_max)} ({years[b.band_max_t]}), above the article's largest figure"
+                + ("" if b.projected_above_top is not None else f", {_escape(top_text)}")
+            )
+        elif b.band_above_level:
+            said.append("band (the article's level ranges × the pay factor) above the article's ranges")
+        if not said:
+            return ""
+        head = (
+            "Above anything the article reports — an extrapolation"
+            if b.projected_above_top is not None or b.band_above_top
+            else "Above the article's ranges — an extrapolation"
+        )
+        return f"<br>⚠ <b>{head}:</b> {'; '.join(said)} (base salary, today's dollars)."
 
     def crosshair_text(self, t: int) -> str:
         chart = self.chart
@@ -465,10 +541,25 @@ class ProjectionPresenter:
     # --- intents from the view -------------------------------------------------------------------------------
 
     def field_edited(self, key: str, text: str) -> None:
+        """The text changed (a keystroke): check it and say what is wrong, but store nothing yet."""
         spec = next(s for s in FIELDS if s.key == key)
         self._typed[key] = text
+        self._pending.add(key)
         try:
-            value = parse_field(spec, text)
+            check_field(spec, text, self._session.profile)
+        except InputError as exc:
+            self._set_error(key, str(exc))
+            return
+        self._clear_error(key)
+
+    def field_committed(self, key: str, text: str) -> None:
+        """Editing finished (Enter, Tab, focus elsewhere): store the value if it is valid; a refused value
+        leaves the profile at its last valid state, and the text with its message stays to be corrected."""
+        spec = next(s for s in FIELDS if s.key == key)
+        self._typed[key] = text
+        self._pending.discard(key)
+        try:
+            value = check_field(spec, text, self._session.profile)
             if spec.assumption:
                 self._session.update_assumptions(**{key: value})
             else:
@@ -479,6 +570,9 @@ class ProjectionPresenter:
         except ValidationError:
             self._set_error(key, _RANGE_MESSAGES[spec.kind])
             return
+        self._clear_error(key)
+
+    def _clear_error(self, key: str) -> None:
         if key in self.errors:
             del self.errors[key]
             self._view.show_field_error(key, "")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -39,6 +40,62 @@ COMPARISON_STYLE = {
     "next-skills": ("band_edge", Qt.PenStyle.DotLine),
 }
 PROFILE_GROUP = ("years_of_experience", "current_salary")
+# Alt+letter for each input. The window already uses L, I, S, P (tabs) and F, V, H (menus); every letter on this
+# tab is different (tests/gui/test_projection_tab.py checks it).
+FIELD_MNEMONICS = {
+    "years_of_experience": "x",
+    "current_salary": "c",
+    "horizon_years": "z",
+    "inflation": "t",
+    "yearly_raise": "raise",
+    "bonus_percent": "b",
+    "yearly_equity": "q",
+    "promotion_shift_years": "k",
+}
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with ``&`` before the first ``letter`` (either case); unchanged when it has none."""
+    index = text.lower().find(letter.lower())
+    return text if index < 0 else f"{text[:index]}&{text[index:]}"
+
+
+def _luminance(color: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def muted_text_color(palette: QPalette, minimum: float = 4.6) -> QColor:
+    """A colour between the text and the background, as faint as it can be while keeping ``minimum`` contrast
+    (WCAG AA asks 4.5:1) with both the window and the base background."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    back = backgrounds[0]
+    for step in range(45, -1, -5):  # share of the background mixed in: 45 %, 40 % ... 0 %
+        k = step / 100
+        color = QColor.fromRgbF(
+            text.redF() * (1 - k) + back.redF() * k,
+            text.greenF() * (1 - k) + back.greenF() * k,
+            text.blueF() * (1 - k) + back.blueF() * k,
+        )
+        if all(contrast(color, b) >= minimum for b in backgrounds):
+            return color
+    return text
+
+
+def set_muted(label: QLabel) -> None:
+    """Draw a note in a readable muted colour (a disabled label would be about 1.5:1 in a light theme)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, muted_text_color(QApplication.palette()))
+    label.setPalette(palette)
 
 
 class FieldRow(QWidget):
@@ -54,7 +111,7 @@ class FieldRow(QWidget):
         self.hint = QLabel(hint)
         self.hint.setObjectName(f"hint_{key}")
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # drawn in the palette's muted text colour
+        set_muted(self.hint)  # enabled, readable: the defaults are how the assumptions are made visible
         self.error = QLabel()
         self.error.setObjectName(f"error_{key}")
         self.error.setWordWrap(True)
@@ -82,7 +139,8 @@ class FieldRow(QWidget):
 class ProjectionTab(QWidget):
     """Implements presenters.projection.ProjectionView."""
 
-    field_edited = Signal(str, str)
+    field_edited = Signal(str, str)  # every keystroke: checked, not stored
+    field_committed = Signal(str, str)  # editing finished (Enter, Tab, focus elsewhere): stored when valid
     industry_chosen = Signal(object)
     employer_chosen = Signal(object)
     dollars_chosen = Signal(str)
@@ -100,6 +158,7 @@ class ProjectionTab(QWidget):
         self._chart: ProjectionChart | None = None
         self._t = 0
         self._crosshair_text = ""
+        self._breakdown_html = ""  # what the breakdown shows: laying out the same text again costs milliseconds
         self._legend_state: list[tuple[object, str]] | None = None
         self._sized_columns = -1
         self._x_range = (0.0, 0.0)
@@ -114,21 +173,25 @@ class ProjectionTab(QWidget):
         for spec in FIELDS:
             row = FieldRow(spec.key, spec.label, spec.hint)
             row.edit.textEdited.connect(lambda text, key=spec.key: self.field_edited.emit(key, text))
+            row.edit.editingFinished.connect(
+                lambda key=spec.key, edit=row.edit: self.field_committed.emit(key, edit.text())
+            )
             self.fields[spec.key] = row
             form = stand_form if spec.key in PROFILE_GROUP else assume_form
-            label = QLabel(spec.label)
+            label = QLabel(with_mnemonic(spec.label, FIELD_MNEMONICS.get(spec.key, "")))
             label.setWordWrap(True)
             label.setBuddy(row.edit)
             form.addRow(label, row)
         self.industry = self._combo("industryChoice", "Industry")
         self.employer = self._combo("employerChoice", "Employer")
-        stand_form.addRow(self._buddy("&Industry", self.industry), self.industry)
+        stand_form.addRow(self._buddy("Ind&ustry", self.industry), self.industry)
         stand_form.addRow(self._buddy("E&mployer", self.employer), self.employer)
         self.industry.activated.connect(lambda _i: self.industry_chosen.emit(self.industry.currentData()))
         self.employer.activated.connect(lambda _i: self.employer_chosen.emit(self.employer.currentData()))
         employer_note = QLabel("An employer's pay, when chosen, is used instead of the industry's.")
         employer_note.setWordWrap(True)
-        employer_note.setEnabled(False)
+        set_muted(employer_note)
+        self._muted_labels = [row.hint for row in self.fields.values()] + [employer_note]
         stand_form.addRow(employer_note)
 
         history = self._build_pay_history()
@@ -137,11 +200,11 @@ class ProjectionTab(QWidget):
         compare_form = QFormLayout(compare)
         self.compare_industry = self._combo("compareIndustry", "Compare with another industry")
         self.compare_employer = self._combo("compareEmployer", "Compare with another employer")
-        self.compare_next = QCheckBox("With all skills of the next level")
+        self.compare_next = QCheckBox("&With all skills of the next level")
         self.compare_next.setObjectName("compareNextSkills")
         self.compare_next.setAccessibleName("Compare with all skills of the next level")
         compare_form.addRow(self._buddy("Another i&ndustry", self.compare_industry), self.compare_industry)
-        compare_form.addRow(self._buddy("Another em&ployer", self.compare_employer), self.compare_employer)
+        compare_form.addRow(self._buddy("An&other employer", self.compare_employer), self.compare_employer)
         compare_form.addRow(self.compare_next)
         self.compare_industry.currentIndexChanged.connect(
             lambda _i: self.compare_industry_chosen.emit(self.compare_industry.currentData())
@@ -165,6 +228,7 @@ class ProjectionTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(380)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the inputs inside, not to the frame
 
         # --- view options and summary ------------------------------------------------------------------------
         self.dollars = QComboBox()
@@ -201,14 +265,19 @@ class ProjectionTab(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(240)
+        self.plot.setMinimumHeight(200)
+        # The plot's viewport would be an unnamed Tab stop; the year spin box, slider and table give the same data.
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
         # No grid (the crosshair reads exact figures) and no antialiasing for the view: curves still draw
         # themselves antialiased (pyqtgraph's antialias option, set in views.charts), while the band and the
         # labels stay cheap to repaint on every tick (benchmarks/projection_bench.py).
         self.plot.setAntialiasing(False)
         item.setLabel("bottom", "Year")
-        self.legend = item.addLegend(offset=(10, 5))
+        # The legend sits under the plot, outside the data area (room is kept for it in _sync_legend): inside, it
+        # would cover a curve wherever it went.
+        self.legend = pg.LegendItem(offset=(4, -2), colCount=3)
+        self.legend.setParentItem(item)
         self.low_curve = pg.PlotDataItem()
         self.high_curve = pg.PlotDataItem()
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
@@ -235,6 +304,8 @@ class ProjectionTab(QWidget):
         self.crosshair.setZValue(30)
         self.crosshair_dot = pg.ScatterPlotItem(size=9)
         self.crosshair_dot.setZValue(31)
+        # The readout is pinned to the top left corner of the plot area, where the curves (low at first, rising
+        # with the years) leave room: parented to the view box itself, so its position is in pixels.
         self.crosshair_label = pg.TextItem(anchor=(0, 0))
         self.crosshair_label.setZValue(40)
         for it in (
@@ -248,9 +319,10 @@ class ProjectionTab(QWidget):
             self.today_line,
             self.crosshair,
             self.crosshair_dot,
-            self.crosshair_label,
         ):
             item.addItem(it)
+        self.crosshair_label.setParentItem(item.getViewBox())
+        self.crosshair_label.setPos(6, 4)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         # --- year selection (keyboard) -----------------------------------------------------------------------
@@ -292,6 +364,7 @@ class ProjectionTab(QWidget):
         lower.addWidget(self.table)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        lower.setSizes([560, 380])
 
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -303,6 +376,8 @@ class ProjectionTab(QWidget):
         right_split.addWidget(lower)
         right_split.setStretchFactor(0, 3)
         right_split.setStretchFactor(1, 2)
+        right_split.setSizes([330, 230])  # "Why this number?" and the table get room to be read
+        self.right_split = right_split
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -345,10 +420,10 @@ class ProjectionTab(QWidget):
         self.pay_salary.setObjectName("paySalary")
         self.pay_salary.setAccessibleName("Pay history base salary (USD a year)")
         self.pay_salary.setPlaceholderText("Base salary, e.g. 120,000")
-        self.pay_add = QPushButton("A&dd year")
+        self.pay_add = QPushButton("Add year")
         self.pay_add.setObjectName("payAdd")
         self.pay_add.setAccessibleName("Add or replace this year in the pay history")
-        self.pay_remove = QPushButton("&Remove selected")
+        self.pay_remove = QPushButton("Remove selected")
         self.pay_remove.setObjectName("payRemove")
         self.pay_remove.setAccessibleName("Remove the selected year from the pay history")
         self.pay_error = QLabel()
@@ -441,6 +516,8 @@ class ProjectionTab(QWidget):
         legend_background.setAlpha(200)
         self.legend.setBrush(pg.mkBrush(legend_background))
         self.legend.setPen(pg.mkPen(colors["muted"]))
+        for label in getattr(self, "_muted_labels", ()):
+            set_muted(label)
 
     def restyle(self) -> None:
         """Recolour from the current palette (after the colour scheme changes)."""
@@ -498,11 +575,12 @@ class ProjectionTab(QWidget):
             combo.blockSignals(False)
 
     def show_next_skills_option(self, label: str, available: bool) -> None:
-        self.compare_next.setText(label)
+        self.compare_next.setText(with_mnemonic(label.replace("&", "&&"), "w"))  # Alt+W: "With all ..."
         self.compare_next.setEnabled(available)
 
     def show_summary(self, html: str) -> None:
-        self.summary.setText(html)
+        if self.summary.text() != html:
+            self.summary.setText(html)
 
     def show_chart(self, chart: ProjectionChart) -> None:
         self._chart = chart
@@ -582,6 +660,7 @@ class ProjectionTab(QWidget):
         legend.clear()
         for it, name in wanted:
             legend.addItem(it, name)
+        self.plot.getPlotItem().layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
 
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:
         chart = self._chart
@@ -593,11 +672,10 @@ class ProjectionTab(QWidget):
         self.crosshair.setValue(x)
         self.crosshair_dot.setData([x], [y])
         self.crosshair_label.setText(crosshair)
-        # At the bottom of the plot (below the band), right of the line in the first half, left of it after.
-        self.crosshair_label.setAnchor((0, 1) if t < len(chart.x) / 2 else (1, 1))
-        self.crosshair_label.setPos(x, 0)
         self.plot.setToolTip(crosshair)
-        self.breakdown.setHtml(breakdown_html)
+        if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
+            self._breakdown_html = breakdown_html
+            self.breakdown.setHtml(breakdown_html)
         for widget, value in ((self.year_slider, t), (self.year_spin, int(chart.x[t]))):
             if widget.value() != value:
                 widget.blockSignals(True)

@@ -90,3 +90,24 @@ def main_context(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Ite
     qtbot.waitExposed(ctx.window)
     yield ctx
     ctx.window.close()
+
+
+@pytest.fixture
+def open_app(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Callable[..., Any]]:
+    """Open the window as the app does (profile read from data_dir, autosave on); may be called again after a
+    close. Keyword arguments go to open_window (dialogs=..., welcome=...)."""
+    from planner.app import open_window
+
+    opened: list[Any] = []
+
+    def opener(**kwargs: Any) -> Any:
+        ctx = open_window(qapp, dataset, data_dir, **kwargs)
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        qtbot.waitExposed(ctx.window)
+        opened.append(ctx)
+        return ctx
+
+    yield opener
+    for ctx in opened:
+        ctx.window.close()

@@ -3,15 +3,14 @@ and the dialogs that show problems, changes and every data source."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from planner.app import Context, open_window, show_data_sources
+from planner.app import Context, show_data_sources
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
@@ -51,23 +50,6 @@ class FakeDialogs:
 
     def inform(self, title: str, text: str) -> None:
         self.questions.append(text)
-
-
-@pytest.fixture
-def open_app(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Opener]:
-    opened: list[Context] = []
-
-    def opener() -> Context:
-        ctx = open_window(qapp, dataset, data_dir)
-        qtbot.addWidget(ctx.window)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        opened.append(ctx)
-        return ctx
-
-    yield opener
-    for ctx in opened:
-        ctx.window.close()
 
 
 def fake_dialogs(ctx: Context, file: Path | None = None, accept: bool = True) -> FakeDialogs:

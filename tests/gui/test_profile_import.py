@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fake_dialogs import FakeDialogs
-from PySide6.QtWidgets import QApplication
 
-from planner.app import Context, open_window
-from planner.domain.dataset import Dataset
+from planner.app import Context
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile, TickedSkill
 from planner.storage.profile_store import ProfileStore, encode_profile
 
@@ -26,22 +23,9 @@ def dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def open_app(
-    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, dialogs: FakeDialogs
-) -> Iterator[Opener]:
-    opened: list[Context] = []
-
-    def opener() -> Context:
-        ctx = open_window(qapp, dataset, data_dir, dialogs=dialogs)
-        qtbot.addWidget(ctx.window)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        opened.append(ctx)
-        return ctx
-
-    yield opener
-    for ctx in opened:
-        ctx.window.close()
+def open_app(open_app: Callable[..., Context], dialogs: FakeDialogs) -> Opener:
+    """The shared opener (tests/conftest.py), with this module's stand-in dialogs."""
+    return lambda: open_app(dialogs=dialogs)
 
 
 def other_profile() -> Profile:

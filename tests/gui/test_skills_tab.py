@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,31 +12,13 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
-from planner.app import Context, open_window
+from planner.app import Context
 from planner.domain.dataset import Dataset
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
 from planner.presenters.skills import COL_DATE, format_date
 from planner.views.skills_view import SkillsTab
 
 Opener = Callable[[], Context]
-
-
-@pytest.fixture
-def open_app(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Opener]:
-    """Open the window as the app does (profile read from data_dir, autosave on); may be called again after close."""
-    opened: list[Context] = []
-
-    def opener() -> Context:
-        ctx = open_window(qapp, dataset, data_dir)
-        qtbot.addWidget(ctx.window)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        opened.append(ctx)
-        return ctx
-
-    yield opener
-    for ctx in opened:
-        ctx.window.close()
 
 
 def skills_tab(ctx: Context) -> SkillsTab:

@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSaveFile
 
-from planner.app import Context, open_window
-from planner.domain.dataset import Dataset
+from planner.app import Context
 from planner.presenters import autosave as autosave_module
 from planner.storage import atomic
 from planner.storage.profile_store import ProfileStore
@@ -50,27 +49,14 @@ def faulty_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FaultySaveFile
 
 
 @pytest.fixture
-def open_app(
-    qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Opener]:
-    """The app as it runs, with a short retry delay so the test need not wait five seconds."""
+def open_app(open_app: Callable[..., Context], monkeypatch: pytest.MonkeyPatch) -> Opener:
+    """The shared opener (tests/conftest.py), with a short retry delay so the test need not wait five seconds."""
     monkeypatch.setattr(
         autosave_module,
         "ProfileAutosaver",
         functools.partial(autosave_module.ProfileAutosaver, retry_ms=RETRY_MS),
     )
-    opened: list[Context] = []
-
-    def opener() -> Context:
-        ctx = open_window(qapp, dataset, data_dir)
-        qtbot.addWidget(ctx.window)
-        ctx.window.show()
-        opened.append(ctx)
-        return ctx
-
-    yield opener
-    for ctx in opened:
-        ctx.window.close()
+    return open_app
 
 
 def saved_ticks(data_dir: Path) -> set[str]:

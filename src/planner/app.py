@@ -26,12 +26,13 @@ if TYPE_CHECKING:
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
+    from planner.presenters.choices import Choice
     from planner.presenters.data_pack import DataPackPresenter
     from planner.presenters.first_run import WelcomeAnswers
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
-    from planner.presenters.projection import Choice, ProjectionPresenter
+    from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.data_pack import DataPackStore, Origin

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.app import Context, open_window
 from planner.domain.dataset import Dataset
+from planner.presenters.choices import Choice
 from planner.presenters.first_run import WelcomeAnswers, industry_choices
-from planner.presenters.projection import Choice
 from planner.views.welcome_dialog import WelcomeDialog
 
 
@@ -54,7 +54,7 @@ def test_answers_are_saved_and_the_projection_opens(
     tab = ctx.window.tabs.currentWidget()
     assert tab.fields["years_of_experience"].edit.text() == "4.5"
     assert tab.industry.currentData() == industry.id
-    assert industry.name in [c.name for c in welcome.offered]
+    assert industry.name in [c.label for c in welcome.offered]
     assert "Saved at" in ctx.window.save_status.text()
     ctx.window.close()
 

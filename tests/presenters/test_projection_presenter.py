@@ -8,7 +8,8 @@ import pytest
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
-from planner.presenters.projection import Choice, ProjectionChart, ProjectionPresenter
+from planner.presenters.choices import Choice
+from planner.presenters.projection import ProjectionChart, ProjectionPresenter
 from planner.presenters.session import ProfileSession
 
 
@@ -179,7 +180,7 @@ def test_the_pay_factor_and_extrapolations_are_in_the_summary(setup: Any) -> Non
     ) in view.summary
     assert "⚠ <b>Above anything the article reports — an extrapolation:</b>" in view.summary
     assert "$280,000" in view.summary
-    assert "Amazon (highest salary $254,000)" in [c.name for c in view.employers]
+    assert "Amazon (highest salary $254,000)" in [c.label for c in view.employers]
 
 
 def test_why_this_number_shows_the_articles_contradiction(setup: Any) -> None:

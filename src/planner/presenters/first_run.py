@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
-from planner.presenters.projection import Choice
+from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 
 

@@ -31,6 +31,7 @@ from planner.domain.pay_compare import (
     position_in_range,
 )
 from planner.domain.provenance import as_of, source_line
+from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -40,14 +41,6 @@ NO_EMPLOYER_LABEL = "None of these"
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One item of a combo box: the value handed back to the presenter and the text shown."""
-
-    value: str
-    label: str
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from planner.domain.projection import (
     years_text,
 )
 from planner.domain.provenance import KIND_LABELS, as_of
+from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 
 # --- the inputs ------------------------------------------------------------------------------------------------
@@ -167,12 +168,6 @@ def _current_value(spec: FieldSpec, profile: Profile) -> Any:
 
 
 # --- what the view draws ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    id: str | None
-    name: str
 
 
 @dataclass(frozen=True)

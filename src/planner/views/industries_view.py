@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.presenters.industries import KEY_ROLE, ChartBar, Choice, IndustriesChart
+from planner.presenters.choices import Choice
+from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
 
 BAR_HEIGHT = 0.62

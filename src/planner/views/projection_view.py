@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.presenters.projection import FIELDS, Choice, ProjectionChart
+from planner.presenters.choices import Choice
+from planner.presenters.projection import FIELDS, ProjectionChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
@@ -556,15 +557,15 @@ class ProjectionTab(QWidget):
             combo.blockSignals(True)
             combo.clear()
             for c in choices:
-                combo.addItem(c.name, c.id)
+                combo.addItem(c.label, c.value)
             combo.blockSignals(False)
         for combo, choices in ((self.compare_industry, industries), (self.compare_employer, employers)):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem("No comparison", None)
             for c in choices:
-                if c.id is not None:
-                    combo.addItem(c.name, c.id)
+                if c.value is not None:
+                    combo.addItem(c.label, c.value)
             combo.blockSignals(False)
 
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None:

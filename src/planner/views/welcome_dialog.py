@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME
 from planner.domain.money import usd
 from planner.domain.profile import MAX_SALARY, MAX_YEARS
+from planner.presenters.choices import Choice
 from planner.presenters.first_run import WelcomeAnswers
-from planner.presenters.projection import FIELDS, Choice, InputError, parse_field
+from planner.presenters.projection import FIELDS, InputError, parse_field
 
 _SALARY = next(f for f in FIELDS if f.key == "current_salary")
 
@@ -58,7 +59,7 @@ class WelcomeDialog(QDialog):
         self.industry.setObjectName("welcomeIndustry")
         self.industry.setAccessibleName("Industry")
         for choice in industries:
-            self.industry.addItem(choice.name, choice.id)
+            self.industry.addItem(choice.label, choice.value)
 
         form = QFormLayout()
         for text, widget in (

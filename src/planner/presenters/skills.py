@@ -370,7 +370,7 @@ class SkillsPresenter(QObject):
             return
         items = [
             f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: "
-            f"<nobr><b>+{usd(e.amount)}</b> a year</nobr>"
+            f"<b>+\u2060{usd(e.amount)}</b>&nbsp;a&nbsp;year"  # never broken after the plus sign
             for e in self.next_skills
         ]
         note = f"Projected base salary {EFFECT_YEARS} years from now, in today's dollars."

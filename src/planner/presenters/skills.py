@@ -117,6 +117,7 @@ class SetSkillsCommand(QUndoCommand):
 
 
 EFFECT_YEARS = 5
+STARTUP_EFFECTS_DELAY_MS = 500
 NEXT_SKILLS = 5
 
 
@@ -171,9 +172,11 @@ class SkillsPresenter(QObject):
         self._effects_timer.setSingleShot(True)
         self._effects_timer.setInterval(0)
         self._effects_timer.timeout.connect(self.refresh_effects)
-        session.changed.connect(self._effects_timer.start)
+        session.changed.connect(self._schedule_effects)
         self.refresh()
-        self._effects_timer.start()  # not needed for the first paint: the Skills tab is built later
+        # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
+        # wait long enough for the window to be painted first.
+        self._effects_timer.start(STARTUP_EFFECTS_DELAY_MS)
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -338,6 +341,9 @@ class SkillsPresenter(QObject):
             self._view.show_filter_status(f"{n} skill{'s' if n != 1 else ''} match “{text}”.")
 
     # --- what each skill is worth (from the projection) ---------------------------------------------------
+
+    def _schedule_effects(self) -> None:
+        self._effects_timer.start(0)
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now."""

@@ -7,7 +7,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
 
@@ -79,3 +79,15 @@ def range_band(low: float, high: float, orientation: str, colors: dict[str, QCol
     )
     band.setZValue(-10)
     return band
+
+
+def read_only_table(object_name: str, accessible_name: str) -> QTableView:
+    """A table the user reads and selects one row of, never edits: the chart tabs' data tables."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table

@@ -12,7 +12,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.presenters.choices import Choice
 from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
 
 BAR_HEIGHT = 0.62
 
@@ -122,15 +120,9 @@ class IndustriesTab(QWidget):
         chart_layout.addWidget(self.key_label)
 
         # --- table -----------------------------------------------------------------------------------------
-        self.table = QTableView()
-        self.table.setObjectName("industriesTable")
-        self.table.setAccessibleName("Pay by industry and employer table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table("industriesTable", "Pay by industry and employer table")
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
 
         # --- comparison ------------------------------------------------------------------------------------

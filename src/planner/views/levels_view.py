@@ -7,18 +7,16 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.presenters.levels import LevelsChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
@@ -68,15 +66,9 @@ class LevelsTab(QWidget):
         # Hover must work with no button pressed; Qt may switch viewport tracking off when items change.
         self.plot.viewport().setMouseTracking(True)
 
-        self.table = QTableView()
-        self.table.setObjectName("levelsTable")
+        self.table = read_only_table("levelsTable", "Salary by level table")
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
-        self.table.setAccessibleName("Salary by level table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
 
         self.details = QTextBrowser()

@@ -9,7 +9,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.presenters.choices import Choice
 from planner.presenters.projection import FIELDS, ProjectionChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
 COMPARISON_STYLE = {
@@ -345,14 +343,8 @@ class ProjectionTab(QWidget):
         self.breakdown.setObjectName("projectionBreakdown")
         self.breakdown.setAccessibleName("Why this number?")
         self.breakdown.setOpenLinks(False)
-        self.table = QTableView()
-        self.table.setObjectName("projectionTable")
+        self.table = read_only_table("projectionTable", "Projection table")
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
-        self.table.setAccessibleName("Projection table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         why = QWidget()
         why_layout = QVBoxLayout(why)
@@ -403,13 +395,7 @@ class ProjectionTab(QWidget):
     def _build_pay_history(self) -> QGroupBox:
         box = QGroupBox("Pay history (base salary you earned)")
         box.setObjectName("payHistory")
-        self.pay_table = QTableView()
-        self.pay_table.setObjectName("payHistoryTable")
-        self.pay_table.setAccessibleName("Pay history")
-        self.pay_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.pay_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.pay_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pay_table.verticalHeader().hide()
+        self.pay_table = read_only_table("payHistoryTable", "Pay history")
         self.pay_table.horizontalHeader().setStretchLastSection(True)
         self.pay_table.setMaximumHeight(130)
         self.pay_year = QLineEdit()

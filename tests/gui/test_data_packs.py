@@ -3,13 +3,13 @@ and the dialogs that show problems, changes and every data source."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from fake_data_dialogs import FakeDialogs
 from planner.app import Context, show_data_sources
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
@@ -22,34 +22,6 @@ from planner.views.skills_view import SkillsTab
 
 Opener = Callable[[], Context]
 MakeData = Callable[[Callable[[dict[str, Any]], None]], Path]
-
-
-@dataclass
-class FakeDialogs:
-    """Stands in for the modal dialogs: answers as told and records what the user was shown."""
-
-    file: Path | None = None
-    accept: bool = True
-    problems: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
-    reviewed: list[list[Change]] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-    def choose_dataset_file(self) -> Path | None:
-        return self.file
-
-    def show_problems(self, title: str, intro: str, problems: Sequence[tuple[str, str]]) -> None:
-        self.problems.append((title, intro, list(problems)))
-
-    def review_changes(self, title: str, intro: str, changes: Sequence[Change]) -> bool:
-        self.reviewed.append(list(changes))
-        return self.accept
-
-    def confirm(self, title: str, question: str) -> bool:
-        self.questions.append(question)
-        return self.accept
-
-    def inform(self, title: str, text: str) -> None:
-        self.questions.append(text)
 
 
 def fake_dialogs(ctx: Context, file: Path | None = None, accept: bool = True) -> FakeDialogs:

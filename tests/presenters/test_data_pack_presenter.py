@@ -2,48 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from fake_data_dialogs import FakeDialogs
 from planner.domain.dataset import Dataset
-from planner.domain.dataset_diff import Change
 from planner.presenters.data_pack import DataPackPresenter
 from planner.storage.data_pack import PACK_FILE, DataPackStore
 
 MakeData = Callable[[Callable[[dict[str, Any]], None]], Path]
-
-
-@dataclass
-class FakeDialogs:
-    """Answers the presenter's questions; records what it was shown."""
-
-    file: Path | None = None
-    accept: bool = True
-    problems: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
-    reviewed: list[tuple[str, list[Change]]] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    infos: list[str] = field(default_factory=list)
-
-    def choose_dataset_file(self) -> Path | None:
-        return self.file
-
-    def show_problems(self, title: str, intro: str, problems: Sequence[tuple[str, str]]) -> None:
-        self.problems.append((title, intro, list(problems)))
-
-    def review_changes(self, title: str, intro: str, changes: Sequence[Change]) -> bool:
-        self.reviewed.append((intro, list(changes)))
-        return self.accept
-
-    def confirm(self, title: str, question: str) -> bool:
-        self.questions.append(question)
-        return self.accept
-
-    def inform(self, title: str, text: str) -> None:
-        self.infos.append(text)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import contextlib
 import ctypes.util
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,9 +26,8 @@ if TYPE_CHECKING:
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
-    from planner.presenters.choices import Choice
     from planner.presenters.data_pack import DataPackPresenter
-    from planner.presenters.first_run import WelcomeAnswers
+    from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
     from planner.views.main_window import MainWindow
 
     # The first-run welcome: shown over the window, returns the answers or None when skipped.
-    Welcome = Callable[[QWidget, Sequence[Choice]], WelcomeAnswers | None]
+    Welcome = Callable[[QWidget, WelcomeQuestions], WelcomeAnswers | None]
 
 # Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
 XCB_LIBRARIES = {
@@ -374,6 +373,7 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.field_committed.connect(presenter.field_committed)
     tab.industry_chosen.connect(presenter.industry_chosen)
     tab.employer_chosen.connect(presenter.employer_chosen)
+    tab.level_chosen.connect(presenter.level_chosen)
     tab.dollars_chosen.connect(presenter.dollars_chosen)
     tab.comp_chosen.connect(presenter.comp_chosen)
     tab.compare_industry_chosen.connect(presenter.compare_industry_chosen)
@@ -465,9 +465,9 @@ def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origi
 def first_run(ctx: Context, welcome: Welcome) -> None:
     """Ask the welcome's questions, save the profile whatever the answer (so it is asked only once) and, when
     answered, open the Projection tab."""
-    from planner.presenters.first_run import apply_welcome, industry_choices
+    from planner.presenters.first_run import apply_welcome, welcome_questions
 
-    answers = welcome(ctx.window, industry_choices(ctx.dataset))
+    answers = welcome(ctx.window, welcome_questions(ctx.dataset))
     if answers is not None:
         problem = apply_welcome(ctx.session, answers)
         if problem:
@@ -481,11 +481,11 @@ def first_run(ctx: Context, welcome: Welcome) -> None:
         tab.setFocus()
 
 
-def ask_welcome(parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers | None:
+def ask_welcome(parent: QWidget, questions: WelcomeQuestions) -> WelcomeAnswers | None:
     """The real first-run welcome dialog (tests pass their own ``welcome`` to open_window)."""
     from planner.views.welcome_dialog import ask_welcome as dialog
 
-    return dialog(parent, industries)
+    return dialog(parent, questions)
 
 
 def _may_close(ctx: Context) -> bool:

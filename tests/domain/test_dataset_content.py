@@ -77,7 +77,18 @@ def test_contradictions_are_kept_and_marked(dataset: Dataset) -> None:
     entry = {f.amount for c in dataset.conflicts_for_level("entry") for f in c.figures}
     assert entry == {132_000, 150_000}
     senior = {f.amount for c in dataset.conflicts_for_level("senior") for f in c.figures}
-    assert senior == {144_000, 150_000}
+    assert senior == {144_000, 150_000, 204_000, 254_000, 280_000}
+    above = next(c for c in dataset.conflicts if c.id == "above-every-range")
+    assert {f.amount for f in above.figures} >= {280_000, 254_000}
+    assert all(
+        f.amount > max(lv.range.max for lv in dataset.levels)
+        for f in above.figures
+        if f.label != "Top of the senior range"
+    )
+    per_month = next(c for c in dataset.conflicts if c.id == "per-month-wording")
+    text = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    assert len(per_month.quotes) == text.count("salary per month") == 2
+    assert all(" ".join(q.split()) in text for q in per_month.quotes)
 
 
 def test_experience_bands_and_basis(dataset: Dataset) -> None:
@@ -88,12 +99,60 @@ def test_experience_bands_and_basis(dataset: Dataset) -> None:
     assert dataset.level_for_years(5).id == "mid"
     assert dataset.level_for_years(10).id == "senior"
     assert dataset.level_for_years(45).id == "senior"
+    assert dataset.level_for_years(-1).id == "entry"
 
 
 def test_skills_grouped_by_level(dataset: Dataset) -> None:
     counts = {lv.id: len(lv.skills) for lv in dataset.levels}
-    assert counts == {"entry": 12, "mid": 6, "senior": 5}
+    assert counts == {"entry": 9, "mid": 6, "senior": 4}
     assert all(sk.id.startswith(lv.id + ".") for lv in dataset.levels for sk in lv.skills)
+
+
+def test_general_skills_belong_to_no_level(dataset: Dataset) -> None:
+    # The article's "what ML engineers do" section: pre-processing, feature engineering, model selection and
+    # evaluation, deployment and maintenance, the Python/TensorFlow example, collaboration.
+    general = {sk.id for sk in dataset.general_skills}
+    assert general == {
+        "general.data-preprocessing",
+        "general.feature-engineering",
+        "general.model-selection",
+        "general.deployment",
+        "general.python-ml-libraries",
+        "general.collaboration",
+    }
+    assert dataset.level_index_of_skill("general.collaboration") is None
+    assert [g.id for g in dataset.skill_groups()] == ["general", "entry", "mid", "senior"]
+
+
+def test_leadership_is_an_outcome_and_professional_training_a_skill(dataset: Dataset) -> None:
+    assert "senior.leadership" not in dataset.skill_ids()
+    senior = dataset.level("senior")
+    assert [o.id for o in senior.outcomes] == ["senior.leadership"]
+    assert "leadership roles" in senior.outcomes[0].quote
+    assert "entry.professional-training" in dataset.skill_ids()
+
+
+def test_the_articles_qualifiers_are_kept(dataset: Dataset) -> None:
+    text = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    assert "might cross $36 billion" in text
+    assert dataset.outlook.market_size.qualifier == "might cross"
+    assert dataset.outlook.job_growth.qualifier == "almost"
+    assert dataset.level("mid").experience.qualifier == "around"
+    assert dataset.level("mid").experience.label == "around 5–10 years"
+    for path, item in dataset.sourced_items():
+        qualifier = getattr(item, "qualifier", None)
+        quote = " ".join(item.quote.split())
+        for word in ("around", "almost"):
+            amount = getattr(item, "amount", None)
+            if amount is not None and f"{word} ${amount:,}" in quote:
+                assert qualifier == word, path
+
+
+def test_the_article_is_undated_and_as_of_says_when_it_was_read(dataset: Dataset) -> None:
+    from planner.domain.provenance import as_of
+
+    assert dataset.document.published is None
+    assert as_of(dataset) == "read on 28 November 2026 (the article is undated)"
 
 
 @pytest.mark.parametrize(

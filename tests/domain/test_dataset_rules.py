@@ -108,8 +108,18 @@ def test_unit_references_resolve(data_copy: Callable[[Change], Path]) -> None:
 
 
 def test_conflict_level_references_resolve(data_copy: Callable[[Change], Path]) -> None:
-    err = fails(data_copy, lambda d: d["conflicts"][0].update(level_ids=["principal"]))
+    err = fails(
+        data_copy,
+        lambda d: next(c for c in d["conflicts"] if c["id"] == "entry-ceiling").update(level_ids=["principal"]),
+    )
     assert "conflicts.entry-ceiling.level_ids: unknown level 'principal'" in str(err)
+
+
+def test_a_conflict_needs_figures_or_the_articles_words(data_copy: Callable[[Change], Path]) -> None:
+    err = fails(
+        data_copy, lambda d: next(c for c in d["conflicts"] if c["id"] == "per-month-wording").update(quotes=[])
+    )
+    assert "at least two figures" in str(err)
 
 
 def test_not_json(tmp_path: Path) -> None:

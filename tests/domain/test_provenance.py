@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions, Profile
 from planner.domain.projection import project
+from planner.domain.projection_text import breakdown
 from planner.domain.provenance import assumption_rows, source_line, source_rows
 
 
@@ -46,14 +47,15 @@ def test_assumptions_and_derived_figures_are_never_data(dataset: Dataset) -> Non
 def test_breakdown_lines_say_where_each_amount_comes_from(dataset: Dataset) -> None:
     industry = dataset.industries[0]
     profile = Profile(years_of_experience=3, industry=industry.id)
-    b = project(dataset, profile, 2030).breakdown(4, "nominal", "total")
+    b = breakdown(project(dataset, profile, 2030), 4, "nominal", "total")
     kinds = {line.label.split(" ")[0]: line for line in b.lines}
     assert kinds["Raises"].kind == "assumption"
     assert kinds["Inflation"].kind == "assumption"
     assert kinds["Bonus"].kind == "assumption"
     assert kinds["Equity"].kind == "assumption"
-    assert kinds["Industry:"].kind == "data"
-    assert dataset.source_names(industry.average.sources) in kinds["Industry:"].source
+    assert kinds["Your"].kind == "derived"  # what the skills add is the app's, not the article's
     range_line = b.lines[0]
-    assert range_line.kind == "data"
+    assert range_line.kind == "derived"  # the article's range × the industry's pay factor
+    assert f"{industry.name} pays" not in range_line.label
     assert str(dataset.document.read_on.year) in range_line.source
+    assert "÷ $116,000" in range_line.detail

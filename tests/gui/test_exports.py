@@ -168,14 +168,16 @@ def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
 
     header, rows = read_csv(out / "projection.csv")
     assert header[:3] == ["Year", "Years of experience", "Level"]
-    assert all("today's dollars" in h for h in header[3:])
+    assert all("today's dollars" in h for h in header[3:7] + header[8:])
+    assert header[7].startswith("Against the article")
     model = tab.table.model()
     assert len(rows) == model.rowCount() == ctx.session.profile.assumptions.horizon_years
     for r, row in enumerate(rows):
         shown = [model.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
         assert row[0] == shown[0]
         assert row[2] == shown[2]
-        assert [usd(int(v)) for v in row[3:]] == shown[3:]
+        assert [usd(int(v)) for v in row[3:7] + row[8:]] == shown[3:7] + shown[8:]
+        assert row[7] == str(model.index(r, 7).data(Qt.ItemDataRole.ToolTipRole)).replace("⚠ ", "")
     projected = [int(r[4]) for r in rows]
     assert int(rows[-1][6]) == pytest.approx(sum(projected), abs=len(rows))  # cumulative: the running total
     assert float(rows[0][1]) == 6.0

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.app import Context, open_window
 from planner.domain.dataset import Dataset
 from planner.presenters.choices import Choice
-from planner.presenters.first_run import WelcomeAnswers, industry_choices
+from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions, welcome_questions
 from planner.views.welcome_dialog import WelcomeDialog
 
 
@@ -25,9 +25,9 @@ class Welcome:
         self.calls = 0
         self.offered: list[Choice] = []
 
-    def __call__(self, parent: QWidget, industries: Sequence[Choice]) -> WelcomeAnswers | None:
+    def __call__(self, parent: QWidget, questions: WelcomeQuestions) -> WelcomeAnswers | None:
         self.calls += 1
-        self.offered = list(industries)
+        self.offered = list(questions.industries)
         return self.answers
 
 
@@ -98,7 +98,7 @@ def test_a_profile_on_disk_means_no_welcome(qtbot: Any, qapp: QApplication, data
 
 @pytest.fixture
 def dialog(qtbot: Any, dataset: Dataset) -> WelcomeDialog:
-    d = WelcomeDialog(industry_choices(dataset))
+    d = WelcomeDialog(welcome_questions(dataset))
     qtbot.addWidget(d)
     return d
 
@@ -109,7 +109,7 @@ def test_the_dialog_returns_what_was_entered(qtbot: Any, dialog: WelcomeDialog, 
     dialog.industry.setCurrentIndex(dialog.industry.findData(dataset.industries[0].id))
     dialog.start_button.click()
     assert dialog.result() == WelcomeDialog.DialogCode.Accepted
-    assert dialog.answers() == WelcomeAnswers(3.0, 95_000, dataset.industries[0].id)
+    assert dialog.answers() == WelcomeAnswers(3.0, 95_000, dataset.industries[0].id, None, ())
 
 
 def test_the_salary_is_optional(dialog: WelcomeDialog) -> None:
@@ -137,8 +137,43 @@ def test_skip_rejects(dialog: WelcomeDialog) -> None:
     assert dialog.result() == WelcomeDialog.DialogCode.Rejected
 
 
+def test_the_level_follows_the_years_until_the_user_picks_one(dialog: WelcomeDialog) -> None:
+    assert dialog.level.currentData() == "entry"
+    dialog.years.setValue(6)
+    assert dialog.level.currentData() == "mid"  # the article's 5–10 years
+    dialog.years.setValue(12)
+    assert dialog.level.currentData() == "senior"
+    assert dialog.answers().current_level is None  # left as the years give it: follows later changes of years
+    dialog.level.setCurrentIndex(dialog.level.findData("mid"))
+    dialog.level.activated.emit(dialog.level.currentIndex())
+    dialog.years.setValue(20)
+    assert dialog.level.currentData() == "mid"  # the user's choice is kept
+    assert dialog.answers().current_level == "mid"
+
+
+def test_skills_can_be_ticked_in_the_welcome(qtbot: Any, dialog: WelcomeDialog, dataset: Dataset) -> None:
+    groups = [dialog.skills.topLevelItem(i) for i in range(dialog.skills.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == [g.name for g in dataset.skill_groups()]
+    groups[2].child(0).setCheckState(0, Qt.CheckState.Checked)  # the first mid-level skill
+    groups[0].child(1).setCheckState(0, Qt.CheckState.Checked)  # a general skill
+    assert set(dialog.answers().skills) == {dataset.levels[1].skills[0].id, dataset.general_skills[1].id}
+
+
+def test_welcome_skills_and_level_reach_the_first_projection(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    welcome = Welcome(WelcomeAnswers(6, 145_000, "finance", None, ("mid.deep-learning", "general.collaboration")))
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    assert set(ctx.session.profile.skills) == {"mid.deep-learning", "general.collaboration"}
+    tab = ctx.window.tabs.currentWidget()
+    assert tab.today_line.label.format == "Today: Mid level"
+    assert ctx.skills.progress()[1].done == 2
+    ctx.window.close()
+
+
 def test_every_control_has_a_name_and_a_key(dialog: WelcomeDialog) -> None:
-    for widget in (dialog.years, dialog.salary, dialog.industry):
+    for widget in (dialog.years, dialog.salary, dialog.industry, dialog.level, dialog.skills):
         assert widget.accessibleName()
     assert "&" in dialog.start_button.text()
     assert "&" in dialog.skip_button.text()

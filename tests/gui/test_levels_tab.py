@@ -113,7 +113,7 @@ def test_table_matches_the_dataset(tab: LevelsTab, dataset: Dataset) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected"]
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert rows[1][:4] == ["Mid level", "5–10 years", "$99,000 – $180,000", "$144,000"]
+    assert rows[1][:4] == ["Mid level", "around 5–10 years", "$99,000 – $180,000", "$144,000"]
     assert rows[2][3] == "around $150,000"
     assert rows[0][1] == "0–5 years (inferred)"
     assert rows[0][3] == "not given by the article"

@@ -121,9 +121,9 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(main_context: Any,
     ctx.session.update(pay_history={year - 3: 75_000, year - 1: 101_000})
     assert ctx.projection.projection.salary_origin == f"your {year - 1} salary (pay history)"
     assert np.asarray(tab.main_curve.getData()[1])[0] == pytest.approx(101_000)
-    summary = tab.summary.text()
-    assert f"your {year - 1} salary from your pay history" in summary
-    assert "takes precedence" in summary
+    notes = tab.breakdown.toPlainText()
+    assert f"your {year - 1} salary from your pay history" in notes
+    assert "takes precedence" in notes
     assert f"your {year - 1} salary (pay history)" in tab.breakdown.toPlainText()
 
     ctx.session.update(current_salary=120_000)

@@ -12,7 +12,7 @@ from planner.views.projection_view import ProjectionTab
 
 
 def as_of(dataset: Dataset) -> str:
-    return f"as of {date_text(dataset.document.read_on)}"
+    return f"read on {date_text(dataset.document.read_on)} (the article is undated)"
 
 
 def test_levels_hover_and_table_name_sources_and_date(main_context: Any, dataset: Dataset) -> None:
@@ -56,9 +56,10 @@ def test_projection_labels_data_and_assumptions(main_context: Any, dataset: Data
         assert line in text
     # One "assumption" label for each of those four lines, none for the data or your own inputs.
     assert text.count("Assumption, not data") == 4
-    summary = tab.summary.text()
-    assert "assumptions" in summary
-    assert as_of(dataset) in summary
+    notes = tab.breakdown.toPlainText()  # the notes under "Why this number?"
+    assert "are assumptions, yours to change" in notes
+    assert as_of(dataset) in notes
     header = tab.table.model().headerData
     assert "assumptions" in header(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    assert "the data" in header(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    low_tip = header(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "the article's figure, times the pay factor" in low_tip

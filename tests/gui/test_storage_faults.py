@@ -79,7 +79,7 @@ def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
     qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], fault: str, reason: str
 ) -> None:
     ctx = open_app()
-    ctx.skills.set_checked("entry.deployment", True)
+    ctx.skills.set_checked("general.deployment", True)
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
     faulty_disk.fault = fault
@@ -89,14 +89,14 @@ def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
     assert reason in status(ctx)
     assert "kept in this window" in status(ctx)
     assert all(ctx.skills.is_ticked(s) for s in TICKS), "the window still shows every tick"
-    assert saved_ticks(data_dir) == {"entry.deployment"}, "the old file is intact"
+    assert saved_ticks(data_dir) == {"general.deployment"}, "the old file is intact"
     leftovers = [p.name for p in data_dir.iterdir() if p.name.startswith("profile.json") and p.name != "profile.json"]
     assert leftovers == [], "no temporary file left behind"
 
     # It keeps retrying on its own; more ticks while failing are kept too.
-    ctx.skills.set_checked("entry.deployment", False)
+    ctx.skills.set_checked("general.deployment", False)
     qtbot.wait(RETRY_MS * 3)
-    assert saved_ticks(data_dir) == {"entry.deployment"}
+    assert saved_ticks(data_dir) == {"general.deployment"}
 
     faulty_disk.fault = None
     qtbot.waitUntil(lambda: status(ctx).startswith("Saved at "), timeout=5_000)

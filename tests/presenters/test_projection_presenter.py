@@ -23,6 +23,9 @@ class FakeView:
         self.next_option: tuple[str, bool] = ("", False)
         self.choice: tuple[str | None, str | None] = (None, None)
         self.text_writes = 0
+        self.notes = ""
+        self.levels: list[Choice] = []
+        self.level: str | None = "unset"
 
     def show_field_text(self, key: str, text: str) -> None:
         self.texts[key] = text
@@ -48,6 +51,15 @@ class FakeView:
 
     def show_summary(self, html: str) -> None:
         self.summary = html
+
+    def show_notes(self, html: str) -> None:
+        self.notes = html
+
+    def show_levels(self, levels: list[Choice]) -> None:
+        self.levels = levels
+
+    def show_level_choice(self, level: str | None) -> None:
+        self.level = level
 
 
 @pytest.fixture
@@ -147,8 +159,9 @@ def test_no_promotion_shift_says_nothing_about_sooner(setup: Any, text: str) -> 
     presenter.field_committed("promotion_shift_years", text)
     assert session.profile.assumptions.promotion_shift_years == 0
     assert str(session.profile.assumptions.promotion_shift_years) == "0.0"  # never -0.0
-    assert "sooner" not in view.summary
     assert "-0" not in view.summary
+    assert "-0" not in view.notes
+    assert "shift -0" not in view.year[2]
 
 
 def test_horizon_changes_the_years_drawn_and_keeps_the_selection_inside(setup: Any) -> None:
@@ -163,24 +176,59 @@ def test_horizon_changes_the_years_drawn_and_keeps_the_selection_inside(setup: A
 def test_salary_outside_the_range_is_said(setup: Any) -> None:
     session, view, _presenter = setup
     session.update(current_salary=300_000)
-    assert "Your $300,000 is above the Entry level range" in view.summary
-    assert usd(132_000) in view.summary
-    assert "starts from it as it is" in view.summary
+    assert "Your $300,000 is above the Entry level range" in view.notes
+    assert usd(132_000) in view.notes
+    assert "starts from it as it is" in view.notes
+    assert "⚠ 1 note" in view.summary or "notes in “Why this number?”" in view.summary
     assert view.chart.main.y[0] == pytest.approx(300_000)
 
 
-def test_the_pay_factor_and_extrapolations_are_in_the_summary(setup: Any) -> None:
+def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> None:
     session, view, _presenter = setup
-    assert "Pay factor" not in view.summary  # all industries: the article's ranges as they are
-    assert "extrapolation" not in view.summary
+    session.update(years_of_experience=6, current_salary=145_000, industry="finance")
+    assert view.summary.startswith("<b>$145,000 this year (Mid level)</b> · Next: Senior level in 2032 · ")
+    assert "over 30 years (2026–2055; base salary, nominal dollars)" in view.summary
+    assert view.summary.count("<br>") <= 1
+    assert "Today's level: Mid level, from your 6 years of experience" in view.notes
+    assert "Pay at Finance: Pay factor 1.03 = Finance $120,000 ÷ $116,000" in view.notes
+
+
+def test_the_pay_factor_and_extrapolations_are_in_the_notes(setup: Any) -> None:
+    session, view, _presenter = setup
+    assert "Pay factor" not in view.notes  # all industries: the article's ranges as they are
     session.update(years_of_experience=3, current_salary=95_000, employer="amazon")
-    assert (
-        "Pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000, the middle of the article's overall range "
-        "(derived) (the article's “highest”, not an average)"
-    ) in view.summary
-    assert "⚠ <b>Above anything the article reports — an extrapolation:</b>" in view.summary
-    assert "$280,000" in view.summary
+    assert "Pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000" in view.notes
+    assert "held at 1.37 = $280,000 (the article's largest figure) ÷ $204,000" in view.notes
+    assert "highest salary, not as an average" in view.notes
+    assert "above the article's largest figure, $280,000" in view.notes  # nominal dollars, decades out
+    assert (view.chart.outside[-5:] == 1).all()
     assert "Amazon (highest salary $254,000)" in [c.label for c in view.employers]
+
+
+def test_todays_level_is_offered_with_the_one_the_years_give(setup: Any) -> None:
+    session, view, presenter = setup
+    session.update(years_of_experience=6)
+    assert view.levels[0] == Choice(None, "From my experience (Mid level)")
+    assert [c.value for c in view.levels[1:]] == ["entry", "mid", "senior"]
+    assert view.level is None
+    presenter.level_chosen("senior")
+    assert session.profile.current_level == "senior"
+    assert view.level == "senior"
+    assert view.chart.today_label == "Today: Senior level"
+    presenter.level_chosen(None)
+    assert view.chart.today_label == "Today: Mid level"
+
+
+def test_a_salaried_user_ticking_a_skill_moves_the_curve_the_table_and_the_earnings(setup: Any) -> None:
+    session, view, presenter = setup
+    session.update(years_of_experience=6, current_salary=145_000, industry="finance")
+    before_curve, before_summary = view.chart.main.y.copy(), view.summary
+    before_cell = presenter.table.data(presenter.table.index(3, 4))
+    session.set_skill("mid.deep-learning", True)
+    assert view.chart.main.y[0] == before_curve[0] == 145_000
+    assert (view.chart.main.y[1:] > before_curve[1:]).all()
+    assert view.summary != before_summary
+    assert presenter.table.data(presenter.table.index(3, 4)) != before_cell
 
 
 def test_why_this_number_shows_the_articles_contradiction(setup: Any) -> None:
@@ -196,6 +244,6 @@ def test_next_level_option_is_off_at_the_top_level(setup: Any) -> None:
     assert view.next_option == ("With all Mid level skills", True)
     session.update(years_of_experience=20)
     assert view.next_option[1] is False
-    assert "top level the article describes" in view.summary
+    assert "the top level the article describes" in view.summary
     presenter.compare_next_skills_toggled(True)
     assert view.chart.comparisons == ()

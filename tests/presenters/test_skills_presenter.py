@@ -57,8 +57,12 @@ def level_named(dataset: Dataset, name: str) -> Any:
 
 def test_tree_has_every_skill_of_the_dataset_under_its_level(dataset: Dataset, presenter: SkillsPresenter) -> None:
     model = presenter.model
-    assert model.rowCount() == len(dataset.levels)
-    for row, lv in enumerate(dataset.levels):
+    groups = dataset.skill_groups()
+    assert model.rowCount() == len(dataset.levels) + 1  # the general skills first, then one row a level
+    assert model.index(0, 0).data().startswith("General skills (every level)")
+    general = model.index(0, 0)
+    assert [model.index(r, 0, general).data() for r in range(6)] == [sk.name for sk in dataset.general_skills]
+    for row, lv in enumerate(groups):
         level_index = model.index(row, 0)
         assert model.rowCount(level_index) == len(lv.skills)
         names = [model.index(r, 0, level_index).data() for r in range(len(lv.skills))]
@@ -190,38 +194,42 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
     from planner.domain.projection import skill_effects
 
     model = presenter.model
-    assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds in 5 years"
+    assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds: in 5 years · over 30 years"
     session.update(years_of_experience=3.0)  # in five years this engineer is mid level
     effects = skill_effects(dataset, session.profile, 5)
-    qtbot.waitUntil(lambda: presenter.skill_index("mid.deep-learning", COL_EXTRA).data() != "—")
-    assert effects["mid.deep-learning"] > 0, "a mid-level skill raises the position within mid level"
-    assert effects["entry.python"] == 0, "entry-level skills no longer matter once promoted"
-    assert effects["senior.leadership"] == 0, "senior level is too far away to matter in five years"
-    for skill_id, amount in effects.items():
+    deep = effects["mid.deep-learning"]
+    shown = f"+{usd(deep.ahead)} · +{usd(deep.total)}"
+    qtbot.waitUntil(lambda: presenter.skill_index("mid.deep-learning", COL_EXTRA).data() == shown)
+    assert effects["mid.deep-learning"].ahead > 0, "a mid-level skill brings mid level sooner and pays there"
+    assert effects["entry.python"].ahead > 0, "an entry-level skill still counts at mid level"
+    assert effects["senior.compliance"].total > effects["senior.compliance"].ahead == 0  # senior is years away
+    for skill_id, e in effects.items():
         index = presenter.skill_index(skill_id, COL_EXTRA)
-        assert index.data() == (f"+{usd(amount)}" if amount >= 0.5 else "—")
-    assert "today's dollars" in presenter.skill_index("mid.neural-networks", COL_EXTRA).data(
-        Qt.ItemDataRole.ToolTipRole
-    )
+        assert index.data() == f"+{usd(e.ahead)} · +{usd(e.total)}"
+    tip = presenter.skill_index("mid.neural-networks", COL_EXTRA).data(Qt.ItemDataRole.ToolTipRole)
+    assert "today's dollars" in tip
+    assert "over 30 years" in tip
 
     presenter.set_checked("mid.deep-learning", True)
     qtbot.waitUntil(lambda: presenter.skill_index("mid.deep-learning", COL_EXTRA).data() == "")
-    assert "mid.deep-learning" not in [e.skill.id for e in presenter.next_skills]
+    assert "mid.deep-learning" not in [e.skill.id for tie in presenter.next_skills for e in tie.effects]
 
 
 def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     qtbot: Any, dataset: Dataset, session: ProfileSession, presenter: SkillsPresenter
 ) -> None:
-    from planner.domain.projection import next_skills
+    from planner.domain.projection import rank_skills, skill_effects
 
     view = presenter._view
     assert isinstance(view, FakeView)
     ranked = presenter.next_skills
     assert 0 < len(ranked) <= 5
-    assert [e.amount for e in ranked] == sorted((e.amount for e in ranked), reverse=True)
-    assert ranked[0].skill.name in view.next_plain
-    session.update(years_of_experience=7.0, industry="consumer-goods")
-    expected = next_skills(dataset, session.profile, 5, limit=5)
-    assert expected != ranked, "a mid-level engineer in another industry has other next skills"
+    assert [t.total for t in ranked] == sorted((t.total for t in ranked), reverse=True)
+    assert ranked[0].effects[0].skill.name in view.next_plain
+    session.update(years_of_experience=7.0, current_salary=150_000, industry="consumer-goods")
+    expected = rank_skills(skill_effects(dataset, session.profile, 5).values(), 5)
+    assert expected != ranked, "a salaried mid-level engineer in another industry has other next skills"
     qtbot.waitUntil(lambda: presenter.next_skills == expected)
-    assert expected[0].skill.name in view.next_plain
+    first = expected[0]
+    assert {e.skill.id for e in first.effects} == {sk.id for sk in dataset.level("senior").skills}
+    assert f"Any one of {len(first.effects)} skills worth the same" in view.next_plain

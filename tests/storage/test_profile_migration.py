@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, TickedSkill
-from planner.storage.profile_migrations import v1_to_v2, v2_to_v3
+from planner.storage.profile_migrations import SKILL_RENAMES_V4, v1_to_v2, v2_to_v3, v3_to_v4
 from planner.storage.profile_store import LoadStatus, ProfileStore
 
 V1 = {
@@ -96,8 +97,9 @@ def test_v2_file_is_backed_up_and_gains_an_empty_pay_history(data_dir: Path) -> 
     assert (profile.years_of_experience, profile.current_salary) == (6.5, 130000)
     assert (profile.assumptions.inflation, profile.assumptions.horizon_years) == (0.03, 20)
     on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 3
+    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 4
     assert on_disk["pay_history"] == {}
+    assert on_disk["current_level"] is None
 
 
 def test_v1_is_brought_through_v2_to_v3(data_dir: Path) -> None:
@@ -122,3 +124,76 @@ def test_a_v2_file_with_fields_v2_never_had_is_quarantined_not_migrated(data_dir
 def test_v2_to_v3_refuses_another_version() -> None:
     with pytest.raises(ValueError, match="version 2"):
         v2_to_v3({"schema_version": 1}, dt.date(2024, 1, 1))
+
+
+# A profile written by the release before the projection model's second version (format 3).
+V3 = {
+    "schema_version": 3,
+    "skills": {
+        "entry.python": {"ticked_on": "2025-02-01"},
+        "entry.data-preprocessing": {"ticked_on": "2025-03-01"},
+        "entry.deployment": {"ticked_on": "2025-04-01"},
+        "senior.leadership": {"ticked_on": "2025-05-01"},
+    },
+    "years_of_experience": 6.0,
+    "current_salary": 145000,
+    "industry": "finance",
+    "employer": None,
+    "assumptions": {
+        "inflation": 0.02,
+        "yearly_raise": 0.04,
+        "bonus_percent": 10.0,
+        "yearly_equity": 5000,
+        "horizon_years": 25,
+        "promotion_shift_years": 1.5,
+    },
+    "pay_history": {"2024": 138000},
+}
+
+
+def test_v3_file_keeps_every_tick_salary_and_assumption_and_moved_skills_follow(data_dir: Path) -> None:
+    original = json.dumps(V3, indent=1).encode()
+    (data_dir / "profile.json").write_bytes(original)
+    result = ProfileStore(data_dir).load()
+
+    assert result.status is LoadStatus.MIGRATED
+    assert result.backup == data_dir / "profile.json.v3-backup"
+    assert result.backup.read_bytes() == original
+    p = result.profile
+    assert p.skills == {
+        "entry.python": TickedSkill(ticked_on=dt.date(2025, 2, 1)),
+        "general.data-preprocessing": TickedSkill(ticked_on=dt.date(2025, 3, 1)),
+        "general.deployment": TickedSkill(ticked_on=dt.date(2025, 4, 1)),
+        "senior.leadership": TickedSkill(ticked_on=dt.date(2025, 5, 1)),  # no longer a skill: kept, not dropped
+    }
+    assert (p.years_of_experience, p.current_salary, p.industry, p.current_level) == (6.0, 145000, "finance", None)
+    a = p.assumptions
+    assert (a.inflation, a.yearly_raise, a.bonus_percent, a.yearly_equity) == (0.02, 0.04, 10.0, 5000)
+    assert (a.horizon_years, a.promotion_shift_years) == (25, 1.5)
+    assert (a.promotion_raise, a.skill_pace) == (0.10, 0.25)  # the new assumptions start at their defaults
+    assert p.pay_history == {2024: 138000}
+
+
+def test_v3_to_v4_keeps_the_earlier_tick_when_old_and_new_ids_are_both_there() -> None:
+    raw = {
+        **V3,
+        "skills": {
+            "entry.model-selection": {"ticked_on": "2025-06-01"},
+            "general.model-selection": {"ticked_on": "2025-01-01"},
+        },
+    }
+    assert v3_to_v4(raw, dt.date(2026, 1, 1))["skills"] == {"general.model-selection": {"ticked_on": "2025-01-01"}}
+
+
+def test_v3_to_v4_refuses_what_is_not_a_version_3_profile() -> None:
+    with pytest.raises(ValueError, match="version 3"):
+        v3_to_v4({"schema_version": 2}, dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match="current_level"):
+        v3_to_v4({**V3, "current_level": "mid"}, dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match="mapping"):
+        v3_to_v4({**V3, "skills": ["entry.python"]}, dt.date(2026, 1, 1))
+
+
+def test_every_renamed_skill_exists_in_the_built_in_data(dataset: Any) -> None:
+    assert set(SKILL_RENAMES_V4.values()) <= dataset.skill_ids()
+    assert not set(SKILL_RENAMES_V4) & dataset.skill_ids()

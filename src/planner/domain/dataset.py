@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -88,6 +89,7 @@ class Experience(Strict):
     min_years: Annotated[int, Field(ge=0, le=80)]
     max_years: Annotated[int, Field(gt=0, le=80)] | None
     basis: Literal["article", "inferred"]
+    qualifier: str | None = None  # the article's own word for the years ("around five to ten years")
     note: Text
 
     @model_validator(mode="after")
@@ -102,15 +104,25 @@ class Experience(Strict):
 
     @property
     def label(self) -> str:
+        word = f"{self.qualifier} " if self.qualifier else ""
         if self.max_years is None:
-            return f"{self.min_years}+ years"
-        return f"{self.min_years}–{self.max_years} years"
+            return f"{word}{self.min_years}+ years"
+        return f"{word}{self.min_years}–{self.max_years} years"
 
 
 class Skill(Strict):
     id: Id
     name: Text
     description: Text
+    sources: SourceRefs
+    quote: Text
+
+
+class Outcome(Strict):
+    """Something the article says a level leads to (not a skill to tick), with the sentence it came from."""
+
+    id: Id
+    text: Text
     sources: SourceRefs
     quote: Text
 
@@ -122,6 +134,7 @@ class Level(Strict):
     range: SalaryRange
     average: Figure | None
     skills: list[Skill]
+    outcomes: list[Outcome] = []
 
     @model_validator(mode="after")
     def _average_inside_range(self) -> Level:
@@ -130,6 +143,19 @@ class Level(Strict):
                 f"average ({self.average.amount}) lies outside the range {self.range.min}–{self.range.max}"
             )
         return self
+
+
+GENERAL_GROUP = "general"
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    """General skills (``level`` None) or one level's skills."""
+
+    id: str
+    name: str
+    skills: list[Skill]
+    level: Level | None
 
 
 class Industry(Strict):
@@ -165,11 +191,21 @@ class Outlook(Strict):
 
 
 class Conflict(Strict):
+    """A place where the article contradicts itself: two or more of its figures, or wording (``quotes``) that
+    does not fit its own figures. ``level_ids`` names the levels it concerns (none: the whole article)."""
+
     id: Id
     title: Text
     explanation: Text
-    level_ids: Annotated[list[Id], Field(min_length=1)]
-    figures: Annotated[list[LabelledFigure], Field(min_length=2)]
+    level_ids: list[Id] = []
+    figures: list[LabelledFigure] = []
+    quotes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _something_to_show(self) -> Conflict:
+        if len(self.figures) < 2 and not self.quotes:
+            raise ValueError("a conflict needs at least two figures, or the article's words (quotes)")
+        return self
 
 
 class Dataset(Strict):
@@ -179,6 +215,8 @@ class Dataset(Strict):
     units: Annotated[list[Unit], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=1)]
     overall: Overall
+    # Skills the article names for every ML engineer, in its "what ML engineers do" section: no level's.
+    general_skills: Annotated[list[Skill], Field(max_length=200)] = []
     levels: Annotated[list[Level], Field(min_length=1, max_length=20)]
     industries: Annotated[list[Industry], Field(max_length=500)]
     employers: Annotated[list[Employer], Field(max_length=500)]
@@ -191,7 +229,8 @@ class Dataset(Strict):
             "units": [u.id for u in self.units],
             "sources": [s.id for s in self.sources],
             "levels": [lv.id for lv in self.levels],
-            "skills": [sk.id for lv in self.levels for sk in lv.skills],
+            "skills": [sk.id for sk in self.all_skills()],
+            "outcomes": [o.id for lv in self.levels for o in lv.outcomes],
             "industries": [i.id for i in self.industries],
             "employers": [e.id for e in self.employers],
             "conflicts": [c.id for c in self.conflicts],
@@ -236,16 +275,20 @@ class Dataset(Strict):
 
     # --- queries -------------------------------------------------------------------------------------------
 
-    def sourced_items(self) -> Iterator[tuple[str, Sourced | Skill]]:
+    def sourced_items(self) -> Iterator[tuple[str, Sourced | Skill | Outcome]]:
         """Every sourced figure with a readable path, for validation and the "Data sources" listing."""
         yield "overall.base_range", self.overall.base_range
         yield "overall.experienced_ceiling", self.overall.experienced_ceiling
+        for sk in self.general_skills:
+            yield f"general_skills.{sk.id}", sk
         for lv in self.levels:
             yield f"levels.{lv.id}.range", lv.range
             if lv.average is not None:
                 yield f"levels.{lv.id}.average", lv.average
             for sk in lv.skills:
                 yield f"levels.{lv.id}.skills.{sk.id}", sk
+            for o in lv.outcomes:
+                yield f"levels.{lv.id}.outcomes.{o.id}", o
         for ind in self.industries:
             yield f"industries.{ind.id}.average", ind.average
         for emp in self.employers:
@@ -272,10 +315,13 @@ class Dataset(Strict):
         raise KeyError(level_id)
 
     def level_for_years(self, years: float) -> Level:
+        """The level the article's experience years put ``years`` in: the last level that has started by then
+        (a year in a gap between two levels belongs to the level below; before the first level, the first)."""
+        found = self.levels[0]
         for lv in self.levels:
-            if lv.experience.contains(years):
-                return lv
-        return self.levels[-1] if years >= self.levels[-1].experience.min_years else self.levels[0]
+            if years >= lv.experience.min_years:
+                found = lv
+        return found
 
     def industry(self, industry_id: str) -> Industry:
         for ind in self.industries:
@@ -289,8 +335,31 @@ class Dataset(Strict):
                 return emp
         raise KeyError(employer_id)
 
+    def all_skills(self) -> list[Skill]:
+        """General skills first, then each level's, in the dataset's order."""
+        return [*self.general_skills, *(sk for lv in self.levels for sk in lv.skills)]
+
     def skill_ids(self) -> set[str]:
-        return {sk.id for lv in self.levels for sk in lv.skills}
+        return {sk.id for sk in self.all_skills()}
+
+    def skill_groups(self) -> list[SkillGroup]:
+        """The skills as the Skills tab groups them: general skills (when there are any), then one group a level."""
+        groups = [SkillGroup(GENERAL_GROUP, "General skills (every level)", self.general_skills, None)]
+        groups = groups if self.general_skills else []
+        return groups + [SkillGroup(lv.id, lv.name, lv.skills, lv) for lv in self.levels]
+
+    def skill_group(self, group_id: str) -> SkillGroup:
+        for group in self.skill_groups():
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def level_index_of_skill(self, skill_id: str) -> int | None:
+        """Index of the level whose skill this is; None for a general skill (or an unknown id)."""
+        for i, lv in enumerate(self.levels):
+            if any(sk.id == skill_id for sk in lv.skills):
+                return i
+        return None
 
     def conflicts_for_level(self, level_id: str) -> list[Conflict]:
         return [c for c in self.conflicts if level_id in c.level_ids]

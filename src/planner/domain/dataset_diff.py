@@ -126,6 +126,8 @@ def _numbers(ds: Dataset) -> dict[str, tuple[str, float, NumberUnit, str | None]
 def _entries(ds: Dataset) -> dict[str, str]:
     """path -> readable name of every entry that has an id."""
     out: dict[str, str] = {}
+    for sk in ds.general_skills:
+        out[f"general_skills.{sk.id}"] = f"Skill (general): {sk.name}"
     for lv in ds.levels:
         out[f"levels.{lv.id}"] = f"Level: {lv.name}"
         for sk in lv.skills:
@@ -155,7 +157,7 @@ def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
             Change(
                 "changed",
                 "document.read_on",
-                "Figures as of",
+                "Figures read on",
                 old.document.read_on.isoformat(),
                 new.document.read_on.isoformat(),
             )

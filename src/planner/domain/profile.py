@@ -15,11 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planner.domain.dataset import Id
 
-PROFILE_SCHEMA_VERSION = 3
+PROFILE_SCHEMA_VERSION = 4
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
 MAX_PROMOTION_SHIFT = 5
 MAX_RATE = 0.2  # inflation and the yearly raise: 20 % a year at most (higher gives absurd totals over decades)
+MAX_PROMOTION_RAISE = 0.5  # a promotion raise of up to 50 %
 FIRST_PAY_YEAR = 1950
 LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
 MAX_PAY_ENTRIES = 200
@@ -45,8 +46,15 @@ class Assumptions(ProfileModel):
     # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
     # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
     promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
+    # The raise a promotion brings, on top of the year's raise (new in format 4).
+    promotion_raise: Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)] = 0.10
+    # With a salary: the share of the distance to the pay your skills warrant that your pay covers each year
+    # (new in format 4). 0: skills never change a salary; 1: at once.
+    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.25
 
-    @field_validator("inflation", "yearly_raise", "bonus_percent", "promotion_shift_years")
+    @field_validator(
+        "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"
+    )
     @classmethod
     def _no_negative_zero(cls, v: float) -> float:
         return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"
@@ -61,6 +69,8 @@ class Profile(ProfileModel):
     # Kept even when the dataset does not know an id, so a data update never drops progress.
     skills: dict[Annotated[str, Field(min_length=1, max_length=200)], TickedSkill] = {}
     years_of_experience: Years = 0.0
+    # The level the user says they are at today (new in format 4); None: the one the article's years give.
+    current_level: Id | None = None
     current_salary: Salary | None = None
     industry: Id | None = None
     employer: Id | None = None

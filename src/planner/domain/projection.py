@@ -1,37 +1,28 @@
-"""The personal projection: what the user can expect to earn, year by year, with a low-high range.
+"""The personal projection: the numbers only. Pure (no Qt); the sentences that explain them are in
+``planner.domain.projection_text``, and the method, with worked examples to check by hand, in
+``docs/projection.md``.
 
-Pure: no Qt. The method, with a worked example a reader can check by hand, is in ``docs/projection.md``.
-In short, for every year ``t = 0 .. horizon-1`` (``t = 0`` is this year):
+For every year ``t = 0 .. horizon-1`` (``t = 0`` is this year), in today's dollars at the chosen industry or
+employer ("the basis"):
 
-* **Level.** The article's experience years say when each level starts. A level's own skills move that start:
-  with half of them ticked it is the article's year, with all of them ``promotion_shift_years`` earlier, with
-  none that much later (each ticked skill moves it by ``2 * shift / skills in the level``).
-* **Standing.** Within a level's range ``[low, high]`` (with ``typical`` = the article's average, or the middle
-  of the range when the article gives none) a position ``p`` in ``[0, 1]`` maps piecewise linearly onto pay:
-  ``p = 0`` is ``low``, ``p = 1/2`` is ``typical``, ``p = 1`` is ``high``. Your position at a level is the
-  fraction of its skills you ticked; your standing there is what that position pays, and never less than your
-  standing at the level below.
-* **Path without a salary**, in today's dollars for "all industries": year 0 is your standing at today's
-  level. Each later year is the year before times ``(1 + yearly_raise) / (1 + inflation)`` (pay ranges move
-  with inflation, so only a raise above inflation climbs them), at least your standing at that year's level,
-  and within that level's range.
-* **Path with a salary**: year 0 is the salary you entered (or, when the field is empty, the latest year of
-  your pay history): your pay in the industry or at the employer you chose, with no factor applied to it.
-  Each later year is the year before times the same yearly growth, up to
-  the top of the level's range (or kept where it is when it is already above it). Skills never raise it
-  directly: they bring promotions earlier, and a level you are promoted into pays at least the bottom of its
-  range. (A level counts as "promoted into" when it lies above the level you would be at today with no
-  skills ticked, so ticking a skill never lowers the curve.)
-* **Industry or employer.** The level ranges are multiplied by the chosen employer's pay (else the chosen
-  industry's average, else 1) divided by the middle of the article's overall average range
-  (``overall.base_range``): a derived reference, shown on the tab.
-* **Dollars and compensation.** Nominal dollars are today's dollars times ``(1 + inflation) ** t``. Total
-  compensation adds ``bonus_percent`` of base and ``yearly_equity`` (an amount in today's dollars).
+* **Levels.** Today's level is the user's (``Profile.current_level``), or the one the article's experience years
+  give. Each higher level comes at the article's years moved by its own skills (all ticked:
+  ``promotion_shift_years`` earlier, half on time, none that much later), and never sooner than one year after
+  the previous promotion (or today) plus ``promotion_shift_years`` times the share of its skills not ticked.
+* **Ranges.** A level's range is the article's, times the basis's pay factor (:func:`pay_basis`).
+* **Pay without skills** (``plain``): year 0 is the salary entered (or, without one, the bottom of today's
+  range). Each year it grows by ``(1 + yearly_raise) / (1 + inflation)`` up to the top of the range (a salary
+  already above it gets no raise beyond inflation). A promotion adds ``promotion_raise`` and lifts pay to at
+  least the bottom of the new range.
+* **Skills** (``target``): pay at position ``p`` of its range stands for ``p`` of the way from bottom to top;
+  the skills ticked of the level and of every level below it (general skills included), a share ``k``, move it
+  ``k`` of the remaining way to the top. Without a salary the projection is that figure; with one, pay covers
+  ``1 - (1 - skill_pace) ** t`` of the distance from ``plain`` to it by year ``t``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -40,17 +31,58 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.domain.dataset import Dataset, Level, Skill
-from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.provenance import Kind, source_line
 
 Dollars = Literal["nominal", "today"]
 Comp = Literal["base", "total"]
-AnchorKind = Literal["salary", "standing", "top", "bottom", "held"]
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 _EPS = 1e-9
+
+
+# --- the article's bounds ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleFigure:
+    amount: float
+    text: str  # how the article words it: "$280,000 (“up to”, with more experience)"
+
+
+def _salary_figures(dataset: Dataset) -> list[tuple[float, str]]:
+    """Every yearly base-salary figure of the article with a short description."""
+    from planner.domain.money import usd
+
+    unit = dataset.overall.base_range.unit
+    r, ceiling = dataset.overall.base_range, dataset.overall.experienced_ceiling
+    word = f"“{ceiling.qualifier}”, " if ceiling.qualifier else ""
+    out = [
+        (float(ceiling.amount), f"{usd(ceiling.amount)} ({word}with more experience)"),
+        (float(r.min), f"{usd(r.min)} (bottom of the overall average range)"),
+        (float(r.max), f"{usd(r.max)} (top of the overall average range)"),
+    ]
+    for lv in dataset.levels:
+        out.append((float(lv.range.min), f"{usd(lv.range.min)} (bottom of the {lv.name} range)"))
+        out.append((float(lv.range.max), f"{usd(lv.range.max)} (top of the {lv.name} range)"))
+    for emp in dataset.employers:
+        out.append((float(emp.pay.amount), f"{usd(emp.pay.amount)} ({emp.name})"))
+    for ind in dataset.industries:
+        out.append((float(ind.average.amount), f"{usd(ind.average.amount)} ({ind.name})"))
+    for c in dataset.conflicts:
+        out.extend((float(f.amount), f"{usd(f.amount)} ({f.label})") for f in c.figures if f.unit == unit)
+    return out
+
+
+def article_largest(dataset: Dataset) -> ArticleFigure:
+    """The largest yearly salary the article gives (the first such figure when several are equal)."""
+    amount, text = max(_salary_figures(dataset), key=lambda f: f[0])
+    return ArticleFigure(amount, text)
+
+
+def article_smallest(dataset: Dataset) -> ArticleFigure:
+    amount, text = min(_salary_figures(dataset), key=lambda f: f[0])
+    return ArticleFigure(amount, text)
 
 
 # --- pay relative to the overall average ---------------------------------------------------------------------
@@ -58,76 +90,62 @@ _EPS = 1e-9
 
 @dataclass(frozen=True)
 class PayBasis:
-    """Whose pay the projection follows: all industries (factor 1), one industry or one employer."""
+    """Whose pay the projection follows: all industries (factor 1), one industry or one employer.
+
+    ``raw_factor`` is the article's figure over ``reference`` (the middle of its overall average range); the
+    ``factor`` used is at most ``bound`` (the article's largest figure over the top of its highest level range),
+    so that no level's range goes above anything the article reports."""
 
     kind: Literal["all", "industry", "employer"]
     id: str | None
     name: str
     amount: int | None  # the article's average (industry) or pay (employer)
-    reference: float  # middle of the article's overall average base salary range (derived, not an article figure)
-    factor: float
-    qualifier: str | None = None  # the article's word for the amount: "around", "almost", "highest"...
+    qualifier: str | None  # the article's word for it: "around", "almost", "highest"...
+    reference: float
+    raw_factor: float
+    bound: float
+    largest: ArticleFigure
+    top_range: float  # the top of the article's highest level range
+
+    @property
+    def factor(self) -> float:
+        return min(self.raw_factor, self.bound)
+
+    @property
+    def bounded(self) -> bool:
+        return self.raw_factor > self.bound + _EPS
 
     @property
     def is_highest(self) -> bool:
         """The article gives this amount as the *highest* salary there, not as an average."""
         return self.qualifier == "highest"
 
-    def figure_text(self) -> str:
-        """The article's figure in the article's own terms: "Amazon's highest salary $254,000"."""
-        if self.amount is None:
-            return "All industries"
-        if self.is_highest:
-            return f"{self.name}'s highest salary {usd(self.amount)}"
-        word = f"{self.qualifier} " if self.qualifier else ""
-        if self.kind == "employer":
-            return f"{self.name} pays {word}{usd(self.amount)}"
-        return f"{self.name} pays {word}{usd(self.amount)} on average"
-
-    def factor_text(self) -> str:
-        """How the pay factor is worked out, with its derived reference named as such."""
-        if self.amount is None:
-            return "pay factor 1: all industries, the article's level ranges as they are"
-        short = f"{self.name}'s highest salary" if self.is_highest else self.name
-        return (
-            f"pay factor {self.factor:.2f} = {short} {usd(self.amount)} ÷ {usd(self.reference)}, the middle of the "
-            "article's overall range (derived)"
-        )
-
-    def describe(self) -> str:
-        text = self.factor_text()
-        text = text[0].upper() + text[1:]
-        if self.is_highest:
-            text += "; the article gives that figure as the highest salary there, not as an average"
-        return text
-
 
 def reference_pay(dataset: Dataset) -> float:
-    """The middle of the article's overall average base salary range, which the level ranges are relative to."""
+    """The middle of the article's overall average base salary range, which pay factors are relative to."""
     r = dataset.overall.base_range
     return (r.min + r.max) / 2
 
 
 def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | None = None) -> PayBasis:
     """The employer when one is chosen (the more specific figure), else the industry, else all industries.
-
-    An id the dataset does not know (a profile saved with other data) counts as not chosen.
-    """
+    An id the dataset does not know (a profile saved with other data) counts as not chosen."""
     ref = reference_pay(dataset)
-    if employer is not None:
-        emp = next((e for e in dataset.employers if e.id == employer), None)
-        if emp is not None:
-            pay = emp.pay
-            return PayBasis("employer", emp.id, emp.name, pay.amount, ref, pay.amount / ref, pay.qualifier)
-    if industry is not None:
-        ind = next((i for i in dataset.industries if i.id == industry), None)
-        if ind is not None:
-            avg = ind.average
-            return PayBasis("industry", ind.id, ind.name, avg.amount, ref, avg.amount / ref, avg.qualifier)
-    return PayBasis("all", None, "All industries", None, ref, 1.0)
+    largest = article_largest(dataset)
+    top = max(float(lv.range.max) for lv in dataset.levels)
+    bound = max(largest.amount / top, 1.0)
+    emp = next((e for e in dataset.employers if e.id == employer), None) if employer is not None else None
+    if emp is not None:
+        p = emp.pay
+        return PayBasis("employer", emp.id, emp.name, p.amount, p.qualifier, ref, p.amount / ref, bound, largest, top)
+    ind = next((i for i in dataset.industries if i.id == industry), None) if industry is not None else None
+    if ind is not None:
+        a = ind.average
+        return PayBasis("industry", ind.id, ind.name, a.amount, a.qualifier, ref, a.amount / ref, bound, largest, top)
+    return PayBasis("all", None, "All industries", None, None, ref, 1.0, bound, largest, top)
 
 
-# --- levels, positions and standings -------------------------------------------------------------------------
+# --- positions in a range ------------------------------------------------------------------------------------
 
 
 def pay_at_position(low: float, typical: float, high: float, position: float) -> float:
@@ -149,76 +167,109 @@ def position_of_pay(low: float, typical: float, high: float, pay: float) -> floa
     return 0.5 + 0.5 * (pay - typical) / (high - typical) if high > typical else 0.5
 
 
+# --- levels ----------------------------------------------------------------------------------------------------
+
+
+def article_level_index(dataset: Dataset, years: float) -> int:
+    """The level the article's experience years give (0–5 entry, 5–10 mid, 10+ senior)."""
+    level = dataset.level_for_years(years)
+    return next(i for i, lv in enumerate(dataset.levels) if lv.id == level.id)
+
+
+def today_level_index(dataset: Dataset, profile: Profile) -> tuple[int, bool]:
+    """Today's level and whether the user chose it (else it comes from the article's years; a level id the data
+    does not know counts as not chosen). Skills never set it: unticked skills demote nobody."""
+    for i, lv in enumerate(dataset.levels):
+        if lv.id == profile.current_level:
+            return i, True
+    return article_level_index(dataset, float(profile.years_of_experience)), False
+
+
 @dataclass(frozen=True)
 class LevelPlan:
-    """One level as the projection uses it for this profile (all amounts: today's dollars, all industries)."""
+    """One level as the projection uses it for this profile (amounts: the article's, today's dollars)."""
 
     index: int
     level: Level
-    ticked: int
+    own_ticked: int  # of the level's own skills (they move its promotion)
+    own_total: int
+    ticked: int  # of the skills expected at this level: general skills and those of this level and below
     total: int
     article_years: float  # when the article says the level starts
-    shift_years: float  # how much earlier (positive) or later (negative) the skills move it
-    threshold: float  # years of experience at which the projection puts you into this level
+    promoted_at: float | None  # years of experience at the promotion into it; None: today's level or below
     low: float
     typical: float
     high: float
     typical_is_average: bool
-    skills_position: float
-    skills_pay: float  # pay at the skills position
-    standing: float  # skills_pay, never below the standing at the level below
 
     @property
-    def fraction(self) -> float:
-        return self.ticked / self.total if self.total else 0.5
+    def position(self) -> float:
+        """The share ``k`` of the skills expected at this level that are ticked."""
+        return self.ticked / self.total if self.total else 0.0
+
+    @property
+    def own_fraction(self) -> float:
+        return self.own_ticked / self.own_total if self.own_total else 0.5
 
     @property
     def name(self) -> str:
         return self.level.name
 
+    def shift_years(self, shift: float) -> float:
+        """How much earlier (positive) than the article's years the level's own skills move it."""
+        return promotion_shift(self.own_fraction, shift) if self.own_total else 0.0
 
-def level_plans(dataset: Dataset, ticked: Collection[str], assumptions: Assumptions) -> tuple[LevelPlan, ...]:
+
+def promotion_shift(fraction: float, shift_years: float) -> float:
+    """Years earlier (positive) or later (negative) than the article's that a level's own skills move it."""
+    return shift_years * (2 * fraction - 1)
+
+
+def level_plans(dataset: Dataset, ticked: Collection[str], profile: Profile) -> tuple[tuple[LevelPlan, ...], int]:
+    """Every level with its skills and promotion, and today's level index."""
+    today, _chosen = today_level_index(dataset, profile)
+    shift = profile.assumptions.promotion_shift_years
+    y0 = float(profile.years_of_experience)
     plans: list[LevelPlan] = []
-    shift = assumptions.promotion_shift_years
+    expected = sum(1 for sk in dataset.general_skills if sk.id in ticked)
+    expected_total = len(dataset.general_skills)
+    previous = y0
     for i, lv in enumerate(dataset.levels):
-        total = len(lv.skills)
-        n = sum(1 for sk in lv.skills if sk.id in ticked)
-        fraction = n / total if total else 0.5
+        own = sum(1 for sk in lv.skills if sk.id in ticked)
+        expected += own
+        expected_total += len(lv.skills)
         article = float(lv.experience.min_years)
-        moved = 0.0 if i == 0 else shift * (2 * fraction - 1)
-        threshold = article - moved
-        if plans:
-            threshold = max(threshold, plans[-1].threshold)
+        fraction = own / len(lv.skills) if lv.skills else 0.5  # a level without skills: on the article's time
+        promoted_at: float | None = None
+        if i > today:
+            earliest = previous + 1.0 + shift * (1.0 - fraction)
+            promoted_at = max(article - promotion_shift(fraction, shift), earliest)
+            previous = promoted_at
         low, high = float(lv.range.min), float(lv.range.max)
-        typical = float(lv.average.amount) if lv.average is not None else (low + high) / 2
-        skills_pay = pay_at_position(low, typical, high, fraction)
-        standing = skills_pay if not plans else max(skills_pay, plans[-1].standing)
         plans.append(
             LevelPlan(
                 index=i,
                 level=lv,
-                ticked=n,
-                total=total,
+                own_ticked=own,
+                own_total=len(lv.skills),
+                ticked=expected,
+                total=expected_total,
                 article_years=article,
-                shift_years=moved,
-                threshold=threshold,
+                promoted_at=promoted_at,
                 low=low,
-                typical=typical,
+                typical=float(lv.average.amount) if lv.average is not None else (low + high) / 2,
                 high=high,
                 typical_is_average=lv.average is not None,
-                skills_position=fraction,
-                skills_pay=skills_pay,
-                standing=min(max(standing, low), high),
             )
         )
-    return tuple(plans)
+    return tuple(plans), today
 
 
-def level_at(plans: tuple[LevelPlan, ...], years: float) -> int:
+def level_at(plans: tuple[LevelPlan, ...], today: int, years: float) -> int:
     """Index of the level the projection puts you in after ``years`` of experience."""
-    index = 0
-    for plan in plans[1:]:
-        if years + _EPS >= plan.threshold:
+    index = today
+    for plan in plans[today + 1 :]:
+        if plan.promoted_at is not None and years + _EPS >= plan.promoted_at:
             index = plan.index
     return index
 
@@ -233,74 +284,13 @@ class Series:
     high: FloatArray
 
 
-@dataclass(frozen=True)
-class BreakdownLine:
-    label: str
-    amount: float | None  # None: an explanation, not part of the sum
-    detail: str = ""
-    kind: Kind | Literal["yours"] = "derived"  # where the figure comes from (domain.provenance)
-    source: str = ""  # "Source: ..., as of ..." for data; "" otherwise
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    """Why the figure of one year is what it is: the amounts of the lines with one sum to ``total``."""
-
-    t: int
-    calendar_year: int
-    experience: float
-    level_name: str
-    dollars: Dollars
-    comp: Comp
-    lines: tuple[BreakdownLine, ...]
-    total: float
-
-    def summands(self) -> list[float]:
-        return [line.amount for line in self.lines if line.amount is not None]
-
-
-@dataclass(frozen=True)
-class BeyondArticle:
-    """Where a projection goes above the article's figures (base salary, today's dollars). Years are ``t``."""
-
-    projected_above_top: int | None  # first year the projected salary is above the article's largest figure
-    projected_above_level: int | None  # first year it is above the article's range for its level
-    band_max_t: int
-    band_max: float  # the top of the band at its highest
-    band_above_top: bool
-    band_above_level: bool  # the band (level range × pay factor) is above the article's range somewhere
-
-
-def article_largest(dataset: Dataset) -> tuple[float, str]:
-    """The largest yearly salary figure the article gives, and how it words it (e.g. '$280,000 (“up to”, with
-    more experience)')."""
-    unit = dataset.overall.base_range.unit
-    ceiling = dataset.overall.experienced_ceiling
-    best: tuple[float, str] = (
-        float(ceiling.amount),
-        f"{usd(ceiling.amount)} (“{ceiling.qualifier or ''}”, with more experience)".replace("(“”, ", "("),
-    )
-    candidates: list[tuple[float, str]] = []
-    for lv in dataset.levels:
-        candidates.append((float(lv.range.max), f"{usd(lv.range.max)} (top of the {lv.name} range)"))
-    for emp in dataset.employers:
-        candidates.append((float(emp.pay.amount), f"{usd(emp.pay.amount)} ({emp.name})"))
-    for ind in dataset.industries:
-        candidates.append((float(ind.average.amount), f"{usd(ind.average.amount)} ({ind.name})"))
-    for c in dataset.conflicts:
-        for fig in c.figures:
-            if fig.unit == unit:
-                candidates.append((float(fig.amount), f"{usd(fig.amount)} ({fig.label})"))
-    for amount, text in candidates:
-        if amount > best[0]:
-            best = (amount, text)
-    return best
+Start = Literal["salary", "bottom"]
 
 
 @dataclass(frozen=True, eq=False)
 class Projection:
-    """Arrays indexed by the year ``t`` (0 = this year). Amounts in ``neutral`` are today's dollars for
-    all industries; the methods give nominal or today's dollars, base or total compensation."""
+    """Arrays indexed by the year ``t`` (0 = this year); amounts in today's dollars at ``basis``, base salary.
+    ``plain`` = ``start + raises + promotions + limits``; ``base`` = ``plain + skills``."""
 
     current_year: int
     start_experience: float
@@ -310,16 +300,21 @@ class Projection:
     dataset: Dataset
     plans: tuple[LevelPlan, ...]
     start_level: int
+    level_chosen: bool  # today's level is the user's choice (else the article's years give it)
+    start: Start
     salary_entered: int | None  # today's salary as entered (paid in ``own_basis``): current or pay history
-    salary_origin: str  # "your current salary", "your 2024 salary (pay history)" or "" when none is given
-    salary_given: float | None  # that salary in this basis: as entered, or scaled to another industry/employer
-    floor_from: int  # levels from this index on were promoted into: at least the bottom of their range
+    salary_origin: str  # "your current salary", "your 2024 salary (pay history)" or ""
+    salary_given: float | None  # that salary at ``basis`` (scaled by the two factors when they differ)
+    salary_capped: bool  # the scaled salary was held at the article's largest figure
     t: IntArray
     level_index: IntArray
-    neutral: FloatArray
-    anchor_kind: tuple[AnchorKind, ...]
-    anchor_t: IntArray
-    anchor_value: FloatArray
+    plain: FloatArray
+    raises: FloatArray  # cumulative parts of ``plain`` after year 0
+    promotions: FloatArray
+    limits: FloatArray
+    target: FloatArray
+    ramp: FloatArray
+    base: FloatArray
 
     # --- axes ------------------------------------------------------------------------------------------------
 
@@ -345,15 +340,25 @@ class Projection:
         a = self.assumptions
         return (1.0 + a.yearly_raise) / (1.0 + a.inflation)
 
+    @property
+    def salary_mode(self) -> bool:
+        return self.start == "salary"
+
+    @property
+    def skills(self) -> FloatArray:
+        return self.base - self.plain
+
     # --- amounts ---------------------------------------------------------------------------------------------
 
     @cached_property
     def _range_today(self) -> tuple[FloatArray, FloatArray]:
-        lows = np.array([p.low for p in self.plans])[self.level_index] * self.basis.factor
-        highs = np.array([p.high for p in self.plans])[self.level_index] * self.basis.factor
+        f = self.basis.factor
+        lows = np.array([p.low for p in self.plans])[self.level_index] * f
+        highs = np.array([p.high for p in self.plans])[self.level_index] * f
         return lows, highs
 
-    def _scale(self, base_today: FloatArray, dollars: Dollars, comp: Comp) -> FloatArray:
+    def scale(self, base_today: FloatArray, dollars: Dollars, comp: Comp) -> FloatArray:
+        """Base salary in today's dollars to the dollars and pay asked for."""
         a = self.assumptions
         values = base_today
         if comp == "total":
@@ -363,13 +368,13 @@ class Projection:
         return values
 
     def projected(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
-        return self._scale(self.neutral * self.basis.factor, dollars, comp)
+        return self.scale(self.base, dollars, comp)
 
     def low(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
-        return self._scale(self._range_today[0], dollars, comp)
+        return self.scale(self._range_today[0], dollars, comp)
 
     def high(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
-        return self._scale(self._range_today[1], dollars, comp)
+        return self.scale(self._range_today[1], dollars, comp)
 
     def series(self, dollars: Dollars = "nominal", comp: Comp = "base") -> Series:
         return Series(self.low(dollars, comp), self.projected(dollars, comp), self.high(dollars, comp))
@@ -391,8 +396,19 @@ class Projection:
         idx = self.level_index
         return [(int(t), int(idx[t])) for t in range(1, len(idx)) if idx[t] != idx[t - 1]]
 
+    def next_promotion(self) -> LevelPlan | None:
+        """The next level above today's (None at the top level)."""
+        nxt = self.start_level + 1
+        return self.plans[nxt] if nxt < len(self.plans) else None
+
+    def promotion_t(self, level_index: int) -> int | None:
+        """The year ``t`` the projection moves into that level, or None when not within the horizon."""
+        hits = np.flatnonzero(self.level_index >= level_index)
+        return int(hits[0]) if len(hits) and level_index > self.start_level else None
+
     @property
     def salary_outside_range(self) -> Literal["above", "below"] | None:
+        """Where the salary entered lies against today's range at this basis."""
         if self.salary_given is None:
             return None
         plan = self.plans[self.start_level]
@@ -403,329 +419,24 @@ class Projection:
             return "below"
         return None
 
-    # --- why this number -------------------------------------------------------------------------------------
-
-    # --- beyond the article --------------------------------------------------------------------------------
+    # --- against the article ---------------------------------------------------------------------------------
 
     @cached_property
-    def article_top(self) -> tuple[float, str]:
-        """The largest salary figure in the article, with how the article words it."""
+    def article_top(self) -> ArticleFigure:
         return article_largest(self.dataset)
 
     @cached_property
-    def beyond_article(self) -> BeyondArticle:
-        """Where the projection leaves the article's figures (base salary in today's dollars, its own terms)."""
-        top, _text = self.article_top
-        projected = self.neutral * self.basis.factor
-        high = self._range_today[1]
-        level_high = np.array([p.high for p in self.plans])[self.level_index]
-        above_top = np.flatnonzero(projected > top + 0.5)
-        above_level = np.flatnonzero(projected > level_high + 0.5)
-        band_top = int(np.argmax(high))
-        return BeyondArticle(
-            projected_above_top=int(above_top[0]) if len(above_top) else None,
-            projected_above_level=int(above_level[0]) if len(above_level) else None,
-            band_max_t=band_top,
-            band_max=float(high[band_top]),
-            band_above_top=bool(high[band_top] > top + 0.5),
-            band_above_level=bool(np.any(high > level_high + 0.5)),
-        )
+    def article_bottom(self) -> ArticleFigure:
+        return article_smallest(self.dataset)
 
-    def beyond_article_line(self, t: int) -> BreakdownLine | None:
-        """A ⚠ line for year ``t`` when its figure or its band is above what the article reports."""
-        top, top_text = self.article_top
-        plan = self.plans[int(self.level_index[t])]
-        f = self.basis.factor
-        value, high = float(self.neutral[t]) * f, plan.high * f
-        reasons: list[str] = []
-        if value > top + 0.5:
-            reasons.append(f"the projected {usd(value)} is more than the article's largest figure, {top_text}")
-        elif value > plan.high + 0.5:
-            reasons.append(
-                f"the projected {usd(value)} is above the article's {plan.name} range "
-                f"({usd(plan.low)} – {usd(plan.high)})"
-            )
-        if high > top + 0.5:
-            reasons.append(f"the top of the band, {usd(high)}, is more than the article's largest figure, {top_text}")
-        elif high > plan.high + 0.5:
-            reasons.append(
-                f"the top of the band, {usd(high)}, is above the article's {plan.name} range "
-                f"(its top × {self.basis.factor_text()})"
-            )
-        if not reasons:
-            return None
-        beyond_all = value > top + 0.5 or high > top + 0.5
-        label = (
-            "⚠ Above anything the article reports — an extrapolation"
-            if beyond_all
-            else f"⚠ Above the article's {plan.name} range — an extrapolation"
-        )
-        detail = "; ".join(reasons) + " (base salary in today's dollars, the article's terms)."
-        return BreakdownLine(label, None, detail[0].upper() + detail[1:])
-
-    def conflict_lines(self, level_index: int) -> list[BreakdownLine]:
-        """A ⚠ line for each place where the article contradicts itself about this level, with its figures and
-        which of them the projection uses."""
-        plan = self.plans[level_index]
-        lines = []
-        for conflict in self.dataset.conflicts_for_level(plan.level.id):
-            figures = "; ".join(
-                f"{fig.label}: {fig.qualifier + ' ' if fig.qualifier else ''}{usd(fig.amount)}"
-                for fig in conflict.figures
-            )
-            used, unused = [], []
-            for fig in conflict.figures:
-                roles = self._uses_of(fig.amount, conflict.level_ids)
-                if roles:
-                    used.append(f"{usd(fig.amount)} ({' and '.join(roles)})")
-                else:
-                    unused.append(usd(fig.amount))
-            choice = "The projection uses " + (" and ".join(used) if used else "none of these figures")
-            if unused:
-                choice += f", not {' or '.join(unused)}"
-            lines.append(BreakdownLine(f"⚠ The article disagrees: {conflict.title}", None, f"{figures}. {choice}."))
-        return lines
-
-    def _uses_of(self, amount: float, level_ids: list[str]) -> list[str]:
-        roles = []
-        for plan in self.plans:
-            if plan.level.id not in level_ids:
-                continue
-            if amount == plan.low:
-                roles.append(f"bottom of the {plan.name} range")
-            if amount == plan.high:
-                roles.append(f"top of the {plan.name} range")
-            if plan.typical_is_average and amount == plan.typical:
-                roles.append(f"the {plan.name} average")
-        return roles
-
-    # --- why this number -------------------------------------------------------------------------------------
-
-    @property
-    def salary_mode(self) -> bool:
-        """True when the path starts from the salary entered (amounts in this basis's dollars)."""
-        return self.salary_given is not None
-
-    def breakdown(self, t: int, dollars: Dollars = "nominal", comp: Comp = "base") -> Breakdown:
-        t = min(max(int(t), 0), self.horizon - 1)
-        a = self.assumptions
-        f = self.basis.factor
-        # With a salary, the path is in this basis's dollars (the factor is already in the salary); without,
-        # it is in all-industries dollars and the factor is a line of its own.
-        scale = f if self.salary_mode else 1.0
-        plan = self.plans[int(self.level_index[t])]
-        kind = self.anchor_kind[t]
-        since = int(self.anchor_t[t])
-        anchor = float(self.anchor_value[t])
-        value = float(self.neutral[t])
-        year = int(self.calendar_years[t])
-        lines: list[BreakdownLine] = []
-
-        average = "average" if plan.typical_is_average else "middle of the range, derived: the source gives no average"
-        inferred = (
-            f" The source gives no years for {plan.name}: {plan.article_years:g} years is inferred."
-            if plan.level.experience.basis == "inferred" and plan.index > 0
-            else ""
-        )
-        where = ""
-        if self.basis.amount is not None:
-            where = f" At {self.basis.name}: {usd(plan.low * f)} – {usd(plan.high * f)} ({self.basis.factor_text()})."
-        lines.append(
-            BreakdownLine(
-                f"{plan.name} range (the data, today's dollars, all industries)",
-                None,
-                f"{usd(plan.low)} – {usd(plan.high)}; typical {usd(plan.typical)} ({average}).{where} "
-                f"You reach this level at {years_text(plan.threshold)} of experience "
-                f"({self._promotion_reason(plan)}).{inferred}",
-                "data",
-                source_line(self.dataset, plan.level.range),
-            )
-        )
-        lines.extend(self.conflict_lines(plan.index))
-        beyond = self.beyond_article_line(t)
-        if beyond is not None:
-            lines.append(beyond)
-        anchor_year = self.current_year + since
-        at = self.plans[int(self.level_index[since])]
-        if kind == "salary":
-            label = f"Today's salary: {self.salary_origin}"
-            lines.append(BreakdownLine(label, anchor * scale, self._salary_detail(at), "yours"))
-        elif kind == "standing":
-            if at.standing > at.skills_pay + 0.5:
-                detail = (
-                    f"{at.ticked} of {at.total} {at.name} skills ticked: position {at.skills_position:.2f} pays "
-                    f"{usd(at.skills_pay)}, less than your standing at the level below, which you keep"
-                )
-            else:
-                detail = (
-                    f"{at.ticked} of {at.total} {at.name} skills ticked: position {at.skills_position:.2f} "
-                    f"between {usd(at.low)} (0), {usd(at.typical)} (½) and {usd(at.high)} (1)"
-                )
-            when = "today" if since == 0 else f"from {anchor_year}"
-            lines.append(BreakdownLine(f"Your position at {at.name} ({when}): your skills", anchor, detail))
-        elif kind == "bottom":
-            lines.append(
-                BreakdownLine(
-                    f"Bottom of the {at.name} range{self._at_basis()} (from {anchor_year})",
-                    anchor * scale,
-                    f"promoted into {at.name}: your pay rises to at least the bottom of its range",
-                    "data",
-                    source_line(self.dataset, at.level.range),
-                )
-            )
-        elif kind == "held":
-            lines.append(
-                BreakdownLine(
-                    f"Your pay, above the {at.name} range{self._at_basis()} (from {anchor_year})",
-                    anchor * scale,
-                    "above the top of the range: kept, with no raise beyond inflation while it stays above it",
-                )
-            )
-        else:
-            lines.append(
-                BreakdownLine(
-                    f"Top of the {at.name} range{self._at_basis() if self.salary_mode else ''}",
-                    anchor * scale,
-                    f"raises reached the top of the range in {anchor_year}; the projection does not go above it",
-                    "data",
-                    source_line(self.dataset, at.level.range),
-                )
-            )
-        raises = (value - anchor) * scale
-        years = t - since
-        lines.append(
-            BreakdownLine(
-                "Raises beyond inflation",
-                raises,
-                f"{years} year{'s' if years != 1 else ''} since {anchor_year} at (1 + {percent(a.yearly_raise)}) ÷ "
-                f"(1 + {percent(a.inflation)}) = ×{self.growth:.4f} a year",
-                "assumption",
-            )
-        )
-        if self.salary_mode:
-            lines.append(BreakdownLine(self._basis_label(), None, self._basis_salary_detail(), "derived"))
-        else:
-            lines.append(self._basis_line(value * (f - 1.0)))
-        base_today = value * f
-        total = base_today
-        if dollars == "nominal":
-            inflation = base_today * (float(self.inflation_index[t]) - 1.0)
-            lines.append(
-                BreakdownLine(
-                    f"Inflation to {year} dollars",
-                    inflation,
-                    f"× (1 + {percent(a.inflation)})^{t} = ×{float(self.inflation_index[t]):.4f}",
-                    "assumption",
-                )
-            )
-            total += inflation
-        if comp == "total":
-            base = total
-            bonus = base * a.bonus_percent / 100.0
-            equity = float(a.yearly_equity) * (float(self.inflation_index[t]) if dollars == "nominal" else 1.0)
-            lines.append(
-                BreakdownLine("Bonus", bonus, f"{a.bonus_percent:g}% of the base salary {usd(base)}", "assumption")
-            )
-            lines.append(
-                BreakdownLine(
-                    "Equity",
-                    equity,
-                    f"{usd(a.yearly_equity)} a year in today's dollars"
-                    + (f", × {float(self.inflation_index[t]):.4f} inflation" if dollars == "nominal" else ""),
-                    "assumption",
-                )
-            )
-            total = base + bonus + equity
-        return Breakdown(
-            t=t,
-            calendar_year=year,
-            experience=float(self.experience[t]),
-            level_name=plan.name,
-            dollars=dollars,
-            comp=comp,
-            lines=tuple(lines),
-            total=total,
-        )
-
-    def _at_basis(self) -> str:
-        return "" if self.basis.amount is None else f" at {self.basis.name}"
-
-    def _salary_detail(self, at: LevelPlan) -> str:
-        assert self.salary_given is not None
-        assert self.salary_entered is not None
-        f = self.basis.factor
-        own = self.own_basis
-        if self.basis == own:
-            where = "" if own.amount is None else f" {'at' if own.kind == 'employer' else 'in'} {own.name}"
-            text = f"what you entered: your pay today{where}, taken as it is"
-        else:
-            text = (
-                f"your {usd(self.salary_entered)}{' at ' + own.name if own.amount is not None else ''} × "
-                f"{f:.2f} ÷ {own.factor:.2f} (the two pay factors): the same place relative to the range"
-            )
-        low, high = at.low * f, at.high * f
-        out = self.salary_outside_range
-        if out == "below":
-            text += (
-                f"; below the {at.name} range{self._at_basis()} ({usd(low)} – {usd(high)}): kept as it is, "
-                "until a promotion raises it to at least the bottom of the next level's range"
-            )
-        elif out == "above":
-            text += (
-                f"; above the {at.name} range{self._at_basis()} ({usd(low)} – {usd(high)}): kept, with no raise "
-                "beyond inflation while it stays above the range"
-            )
-        else:
-            pos = position_of_pay(at.low, at.typical, at.high, self.salary_given / f)
-            text += f"; position {pos:.2f} in the {at.name} range{self._at_basis()} ({usd(low)} – {usd(high)})"
-        return text
-
-    def _basis_salary_detail(self) -> str:
-        if self.basis == self.own_basis:
-            head = "Your salary is your pay there: no factor is applied to it."
-        else:
-            head = f"Your salary is scaled from {self.own_basis.name} to {self.basis.name} by the two pay factors."
-        if self.basis.amount is None:
-            return f"{head} The level ranges are the article's as they are."
-        return (
-            f"{head} {self.basis.describe()}: it scales the level ranges (the band, and the bottom of a range "
-            "after a promotion)."
-        )
-
-    def _basis_label(self) -> str:
-        if self.basis.kind == "all":
-            return "Industry: all industries"
-        return f"{'Employer' if self.basis.kind == 'employer' else 'Industry'}: {self.basis.name}"
-
-    def _basis_line(self, amount: float) -> BreakdownLine:
-        """The industry or employer factor: the source's figure over the middle of the overall range (derived)."""
-        ds, b = self.dataset, self.basis
-        detail = b.describe()
-        if b.kind == "all":
-            return BreakdownLine(self._basis_label(), amount, detail, "derived")
-        figure = ds.employer(b.id).pay if b.kind == "employer" and b.id else ds.industry(str(b.id)).average
-        detail += " (the middle of the range is derived by the app)"
-        return BreakdownLine(self._basis_label(), amount, detail, "data", source_line(ds, figure))
-
-    def _promotion_reason(self, plan: LevelPlan) -> str:
-        if plan.index == 0:
-            return "the first level"
-        moved = plan.shift_years
-        if abs(moved) < _EPS:
-            how = "on the article's time"
-        elif moved > 0:
-            how = f"{years_text(moved)} earlier than the article's {years_text(plan.article_years)}"
-        else:
-            how = f"{years_text(-moved)} later than the article's {years_text(plan.article_years)}"
-        shift = self.assumptions.promotion_shift_years
-        return f"{plan.ticked} of {plan.total} of its skills ticked: {how}; promotion shift assumption {shift:g} years"
-
-
-def years_text(years: float) -> str:
-    """4.7 years, 1 year, 0 years: one decimal, none when whole."""
-    rounded = round(years, 1)
-    text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
-    return f"{text} year" if text == "1" else f"{text} years"
+    def outside_article(self, dollars: Dollars = "nominal") -> IntArray:
+        """Per year: +1 when the projected base salary (in the dollars shown) is above the article's largest
+        figure, -1 when below its smallest, 0 within what the article reports."""
+        values = self.projected(dollars, "base")
+        out = np.zeros(len(values), dtype=np.int64)
+        out[values > self.article_top.amount + 0.5] = 1
+        out[values < self.article_bottom.amount - 0.5] = -1
+        return out
 
 
 def ticked_ids(dataset: Dataset, profile: Profile) -> frozenset[str]:
@@ -743,10 +454,9 @@ def project(
 ) -> Projection:
     """The projection for ``profile`` from ``current_year`` on.
 
-    ``basis`` compares the same person elsewhere: another industry or employer. A current salary then keeps
-    its position within the level range (it is scaled by the ratio of the two pay factors).
-    ``extra_skills`` are treated as ticked (for "what if" curves and skill effects).
-    """
+    ``basis`` compares the same person elsewhere (another industry or employer): a salary is then scaled by the
+    ratio of the two pay factors, never above the article's largest figure unless it is already above it.
+    ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
     return _project(dataset, profile, ticked, current_year, basis, horizon)
 
@@ -762,31 +472,30 @@ def _project(
     a = profile.assumptions
     own = pay_basis(dataset, profile.industry, profile.employer)
     use = basis if basis is not None else own
-    plans = level_plans(dataset, ticked, a)
+    plans, today = level_plans(dataset, ticked, profile)
+    _index, chosen = today_level_index(dataset, profile)
     y0 = float(profile.years_of_experience)
     n = horizon if horizon is not None else a.horizon_years
-    growth = (1.0 + a.yearly_raise) / (1.0 + a.inflation)
-    levels = [level_at(plans, y0 + t) for t in range(n)]
+    levels = [level_at(plans, today, y0 + t) for t in range(n)]
+    f = use.factor
 
-    today = profile.salary_today()  # the current salary, else the latest year of the pay history
-    salary_entered: int | None = None
-    salary_origin = ""
-    if today is not None:
-        salary_entered, origin, year = today
-        salary_origin = "your current salary" if origin == "current" else f"your {year} salary (pay history)"
-        salary_given: float | None = salary_entered * use.factor / own.factor
-        # Levels above the one you would be at today with no skills ticked count as promoted into: they pay at
-        # least the bottom of their range. (Not "above today's level": a skill that makes today's level a higher
-        # one would then lower the curve.)
-        floor_from = _level_without_skills(dataset, a, y0) + 1
-        neutral, kinds, anchor_t, anchor_value = _salary_path(
-            plans, levels, salary_entered / own.factor, growth, floor_from
-        )
+    salary = profile.salary_today()  # the current salary, else the latest year of the pay history
+    entered: int | None = None
+    origin = ""
+    given: float | None = None
+    capped = False
+    if salary is not None:
+        entered, kind, year = salary
+        origin = "your current salary" if kind == "current" else f"your {year} salary (pay history)"
+        given = entered * f / own.factor
+        limit = max(use.largest.amount, float(entered))
+        if given > limit + _EPS:
+            given, capped = limit, True
+        start = given
     else:
-        salary_given = None
-        floor_from = 0
-        neutral, kinds, anchor_t, anchor_value = _standing_path(plans, levels, growth)
+        start = plans[today].low * f
 
+    path = _path(plans, levels, today, start, salary is not None, f, a)
     return Projection(
         current_year=current_year,
         start_experience=y0,
@@ -795,178 +504,130 @@ def _project(
         own_basis=own,
         dataset=dataset,
         plans=plans,
-        start_level=levels[0],
-        salary_entered=salary_entered,
-        salary_origin=salary_origin,
-        salary_given=salary_given,
-        floor_from=floor_from,
+        start_level=today,
+        level_chosen=chosen,
+        start="salary" if salary is not None else "bottom",
+        salary_entered=entered,
+        salary_origin=origin,
+        salary_given=given,
+        salary_capped=capped,
         t=np.arange(n, dtype=np.int64),
         level_index=np.array(levels, dtype=np.int64),
-        neutral=np.array(neutral, dtype=np.float64),
-        anchor_kind=tuple(kinds),
-        anchor_t=np.array(anchor_t, dtype=np.int64),
-        anchor_value=np.array(anchor_value, dtype=np.float64),
+        **path,
     )
 
 
-_Path = tuple[list[float], list[AnchorKind], list[int], list[float]]
+def _path(
+    plans: tuple[LevelPlan, ...],
+    levels: list[int],
+    today: int,
+    start: float,
+    salaried: bool,
+    f: float,
+    a: Assumptions,
+) -> dict[str, FloatArray]:
+    """The yearly figures of :class:`Projection` (see the module's docstring for the rules)."""
+    growth = (1.0 + a.yearly_raise) / (1.0 + a.inflation)
+    n = len(levels)
+    plain = np.empty(n)
+    raises, promotions, limits = np.zeros(n), np.zeros(n), np.zeros(n)
+    plain[0] = start
+    for t in range(1, n):
+        lv, before = plans[levels[t]], plain[t - 1]
+        low, high = lv.low * f, lv.high * f
+        grown = before * growth
+        raised, promoted, limited = grown - before, 0.0, 0.0
+        if levels[t] != levels[t - 1]:
+            value = max(grown * (1.0 + a.promotion_raise) ** (levels[t] - levels[t - 1]), low)
+            promoted = value - grown
+            if value > high:  # no higher than the new range's top, and never below last year's pay
+                limited = max(high, before) - value
+                value = max(high, before)
+        else:
+            # Up to the top of the range; a salary already above it gets no raise beyond inflation.
+            value = min(grown, before) if before > high + _EPS else min(grown, high)
+            if (levels[t] > today or not salaried) and value < low:
+                value = low
+            limited = value - grown
+        plain[t] = value
+        raises[t] = raises[t - 1] + raised
+        promotions[t] = promotions[t - 1] + promoted
+        limits[t] = limits[t - 1] + limited
 
-
-def _level_without_skills(dataset: Dataset, assumptions: Assumptions, years: float) -> int:
-    """``level_at(level_plans(dataset, frozenset(), assumptions), years)``, without the pay figures."""
-    index, threshold = 0, 0.0
-    for i, lv in enumerate(dataset.levels):
-        moved = 0.0 if i == 0 or not lv.skills else -assumptions.promotion_shift_years
-        threshold = max(float(lv.experience.min_years) - moved, threshold) if i else float(lv.experience.min_years)
-        if i and years + _EPS >= threshold:
-            index = i
-    return index
-
-
-def _standing_path(plans: tuple[LevelPlan, ...], levels: list[int], growth: float) -> _Path:
-    """No salary given: your skills place you in each level's range (today's dollars, all industries)."""
-    start = plans[levels[0]]
-    value = min(max(start.standing, start.low), start.high)
-    neutral = [value]
-    kinds: list[AnchorKind] = ["standing"]
-    anchor_t = [0]
-    anchor_value = [value]
-    for t in range(1, len(levels)):
-        plan = plans[levels[t]]
-        v = neutral[-1] * growth
-        kind, since, anchor = kinds[-1], anchor_t[-1], anchor_value[-1]
-        if v < plan.standing - 1e-9:
-            v, kind, since, anchor = plan.standing, "standing", t, plan.standing
-        if v > plan.high:
-            v = plan.high
-            if not (kind == "top" and anchor == plan.high):
-                kind, since, anchor = "top", t, plan.high
-        neutral.append(max(v, plan.low))
-        kinds.append(kind)
-        anchor_t.append(since)
-        anchor_value.append(anchor)
-    return neutral, kinds, anchor_t, anchor_value
-
-
-def _salary_path(
-    plans: tuple[LevelPlan, ...], levels: list[int], salary: float, growth: float, floor_from: int
-) -> _Path:
-    """A salary given: year 0 is that salary as it is; raises up to the top of the range (none beyond inflation
-    while above it); a level promoted into pays at least the bottom of its range. Skills never set the pay."""
-    neutral = [salary]
-    kinds: list[AnchorKind] = ["salary"]
-    anchor_t = [0]
-    anchor_value = [salary]
-    for t in range(1, len(levels)):
-        plan = plans[levels[t]]
-        before = neutral[-1]
-        v = before * growth
-        kind, since, anchor = kinds[-1], anchor_t[-1], anchor_value[-1]
-        if v > plan.high and v > before:
-            if before > plan.high * (1 + 1e-12):  # already above the range: no raise beyond inflation
-                v = before
-                if kind != "held":
-                    kind, since, anchor = "held", t, before
-            else:
-                v = plan.high
-                if not (kind == "top" and anchor == plan.high):
-                    kind, since, anchor = "top", t, plan.high
-        if plan.index >= floor_from and v < plan.low:
-            v = plan.low
-            if not (kind == "bottom" and anchor == plan.low):
-                kind, since, anchor = "bottom", t, plan.low
-        neutral.append(v)
-        kinds.append(kind)
-        anchor_t.append(since)
-        anchor_value.append(anchor)
-    return neutral, kinds, anchor_t, anchor_value
+    target = np.empty(n)
+    for t in range(n):
+        lv = plans[levels[t]]
+        low, typical, high = lv.low * f, lv.typical * f, lv.high * f
+        p = position_of_pay(low, typical, high, float(plain[t]))
+        q = p + (1.0 - p) * lv.position
+        target[t] = max(float(plain[t]), pay_at_position(low, typical, high, q))
+    steps = np.arange(n, dtype=np.float64)
+    ramp = 1.0 - np.power(1.0 - a.skill_pace, steps) if salaried else np.ones(n)
+    base = plain + ramp * (target - plain)
+    return {
+        "plain": plain,
+        "raises": raises,
+        "promotions": promotions,
+        "limits": limits,
+        "target": target,
+        "ramp": ramp,
+        "base": base,
+    }
 
 
 # --- what the Skills tab and the summary need -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class NextLevel:
-    level: Level
-    years: float  # from now
-    at_experience: float
-    article_years: float
-    shift_years: float
-    ticked: int
-    total: int
+class SkillEffect:
+    skill: Skill
+    group: str  # the level's name, or "General"
+    ahead: float  # today's dollars a year, ``years_ahead`` years from now (base salary)
+    total: float  # today's dollars, summed over the horizon (base salary)
 
 
-def time_to_next_level(dataset: Dataset, profile: Profile) -> NextLevel | None:
-    """When the projection promotes you next (None at the top level). Ticking that level's skills brings it
-    earlier by ``2 * promotion_shift_years / skills in the level`` each."""
-    plans = level_plans(dataset, ticked_ids(dataset, profile), profile.assumptions)
-    y0 = float(profile.years_of_experience)
-    now = level_at(plans, y0)
-    if now + 1 >= len(plans):
-        return None
-    nxt = plans[now + 1]
-    return NextLevel(
-        level=nxt.level,
-        years=max(nxt.threshold - y0, 0.0),
-        at_experience=nxt.threshold,
-        article_years=nxt.article_years,
-        shift_years=nxt.shift_years,
-        ticked=nxt.ticked,
-        total=nxt.total,
-    )
-
-
-def current_level(dataset: Dataset, profile: Profile) -> Level:
-    plans = level_plans(dataset, ticked_ids(dataset, profile), profile.assumptions)
-    return plans[level_at(plans, float(profile.years_of_experience))].level
-
-
-def next_level_skill_ids(dataset: Dataset, profile: Profile) -> list[str]:
-    """The skills of the level after today's (empty at the top level)."""
-    nxt = time_to_next_level(dataset, profile)
-    return [] if nxt is None else [sk.id for sk in nxt.level.skills]
-
-
-def skill_effects(dataset: Dataset, profile: Profile, years_ahead: int = 5) -> dict[str, float]:
+def skill_effects(dataset: Dataset, profile: Profile, years_ahead: int = 5) -> dict[str, SkillEffect]:
     """For every skill of the dataset not ticked yet: how much ticking it raises the projected base salary
-    ``years_ahead`` years from now, in today's dollars, in the profile's industry or at its employer.
-    Never negative (ticking a skill never lowers the curve)."""
-    horizon = max(years_ahead + 1, 1)
+    ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
+    industry or at its employer. Never negative (ticking a skill never lowers the curve)."""
     ticked = ticked_ids(dataset, profile)
-    before = _project(dataset, profile, ticked, 0, None, horizon).projected("today")[years_ahead]
-    effects: dict[str, float] = {}
-    for lv in dataset.levels:
-        for sk in lv.skills:
+    horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
+    before = _project(dataset, profile, ticked, 0, None, horizon).base
+    span = profile.assumptions.horizon_years
+    effects: dict[str, SkillEffect] = {}
+    for group in dataset.skill_groups():
+        for sk in group.skills:
             if sk.id in ticked:
                 continue
-            after = _project(dataset, profile, ticked | {sk.id}, 0, None, horizon).projected("today")[years_ahead]
-            effects[sk.id] = max(float(after - before), 0.0)
+            after = _project(dataset, profile, ticked | {sk.id}, 0, None, horizon).base
+            diff = np.maximum(after - before, 0.0)
+            name = group.level.name if group.level is not None else "General"
+            effects[sk.id] = SkillEffect(sk, name, float(diff[years_ahead]), float(diff[:span].sum()))
     return effects
 
 
 @dataclass(frozen=True)
-class SkillEffect:
-    skill: Skill
-    level: Level
-    amount: float  # today's dollars a year, ``years_ahead`` years from now
+class SkillTie:
+    """Skills that add the same (to the dollar): ranked as one."""
+
+    effects: tuple[SkillEffect, ...]
+
+    @property
+    def ahead(self) -> float:
+        return self.effects[0].ahead
+
+    @property
+    def total(self) -> float:
+        return self.effects[0].total
 
 
-def next_skills(
-    dataset: Dataset,
-    profile: Profile,
-    years_ahead: int = 5,
-    limit: int = 5,
-    effects: Mapping[str, float] | None = None,
-) -> list[SkillEffect]:
-    """The unticked skills that raise the projection most, best first; skills that add nothing are left out.
-    Ties keep the dataset's order (earlier levels first). Pass ``effects`` from skill_effects() to reuse them."""
-    if effects is None:
-        effects = skill_effects(dataset, profile, years_ahead)
-    ranked: list[SkillEffect] = []
-    for lv in dataset.levels:
-        for sk in lv.skills:
-            amount = effects.get(sk.id, 0.0)
-            if amount >= 0.5:
-                ranked.append(SkillEffect(sk, lv, amount))
-    ranked.sort(key=lambda e: -round(e.amount, 6))
-    return ranked[:limit]
+def rank_skills(effects: Iterable[SkillEffect], limit: int = 5) -> list[SkillTie]:
+    """The unticked skills that add most over the horizon, best first, skills that add the same grouped as
+    one; skills that add nothing are left out. At most ``limit`` groups."""
+    groups: dict[tuple[int, int], list[SkillEffect]] = {}
+    for e in effects:
+        if e.total < 0.5 and e.ahead < 0.5:
+            continue
+        groups.setdefault((round(e.total), round(e.ahead)), []).append(e)
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[0][0], -kv[0][1]))
+    return [SkillTie(tuple(members)) for _key, members in ranked[:limit]]

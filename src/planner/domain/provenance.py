@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.domain.dataset import Dataset, Figure, JobGrowth, SalaryRange, Skill, Sourced
+from planner.domain.dataset import Dataset, Figure, JobGrowth, Outcome, SalaryRange, Skill, Sourced
 from planner.domain.money import percent, usd
 from planner.domain.pay_compare import midpoint
 from planner.domain.profile import Assumptions
@@ -32,19 +32,24 @@ def date_text(day: dt.date) -> str:
 
 
 def as_of(dataset: Dataset) -> str:
-    """ "as of 28 November 2026" (the day the dataset's figures were read from their document)."""
-    return f"as of {date_text(dataset.document.read_on)}"
+    """ "read on 28 November 2026 (the article is undated)": when the figures were read from their document,
+    which is not a date of the figures themselves."""
+    doc = dataset.document
+    dated = f"published {date_text(doc.published)}" if doc.published is not None else "the article is undated"
+    return f"read on {date_text(doc.read_on)} ({dated})"
 
 
-def source_line(dataset: Dataset, item: Sourced | Skill) -> str:
+def source_line(dataset: Dataset, item: Sourced | Skill | Outcome) -> str:
     """ "Source: Glassdoor and PayScale, as of 28 November 2026"."""
     return f"Source: {dataset.source_names(item.sources)}, {as_of(dataset)}"
 
 
-def figure_value(item: Sourced | Skill) -> str:
+def figure_value(item: Sourced | Skill | Outcome) -> str:
     """The figure as the source states it: "$70,000 – $132,000", "around $144,000", "almost 40%"."""
     if isinstance(item, Skill):
         return item.name
+    if isinstance(item, Outcome):
+        return item.text
     if isinstance(item, SalaryRange):
         return f"{usd(item.min)} – {usd(item.max)}"
     if isinstance(item, JobGrowth):
@@ -74,7 +79,10 @@ def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
     day = dataset.document.read_on.isoformat()
     rows = []
     for path, item in dataset.sourced_items():
-        unit = "skill" if isinstance(item, Skill) else units.get(item.unit, item.unit)
+        if isinstance(item, Skill | Outcome):
+            unit = "skill" if isinstance(item, Skill) else "outcome"
+        else:
+            unit = units.get(item.unit, item.unit)
         rows.append(
             ProvenanceRow(path, "data", figure_value(item), unit, dataset.source_names(item.sources), item.quote, day)
         )

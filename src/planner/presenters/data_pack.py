@@ -72,7 +72,7 @@ class DataPackPresenter(QObject):
             )
             return False
         intro = (
-            f"{path.name}: “{dataset.title}”, figures as of {dataset.document.read_on.isoformat()}.\n"
+            f"{path.name}: “{dataset.title}”, figures read on {dataset.document.read_on.isoformat()}.\n"
             f"Compared with the data in use: {diff.summary()}\n"
             "Use this data from now on? Your ticked skills and settings stay."
         )

@@ -11,6 +11,7 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, Protocol
@@ -21,26 +22,33 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
-from planner.domain.profile import MAX_PROMOTION_SHIFT, MAX_RATE, MAX_SALARY, MAX_YEARS, Assumptions, Profile
+from planner.domain.profile import (
+    MAX_PROMOTION_RAISE,
+    MAX_PROMOTION_SHIFT,
+    MAX_RATE,
+    MAX_SALARY,
+    MAX_YEARS,
+    Assumptions,
+    Profile,
+)
 from planner.domain.projection import (
-    Breakdown,
     Comp,
     Dollars,
     FloatArray,
+    IntArray,
     Projection,
-    next_level_skill_ids,
+    article_level_index,
     pay_basis,
     project,
-    time_to_next_level,
-    years_text,
 )
+from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes, years_text
 from planner.domain.provenance import KIND_LABELS, as_of
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 
 # --- the inputs ------------------------------------------------------------------------------------------------
 
-FieldKind = Literal["years", "salary", "horizon", "percent", "bonus", "money", "shift"]
+FieldKind = Literal["years", "salary", "horizon", "percent", "bonus", "money", "shift", "promotion", "pace"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,22 @@ FIELDS: tuple[FieldSpec, ...] = (
         "shift",
         True,
     ),
+    FieldSpec(
+        "promotion_raise",
+        "Pay jump at a promotion (%)",
+        f"default {_pct(_default('promotion_raise'))}; on top of the year's raise, and at least the bottom of the "
+        "new level's range",
+        "promotion",
+        True,
+    ),
+    FieldSpec(
+        "skill_pace",
+        "Skill pace: gap closed a year (%)",
+        f"default {_pct(_default('skill_pace'))}: with a salary, the share of the way to the pay your skills "
+        "warrant that your pay covers each year",
+        "pace",
+        True,
+    ),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 
@@ -101,6 +125,8 @@ _RANGE_MESSAGES: dict[FieldKind, str] = {
     "bonus": "Enter a percentage of base salary from 0 to 200.",
     "money": f"Enter an amount from $0 to {usd(MAX_SALARY)}.",
     "shift": f"Enter years from 0 to {MAX_PROMOTION_SHIFT}.",
+    "promotion": f"Enter a percentage from 0 to {MAX_PROMOTION_RAISE * 100:g}.",
+    "pace": "Enter a percentage from 0 to 100.",
 }
 
 
@@ -133,7 +159,7 @@ def parse_field(spec: FieldSpec, text: str) -> Any:
         return int(number)
     if spec.kind in ("salary", "money"):
         return round(number)
-    if spec.kind == "percent":
+    if spec.kind in ("percent", "promotion", "pace"):
         return number / 100.0
     return number
 
@@ -156,7 +182,7 @@ def format_field(spec: FieldSpec, profile: Profile) -> str:
     value = getattr(profile.assumptions, spec.key) if spec.assumption else getattr(profile, spec.key)
     if value is None:
         return ""
-    if spec.kind == "percent":
+    if spec.kind in ("percent", "promotion", "pace"):
         return f"{value * 100:.10g}"
     if spec.kind in ("salary", "money"):
         return f"{value:,}"
@@ -199,6 +225,9 @@ class ProjectionChart:
     band_label: str
     level_names: tuple[str, ...]
     experience: FloatArray
+    # Per year: +1 above the article's largest figure, -1 below its smallest (base salary, in the dollars shown).
+    outside: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    outside_label: str = "Outside the article's figures (an extrapolation)"
     # The pay history: the base salaries the user recorded, by calendar year (may lie before today).
     history_x: FloatArray = field(default_factory=lambda: np.zeros(0))
     history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
@@ -216,11 +245,14 @@ class ProjectionView(Protocol):
     def show_field_text(self, key: str, text: str) -> None: ...
     def show_field_error(self, key: str, message: str) -> None: ...
     def show_choices(self, industries: list[Choice], employers: list[Choice]) -> None: ...
+    def show_levels(self, levels: list[Choice]) -> None: ...
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None: ...
+    def show_level_choice(self, level: str | None) -> None: ...
     def show_next_skills_option(self, label: str, available: bool) -> None: ...
     def show_chart(self, chart: ProjectionChart) -> None: ...
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None: ...
     def show_summary(self, html: str) -> None: ...
+    def show_notes(self, html: str) -> None: ...
 
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
@@ -228,14 +260,14 @@ COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensati
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
 
 
-# How each line of "Why this number?" is labelled when it is not a sourced figure.
+# How each line of "Why this number?" is labelled when it is not one of the article's figures.
 _ORIGIN: dict[str, str] = {
-    "data": "Data",
+    "data": "The article's figure",
     "assumption": "Assumption, not data: yours to change on this tab",
-    "derived": "Derived by the app from the data and your inputs",
+    "derived": "Derived by the app from the article and your inputs",
     "inferred": KIND_LABELS["inferred"],
     "yours": "Your input",
 }
@@ -243,6 +275,14 @@ _ORIGIN: dict[str, str] = {
 
 def _signed(amount: float) -> str:
     return ("+" if amount >= 0.5 else "") + usd(amount)
+
+
+def outside_text(side: int, short: bool = False) -> str:
+    if side > 0:
+        return "⚠ above" if short else "⚠ above the article's largest figure"
+    if side < 0:
+        return "⚠ below" if short else "⚠ below the article's smallest figure"
+    return ""
 
 
 class ProjectionPresenter:
@@ -286,7 +326,20 @@ class ProjectionPresenter:
         profile = self._session.profile
         self._show_fields(profile)
         self._view.show_profile_choice(profile.industry, profile.employer)
+        self._show_levels(profile)
         self.recompute()
+
+    def _show_levels(self, profile: Profile) -> None:
+        ds = self._dataset
+        by_years = ds.levels[article_level_index(ds, float(profile.years_of_experience))]
+        self._view.show_levels(
+            [
+                Choice(None, f"From my experience ({by_years.name})"),
+                *(Choice(lv.id, f"{lv.name} ({lv.experience.label} in the article)") for lv in ds.levels),
+            ]
+        )
+        known = any(lv.id == profile.current_level for lv in ds.levels)
+        self._view.show_level_choice(profile.current_level if known else None)
 
     def _show_fields(self, profile: Profile) -> None:
         for spec in FIELDS:
@@ -316,30 +369,32 @@ class ProjectionPresenter:
             comparisons["employer"] = project(
                 ds, profile, self.current_year, basis=pay_basis(ds, employer=self.compare_employer)
             )
-        nxt = time_to_next_level(ds, profile)
+        nxt = proj.next_promotion()
         if nxt is None:
             self._view.show_next_skills_option("With all skills of the next level (you are at the top level)", False)
         else:
-            self._view.show_next_skills_option(f"With all {nxt.level.name} skills", True)
+            self._view.show_next_skills_option(f"With all {nxt.name} skills", True)
             if self.compare_next_skills:
-                comparisons["next-skills"] = project(
-                    ds, profile, self.current_year, extra_skills=next_level_skill_ids(ds, profile)
-                )
+                extra = [sk.id for sk in nxt.level.skills]
+                comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra)
         self.comparisons = comparisons
         self.selected = min(self.selected, proj.horizon - 1)
         self.chart = self._chart(proj, comparisons)
-        self.table.set_chart(self.chart, self.dollars, self.comp)
+        self.table.set_chart(self.chart)
         self._view.show_chart(self.chart)
         self._view.show_summary(self.summary_html())
+        self._view.show_notes(self.notes_html())
         self._show_year()
 
     # --- building --------------------------------------------------------------------------------------------
 
     def _label(self, key: str, proj: Projection) -> str:
-        if key == "industry" or key == "employer":
-            return f"In {proj.basis.name}" if key == "industry" else f"At {proj.basis.name}"
-        nxt = time_to_next_level(self._dataset, self._session.profile)
-        return f"With all {nxt.level.name} skills" if nxt is not None else "With all skills of the next level"
+        if key == "industry":
+            return f"In {proj.basis.name}"
+        if key == "employer":
+            return f"At {proj.basis.name}"
+        nxt = self.projection.next_promotion() if self.projection is not None else None
+        return f"With all {nxt.name} skills" if nxt is not None else "With all skills of the next level"
 
     def _chart(self, proj: Projection, comparisons: dict[str, Projection]) -> ProjectionChart:
         d, c = self.dollars, self.comp
@@ -352,9 +407,16 @@ class ProjectionPresenter:
         for key, other in comparisons.items():
             y = other.projected(d, c)
             curves.append(CurveData(key, self._label(key, other), y, float(y.sum())))
+        raise_pct = f"{proj.assumptions.promotion_raise * 100:g}%"
         marks = tuple(
-            LevelMark(float(x[t]), float(series.projected[t]), f"{proj.plans[lv].name} from {int(x[t])}")
+            LevelMark(float(x[t]), float(series.projected[t]), f"{proj.plans[lv].name} from {int(x[t])} (+{raise_pct})")
             for t, lv in proj.level_changes()
+        )
+        derived = proj.basis.kind != "all"
+        band = (
+            f"Your level's range at {proj.basis.name} (the article's × pay factor, derived)"
+            if derived
+            else "Your level's range (the article's)"
         )
         return ProjectionChart(
             x=x,
@@ -366,9 +428,10 @@ class ProjectionPresenter:
             today_x=float(self.current_year),
             today_label=f"Today: {proj.level_name(0)}",
             y_label=f"{COMP_LABEL[c].capitalize()} ({DOLLARS_LABEL[d]}, USD a year)",
-            band_label="Range of your level (low – high, the data)",
+            band_label=band,
             level_names=tuple(proj.level_name(t) for t in range(proj.horizon)),
             experience=proj.experience,
+            outside=proj.outside_article(d),
             **self._history(proj),
         )
 
@@ -400,96 +463,50 @@ class ProjectionPresenter:
             "history_texts": tuple(texts),
         }
 
-    def summary_html(self) -> str:
+    def headline(self) -> tuple[str, str, str]:
+        """This year's pay, the next level and when, and the earnings over the horizon (plain text each)."""
         proj, chart = self.projection, self.chart
         assert proj is not None
         assert chart is not None
-        first, last = int(chart.x[0]), int(chart.x[-1])
         what = f"{COMP_LABEL[self.comp]}, {DOLLARS_LABEL[self.dollars]}"
-        parts = [
-            f"<b>Earnings over {proj.horizon} years ({first}–{last}):</b> {usd(chart.main.total)} <i>({what})</i>."
-        ]
-        for curve in chart.comparisons:
-            diff = curve.total - chart.main.total
-            parts.append(f"{_escape(curve.label)}: {usd(curve.total)} ({_signed(diff)} compared with yours).")
-        nxt = time_to_next_level(self._dataset, self._session.profile)
-        if nxt is None:
-            parts.append(f"<br><b>Level:</b> {_escape(proj.level_name(0))}, the top level the article describes.")
-        else:
-            sooner = ""
-            each = 2 * proj.assumptions.promotion_shift_years / nxt.total if nxt.total else 0.0
-            if nxt.ticked < nxt.total and round(each, 1) > 0:
-                sooner = f" Each further {_escape(nxt.level.name)} skill you tick brings it {years_text(each)} sooner."
-            parts.append(
-                f"<br><b>Next level:</b> {_escape(nxt.level.name)} in about {years_text(nxt.years)} "
-                f"(at {years_text(nxt.at_experience)} of experience; {nxt.ticked} of {nxt.total} of its skills "
-                f"ticked).{sooner}"
-            )
-        if proj.basis.amount is not None:
-            factor = _escape(proj.basis.factor_text())
-            factor = factor[0].upper() + factor[1:]
-            note = " (the article's “highest”, not an average)" if proj.basis.is_highest else ""
-            parts.append(f"<br><b>Pay:</b> {factor}{note}; the level ranges are multiplied by it.")
-        today = self._session.profile.salary_today()
-        if today is not None and today[1] == "history":
-            parts.append(
-                f"<br><b>Today's salary:</b> your {today[2]} salary from your pay history, {usd(today[0])} "
-                "(the current salary field is empty; a salary typed there takes precedence)."
-            )
-        out = proj.salary_outside_range
-        if out is not None and proj.salary_given is not None:
-            start = proj.plans[proj.start_level]
-            f = proj.basis.factor
-            then = (
-                "a promotion raises it to at least the next level's bottom"
-                if out == "below"
-                else "no raise beyond inflation while it stays above"
-            )
-            parts.append(
-                f"<br>⚠ Your {usd(proj.salary_given)} is {out} the {_escape(start.name)} range for "
-                f"{_escape(proj.basis.name)} ({usd(start.low * f)} – {usd(start.high * f)}): the projection starts "
-                f"from it as it is; {then}."
-            )
-        beyond = self._beyond_article_html(proj)
-        if beyond:
-            parts.append(beyond)
-        parts.append(
-            f"<br><small>Level ranges and industry pay: the data ({_escape(as_of(self._dataset))}, Help &gt; "
-            "Data sources). Raises, inflation, bonus, equity and the promotion shift are assumptions, yours to "
-            "change.</small>"
+        first, last = int(chart.x[0]), int(chart.x[-1])
+        return (
+            f"{usd(float(chart.main.y[0]))} this year ({proj.level_name(0)})",
+            f"Next: {next_step_text(proj)}",
+            f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last}; {what})",
         )
-        return " ".join(parts)
 
-    def _beyond_article_html(self, proj: Projection) -> str:
-        b = proj.beyond_article
-        _top, top_text = proj.article_top
-        years = proj.calendar_years
-        said: list[str] = []
-        if b.projected_above_top is not None:
-            t = b.projected_above_top
-            said.append(f"projected salary above the article's largest figure, {_escape(top_text)}, from {years[t]}")
-        elif b.projected_above_level is not None:
-            t = b.projected_above_level
-            plan = proj.plans[int(proj.level_index[t])]
-            said.append(
-                f"projected salary above the article's {_escape(plan.name)} range "
-                f"({usd(plan.low)} – {usd(plan.high)}) in {years[t]}"
-            )
-        if b.band_above_top:
-            said.append(
-                f"band up to {usd(b.band_max)} ({years[b.band_max_t]}), above the article's largest figure"
-                + ("" if b.projected_above_top is not None else f", {_escape(top_text)}")
-            )
-        elif b.band_above_level:
-            said.append("band (the article's level ranges × the pay factor) above the article's ranges")
-        if not said:
-            return ""
-        head = (
-            "Above anything the article reports — an extrapolation"
-            if b.projected_above_top is not None or b.band_above_top
-            else "Above the article's ranges — an extrapolation"
+    def summary_html(self) -> str:
+        """The headline in one or two short lines; the method and warnings are in notes_html."""
+        chart = self.chart
+        assert chart is not None
+        pay, step, total = (_escape(part) for part in self.headline())
+        parts = [f"<b>{pay}</b> · {step} · {total}"]
+        compared = [f"{_escape(curve.label)}: {_signed(curve.total - chart.main.total)}" for curve in chart.comparisons]
+        if compared:
+            parts.append("<br>Compared with yours over the horizon: " + "; ".join(compared))
+        warnings = sum(1 for n in self._notes() if n.startswith("⚠"))
+        if warnings:
+            parts.append(f"<br>⚠ {warnings} note{'s' if warnings != 1 else ''} in “Why this number?”")
+        return "".join(parts)
+
+    def _notes(self) -> list[str]:
+        assert self.projection is not None
+        return notes(self.projection, self.dollars)
+
+    def warnings_html(self) -> str:
+        """Only the ⚠ notes, for the career report (which has its own sources section)."""
+        return "".join(f"<br>{_escape(n)}" for n in self._notes() if n.startswith("⚠"))
+
+    def notes_html(self) -> str:
+        """The notes (method, factors, warnings) and where the figures come from, for "Why this number?"."""
+        items = "".join(f"<li>{_escape(n)}</li>" for n in self._notes())
+        return (
+            f"<ul style='margin-left:-24px'>{items}</ul>"
+            f"<p><small>Level ranges, industry and employer pay: the article's figures, "
+            f"{_escape(as_of(self._dataset))} (Help &gt; Data sources). Raises, inflation, bonus, equity, the "
+            "promotion shift and raise and the skill pace are assumptions, yours to change.</small></p>"
         )
-        return f"<br>⚠ <b>{head}:</b> {'; '.join(said)} (base salary, today's dollars)."
 
     def crosshair_text(self, t: int) -> str:
         chart = self.chart
@@ -498,13 +515,16 @@ class ProjectionPresenter:
             f"{int(chart.x[t])} · {years_text(float(chart.experience[t]))} of experience · {chart.level_names[t]}",
             f"Projected {usd(float(chart.main.y[t]))} (range {usd(float(chart.low[t]))} – {usd(float(chart.high[t]))})",
         ]
+        note = outside_text(int(chart.outside[t])) if len(chart.outside) else ""
+        if note:
+            lines.append(note)
         for curve in chart.comparisons:
             lines.append(f"{curve.label}: {usd(float(curve.y[t]))}")
         return "\n".join(lines)
 
     def breakdown(self, t: int) -> Breakdown:
         assert self.projection is not None
-        return self.projection.breakdown(t, self.dollars, self.comp)
+        return breakdown(self.projection, t, self.dollars, self.comp)
 
     def breakdown_html(self, t: int) -> str:
         b = self.breakdown(t)
@@ -516,6 +536,8 @@ class ProjectionPresenter:
                 amount = usd(line.amount) if first else _signed(line.amount)
                 first = False
             origin = line.source if line.kind == "data" and line.source else _ORIGIN[line.kind]
+            if line.kind == "derived" and line.source:
+                origin = f"{_ORIGIN['derived']}; {line.source}"
             rows.append(
                 f"<tr><td><b>{_escape(line.label)}</b><br><small>{_escape(line.detail)}</small>"
                 f"<br><small><i>{_escape(origin)}</i></small></td>"
@@ -582,6 +604,10 @@ class ProjectionPresenter:
     def employer_chosen(self, employer: str | None) -> None:
         self._session.update(employer=employer)
 
+    def level_chosen(self, level: str | None) -> None:
+        """Today's level: one of the data's levels, or None for the one the article's years give."""
+        self._session.update(current_level=level)
+
     def dollars_chosen(self, dollars: str) -> None:
         self.dollars = "today" if dollars == "today" else "nominal"
         self.recompute()
@@ -615,7 +641,8 @@ class ProjectionPresenter:
 class ProjectionTableModel(QAbstractTableModel):
     """The chart's figures as a table (for screen readers and for copying): one row per year."""
 
-    FIXED = ("Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative")
+    FIXED = ("Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
+    NOTE = 7
 
     def __init__(self) -> None:
         super().__init__()
@@ -623,11 +650,21 @@ class ProjectionTableModel(QAbstractTableModel):
         self._headers: tuple[str, ...] = self.FIXED
         self._cumulative: FloatArray = np.zeros(0)
 
-    def set_chart(self, chart: ProjectionChart, dollars: Dollars, comp: Comp) -> None:
+    def set_chart(self, chart: ProjectionChart) -> None:
+        """New figures: a reset when the columns change, else one dataChanged (cheaper to repaint)."""
+        headers = self.FIXED + tuple(c.label for c in chart.comparisons)
+        same_shape = self._chart is not None and headers == self._headers and len(self._chart.x) == len(chart.x)
+        if same_shape:
+            self._chart = chart
+            self._cumulative = np.cumsum(chart.main.y)
+            rows, cols = self.rowCount(), self.columnCount()
+            if rows and cols:
+                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            return
         self.beginResetModel()
         self._chart = chart
         self._cumulative = np.cumsum(chart.main.y)
-        self._headers = self.FIXED + tuple(c.label for c in chart.comparisons)
+        self._headers = headers
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -637,10 +674,11 @@ class ProjectionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     HEADER_TIPS: ClassVar[dict[int, str]] = {
-        3: "Bottom of your level's range: the data (Help > Data sources)",
-        4: "The app's projection: the data and your assumptions (raises, inflation, bonus, equity, promotion)",
-        5: "Top of your level's range: the data (Help > Data sources)",
+        3: "Bottom of your level's range: the article's figure, times the pay factor of your industry or employer",
+        4: "The app's projection: the article's ranges, your salary and skills, and your assumptions",
+        5: "Top of your level's range: the article's figure, times the pay factor of your industry or employer",
         6: "Projected earnings summed from this year on (the app's projection)",
+        7: "Years whose projected base salary, in the dollars shown, is outside every figure the article gives",
     }
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -649,7 +687,7 @@ class ProjectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section, "The app's projection with your assumptions" if section > 6 else None)
+            return self.HEADER_TIPS.get(section, "The app's projection with your assumptions" if section > 7 else None)
         return None
 
     def value(self, row: int, column: int) -> float | str:
@@ -661,8 +699,12 @@ class ProjectionTableModel(QAbstractTableModel):
             return float(chart.experience[row])
         if column == 2:
             return chart.level_names[row]
-        arrays = (chart.low, chart.main.y, chart.high, self._cumulative, *(c.y for c in chart.comparisons))
-        return float(arrays[column - 3][row])
+        if column == self.NOTE:
+            return outside_text(int(chart.outside[row])) if len(chart.outside) else ""
+        arrays = (chart.low, chart.main.y, chart.high, self._cumulative)
+        if column < self.NOTE:
+            return float(arrays[column - 3][row])
+        return float(chart.comparisons[column - self.NOTE - 1].y[row])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._chart is None:
@@ -670,12 +712,16 @@ class ProjectionTableModel(QAbstractTableModel):
         value = self.value(index.row(), index.column())
         if role == Qt.ItemDataRole.UserRole:
             return value
+        if index.column() == self.NOTE and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            assert self._chart is not None
+            side = int(self._chart.outside[index.row()]) if len(self._chart.outside) else 0
+            return outside_text(side, short=role == Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0 or isinstance(value, str):
                 return str(value)
             if index.column() == 1:
                 return years_text(float(value))
             return usd(float(value))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3 and index.column() != self.NOTE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -18,7 +18,7 @@ from planner.domain.profile import Profile
 from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, FIELDS, ProjectionPresenter, format_field
 from planner.presenters.skills import Progress
 
-CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative")
+CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
 
 
 def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list[object]]]:
@@ -36,13 +36,16 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
         *CSV_FIXED[:3],
         *(f"{name} (USD a year, {what})" for name in CSV_FIXED[3:6]),
         f"{CSV_FIXED[6]} (USD since {since}, {what})",
+        f"{CSV_FIXED[7]} (base salary outside every figure of the article)",
         *(f"{name} (USD a year, {what})" for name in comparisons),
     ]
     rows: list[list[object]] = []
     for r in range(table.rowCount()):
         year, years, level = table.value(r, 0), table.value(r, 1), table.value(r, 2)
-        money = [round(float(table.value(r, c))) for c in range(3, table.columnCount())]
-        rows.append([year, round(float(years), 2), level, *money])
+        money = [round(float(table.value(r, c))) for c in range(3, 7)]
+        others = [round(float(table.value(r, c))) for c in range(len(CSV_FIXED), table.columnCount())]
+        note = str(table.value(r, 7)).replace("⚠ ", "")
+        rows.append([year, round(float(years), 2), level, *money, note, *others])
     return header, rows
 
 
@@ -81,6 +84,14 @@ def _date(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day is not None else "not given"
 
 
+def _today_level(projection: ProjectionPresenter) -> str:
+    proj = projection.projection
+    if proj is None:
+        return "not worked out"
+    name = proj.level_name(0)
+    return f"{name} (your choice)" if proj.level_chosen else f"{name} (from your years of experience)"
+
+
 def career_report(
     dataset: Dataset,
     profile: Profile,
@@ -92,6 +103,7 @@ def career_report(
     employer = next((e.name for e in dataset.employers if e.id == profile.employer), None)
     about = [
         ("Years of experience", f"{profile.years_of_experience:g}"),
+        ("Today's level", _today_level(projection)),
         ("Current base salary", usd(profile.current_salary) if profile.current_salary else "not given"),
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
@@ -100,16 +112,20 @@ def career_report(
     ticks = profile.skills
     levels = tuple(
         LevelProgress(
-            p.name, p.done, p.total, tuple(sk.name for sk in dataset.level(p.level_id).skills if sk.id in ticks)
+            p.name, p.done, p.total, tuple(sk.name for sk in dataset.skill_group(p.level_id).skills if sk.id in ticks)
         )
         for p in progress[0]
         if p.level_id is not None
     )
     table = projection.table
-    header = tuple(str(table.headerData(c, Qt.Orientation.Horizontal)) for c in range(table.columnCount()))
-    rows = tuple(
-        tuple(str(table.data(table.index(r, c))) for c in range(table.columnCount())) for r in range(table.rowCount())
-    )
+    # The "Against the article" column only when some year is outside the article's figures (room on the page).
+    columns = [
+        c
+        for c in range(table.columnCount())
+        if c != table.NOTE or any(table.data(table.index(r, c)) for r in range(table.rowCount()))
+    ]
+    header = tuple(str(table.headerData(c, Qt.Orientation.Horizontal)) for c in columns)
+    rows = tuple(tuple(str(table.data(table.index(r, c))) for c in columns) for r in range(table.rowCount()))
     what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
     doc = dataset.document
     return CareerReport(
@@ -120,7 +136,7 @@ def career_report(
         levels=levels,
         overall=progress[1],
         projection_title=f"Projected earnings ({what}, USD a year)",
-        projection_summary_html=projection.summary_html(),
+        projection_summary_html=projection.summary_html().split("<br>⚠")[0] + projection.warnings_html(),
         table_header=header,
         table_rows=rows,
         document=(

@@ -27,14 +27,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
 
-from planner.domain.dataset import Dataset, Level, Skill
+from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
 from planner.presenters.session import ProfileSession
 
 if TYPE_CHECKING:
-    from planner.domain.projection import SkillEffect
+    from planner.domain.projection import SkillTie
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "level" or "skill"
@@ -145,7 +145,9 @@ class SkillsPresenter(QObject):
         self._session = session
         self._today = today
         self._view: SkillsView | None = None
-        self._skills: dict[str, tuple[Level, Skill]] = {sk.id: (lv, sk) for lv in dataset.levels for sk in lv.skills}
+        self._skills: dict[str, tuple[SkillGroup, Skill]] = {
+            sk.id: (group, sk) for group in dataset.skill_groups() for sk in group.skills
+        }
         self._level_items: dict[str, QStandardItem] = {}
         self._skill_items: dict[str, tuple[QStandardItem, QStandardItem]] = {}
         self._extra: dict[str, QStandardItem] = {}
@@ -164,7 +166,7 @@ class SkillsPresenter(QObject):
         self.proxy.setAutoAcceptChildRows(True)  # a matching level shows all its skills
 
         self.undo_stack = QUndoStack(self)
-        self.next_skills: list[SkillEffect] = []
+        self.next_skills: list[SkillTie] = []
         session.skills_changed.connect(self.refresh)
         # What each skill is worth depends on the whole profile (industry, employer, assumptions, ticks). It is
         # worked out once the event loop is idle, so a tick redraws the tree and the projection first.
@@ -180,9 +182,9 @@ class SkillsPresenter(QObject):
 
     # --- building ------------------------------------------------------------------------------------------
 
-    def _tooltip(self, lv: Level, sk: Skill) -> str:
+    def _tooltip(self, group: SkillGroup, sk: Skill) -> str:
         return (
-            f"<p><b>{html.escape(sk.name)}</b> ({html.escape(lv.name)})</p>"
+            f"<p><b>{html.escape(sk.name)}</b> ({html.escape(group.name)})</p>"
             f"<p>{html.escape(sk.description)}</p>"
             f"<p><i>“{html.escape(sk.quote)}”</i></p>"
             f"<p>{html.escape(source_line(self._dataset, sk))}</p>"
@@ -190,19 +192,24 @@ class SkillsPresenter(QObject):
 
     def _build(self) -> None:
         root = self.model.invisibleRootItem()
-        for lv in self._dataset.levels:
-            level_item = QStandardItem(lv.name)
+        for group in self._dataset.skill_groups():
+            lv = group.level
+            level_item = QStandardItem(group.name)
             level_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            level_item.setData(lv.id, ID_ROLE)
+            level_item.setData(group.id, ID_ROLE)
             level_item.setData("level", KIND_ROLE)
-            level_item.setData(lv.name, SEARCH_ROLE)
+            level_item.setData(group.name, SEARCH_ROLE)
             font = QFont()
             font.setBold(True)
             level_item.setFont(font)
-            level_item.setToolTip(f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})")
+            level_item.setToolTip(
+                f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})"
+                if lv is not None
+                else "Skills the article names for every ML engineer, whatever the level; they count at every level"
+            )
             spacer = QStandardItem()
             spacer.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            for sk in lv.skills:
+            for sk in group.skills:
                 name = QStandardItem(sk.name)
                 name.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -211,7 +218,7 @@ class SkillsPresenter(QObject):
                 name.setData(sk.id, ID_ROLE)
                 name.setData("skill", KIND_ROLE)
                 name.setData(f"{sk.name}\n{sk.description}", SEARCH_ROLE)
-                name.setToolTip(self._tooltip(lv, sk))
+                name.setToolTip(self._tooltip(group, sk))
                 name.setData(sk.description, Qt.ItemDataRole.AccessibleDescriptionRole)
                 date = QStandardItem()
                 date.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -219,7 +226,7 @@ class SkillsPresenter(QObject):
                 level_item.appendRow([name, date])
                 self._skill_items[sk.id] = (name, date)
             root.appendRow([level_item, spacer])
-            self._level_items[lv.id] = level_item
+            self._level_items[group.id] = level_item
 
     # --- the view ------------------------------------------------------------------------------------------
 
@@ -261,10 +268,10 @@ class SkillsPresenter(QObject):
     def progress(self) -> tuple[list[Progress], Progress]:
         ticks = self._session.profile.skills
         levels = [
-            Progress(lv.id, lv.name, sum(1 for sk in lv.skills if sk.id in ticks), len(lv.skills))
-            for lv in self._dataset.levels
+            Progress(g.id, g.name, sum(1 for sk in g.skills if sk.id in ticks), len(g.skills))
+            for g in self._dataset.skill_groups()
         ]
-        overall = Progress(None, "All levels", sum(p.done for p in levels), sum(p.total for p in levels))
+        overall = Progress(None, "All skills", sum(p.done for p in levels), sum(p.total for p in levels))
         return levels, overall
 
     def is_ticked(self, skill_id: str) -> bool:
@@ -312,7 +319,7 @@ class SkillsPresenter(QObject):
 
     def clear_level(self, level_id: str) -> bool:
         """Untick every skill of a level after asking the user; True when something was cleared."""
-        lv = self._dataset.level(level_id)
+        lv = self._dataset.skill_group(level_id)
         ticks = self._session.profile.skills
         before = {sk.id: ticks[sk.id] for sk in lv.skills if sk.id in ticks}
         if not before or self._view is None:
@@ -346,44 +353,66 @@ class SkillsPresenter(QObject):
         self._effects_timer.start(0)
 
     def refresh_effects(self) -> None:
-        """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now."""
-        from planner.domain.projection import next_skills, skill_effects  # imported when first needed, after start-up
+        """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
+        the earnings over the horizon; and the next skills to learn, skills worth the same ranked as one."""
+        from planner.domain.projection import rank_skills, skill_effects  # imported when first needed
 
         profile = self._session.profile
         effects = skill_effects(self._dataset, profile, EFFECT_YEARS)
         where = _where(self._dataset, profile)
+        horizon = profile.assumptions.horizon_years
         texts: dict[str, str] = {}
         tooltips: dict[str, str] = {}
-        for skill_id, amount in effects.items():
-            texts[skill_id] = f"+{usd(amount)}" if amount >= 0.5 else "—"
+        for skill_id, e in effects.items():
+            adds = e.ahead >= 0.5 or e.total >= 0.5
+            texts[skill_id] = f"+{usd(e.ahead)} · +{usd(e.total)}" if adds else "—"
             tooltips[skill_id] = (
                 f"Ticking this skill raises your projected base salary {EFFECT_YEARS} years from now by "
-                f"{usd(amount)} a year, in today's dollars, {where}. From the projection: the article's level "
-                "ranges and your assumptions (Projection tab)."
-                if amount >= 0.5
-                else f"Ticking this skill does not change your projected base salary {EFFECT_YEARS} years from now."
+                f"{usd(e.ahead)} a year, and your earnings over {horizon} years by {usd(e.total)}, in today's "
+                f"dollars, {where}. From the projection: the article's level ranges and your assumptions "
+                "(Projection tab)."
+                if adds
+                else f"Ticking this skill does not change your projection over {horizon} years (you may be at the "
+                "top of your range, or its level is beyond the horizon)."
             )
-        self.set_extra_column(f"Adds in {EFFECT_YEARS} years", texts, tooltips)
-        self.next_skills = next_skills(self._dataset, profile, EFFECT_YEARS, limit=NEXT_SKILLS, effects=effects)
+        self.set_extra_column(f"Adds: in {EFFECT_YEARS} years · over {horizon} years", texts, tooltips)
+        self.next_skills = rank_skills(effects.values(), NEXT_SKILLS)
         self._show_next_skills()
 
     def _show_next_skills(self) -> None:
         if self._view is None:
             return
+        horizon = self._session.profile.assumptions.horizon_years
         if not self.next_skills:
-            text = f"No unticked skill raises your projected base salary {EFFECT_YEARS} years from now."
+            text = f"No unticked skill raises your projection over the next {horizon} years."
             self._view.show_next_skills(text, text)
             return
-        items = [
-            f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: "
-            f"<b>+\u2060{usd(e.amount)}</b>&nbsp;a&nbsp;year"  # never broken after the plus sign
-            for e in self.next_skills
-        ]
-        note = f"Projected base salary {EFFECT_YEARS} years from now, in today's dollars."
-        plain = "; ".join(f"{e.skill.name}: +{usd(e.amount)} a year" for e in self.next_skills)
+        items, plain = [], []
+        for tie in self.next_skills:
+            amounts = (
+                f"<b>+\u2060{usd(tie.ahead)}</b>&nbsp;a&nbsp;year in&nbsp;{EFFECT_YEARS}&nbsp;years, "
+                f"<b>+\u2060{usd(tie.total)}</b> over&nbsp;{horizon}&nbsp;years"  # never broken after the plus sign
+            )
+            names = [e.skill.name for e in tie.effects]
+            groups = sorted({e.group for e in tie.effects}, key=[e.group for e in tie.effects].index)
+            if len(names) == 1:
+                who = f"{html.escape(names[0])} <i>({html.escape(groups[0])})</i>"
+                said = names[0]
+            else:
+                shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+                who = (
+                    f"Any one of {len(names)} skills worth the same <i>({html.escape(', '.join(groups))})</i>: "
+                    f"{html.escape(shown)}"
+                )
+                said = f"Any one of {len(names)} skills worth the same ({', '.join(groups)}): {shown}"
+            items.append(f"{who}: {amounts}")
+            plain.append(
+                f"{said}: +{usd(tie.ahead)} a year in {EFFECT_YEARS} years, +{usd(tie.total)} over {horizon} years"
+            )
+        note = f"Base salary, today's dollars; ranked by what each adds over {horizon} years."
         self._view.show_next_skills(
             "<ol style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + f"</ol><small>{note}</small>",
-            f"{plain}. {note}",
+            "; ".join(plain) + f". {note}",
         )
 
     # --- a column other tabs may fill ----------------------------------------------------------------------

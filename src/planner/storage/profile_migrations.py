@@ -13,7 +13,12 @@ Version 2 added tick dates, the current salary, industry, employer and the proje
     {"schema_version": 2, "skills": {"entry.python": {"ticked_on": "2024-03-01"}}, "years_of_experience": 3.0,
      "current_salary": 95000, "industry": "finance", "employer": null, "assumptions": {"inflation": 0.025, ...}}
 
-Version 3 adds ``pay_history`` (calendar year -> base salary) and is ``planner.domain.profile.Profile``.
+Version 3 added ``pay_history`` (calendar year -> base salary).
+
+Version 4 adds ``current_level`` (null: the level the article's years give), the assumptions ``promotion_raise``
+and ``skill_pace`` (their defaults when absent), and renames the skills the data moved: the article's general
+"what ML engineers do" skills are no longer entry-level ones (``SKILL_RENAMES_V4``). It is
+``planner.domain.profile.Profile``.
 """
 
 from __future__ import annotations
@@ -73,8 +78,41 @@ def v2_to_v3(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     return {**raw, "schema_version": 3, "pay_history": {}}
 
 
+# Skills the data moved between versions 3 and 4: the tick (and its date) follows the skill.
+SKILL_RENAMES_V4 = {
+    "entry.data-preprocessing": "general.data-preprocessing",
+    "entry.feature-engineering": "general.feature-engineering",
+    "entry.model-selection": "general.model-selection",
+    "entry.deployment": "general.deployment",
+}
+
+
+def v3_to_v4(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
+    """Ticks of moved skills follow them (an unknown id is kept as it is, as always); everything else is kept.
+    ``current_level`` starts empty: the level the article's years give, as version 3 showed."""
+    if raw.get("schema_version") != 3:
+        raise ValueError("not a version 3 profile")
+    if "current_level" in raw:
+        raise ValueError("a version 3 profile has no current_level")
+    skills = raw.get("skills", {})
+    if not isinstance(skills, dict):
+        raise ValueError("skills is not a mapping")
+    renamed: dict[str, Any] = {}
+    for skill_id, tick in skills.items():
+        new_id = SKILL_RENAMES_V4.get(str(skill_id), str(skill_id))
+        if new_id in renamed:  # both the old and the new id ticked: keep the earlier date
+            renamed[new_id] = min(renamed[new_id], tick, key=_tick_date)
+        else:
+            renamed[new_id] = tick
+    return {**raw, "schema_version": 4, "skills": renamed, "current_level": None}
+
+
+def _tick_date(tick: Any) -> str:
+    return str(tick.get("ticked_on", "")) if isinstance(tick, dict) else ""
+
+
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
 
 
 def migrate(raw: dict[str, Any], version: int, known_on: dt.date) -> dict[str, Any]:

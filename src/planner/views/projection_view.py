@@ -50,7 +50,10 @@ FIELD_MNEMONICS = {
     "bonus_percent": "b",
     "yearly_equity": "q",
     "promotion_shift_years": "k",
+    "promotion_raise": "j",
+    "skill_pace": "g",
 }
+LEVEL_MNEMONIC = "o"  # "T&oday's level" (every other letter is taken; "Another employer" gives up its "o")
 
 
 def with_mnemonic(text: str, letter: str) -> str:
@@ -142,6 +145,7 @@ class ProjectionTab(QWidget):
     field_committed = Signal(str, str)  # editing finished (Enter, Tab, focus elsewhere): stored when valid
     industry_chosen = Signal(object)
     employer_chosen = Signal(object)
+    level_chosen = Signal(object)  # a level id, or None: from the years of experience
     dollars_chosen = Signal(str)
     comp_chosen = Signal(str)
     compare_industry_chosen = Signal(object)
@@ -158,6 +162,7 @@ class ProjectionTab(QWidget):
         self._t = 0
         self._crosshair_text = ""
         self._breakdown_html = ""  # what the breakdown shows: laying out the same text again costs milliseconds
+        self._notes_html = ""
         self._legend_state: list[tuple[object, str]] | None = None
         self._sized_columns = -1
         self._x_range = (0.0, 0.0)
@@ -181,6 +186,9 @@ class ProjectionTab(QWidget):
             label.setWordWrap(True)
             label.setBuddy(row.edit)
             form.addRow(label, row)
+        self.level = self._combo("levelChoice", "Today's level")
+        stand_form.insertRow(1, self._buddy(with_mnemonic("Today's level", LEVEL_MNEMONIC), self.level), self.level)
+        self.level.activated.connect(lambda _i: self.level_chosen.emit(self.level.currentData()))
         self.industry = self._combo("industryChoice", "Industry")
         self.employer = self._combo("employerChoice", "Employer")
         stand_form.addRow(self._buddy("Ind&ustry", self.industry), self.industry)
@@ -203,7 +211,7 @@ class ProjectionTab(QWidget):
         self.compare_next.setObjectName("compareNextSkills")
         self.compare_next.setAccessibleName("Compare with all skills of the next level")
         compare_form.addRow(self._buddy("Another i&ndustry", self.compare_industry), self.compare_industry)
-        compare_form.addRow(self._buddy("An&other employer", self.compare_employer), self.compare_employer)
+        compare_form.addRow(self._buddy("Another employer", self.compare_employer), self.compare_employer)
         compare_form.addRow(self.compare_next)
         self.compare_industry.currentIndexChanged.connect(
             lambda _i: self.compare_industry_chosen.emit(self.compare_industry.currentData())
@@ -293,6 +301,10 @@ class ProjectionTab(QWidget):
             self.comparison_curves[key] = curve
         self.level_marks = pg.ScatterPlotItem(symbol="t1", size=13)
         self.level_marks.setZValue(20)
+        # Years outside every figure the article gives: a cross on the curve (also a column of the table).
+        self.outside_marks = pg.ScatterPlotItem(symbol="x", size=11)
+        self.outside_marks.setObjectName("outsideMarks")
+        self.outside_marks.setZValue(22)
         # The pay history: what the user earned, drawn against the curve (a tooltip names each point).
         self.history_points = pg.ScatterPlotItem(symbol="d", size=12, hoverable=True, tip=lambda x, y, data: str(data))
         self.history_points.setObjectName("payHistoryPoints")
@@ -314,6 +326,7 @@ class ProjectionTab(QWidget):
             *self.comparison_curves.values(),
             self.main_curve,
             self.level_marks,
+            self.outside_marks,
             self.history_points,
             self.today_line,
             self.crosshair,
@@ -486,6 +499,8 @@ class ProjectionTab(QWidget):
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
         self.level_marks.setBrush(pg.mkBrush(colors["highlight"]))
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
+        self.outside_marks.setBrush(pg.mkBrush(colors["conflict"]))
+        self.outside_marks.setPen(pg.mkPen(colors["conflict"], width=1.5))
         self.history_points.setBrush(pg.mkBrush(colors["bar_second"]))
         self.history_points.setPen(pg.mkPen(colors["foreground"], width=1.5))
         self.today_line.setPen(pg.mkPen(colors["muted"], width=1.5, style=Qt.PenStyle.DashLine))
@@ -554,6 +569,31 @@ class ProjectionTab(QWidget):
                     combo.addItem(c.label, c.value)
             combo.blockSignals(False)
 
+    def show_levels(self, levels: list[Choice]) -> None:
+        labels = [(c.label, c.value) for c in levels]
+        current = [(self.level.itemText(i), self.level.itemData(i)) for i in range(self.level.count())]
+        if labels == current:
+            return
+        chosen = self.level.currentData()
+        self.level.blockSignals(True)
+        self.level.clear()
+        for text, value in labels:
+            self.level.addItem(text, value)
+        self.level.setCurrentIndex(max(self.level.findData(chosen), 0))
+        self.level.blockSignals(False)
+
+    def show_level_choice(self, level: str | None) -> None:
+        index = max(self.level.findData(level), 0)
+        if self.level.currentIndex() != index:
+            self.level.blockSignals(True)
+            self.level.setCurrentIndex(index)
+            self.level.blockSignals(False)
+
+    def show_notes(self, html: str) -> None:
+        if html != self._notes_html:
+            self._notes_html = html
+            self._breakdown_html = ""  # shown together with the breakdown: redraw both
+
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None:
         for combo, value in ((self.industry, industry), (self.employer, employer)):
             index = combo.findData(value)
@@ -591,6 +631,8 @@ class ProjectionTab(QWidget):
 
         marks = chart.level_marks
         self.level_marks.setData([m.x for m in marks], [m.y for m in marks])
+        outside = chart.outside != 0 if len(chart.outside) == len(x) else x < x[0]
+        self.outside_marks.setData(x[outside], chart.main.y[outside])
         while len(self.level_labels) < len(marks):
             text = pg.TextItem(anchor=(0.1, -0.35))
             item.addItem(text)
@@ -638,7 +680,9 @@ class ProjectionTab(QWidget):
         for c in chart.comparisons:
             wanted.append((self.comparison_curves[c.key], c.label))
         if chart.level_marks:
-            wanted.append((self.level_marks, "Promotion to the next level"))
+            wanted.append((self.level_marks, "Promotion (a raise)"))
+        if len(chart.outside) and bool((chart.outside != 0).any()):
+            wanted.append((self.outside_marks, chart.outside_label))
         if len(chart.history_x):
             wanted.append((self.history_points, chart.history_label))
         if self._legend_state == wanted:
@@ -662,7 +706,7 @@ class ProjectionTab(QWidget):
         self.plot.setToolTip(crosshair)
         if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
             self._breakdown_html = breakdown_html
-            self.breakdown.setHtml(breakdown_html)
+            self.breakdown.setHtml(breakdown_html + "<hr>" + self._notes_html)
         for widget, value in ((self.year_slider, t), (self.year_spin, int(chart.x[t]))):
             if widget.value() != value:
                 widget.blockSignals(True)

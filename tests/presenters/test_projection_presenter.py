@@ -187,7 +187,7 @@ def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> N
     session, view, _presenter = setup
     session.update(years_of_experience=6, current_salary=145_000, industry="finance")
     assert view.summary.startswith("<b>$145,000 this year (Mid level)</b> · Next: Senior level in 2032 · ")
-    assert "over 30 years (2026–2055; base salary, nominal dollars)" in view.summary
+    assert "over 30 years (2026–2055)" in view.summary
     assert view.summary.count("<br>") <= 1
     assert "Today's level: Mid level, from your 6 years of experience" in view.notes
     assert "Pay at Finance: Pay factor 1.03 = Finance $120,000 ÷ $116,000" in view.notes

@@ -257,6 +257,7 @@ class ProjectionView(Protocol):
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
 COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
+Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $ a year", "today": "today's $ a year"}
 
 
 def _escape(text: str) -> str:
@@ -413,11 +414,7 @@ class ProjectionPresenter:
             for t, lv in proj.level_changes()
         )
         derived = proj.basis.kind != "all"
-        band = (
-            f"Your level's range at {proj.basis.name} (the article's × pay factor, derived)"
-            if derived
-            else "Your level's range (the article's)"
-        )
+        band = "Level range × pay factor (derived)" if derived else "Level range (the article's)"
         return ProjectionChart(
             x=x,
             low=series.low,
@@ -427,7 +424,7 @@ class ProjectionPresenter:
             level_marks=marks,
             today_x=float(self.current_year),
             today_label=f"Today: {proj.level_name(0)}",
-            y_label=f"{COMP_LABEL[c].capitalize()} ({DOLLARS_LABEL[d]}, USD a year)",
+            y_label=f"{COMP_LABEL[c].capitalize()} ({Y_DOLLARS[d]})",
             band_label=band,
             level_names=tuple(proj.level_name(t) for t in range(proj.horizon)),
             experience=proj.experience,
@@ -468,12 +465,11 @@ class ProjectionPresenter:
         proj, chart = self.projection, self.chart
         assert proj is not None
         assert chart is not None
-        what = f"{COMP_LABEL[self.comp]}, {DOLLARS_LABEL[self.dollars]}"
         first, last = int(chart.x[0]), int(chart.x[-1])
         return (
             f"{usd(float(chart.main.y[0]))} this year ({proj.level_name(0)})",
             f"Next: {next_step_text(proj)}",
-            f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last}; {what})",
+            f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last})",
         )
 
     def summary_html(self) -> str:

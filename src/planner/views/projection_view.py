@@ -283,7 +283,7 @@ class ProjectionTab(QWidget):
         item.setLabel("bottom", "Year")
         # The legend sits under the plot, outside the data area (room is kept for it in _sync_legend): inside, it
         # would cover a curve wherever it went.
-        self.legend = pg.LegendItem(offset=(4, -2), colCount=3)
+        self.legend = pg.LegendItem(offset=(4, -2), colCount=2)
         self.legend.setParentItem(item)
         self.low_curve = pg.PlotDataItem()
         self.high_curve = pg.PlotDataItem()

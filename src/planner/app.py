@@ -510,7 +510,9 @@ def refuse_second_instance(message: str) -> None:
     """Tell the user another copy already uses the data folder (tests replace this)."""
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(None, APP_NAME, message)
+    from planner.views.plain import tell
+
+    tell(None, QMessageBox.Icon.Warning, APP_NAME, message)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -529,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from planner.storage.dataset_file import DatasetError, load_dataset
     from planner.storage.instance_lock import DataDirLock
+    from planner.views.plain import tell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -537,12 +540,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}")
+        tell(
+            None, QMessageBox.Icon.Critical, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}"
+        )
         return 2
     try:
         dataset = load_dataset()
     except DatasetError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
+        tell(None, QMessageBox.Icon.Critical, APP_NAME, f"The salary data could not be loaded:\n{exc}")
         return 2
     lock = DataDirLock(data_dir)  # one writer per data folder
     if not lock.try_lock():

@@ -35,6 +35,7 @@ from planner.domain.projection import (
     years_text,
 )
 from planner.domain.provenance import KIND_LABELS, as_of
+from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 
@@ -225,10 +226,6 @@ class ProjectionView(Protocol):
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
 COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # How each line of "Why this number?" is labelled when it is not a sourced figure.

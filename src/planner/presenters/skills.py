@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,6 +30,7 @@ from planner.domain.dataset import Dataset, Level, Skill
 from planner.domain.money import usd
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
+from planner.domain.text import escape, plain_tooltip
 from planner.presenters.session import ProfileSession
 
 if TYPE_CHECKING:
@@ -182,10 +182,10 @@ class SkillsPresenter(QObject):
 
     def _tooltip(self, lv: Level, sk: Skill) -> str:
         return (
-            f"<p><b>{html.escape(sk.name)}</b> ({html.escape(lv.name)})</p>"
-            f"<p>{html.escape(sk.description)}</p>"
-            f"<p><i>“{html.escape(sk.quote)}”</i></p>"
-            f"<p>{html.escape(source_line(self._dataset, sk))}</p>"
+            f"<p><b>{escape(sk.name)}</b> ({escape(lv.name)})</p>"
+            f"<p>{escape(sk.description)}</p>"
+            f"<p><i>“{escape(sk.quote)}”</i></p>"
+            f"<p>{escape(source_line(self._dataset, sk))}</p>"
         )
 
     def _build(self) -> None:
@@ -199,7 +199,9 @@ class SkillsPresenter(QObject):
             font = QFont()
             font.setBold(True)
             level_item.setFont(font)
-            level_item.setToolTip(f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})")
+            level_item.setToolTip(
+                plain_tooltip(f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})")
+            )
             spacer = QStandardItem()
             spacer.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             for sk in lv.skills:
@@ -375,7 +377,7 @@ class SkillsPresenter(QObject):
             self._view.show_next_skills(text, text)
             return
         items = [
-            f"{html.escape(e.skill.name)} <i>({html.escape(e.level.name)})</i>: "
+            f"{escape(e.skill.name)} <i>({escape(e.level.name)})</i>: "
             f"<b>+\u2060{usd(e.amount)}</b>&nbsp;a&nbsp;year"  # never broken after the plus sign
             for e in self.next_skills
         ]

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
+from planner.storage.safe_files import read_regular
 
 BUNDLED_DATASET = "ml-engineer-salaries-us.json"
 MAX_DATASET_BYTES = 5 * 1024 * 1024
@@ -78,9 +79,7 @@ def load_dataset(path: Path | None = None) -> Dataset:
     else:
         source, name = path, str(path)
     try:
-        if isinstance(source, Path) and source.stat().st_size > MAX_DATASET_BYTES:
-            raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
-        raw = source.read_bytes()
+        raw = read_regular(source, MAX_DATASET_BYTES) if isinstance(source, Path) else source.read_bytes()
     except OSError as exc:
         raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
     return parse_dataset(raw, name)

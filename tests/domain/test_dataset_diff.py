@@ -19,7 +19,7 @@ def changed(raw: dict[str, Any], edit: Callable[[dict[str, Any]], None]) -> Data
 def test_the_same_data_has_no_changes(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:
     diff = diff_datasets(dataset, changed(raw_dataset, lambda d: None))
     assert diff.empty
-    assert diff.summary() == "No figure or entry changes."
+    assert diff.summary() == "No changes."
 
 
 def test_a_raised_and_a_lowered_figure_show_direction_and_amount(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:

@@ -89,7 +89,7 @@ def test_the_same_data_again_is_reported_not_installed(
 ) -> None:
     dialogs.file = data_copy(lambda d: None)
     assert not presenter.import_requested()
-    assert "same figures" in dialogs.infos[-1]
+    assert "exactly the same data" in dialogs.infos[-1]
     assert not (data_dir / PACK_FILE).exists()
 
 

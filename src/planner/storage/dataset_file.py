@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
+from planner.domain.dataset_checks import cross_problems
 from planner.storage.safe_files import read_regular
 
 BUNDLED_DATASET = "ml-engineer-salaries-us.json"
@@ -58,8 +59,14 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
+            if not err["loc"]:
+                continue  # the whole-dataset checks, in one message: listed one by one below
             path = ".".join(_path_part(p) for p in err["loc"])
             problems.append((path, err["msg"].removeprefix("Value error, ")))
+        # Run across the raw file too, so they are listed even when some fields are broken.
+        problems.extend(p for p in cross_problems(data) if p not in problems)
+        if not problems:  # cannot happen: a failed validation names at least one problem; kept as a guard
+            problems = [("", "the file does not fit the salary data format")]
         raise DatasetError(name, problems) from None
 
 

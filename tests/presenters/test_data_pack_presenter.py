@@ -99,7 +99,7 @@ def test_a_pack_that_cannot_be_written_is_reported_and_not_used(
     def disk_full(_path: Path, _data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("planner.storage.data_pack.write_atomic", disk_full)
+    monkeypatch.setattr("planner.storage.data_pack.write_in_folder", disk_full)
     dialogs.file = data_copy(raise_mid)
     before = presenter.current
     assert not presenter.import_requested()

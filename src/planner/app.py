@@ -547,22 +547,25 @@ def unwritable_reason(data_dir: Path) -> str | None:
         return exc.strerror or str(exc)
 
 
-def save_on_signals(app: QApplication, flush: Callable[[], object]) -> None:
+def save_on_signals(
+    app: QApplication, flush: Callable[[], object], quit_app: Callable[[], None] | None = None
+) -> Callable[[], None]:
     """SIGTERM and SIGHUP (a logout, ``kill``, a closed terminal) save like quitting does, then quit.
 
     Python runs signal handlers only between bytecodes, which Qt's event loop never reaches on its own: the
-    signal wakes a socket that Qt watches (``signal.set_wakeup_fd``), and the handler runs from there."""
+    signal wakes a socket that Qt watches (``signal.set_wakeup_fd``), and the handler runs from there.
+    Returns a function that puts the previous handlers back (tests)."""
     import signal
     import socket
 
     from PySide6.QtCore import QSocketNotifier
 
     if not hasattr(signal, "SIGHUP"):
-        return
+        return lambda: None
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def on_wakeup() -> None:
@@ -571,12 +574,21 @@ def save_on_signals(app: QApplication, flush: Callable[[], object]) -> None:
 
     def on_signal(_signum: int, _frame: object) -> None:
         flush()
-        app.quit()
+        (quit_app or app.quit)()
 
     notifier.activated.connect(on_wakeup)
-    save_on_signals.keep = (reader, writer, notifier)  # type: ignore[attr-defined]  # alive as long as the app
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, on_signal)
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGHUP)}
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+    return restore
 
 
 def refuse_second_instance(message: str) -> None:
@@ -641,9 +653,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
-        save_on_signals(app, ctx.autosave.flush)
+        restore_signals = save_on_signals(app, ctx.autosave.flush)
         ctx.window.show()
         ctx.window.tabs.currentWidget().setFocus()
-        return app.exec()
+        code = app.exec()
+        restore_signals()
+        return code
     finally:
         lock.unlock()

@@ -1,9 +1,9 @@
 """File > Import salary data... and File > Revert to built-in data.
 
 An imported file is validated completely; when it fails, every problem is listed with its field path and the data
-in use stays. When it passes, the user sees what changes (figures up or down, entries added or removed) and
-decides: every change is listed (figures, names, sources, quotes, titles, entries added or removed), and a file
-that only corrects text is offered like any other. Dialogs go through the ``DataDialogs`` protocol, so tests hand in a fake that never blocks.
+in use stays. When it passes, the user sees every change (figures up or down, names, sources, quotes, titles,
+entries added or removed) and decides; a file that only corrects text is offered like any other. Dialogs go
+through the ``DataDialogs`` protocol, so tests hand in a fake that never blocks.
 """
 
 from __future__ import annotations

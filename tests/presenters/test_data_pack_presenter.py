@@ -142,3 +142,13 @@ def test_revert_declined_keeps_the_pack(
 def test_revert_without_a_pack_says_so(presenter: DataPackPresenter, dialogs: FakeDialogs) -> None:
     assert not presenter.revert_requested()
     assert "already uses its built-in data" in dialogs.infos[-1]
+
+
+def test_a_file_that_only_corrects_text_is_offered_and_used(
+    presenter: DataPackPresenter, dialogs: FakeDialogs, data_copy: MakeData
+) -> None:
+    dialogs.file = data_copy(lambda d: d["levels"][0]["skills"][0].update(quote="The corrected sentence."))
+    assert presenter.import_requested()
+    assert not dialogs.infos  # not refused as "the same data"
+    assert any(c.new == "The corrected sentence." for c in dialogs.reviewed[-1][1])
+    assert presenter.current.levels[0].skills[0].quote == "The corrected sentence."

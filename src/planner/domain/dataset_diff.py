@@ -243,6 +243,6 @@ def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
         if path not in new_numbers and not _under(path, removed):
             changes.append(Change("removed", path, what, _number_text(value, unit, qualifier), ""))
     changes.extend(
-        _text_changes(old, new, set(old_numbers) | set(new_numbers), old_entries | new_entries, added | removed)
+        _text_changes(old, new, set(old_numbers) | set(new_numbers), new_entries | old_entries, added | removed)
     )
     return DatasetDiff(tuple(changes))

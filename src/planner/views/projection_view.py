@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.text import escape, plain_tooltip
+from planner.domain.text import escape, format_safe, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.projection import FIELDS, ProjectionChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
@@ -605,7 +605,7 @@ class ProjectionTab(QWidget):
             else:
                 text.hide()
         self.today_line.setValue(chart.today_x)
-        self.today_line.label.setFormat(chart.today_label)
+        self.today_line.label.setFormat(format_safe(chart.today_label))  # pyqtgraph runs str.format on it
         self.history_points.setData(x=chart.history_x, y=chart.history_y, data=list(chart.history_texts) or None)
 
         top = max(

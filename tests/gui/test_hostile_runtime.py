@@ -134,3 +134,11 @@ def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot:
     assert intro.textFormat() == Qt.TextFormat.PlainText
     assert intro.text() == f"{name} cannot be used"
     assert visible(dialog.table.item(0, 1).toolTip()) == f"bad {name}"
+
+
+def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: Path) -> None:
+    (data_dir / "profile.json").write_text("{not json")
+    ctx = open_app(read_only="the disk is full", dialogs=FakeDialogs())
+    banner = ctx.window.banner.text()
+    assert "cannot be written (the disk is full)" in banner
+    assert "could not be read" in banner  # the second message did not replace the first

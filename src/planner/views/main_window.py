@@ -60,7 +60,8 @@ class MessageBanner(QWidget):
 
     def show_message(self, text: str) -> None:
         current = self.label.text()
-        self.label.setText(f"{current}\n{text}" if current and self.isVisible() else text)
+        # isHidden, not isVisible: messages given before the window is first shown are kept too, not replaced
+        self.label.setText(f"{current}\n{text}" if current and not self.isHidden() else text)
         self.show()
 
     def text(self) -> str:

@@ -612,6 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 3
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.storage.data_pack import PACK_FILE
@@ -647,17 +648,22 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ALREADY_RUNNING
     else:
         clean_stale_temp_files(data_dir, (PROFILE_FILE, PACK_FILE, SETTINGS_FILE))
+    # From now on SIGTERM/SIGHUP save and quit; the quit is queued, so one that arrives while the window is being
+    # built ends the event loop as soon as it starts.
+    flushes: list[Callable[[], object]] = []
+    restore_signals = save_on_signals(
+        app, lambda: [flush() for flush in flushes], quit_app=lambda: QTimer.singleShot(0, app.quit)
+    )
     try:
         ctx = open_window(
             app, dataset, data_dir, welcome=ask_welcome, lock=lock if read_only is None else None, read_only=read_only
         )
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
-        restore_signals = save_on_signals(app, ctx.autosave.flush)
+        flushes.append(ctx.autosave.flush)
         ctx.window.show()
         ctx.window.tabs.currentWidget().setFocus()
-        code = app.exec()
-        restore_signals()
-        return code
+        return app.exec()
     finally:
+        restore_signals()
         lock.unlock()

@@ -142,3 +142,63 @@ def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: 
     banner = ctx.window.banner.text()
     assert "cannot be written (the disk is full)" in banner
     assert "could not be read" in banner  # the second message did not replace the first
+
+
+def test_main_opens_read_only_when_the_folder_cannot_be_written(
+    qapp: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner import app as app_module
+    from planner.domain.profile import Profile
+    from planner.storage.profile_store import encode_profile
+
+    (data_dir / "profile.json").write_bytes(encode_profile(Profile(years_of_experience=3)))
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    monkeypatch.setattr(DataDirLock, "try_lock", lambda self: False)  # as on a read-only or full disk
+    monkeypatch.setattr(app_module, "unwritable_reason", lambda _folder: "the disk is read-only")
+    opened: list[Context] = []
+    real_open = app_module.open_window
+
+    def open_window(*args: Any, **kwargs: Any) -> Context:
+        opened.append(real_open(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(app_module, "open_window", open_window)
+    monkeypatch.setattr(type(qapp), "exec", lambda *_args: 0)  # return at once instead of running the loop
+
+    assert app_module.main(["--data-dir", str(data_dir)]) == 0
+    (ctx,) = opened
+    assert ctx.store is not None
+    assert ctx.store.read_only_reason == "the disk is read-only"
+    assert "cannot be written (the disk is read-only)" in ctx.window.banner.text()
+    assert ctx.session.profile.years_of_experience == 3  # the saved profile is shown
+    ctx.window.close()
+    ctx.window.deleteLater()
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+
+
+def test_the_running_app_saves_and_quits_on_sigterm(data_dir: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from planner.domain.profile import Profile
+    from planner.storage.profile_store import encode_profile
+
+    (data_dir / "profile.json").write_bytes(encode_profile(Profile(years_of_experience=3)))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen([sys.executable, "-m", "planner", "--data-dir", str(data_dir)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not (data_dir / "profile.lock").exists():  # signals are handled from just after the lock is taken
+            assert time.monotonic() < deadline, "the app did not start"
+            assert child.poll() is None, "the app ended by itself"
+            time.sleep(0.05)
+        time.sleep(0.5)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == 0  # quit as from the menu, not killed
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    assert not (data_dir / "profile.lock").exists()  # the lock was given back
+    assert years_on_disk(data_dir) == 3

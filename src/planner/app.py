@@ -412,10 +412,8 @@ def open_window(
     from planner.storage.profile_store import LoadStatus, ProfileStore
 
     guard: Callable[[], str | None] = lock.lost_reason if lock is not None else (lambda: read_only)
-    store = ProfileStore(data_dir, guard=guard)
+    store = ProfileStore(data_dir, guard=guard, read_only=read_only)
     loaded = store.load()
-    if read_only is not None and store.read_only_reason is None:
-        store.read_only_reason = read_only
     packs = DataPackStore(data_dir)
     packs.guard = guard
     active = packs.load(dataset)  # an imported data pack, when there is a usable one

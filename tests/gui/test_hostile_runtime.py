@@ -142,6 +142,7 @@ def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: 
     banner = ctx.window.banner.text()
     assert "cannot be written (the disk is full)" in banner
     assert "could not be read" in banner  # the second message did not replace the first
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]  # nothing moved aside on an unwritable disk
 
 
 def test_main_opens_read_only_when_the_folder_cannot_be_written(

@@ -241,3 +241,19 @@ def test_temporary_files_of_an_interrupted_save_are_cleaned(data_dir: Path) -> N
     assert sorted(removed) == sorted(stale)
     assert all(p.exists() for p in kept)
     assert not any(p.exists() for p in stale)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b'{"schema_version": 1, "ticked": ["entry.python"]}', b"{not json", b""],
+    ids=["older format", "not json", "empty"],
+)
+def test_an_unwritable_folder_has_nothing_moved_backed_up_or_migrated(data_dir: Path, raw: bytes) -> None:
+    (data_dir / "profile.json").write_bytes(raw)
+    store = ProfileStore(data_dir, read_only="the disk is full")
+    result = store.load()
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]
+    assert (data_dir / "profile.json").read_bytes() == raw
+    assert store.read_only_reason == "the disk is full"
+    if raw.startswith(b'{"schema_version": 1'):
+        assert "entry.python" in result.profile.skills  # shown as read, though not saved in the new format

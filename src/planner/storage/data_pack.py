@@ -92,6 +92,9 @@ class DataPackStore:
 
     def remove(self) -> Path:
         """Move the pack aside (never deleting it); the new name. Raises OSError."""
+        lost = self.guard()
+        if lost is not None:
+            raise OSError(lost)
         stamp = self._now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}")
         n = 1

@@ -177,13 +177,17 @@ class ProfileStore:
         data_dir: Path,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         guard: Callable[[], str | None] = lambda: None,
+        read_only: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.path = data_dir / PROFILE_FILE
         self._now = now
         # Asked before every write: None while the data folder is still ours, else why it is not (then saving stops).
         self._guard = guard
-        self.read_only_reason: str | None = None
+        # Why nothing may be written in this folder at all (a read-only or full disk): then load() moves, backs up
+        # and migrates nothing either, and the run is read-only from the start.
+        self._no_writes = read_only
+        self.read_only_reason: str | None = read_only
 
     # --- saving --------------------------------------------------------------------------------------------
 
@@ -212,7 +216,7 @@ class ProfileStore:
 
     def load(self) -> LoadResult:
         """The saved profile, or a fresh one with a message saying what happened to the file. Never raises."""
-        self.read_only_reason = None
+        self.read_only_reason = self._no_writes
         try:
             raw = self._read()
         except FileNotFoundError:
@@ -264,7 +268,9 @@ class ProfileStore:
     def _too_large() -> str:
         return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, far more than any profile"
 
-    def _read_only(self, status: LoadStatus, message: str, reason: str, profile: Profile | None = None) -> LoadResult:
+    def _read_only(
+        self, status: LoadStatus, message: str | None, reason: str, profile: Profile | None = None
+    ) -> LoadResult:
         self.read_only_reason = reason
         return LoadResult(profile if profile is not None else Profile(), status, message)
 
@@ -299,6 +305,12 @@ class ProfileStore:
         raise OSError("no free name to move the file to")
 
     def _quarantine(self, reason: str) -> LoadResult:
+        if self._no_writes is not None:
+            return self._read_only(
+                LoadStatus.UNREADABLE,
+                f"Your profile could not be read ({reason}). It was left as it is in {self.data_dir}.",
+                self._no_writes,
+            )
         try:
             target = self._move_aside()
         except OSError as exc:
@@ -318,6 +330,8 @@ class ProfileStore:
         )
 
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
+        if self._no_writes is not None:  # shown as read, the file left in its older format
+            return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
         backup = self._free_name(f"v{version}-backup")
         try:
             write_in_folder(backup, raw)

@@ -120,7 +120,8 @@ class DataDirLock:
     @staticmethod
     def _names_a_process(fd: int) -> bool:
         try:
-            first = os.pread(fd, 64, 0).split(b"\n", 1)[0].strip()
+            os.lseek(fd, 0, os.SEEK_SET)
+            first = os.read(fd, 64).split(b"\n", 1)[0].strip()
         except OSError:
             return False
         return first.isdigit() and int(first) > 0
@@ -130,7 +131,8 @@ class DataDirLock:
         """Who holds the lock, for another copy's message (QLockFile's layout: pid, app name, host)."""
         text = f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n".encode()
         os.ftruncate(fd, 0)
-        os.pwrite(fd, text, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, text)
 
     def is_locked(self) -> bool:
         return self._fd is not None

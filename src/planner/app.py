@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.data_pack import DataPackStore, Origin
+    from planner.storage.instance_lock import DataDirLock
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
     from planner.views.dialogs import Dialogs
@@ -393,23 +394,41 @@ def open_window(
     data_dir: Path,
     welcome: Welcome | None = None,
     dialogs: Dialogs | None = None,
+    lock: DataDirLock | None = None,
+    read_only: str | None = None,
 ) -> Context:
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
     and keep saving every change. The caller holds the data folder's lock.
 
     On the first run (no profile.json yet) ``welcome`` is called once the event loop runs, over the shown window;
-    main() passes the real dialog, tests a function that answers at once."""
+    main() passes the real dialog, tests a function that answers at once.
+
+    ``lock`` (the folder's DataDirLock) is asked before every write; ``read_only`` (why the folder cannot be
+    written: a read-only or full disk) opens the window without ever saving, saying so."""
     from PySide6.QtCore import QTimer
 
     from planner.presenters.autosave import ProfileAutosaver
     from planner.storage.data_pack import DataPackStore
     from planner.storage.profile_store import LoadStatus, ProfileStore
 
-    store = ProfileStore(data_dir)
+    guard: Callable[[], str | None] = lock.lost_reason if lock is not None else (lambda: read_only)
+    store = ProfileStore(data_dir, guard=guard, read_only=read_only)
     loaded = store.load()
     packs = DataPackStore(data_dir)
+    packs.guard = guard
     active = packs.load(dataset)  # an imported data pack, when there is a usable one
     ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile, dialogs=dialogs)
+    ctx.settings.guard = guard
+    if read_only is not None:
+        ctx.window.show_message(
+            f"The data folder {data_dir} cannot be written ({read_only}), so nothing you change now is saved. "
+            "Your changes stay in this window; use File > Export profile... to save them elsewhere."
+        )
+    if ctx.settings.moved_aside is not None:
+        ctx.window.show_message(
+            f"settings.ini in {data_dir} was not a plain file of the data folder; it was moved aside as "
+            f"{ctx.settings.moved_aside.name} (nothing was deleted) and the window starts with its default layout."
+        )
     if loaded.message:
         ctx.window.show_message(loaded.message)
     if active.message:
@@ -417,6 +436,7 @@ def open_window(
     _wire_data_packs(ctx, packs, dataset, active.origin)
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
+    autosave.stopped.connect(ctx.window.show_message)
     ctx.window.close_guard = lambda: _may_close(ctx)
     _watch_profile_file(store, autosave, ctx.window)
     ctx.store, ctx.autosave = store, autosave
@@ -493,7 +513,7 @@ def _may_close(ctx: Context) -> bool:
     autosave, store = ctx.autosave, ctx.store
     if autosave is None or autosave.flush():
         return True
-    if store is not None and store.read_only_reason is not None:
+    if store is not None and store.read_only_reason is not None and not autosave.lost:
         return True  # nothing is saved in this session, and the banner said why when it started
     if ctx.commands is None:
         return True
@@ -506,11 +526,76 @@ def _may_close(ctx: Context) -> bool:
     )
 
 
+def unwritable_reason(data_dir: Path) -> str | None:
+    """Why nothing can be written in ``data_dir`` (a read-only or full disk, no permission), or None when a file can
+    be created there (then a failed lock means another copy holds it)."""
+    import errno
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=data_dir):
+            return None
+    except OSError as exc:
+        if exc.errno == errno.EROFS:
+            return "the disk is read-only"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "the disk is full"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "you may not write to it"
+        return exc.strerror or str(exc)
+
+
+def save_on_signals(
+    app: QApplication, flush: Callable[[], object], quit_app: Callable[[], None] | None = None
+) -> Callable[[], None]:
+    """SIGTERM and SIGHUP (a logout, ``kill``, a closed terminal) save like quitting does, then quit.
+
+    Python runs signal handlers only between bytecodes, which Qt's event loop never reaches on its own: the
+    signal wakes a socket that Qt watches (``signal.set_wakeup_fd``), and the handler runs from there.
+    Returns a function that puts the previous handlers back (tests)."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    if not hasattr(signal, "SIGHUP"):
+        return lambda: None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_wakeup() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        flush()
+        (quit_app or app.quit)()
+
+    notifier.activated.connect(on_wakeup)
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGHUP)}
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+    return restore
+
+
 def refuse_second_instance(message: str) -> None:
     """Tell the user another copy already uses the data folder (tests replace this)."""
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(None, APP_NAME, message)
+    from planner.views.plain import tell
+
+    tell(None, QMessageBox.Icon.Warning, APP_NAME, message)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -525,10 +610,16 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 3
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from planner.storage.data_pack import PACK_FILE
     from planner.storage.dataset_file import DatasetError, load_dataset
     from planner.storage.instance_lock import DataDirLock
+    from planner.storage.profile_store import PROFILE_FILE
+    from planner.storage.safe_files import clean_stale_temp_files
+    from planner.storage.settings import SETTINGS_FILE
+    from planner.views.plain import tell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -537,23 +628,40 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}")
+        tell(
+            None, QMessageBox.Icon.Critical, APP_NAME, f"Cannot use the data folder {data_dir}:\n{exc.strerror or exc}"
+        )
         return 2
     try:
         dataset = load_dataset()
     except DatasetError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The salary data could not be loaded:\n{exc}")
+        tell(None, QMessageBox.Icon.Critical, APP_NAME, f"The salary data could not be loaded:\n{exc}")
         return 2
     lock = DataDirLock(data_dir)  # one writer per data folder
+    read_only = None
     if not lock.try_lock():
-        refuse_second_instance(lock.refusal_message())
-        return EXIT_ALREADY_RUNNING
+        read_only = unwritable_reason(data_dir) if not lock.path.is_dir() else None
+        if read_only is None:
+            refuse_second_instance(lock.refusal_message())
+            return EXIT_ALREADY_RUNNING
+    else:
+        clean_stale_temp_files(data_dir, (PROFILE_FILE, PACK_FILE, SETTINGS_FILE))
+    # From now on SIGTERM/SIGHUP save and quit; the quit is queued, so one that arrives while the window is being
+    # built ends the event loop as soon as it starts.
+    flushes: list[Callable[[], object]] = []
+    restore_signals = save_on_signals(
+        app, lambda: [flush() for flush in flushes], quit_app=lambda: QTimer.singleShot(0, app.quit)
+    )
     try:
-        ctx = open_window(app, dataset, data_dir, welcome=ask_welcome)
+        ctx = open_window(
+            app, dataset, data_dir, welcome=ask_welcome, lock=lock if read_only is None else None, read_only=read_only
+        )
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
+        flushes.append(ctx.autosave.flush)
         ctx.window.show()
         ctx.window.tabs.currentWidget().setFocus()
         return app.exec()
     finally:
+        restore_signals()
         lock.unlock()

@@ -138,3 +138,53 @@ def test_one_message_per_failure(data_copy: Callable[[Change], Path]) -> None:
     err = fails(data_copy, lambda d: d["industries"][0]["average"].update(amount=-1))
     assert len(str(err).splitlines()) == 1
     assert err.problems == [("industries.0.average.amount", "Input should be greater than 0")]
+
+
+def test_every_problem_is_listed_at_once(data_copy: Callable[[Change], Path]) -> None:
+    """A field error does not hide the checks across the file, and those do not stop at the first."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["industries"][0]["average"]["amount"] = -1  # a field error
+        d["industries"].append(dict(d["industries"][1]))  # a duplicate id
+        d["employers"].append(dict(d["employers"][0]))  # another duplicate id
+        level(d, "mid")["average"]["sources"] = ["payscale", "linkedin"]  # an unknown source
+        d["employers"][0]["pay"]["unit"] = "eur-per-month"  # an unknown unit
+        level(d, "senior")["range"].update(min=210000)  # min > max
+
+    problems = dict(fails(data_copy, change).problems)
+    assert problems["industries.0.average.amount"] == "Input should be greater than 0"
+    assert problems["levels.2.range"] == "min (210000) is greater than max (204000)"
+    assert problems["levels.mid.average.sources"] == "unknown source 'linkedin'"
+    assert problems["employers.google.pay.unit"] == "unknown unit 'eur-per-month'"
+    duplicates = [reason for path, reason in fails(data_copy, change).problems if "more than once" in reason]
+    assert len(duplicates) == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("min", True), ("max", False), ("min", 99000.0), ("min", "99000")],
+)
+def test_numbers_must_be_numbers(data_copy: Callable[[Change], Path], field: str, value: object) -> None:
+    err = fails(data_copy, lambda d: level(d, "mid")["range"].update({field: value}))
+    assert f"levels.1.range.{field}" in dict(err.problems)
+
+
+def test_a_boolean_is_not_a_percentage_or_a_version(data_copy: Callable[[Change], Path]) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["outlook"]["job_growth"]["percent"] = True
+        d["schema_version"] = True
+
+    problems = dict(fails(data_copy, change).problems)
+    assert "outlook.job_growth.percent" in problems
+    assert "schema_version" in problems
+
+
+@pytest.mark.parametrize("name", ["Glassdoor<img src='/x.png' width=300>", "<h1>Big</h1>", "two\nlines"])
+def test_names_refuse_markup_and_line_breaks(data_copy: Callable[[Change], Path], name: str) -> None:
+    problems = dict(fails(data_copy, lambda d: d["sources"][0].update(name=name)).problems)
+    assert "sources.0.name" in problems
+
+
+def test_names_may_hold_an_ampersand_and_quotes(data_copy: Callable[[Change], Path]) -> None:
+    dataset = load_dataset(data_copy(lambda d: d["industries"][0].update(name='R&D "labs" & co')))
+    assert dataset.industries[0].name == 'R&D "labs" & co'

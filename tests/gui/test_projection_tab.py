@@ -86,7 +86,7 @@ def test_todays_dollars_and_total_compensation(main_context: Any, tab: Projectio
     tab.comp.setCurrentIndex(tab.comp.findData("total"))
     proj = engine(main_context)
     assert np.allclose(curve_y(tab.main_curve), proj.projected("today", "total"))
-    assert "Total compensation (today's $ a year)" == tab.plot.getPlotItem().getAxis("left").labelText
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Total compensation (today's $ a year)"
     assert usd(proj.total_earnings("today", "total")) in tab.summary.text()
 
 

@@ -89,7 +89,7 @@ def test_the_same_data_again_is_reported_not_installed(
 ) -> None:
     dialogs.file = data_copy(lambda d: None)
     assert not presenter.import_requested()
-    assert "same figures" in dialogs.infos[-1]
+    assert "exactly the same data" in dialogs.infos[-1]
     assert not (data_dir / PACK_FILE).exists()
 
 
@@ -99,7 +99,7 @@ def test_a_pack_that_cannot_be_written_is_reported_and_not_used(
     def disk_full(_path: Path, _data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("planner.storage.data_pack.write_atomic", disk_full)
+    monkeypatch.setattr("planner.storage.data_pack.write_in_folder", disk_full)
     dialogs.file = data_copy(raise_mid)
     before = presenter.current
     assert not presenter.import_requested()
@@ -142,3 +142,13 @@ def test_revert_declined_keeps_the_pack(
 def test_revert_without_a_pack_says_so(presenter: DataPackPresenter, dialogs: FakeDialogs) -> None:
     assert not presenter.revert_requested()
     assert "already uses its built-in data" in dialogs.infos[-1]
+
+
+def test_a_file_that_only_corrects_text_is_offered_and_used(
+    presenter: DataPackPresenter, dialogs: FakeDialogs, data_copy: MakeData
+) -> None:
+    dialogs.file = data_copy(lambda d: d["levels"][0]["skills"][0].update(quote="The corrected sentence."))
+    assert presenter.import_requested()
+    assert not dialogs.infos  # not refused as "the same data"
+    assert any(c.new == "The corrected sentence." for c in dialogs.reviewed[-1][1])
+    assert presenter.current.levels[0].skills[0].quote == "The corrected sentence."

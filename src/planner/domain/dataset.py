@@ -6,7 +6,12 @@ Rules a dataset must keep (each enforced by a validator below, each with a test)
   * amounts are positive; ``min <= average <= max`` within a level;
   * experience ranges are ordered and do not overlap;
   * every figure names at least one source; every id is unique;
-  * references between sections (sources, units, levels) resolve.
+  * references between sections (sources, units, levels) resolve;
+  * numbers are numbers (``true`` is not $1, ``5.0`` is not 5 years): strict types;
+  * names and titles are one line without ``<`` or ``>`` (a second line of defence: text from files is shown as
+    plain text or escaped anyway, see ``domain.text``).
+The checks across the dataset (``dataset_checks.cross_problems``) also run on a file whose fields are broken, so a
+file's problems are all listed at once.
 """
 
 from __future__ import annotations
@@ -16,11 +21,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Strict as StrictType
+
+from planner.domain.dataset_checks import cross_problems
+
+
+def _plain_name(text: str) -> str:
+    if "<" in text or ">" in text:
+        raise ValueError("must not contain < or > (names are shown as plain text)")
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValueError("must be one line without control characters")
+    return text
+
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", min_length=1, max_length=80)]
-Amount = Annotated[int, Field(gt=0, le=10_000_000_000_000)]
+Amount = Annotated[int, StrictType(), Field(gt=0, le=10_000_000_000_000)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_plain_name)]
+Years = Annotated[int, StrictType(), Field(ge=0, le=80)]
 SourceRefs = Annotated[list[Id], Field(min_length=1, max_length=20)]
 
 
@@ -30,7 +49,7 @@ class Strict(BaseModel):
 
 class Document(Strict):
     id: Id
-    title: Text
+    title: Name
     file: Text
     published: dt.date | None = None
     read_on: dt.date
@@ -39,7 +58,7 @@ class Document(Strict):
 
 class Unit(Strict):
     id: Id
-    label: Text
+    label: Name
     currency: str | None
     period: str | None
     measure: Text
@@ -48,8 +67,8 @@ class Unit(Strict):
 
 class Source(Strict):
     id: Id
-    name: Text
-    kind: Text
+    name: Name
+    kind: Name
     note: str = ""
 
 
@@ -71,7 +90,7 @@ class Figure(Sourced):
 
 
 class LabelledFigure(Figure):
-    label: Text
+    label: Name
 
 
 class SalaryRange(Sourced):
@@ -86,8 +105,8 @@ class SalaryRange(Sourced):
 
 
 class Experience(Strict):
-    min_years: Annotated[int, Field(ge=0, le=80)]
-    max_years: Annotated[int, Field(gt=0, le=80)] | None
+    min_years: Years
+    max_years: Annotated[int, StrictType(), Field(gt=0, le=80)] | None
     basis: Literal["article", "inferred"]
     qualifier: str | None = None  # the article's own word for the years ("around five to ten years")
     note: Text
@@ -112,7 +131,7 @@ class Experience(Strict):
 
 class Skill(Strict):
     id: Id
-    name: Text
+    name: Name
     description: Text
     sources: SourceRefs
     quote: Text
@@ -129,7 +148,7 @@ class Outcome(Strict):
 
 class Level(Strict):
     id: Id
-    name: Text
+    name: Name
     experience: Experience
     range: SalaryRange
     average: Figure | None
@@ -160,13 +179,13 @@ class SkillGroup:
 
 class Industry(Strict):
     id: Id
-    name: Text
+    name: Name
     average: Figure
 
 
 class Employer(Strict):
     id: Id
-    name: Text
+    name: Name
     pay: Figure
 
 
@@ -176,13 +195,13 @@ class Overall(Strict):
 
 
 class JobGrowth(Sourced):
-    percent: Annotated[float, Field(gt=0, le=1000)]
+    percent: Annotated[float, StrictType(), Field(gt=0, le=1000)]
     qualifier: str | None = None
     horizon: Text
 
 
 class MarketSize(Figure):
-    by_year: Annotated[int, Field(ge=1900, le=2200)]
+    by_year: Annotated[int, StrictType(), Field(ge=1900, le=2200)]
 
 
 class Outlook(Strict):
@@ -195,7 +214,7 @@ class Conflict(Strict):
     does not fit its own figures. ``level_ids`` names the levels it concerns (none: the whole article)."""
 
     id: Id
-    title: Text
+    title: Name
     explanation: Text
     level_ids: list[Id] = []
     figures: list[LabelledFigure] = []
@@ -210,7 +229,7 @@ class Conflict(Strict):
 
 class Dataset(Strict):
     schema_version: Literal[1]
-    title: Text
+    title: Name
     document: Document
     units: Annotated[list[Unit], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=1)]
@@ -223,54 +242,19 @@ class Dataset(Strict):
     outlook: Outlook
     conflicts: list[Conflict] = []
 
-    @model_validator(mode="after")
-    def _ids_unique(self) -> Dataset:
-        groups: dict[str, list[str]] = {
-            "units": [u.id for u in self.units],
-            "sources": [s.id for s in self.sources],
-            "levels": [lv.id for lv in self.levels],
-            "skills": [sk.id for sk in self.all_skills()],
-            "outcomes": [o.id for lv in self.levels for o in lv.outcomes],
-            "industries": [i.id for i in self.industries],
-            "employers": [e.id for e in self.employers],
-            "conflicts": [c.id for c in self.conflicts],
-        }
-        for section, ids in groups.items():
-            seen: set[str] = set()
-            for item_id in ids:
-                if item_id in seen:
-                    raise ValueError(f"{section}: id {item_id!r} is used more than once")
-                seen.add(item_id)
-        return self
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError("must be the number 1, not true or false")
+        return value
 
     @model_validator(mode="after")
-    def _experience_ordered(self) -> Dataset:
-        for before, after in zip(self.levels, self.levels[1:], strict=False):
-            b, a = before.experience, after.experience
-            if b.max_years is None:
-                raise ValueError(f"levels: {before.id!r} is open-ended but {after.id!r} follows it")
-            if a.min_years < b.max_years:
-                raise ValueError(f"levels: experience of {after.id!r} ({a.label}) overlaps {before.id!r} ({b.label})")
-            if a.min_years < b.min_years:
-                raise ValueError(f"levels: {after.id!r} starts before {before.id!r}; list levels in order")
-        return self
-
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Dataset:
-        sources = {s.id for s in self.sources}
-        units = {u.id for u in self.units}
-        levels = {lv.id for lv in self.levels}
-        for path, item in self.sourced_items():
-            for ref in item.sources:
-                if ref not in sources:
-                    raise ValueError(f"{path}.sources: unknown source {ref!r}")
-            unit = getattr(item, "unit", None)
-            if unit is not None and unit not in units:
-                raise ValueError(f"{path}.unit: unknown unit {unit!r}")
-        for c in self.conflicts:
-            for ref in c.level_ids:
-                if ref not in levels:
-                    raise ValueError(f"conflicts.{c.id}.level_ids: unknown level {ref!r}")
+    def _whole_dataset(self) -> Dataset:
+        """Ids unique, experience bands in order, references resolve (every problem, in one message)."""
+        problems = cross_problems(self.model_dump())
+        if problems:
+            raise ValueError("; ".join(f"{path}: {reason}" for path, reason in problems))
         return self
 
     # --- queries -------------------------------------------------------------------------------------------

@@ -1,14 +1,15 @@
-"""What changes between two datasets: figures up or down (with the amounts), entries added or removed.
+"""What changes between two datasets: figures up or down (with the amounts), entries added or removed, and every
+other field that differs (a renamed source, skill or industry, a changed quote, title, note or list of sources).
 
 Pure (no Qt): the import of a data pack shows this list before the user accepts it. Entries are matched by
-their ids (levels, skills, industries, employers, sources, conflicts); figures by their field path. A figure of
-an entry that was added or removed is not listed again on its own.
+their ids (levels, skills, industries, employers, sources, conflicts); figures and texts by their field path. A
+field of an entry that was added or removed is not listed again on its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
@@ -62,7 +63,7 @@ class DatasetDiff:
     def summary(self) -> str:
         """ "3 figures up, 1 figure down, 2 added, 1 removed, 1 other change" (only the non-zero parts)."""
         if self.empty:
-            return "No figure or entry changes."
+            return "No changes."
         parts = []
         kinds: tuple[tuple[ChangeKind, str], ...] = (
             ("up", "figure{} up"),
@@ -147,6 +148,58 @@ def _under(path: str, entries: set[str]) -> bool:
     return any(path.startswith(e + ".") for e in entries)
 
 
+def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:
+    """Every scalar of a dumped dataset by field path; list items with an id are keyed by it, lists of plain
+    values (source ids) are one leaf."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _leaves(item, f"{path}.{key}" if path else key, out)
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        for n, item in enumerate(value):
+            key = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else str(n)
+            _leaves(item, f"{path}.{key}", out)
+    else:
+        out[path] = value
+
+
+def _shown(ds: Dataset, path: str, value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        if path.endswith(".sources"):
+            names = {s.id: s.name for s in ds.sources}
+            return ", ".join(names.get(v, str(v)) for v in value)
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+_NUMBER_FIELDS = (".amount", ".percent", ".qualifier")
+
+
+def _text_changes(
+    old: Dataset, new: Dataset, numbers: set[str], entries: dict[str, str], gone: set[str]
+) -> list[Change]:
+    """Every field that differs and is neither a figure nor part of an added or removed entry."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    _leaves(old.model_dump(mode="json"), "", before)
+    _leaves(new.model_dump(mode="json"), "", after)
+    changes = []
+    for path in [*after, *(p for p in before if p not in after)]:
+        parent = path.rpartition(".")[0]
+        if path in numbers or (path.endswith(_NUMBER_FIELDS) and parent in numbers):
+            continue
+        if path in ("document.title", "document.read_on") or path in gone or _under(path, gone):
+            continue
+        was, now = before.get(path), after.get(path)
+        if was == now:
+            continue
+        owner = max((e for e in entries if path.startswith(e + ".")), key=len, default="")
+        what = f"{entries[owner]}: {path[len(owner) + 1 :]}" if owner else path
+        changes.append(Change("changed", path, what, _shown(old, path, was), _shown(new, path, now)))
+    return changes
+
+
 def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
     """Everything a user would notice changing from ``old`` to ``new``, in a stable order."""
     changes: list[Change] = []
@@ -191,4 +244,7 @@ def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
     for path, (what, value, unit, qualifier) in old_numbers.items():
         if path not in new_numbers and not _under(path, removed):
             changes.append(Change("removed", path, what, _number_text(value, unit, qualifier), ""))
+    changes.extend(
+        _text_changes(old, new, set(old_numbers) | set(new_numbers), new_entries | old_entries, added | removed)
+    )
     return DatasetDiff(tuple(changes))

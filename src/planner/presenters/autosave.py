@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.domain.profile import Profile
 from planner.presenters.session import ProfileSession
+from planner.storage.profile_store import FolderLostError
 
 SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits more than this
 RETRY_DELAY_MS = 5000
@@ -36,6 +37,9 @@ class ProfileAutosaver(QObject):
     # One line for the status bar after every save and every failure, or why nothing is saved.
     message = Signal(str)
     saved = Signal()
+    # Saving stopped for the rest of the session (the data folder is no longer this window's): a sentence for the
+    # banner. The changes stay in the window; File > Export profile... saves them elsewhere.
+    stopped = Signal(str)
 
     def __init__(
         self,
@@ -57,6 +61,7 @@ class ProfileAutosaver(QObject):
         self._retry_ms = retry_ms
         self._delay_ms = delay_ms
         self._dirty = False
+        self.lost = False  # saving stopped because the data folder is no longer ours (changes only in the window)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -98,6 +103,16 @@ class ProfileAutosaver(QObject):
         profile = self._session.profile
         try:
             self._save(profile)
+        except FolderLostError as exc:
+            self._read_only_reason = str(exc)
+            self.lost = True
+            self.detail = (
+                f"Saving stopped: {exc}. Your changes are kept in this window; use File > Export profile... to "
+                "save them elsewhere."
+            )
+            self.message.emit("Not saving: the data folder is no longer this window's.")
+            self.stopped.emit(self.detail)
+            return False
         except OSError as exc:
             self.detail = (
                 f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window and "

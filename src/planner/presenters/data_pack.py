@@ -1,8 +1,9 @@
 """File > Import salary data... and File > Revert to built-in data.
 
 An imported file is validated completely; when it fails, every problem is listed with its field path and the data
-in use stays. When it passes, the user sees what changes (figures up or down, entries added or removed) and
-decides. Dialogs go through the ``DataDialogs`` protocol, so tests hand in a fake that never blocks.
+in use stays. When it passes, the user sees every change (figures up or down, names, sources, quotes, titles,
+entries added or removed) and decides; a file that only corrects text is offered like any other. Dialogs go
+through the ``DataDialogs`` protocol, so tests hand in a fake that never blocks.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class DataPackPresenter(QObject):
         if diff.empty:
             self.dialogs.inform(
                 "Salary data",
-                f"{path.name} holds the same figures and entries as the data in use. Nothing to change.",
+                f"{path.name} holds exactly the same data as the data in use. Nothing to change.",
             )
             return False
         intro = (

@@ -6,7 +6,6 @@ come first in the dialog's text, the figures in this model.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -14,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions
 from planner.domain.provenance import KIND_LABELS, ProvenanceRow, as_of, assumption_rows, source_rows
+from planner.domain.text import escape, plain_tooltip
 from planner.presenters.table import RowsTableModel
 
 
@@ -35,7 +35,7 @@ class DataSourcesModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return values[index.column()]
+            return plain_tooltip(values[index.column()])
         return None
 
 
@@ -43,14 +43,12 @@ def sources_html(dataset: Dataset) -> str:
     """The list of sources above the table: who each is and what the dataset says about them."""
     doc = dataset.document
     items = "".join(
-        f"<li><b>{html.escape(s.name)}</b> ({html.escape(s.kind)})"
-        + (f": {html.escape(s.note)}" if s.note else "")
-        + "</li>"
+        f"<li><b>{escape(s.name)}</b> ({escape(s.kind)})" + (f": {escape(s.note)}" if s.note else "") + "</li>"
         for s in dataset.sources
     )
     published = f", published {doc.published.isoformat()}" if doc.published else ""
     return (
-        f"<p><b>{html.escape(dataset.title)}</b><br>Read from “{html.escape(doc.title)}”{published}; "
+        f"<p><b>{escape(dataset.title)}</b><br>Read from “{escape(doc.title)}”{published}; "
         f"figures {as_of(dataset)}.</p><p>Sources:</p><ul>{items}</ul>"
         "<p>Rows of kind <i>Assumption</i>, <i>Derived</i> or <i>Inferred</i> are the app's, not the "
         "source's: assumptions are yours to change on the Projection tab.</p>"

@@ -31,6 +31,7 @@ from planner.domain.pay_compare import (
     position_in_range,
 )
 from planner.domain.provenance import as_of, source_line
+from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
@@ -444,7 +445,7 @@ class IndustriesTableModel(RowsTableModel):
         if role == KEY_ROLE:
             return row.key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.source}, {row.as_of}: “{row.quote}”"
+            return plain_tooltip(f"{row.source}, {row.as_of}: “{row.quote}”")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
 from planner.domain.provenance import as_of
+from planner.domain.text import escape, plain_tooltip
 from planner.presenters.table import RowsTableModel
 
 
@@ -144,12 +145,13 @@ class LevelsPresenter:
         market_q = f"{market.qualifier} " if market.qualifier else ""
         return (
             f"<b>Average base salary:</b> {_range_text(base)} a year "
-            f"<i>({ds.source_names(base.sources)})</i>; {_qualified(ceiling)} with more experience "
-            f"<i>({ds.source_names(ceiling.sources)})</i>.<br>"
-            f"<b>Outlook:</b> AI and ML jobs grow by {growth_q}{growth.percent:g}% in the {growth.horizon} "
-            f"<i>({ds.source_names(growth.sources)})</i>; the global ML market reaches {market_q}"
-            f"${market.amount / 1e9:g} billion by {market.by_year} <i>({ds.source_names(market.sources)})</i>.<br>"
-            f"<small>Figures in USD per year, base salary, United States, read from “{ds.document.title}” "
+            f"<i>({escape(ds.source_names(base.sources))})</i>; {escape(_qualified(ceiling))} with more experience "
+            f"<i>({escape(ds.source_names(ceiling.sources))})</i>.<br>"
+            f"<b>Outlook:</b> AI and ML jobs grow by {escape(growth_q)}{growth.percent:g}% in the "
+            f"{escape(growth.horizon)} <i>({escape(ds.source_names(growth.sources))})</i>; the global ML market "
+            f"reaches {escape(market_q)}${market.amount / 1e9:g} billion by {market.by_year} "
+            f"<i>({escape(ds.source_names(market.sources))})</i>.<br>"
+            f"<small>Figures in USD per year, base salary, United States, read from “{escape(ds.document.title)}” "
             f"on {ds.document.read_on.isoformat()}.</small>"
         )
 
@@ -157,13 +159,13 @@ class LevelsPresenter:
         if not 0 <= index < len(self.rows):
             return "Select a level to see the skills the article expects."
         row = self.rows[index]
-        skills = "".join(f"<li>{_escape(s)}</li>" for s in row.skills)
-        conflicts = "".join(f"<p>⚠ <b>The article contradicts itself:</b> {_escape(c)}</p>" for c in row.conflicts)
+        skills = "".join(f"<li>{escape(s)}</li>" for s in row.skills)
+        conflicts = "".join(f"<p>⚠ <b>The article contradicts itself:</b> {escape(c)}</p>" for c in row.conflicts)
         return (
-            f"<h3>{_escape(row.name)}</h3>"
-            f"<p>{_escape(row.years_note)}</p>"
-            f"<p><b>Range</b> {row.range_text} · <b>Average</b> {_escape(row.average_text)}<br>"
-            f"<small>Sources — {_escape(row.sources_text)}</small></p>"
+            f"<h3>{escape(row.name)}</h3>"
+            f"<p>{escape(row.years_note)}</p>"
+            f"<p><b>Range</b> {row.range_text} · <b>Average</b> {escape(row.average_text)}<br>"
+            f"<small>Sources — {escape(row.sources_text)}</small></p>"
             f"{conflicts}"
             f"<p><b>Skills the article expects ({len(row.skills)})</b></p><ul>{skills}</ul>"
         )
@@ -180,10 +182,6 @@ class LevelsPresenter:
 
     def hover_text(self, index: int) -> str:
         return self.rows[index].hover_text if 0 <= index < len(self.rows) else ""
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class LevelsTableModel(RowsTableModel):
@@ -214,10 +212,10 @@ class LevelsTableModel(RowsTableModel):
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 1:
-                return row.years_note
+                return plain_tooltip(row.years_note)
             if col == 5:
-                return "\n".join(row.skills)
-            return row.hover_text
+                return plain_tooltip("\n".join(row.skills))
+            return plain_tooltip(row.hover_text)
         if role == Qt.ItemDataRole.UserRole:
             return (row.name, row.level_id, row.low, row.average, row.sources_text, row.skills)[min(col, 5)]
         return None

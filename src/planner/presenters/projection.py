@@ -11,7 +11,6 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, Protocol
@@ -43,6 +42,7 @@ from planner.domain.projection import (
 )
 from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes, years_text
 from planner.domain.provenance import KIND_LABELS, as_of
+from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 
@@ -258,10 +258,6 @@ class ProjectionView(Protocol):
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
 COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
 Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $ a year", "today": "today's $ a year"}
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 # How each line of "Why this number?" is labelled when it is not one of the article's figures.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,6 +30,7 @@ from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
+from planner.domain.text import escape, plain_tooltip
 from planner.presenters.session import ProfileSession
 
 if TYPE_CHECKING:
@@ -184,10 +184,10 @@ class SkillsPresenter(QObject):
 
     def _tooltip(self, group: SkillGroup, sk: Skill) -> str:
         return (
-            f"<p><b>{html.escape(sk.name)}</b> ({html.escape(group.name)})</p>"
-            f"<p>{html.escape(sk.description)}</p>"
-            f"<p><i>“{html.escape(sk.quote)}”</i></p>"
-            f"<p>{html.escape(source_line(self._dataset, sk))}</p>"
+            f"<p><b>{escape(sk.name)}</b> ({escape(group.name)})</p>"
+            f"<p>{escape(sk.description)}</p>"
+            f"<p><i>“{escape(sk.quote)}”</i></p>"
+            f"<p>{escape(source_line(self._dataset, sk))}</p>"
         )
 
     def _build(self) -> None:
@@ -203,9 +203,11 @@ class SkillsPresenter(QObject):
             font.setBold(True)
             level_item.setFont(font)
             level_item.setToolTip(
-                f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})"
-                if lv is not None
-                else "Skills the article names for every ML engineer, whatever the level; they count at every level"
+                plain_tooltip(
+                    f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})"
+                    if lv is not None
+                    else "Skills the article names for every ML engineer, whatever the level; they count at every level"
+                )
             )
             spacer = QStandardItem()
             spacer.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -396,13 +398,13 @@ class SkillsPresenter(QObject):
             names = [e.skill.name for e in tie.effects]
             groups = sorted({e.group for e in tie.effects}, key=[e.group for e in tie.effects].index)
             if len(names) == 1:
-                who = f"{html.escape(names[0])} <i>({html.escape(groups[0])})</i>"
+                who = f"{escape(names[0])} <i>({escape(groups[0])})</i>"
                 said = names[0]
             else:
                 shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
                 who = (
-                    f"Any one of {len(names)} skills worth the same <i>({html.escape(', '.join(groups))})</i>: "
-                    f"{html.escape(shown)}"
+                    f"Any one of {len(names)} skills worth the same <i>({escape(', '.join(groups))})</i>: "
+                    f"{escape(shown)}"
                 )
                 said = f"Any one of {len(names)} skills worth the same ({', '.join(groups)}): {shown}"
             items.append(f"{who}: {amounts}")

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from planner.domain.dataset import Dataset
-from planner.storage.atomic import write_atomic
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError, parse_dataset
+from planner.storage.safe_files import NotRegularFileError, read_regular, write_in_folder
 
 PACK_FILE = "salary-data.json"
 Origin = Literal["built-in", "pack"]
@@ -37,10 +37,9 @@ def read_dataset_file(path: Path) -> tuple[Dataset, bytes]:
     name = str(path)
     too_large = [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")]
     try:
-        with open(path, "rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_DATASET_BYTES:
-                raise DatasetError(name, too_large)
-            raw = f.read(MAX_DATASET_BYTES + 1)
+        raw = read_regular(path, MAX_DATASET_BYTES)  # a named pipe or device is refused, never waited on
+    except NotRegularFileError as exc:
+        raise DatasetError(name, [("", f"{exc}; it was not read")]) from None
     except OSError as exc:
         raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
     if len(raw) > MAX_DATASET_BYTES:  # grew while being read, or a device without a size
@@ -61,6 +60,7 @@ class DataPackStore:
         self.data_dir = data_dir
         self.path = data_dir / PACK_FILE
         self._now = now
+        self.guard: Callable[[], str | None] = lambda: None  # the folder's lock: None while the folder is ours
 
     @property
     def installed(self) -> bool:
@@ -85,10 +85,16 @@ class DataPackStore:
 
     def install(self, raw: bytes) -> None:
         """Keep ``raw`` (already validated) as the pack; raises OSError, leaving any earlier pack intact."""
-        write_atomic(self.path, raw)
+        lost = self.guard()
+        if lost is not None:
+            raise OSError(lost)
+        write_in_folder(self.path, raw)
 
     def remove(self) -> Path:
         """Move the pack aside (never deleting it); the new name. Raises OSError."""
+        lost = self.guard()
+        if lost is not None:
+            raise OSError(lost)
         stamp = self._now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}")
         n = 1

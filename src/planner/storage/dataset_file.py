@@ -14,6 +14,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
+from planner.domain.dataset_checks import cross_problems
+from planner.storage.safe_files import read_regular
 
 BUNDLED_DATASET = "ml-engineer-salaries-us.json"
 MAX_DATASET_BYTES = 5 * 1024 * 1024
@@ -57,8 +59,14 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
+            if not err["loc"]:
+                continue  # the whole-dataset checks, in one message: listed one by one below
             path = ".".join(_path_part(p) for p in err["loc"])
             problems.append((path, err["msg"].removeprefix("Value error, ")))
+        # Run across the raw file too, so they are listed even when some fields are broken.
+        problems.extend(p for p in cross_problems(data) if p not in problems)
+        if not problems:  # cannot happen: a failed validation names at least one problem; kept as a guard
+            problems = [("", "the file does not fit the salary data format")]
         raise DatasetError(name, problems) from None
 
 
@@ -78,9 +86,7 @@ def load_dataset(path: Path | None = None) -> Dataset:
     else:
         source, name = path, str(path)
     try:
-        if isinstance(source, Path) and source.stat().st_size > MAX_DATASET_BYTES:
-            raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
-        raw = source.read_bytes()
+        raw = read_regular(source, MAX_DATASET_BYTES) if isinstance(source, Path) else source.read_bytes()
     except OSError as exc:
         raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
     return parse_dataset(raw, name)

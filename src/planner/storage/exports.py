@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from planner.domain.profile import Profile
 from planner.storage.atomic import write_atomic
 from planner.storage.dataset_file import resource_root
 from planner.storage.profile_store import MAX_PROFILE_BYTES, ProfileFormatError, decode_profile, encode_profile
+from planner.storage.safe_files import NotRegularFileError, read_regular
 
 
 class ExportError(OSError):
@@ -63,13 +63,14 @@ def read_profile_import(path: Path) -> Profile:
     Raises ExportError with a sentence for the user when the file cannot be read or is not a usable profile.
     """
     try:
-        with open(path, "rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_PROFILE_BYTES:
-                raise ExportError(f"{path.name} is not a profile: it is larger than any profile could be.")
-            raw = f.read(MAX_PROFILE_BYTES + 1)
+        raw = read_regular(path, MAX_PROFILE_BYTES)  # a named pipe or device is refused, never waited on
+        if len(raw) > MAX_PROFILE_BYTES:
+            raise ExportError(f"{path.name} is not a profile: it is larger than any profile could be.")
         known_on = dt.date.fromtimestamp(path.stat().st_mtime)
     except ExportError:
         raise
+    except NotRegularFileError as exc:
+        raise ExportError(f"{exc}, so it was not read.") from None
     except (OSError, ValueError, OverflowError) as exc:
         reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
         raise ExportError(f"{path.name} could not be read: {reason}.") from None

@@ -7,7 +7,11 @@
   - written by a newer version (``schema_version`` above ``PROFILE_SCHEMA_VERSION``): left untouched, the app
     runs without saving and says why;
   - an older version: a backup copy (``profile.json.v<N>-backup``) is written first, then it is migrated;
-  - cannot be opened at all (permissions, a folder in its place): left alone, the app runs without saving.
+  - cannot be opened at all (permissions, a folder in its place): left alone, the app runs without saving;
+  - a named pipe, device or socket in its place: never opened for reading (it could block), moved aside;
+  - a newer version is recognised even when the file is too large to read or gives its version as ``4.0``.
+* Writes never follow a symbolic link out of the data folder (``write_in_folder``).
+* ``guard`` (the folder's lock) is asked before every save; when the folder is no longer ours, saving stops.
 * Ticked skills the dataset does not know are kept (``Profile.skills`` is a plain mapping).
 """
 
@@ -17,6 +21,7 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +31,8 @@ from pydantic import ValidationError
 
 from planner import APP_NAME
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile
-from planner.storage.atomic import write_atomic
 from planner.storage.profile_migrations import migrate
+from planner.storage.safe_files import NotRegularFileError, read_regular, write_in_folder
 
 PROFILE_FILE = "profile.json"
 MAX_PROFILE_BYTES = 1024 * 1024
@@ -35,6 +40,10 @@ MAX_PROFILE_BYTES = 1024 * 1024
 
 class ProfileReadOnlyError(OSError):
     """Saving is switched off for this run; the message says why."""
+
+
+class FolderLostError(ProfileReadOnlyError):
+    """The data folder is no longer this window's (its lock was taken or removed, or the folder went away)."""
 
 
 class LoadStatus(enum.Enum):
@@ -91,9 +100,24 @@ def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
     if not isinstance(data, dict):
         raise _UnusableError("it does not contain a profile")
     version = data.get("schema_version")
+    if type(version) is float and version > PROFILE_SCHEMA_VERSION:
+        return data, PROFILE_SCHEMA_VERSION + 1  # "4.0" from a newer app: a newer format, not a broken file
     if type(version) is not int or version < 1:
         raise _UnusableError("it has no valid format version (schema_version)")
     return data, version
+
+
+_VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)')
+
+
+def _looks_newer(raw: bytes) -> bool:
+    """A file too large to parse whose first ``schema_version`` is above ours: left untouched, like any newer
+    profile (a wrong guess only means a read-only run, never a moved or lost file)."""
+    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
+    try:
+        return found is not None and float(found.group(1)) > PROFILE_SCHEMA_VERSION
+    except ValueError:
+        return False
 
 
 class ProfileFormatError(ValueError):
@@ -111,6 +135,8 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
     The one path every profile takes on its way in: ``ProfileStore.load`` and File > Import profile.
     """
     if len(raw) > MAX_PROFILE_BYTES:
+        if _looks_newer(raw):
+            raise NewerProfileError(f"it was saved by a newer version of {APP_NAME}")
         raise ProfileFormatError(ProfileStore._too_large())
     try:
         data, version = _decode(raw)
@@ -134,14 +160,34 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
         raise ProfileFormatError(older or "it does not fit the profile format") from None
 
 
+def _newer_version(raw: bytes) -> int | str:
+    """The format version a newer profile names, for the message."""
+    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
+    if found is None:
+        return "unknown"
+    text = found.group(1).decode("ascii")
+    return int(float(text)) if float(text).is_integer() else text
+
+
 class ProfileStore:
     """Reads and writes ``profile.json`` in one data folder. Hold the folder's DataDirLock while using it."""
 
-    def __init__(self, data_dir: Path, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        guard: Callable[[], str | None] = lambda: None,
+        read_only: str | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.path = data_dir / PROFILE_FILE
         self._now = now
-        self.read_only_reason: str | None = None
+        # Asked before every write: None while the data folder is still ours, else why it is not (then saving stops).
+        self._guard = guard
+        # Why nothing may be written in this folder at all (a read-only or full disk): then load() moves, backs up
+        # and migrates nothing either, and the run is read-only from the start.
+        self._no_writes = read_only
+        self.read_only_reason: str | None = read_only
 
     # --- saving --------------------------------------------------------------------------------------------
 
@@ -149,20 +195,28 @@ class ProfileStore:
         """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off)."""
         if self.read_only_reason is not None:
             raise ProfileReadOnlyError(self.read_only_reason)
-        write_atomic(self.path, encode_profile(profile))
+        self._check_folder()
+        write_in_folder(self.path, encode_profile(profile))
+
+    def _check_folder(self) -> None:
+        lost = self._guard()
+        if lost is not None:
+            self.read_only_reason = lost
+            raise FolderLostError(lost)
 
     def keep_copy(self, profile: Profile, label: str) -> Path:
         """Write ``profile`` beside profile.json as ``profile.json.<label>-<timestamp>`` (a new name, never an
         existing file's) and return where it went; raises OSError."""
+        self._check_folder()
         target = self._free_name(f"{label}-{self._timestamp()}")
-        write_atomic(target, encode_profile(profile))
+        write_in_folder(target, encode_profile(profile))
         return target
 
     # --- loading -------------------------------------------------------------------------------------------
 
     def load(self) -> LoadResult:
         """The saved profile, or a fresh one with a message saying what happened to the file. Never raises."""
-        self.read_only_reason = None
+        self.read_only_reason = self._no_writes
         try:
             raw = self._read()
         except FileNotFoundError:
@@ -179,10 +233,10 @@ class ProfileStore:
         try:
             profile, version = decode_profile(raw, self._known_on())
         except NewerProfileError:
-            version = _decode(raw)[1]
+            newer = _newer_version(raw)
             return self._read_only(
                 LoadStatus.NEWER_VERSION,
-                f"Your profile was saved by a newer version of {APP_NAME} (profile format {version}; this "
+                f"Your profile was saved by a newer version of {APP_NAME} (profile format {newer}; this "
                 f"version reads formats up to {PROFILE_SCHEMA_VERSION}). It was left untouched, and changes "
                 "you make now will not be saved. Update the app to continue with your saved progress.",
                 f"the profile was saved by a newer version of {APP_NAME}",
@@ -201,11 +255,12 @@ class ProfileStore:
             return self._now().date()
 
     def _read(self) -> bytes:
-        with open(self.path, "rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_PROFILE_BYTES:
-                raise _UnusableError(self._too_large())
-            raw = f.read(MAX_PROFILE_BYTES + 1)
-        if len(raw) > MAX_PROFILE_BYTES:
+        try:
+            # Up to 4 MB, so a newer version's large profile is still recognised (and left untouched).
+            raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
+        except NotRegularFileError as exc:
+            raise _UnusableError(f"{exc}; it was not opened") from None
+        if len(raw) > MAX_PROFILE_BYTES and not _looks_newer(raw):
             raise _UnusableError(self._too_large())
         return raw
 
@@ -213,7 +268,9 @@ class ProfileStore:
     def _too_large() -> str:
         return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, far more than any profile"
 
-    def _read_only(self, status: LoadStatus, message: str, reason: str, profile: Profile | None = None) -> LoadResult:
+    def _read_only(
+        self, status: LoadStatus, message: str | None, reason: str, profile: Profile | None = None
+    ) -> LoadResult:
         self.read_only_reason = reason
         return LoadResult(profile if profile is not None else Profile(), status, message)
 
@@ -248,6 +305,12 @@ class ProfileStore:
         raise OSError("no free name to move the file to")
 
     def _quarantine(self, reason: str) -> LoadResult:
+        if self._no_writes is not None:
+            return self._read_only(
+                LoadStatus.UNREADABLE,
+                f"Your profile could not be read ({reason}). It was left as it is in {self.data_dir}.",
+                self._no_writes,
+            )
         try:
             target = self._move_aside()
         except OSError as exc:
@@ -267,9 +330,11 @@ class ProfileStore:
         )
 
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
+        if self._no_writes is not None:  # shown as read, the file left in its older format
+            return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
         backup = self._free_name(f"v{version}-backup")
         try:
-            write_atomic(backup, raw)
+            write_in_folder(backup, raw)
         except OSError as exc:
             return self._read_only(
                 LoadStatus.UNREADABLE,

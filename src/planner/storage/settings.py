@@ -1,21 +1,52 @@
 """Window state and preferences, kept with QSettings in an INI file inside the data folder.
 
 Keeping it in the data folder (not the system's settings store) means --data-dir isolates it too.
+Before QSettings reads or writes the file: a named pipe, device or socket in its place is moved aside (QSettings
+would block reading it), and a symbolic link leading out of the data folder is moved aside (QSettings would
+replace the link's target).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from planner.storage.safe_files import detach_outside_link
+
 VALID_THEMES = ("system", "light", "dark")
+SETTINGS_FILE = "settings.ini"
 
 
 class AppSettings:
     def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / "settings.ini"
+        self.path = data_dir / SETTINGS_FILE
+        self.moved_aside: Path | None = None  # a special file or an outside link found in the file's place
+        self._make_safe()
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.guard: Callable[[], str | None] = lambda: None  # the folder's lock: None while the folder is ours
+
+    def _make_safe(self) -> None:
+        try:
+            moved = detach_outside_link(self.path, self.path.parent)
+            mode = os.stat(self.path).st_mode if moved is None else stat.S_IFREG
+            if moved is None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                moved = self.path.with_name(f"{self.path.name}.not-a-file-{stamp}")
+                os.rename(self.path, moved)
+        except OSError:
+            return  # missing (the usual first run), or cannot be moved: QSettings copes with a missing file
+        self.moved_aside = moved
+
+    def _sync(self) -> None:
+        if self.guard() is not None:
+            return  # the data folder is no longer ours: window state is not worth overwriting another copy's
+        self._make_safe()
+        self._qs.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)
@@ -53,7 +84,7 @@ class AppSettings:
     def set_theme(self, theme: str) -> None:
         if theme in VALID_THEMES:
             self._qs.setValue("view/theme", theme)
-            self._qs.sync()
+            self._sync()
 
     def save_window(
         self, geometry: QByteArray, state: QByteArray, last_tab: int, splitters: dict[str, QByteArray]
@@ -65,4 +96,4 @@ class AppSettings:
         for name, value in splitters.items():
             self._qs.setValue(name, value)
         self._qs.endGroup()
-        self._qs.sync()
+        self._sync()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QTableView,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.dataset_diff import KIND_LABELS, Change
+from planner.domain.text import plain_tooltip
+from planner.views.plain import ask, plain_label, tell
 
 CHANGE_MARKS = {"up": "▲ ", "down": "▼ ", "added": "+ ", "removed": "− ", "changed": "~ "}
 
@@ -44,7 +45,7 @@ def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
@@ -60,7 +61,7 @@ class ProblemsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("problemsDialog")
-        label = QLabel(intro)
+        label = plain_label(intro)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = _table("Problems", ("Field path", "Problem"), [(p or "(the whole file)", r) for p, r in problems])
@@ -80,7 +81,7 @@ class ChangesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("changesDialog")
-        label = QLabel(intro)
+        label = plain_label(intro)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rows = [
@@ -164,8 +165,9 @@ class QtDataDialogs:
         return ChangesDialog(title, intro, changes, self._parent).exec() == QDialog.DialogCode.Accepted
 
     def confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self._parent, title, question)
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = ask(self._parent, title, question, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self._parent, title, text)
+        tell(self._parent, QMessageBox.Icon.Information, title, text)

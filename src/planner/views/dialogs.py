@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.views.export_render import MAX_WIDTH, MIN_WIDTH
+from planner.views.plain import ask, message_box
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class QtDialogs:
         return Path(name) if name else None
 
     def confirm_replace(self, path: Path) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self._parent,
             "Replace file?",
             f"{path.name} already exists in {path.parent}.\n\nReplace it?",
@@ -157,7 +157,7 @@ class QtDialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     def confirm(self, title: str, question: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, self._parent)
+        box = message_box(self._parent, QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -173,8 +173,7 @@ class QtDialogs:
         return chosen if accepted else None
 
     def error(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._parent)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = message_box(self._parent, QMessageBox.Icon.Warning, title, text)
         box.exec()
         box.deleteLater()
 

@@ -5,7 +5,6 @@ Everything here returns bytes; writing them to a file is storage's job.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, Q
 from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from planner import APP_NAME
+from planner.domain.text import escape
 
 if TYPE_CHECKING:
     from planner.presenters.reports import CareerReport
@@ -93,19 +93,15 @@ td.num { text-align: right; }
 """
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _pairs(rows: tuple[tuple[str, str], ...]) -> str:
-    cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
+    cells = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 
 
 def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -> str:
     parts = [
-        f"<h1>{_e(report.title)}</h1>",
-        f"<p class='small'>{_e(APP_NAME)}, {report.generated_on.day} {report.generated_on:%B %Y}. "
+        f"<h1>{escape(report.title)}</h1>",
+        f"<p class='small'>{escape(APP_NAME)}, {report.generated_on.day} {report.generated_on:%B %Y}. "
         "Every figure comes from the article listed at the end or from the assumptions shown here.</p>",
         "<table width='100%' cellspacing='0' cellpadding='0'><tr>",
         f"<td width='50%' valign='top'><h2>Profile</h2>{_pairs(report.profile)}</td>",
@@ -116,21 +112,22 @@ def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -
     ]
     for lv in report.levels:
         names = ", ".join(lv.ticked) if lv.ticked else "none yet"
-        parts.append(f"<tr><td>{_e(lv.name)}</td><td>{lv.done} of {lv.total}</td><td>{_e(names)}</td></tr>")
+        parts.append(f"<tr><td>{escape(lv.name)}</td><td>{lv.done} of {lv.total}</td><td>{escape(names)}</td></tr>")
     o = report.overall
-    parts.append(f"<tr><td><b>{_e(o.name)}</b></td><td><b>{o.done} of {o.total}</b></td><td></td></tr></table>")
-    parts.append(f"<h2>{_e(report.projection_title)}</h2><p>{report.projection_summary_html}</p>")
+    parts.append(f"<tr><td><b>{escape(o.name)}</b></td><td><b>{o.done} of {o.total}</b></td><td></td></tr></table>")
+    parts.append(f"<h2>{escape(report.projection_title)}</h2><p>{report.projection_summary_html}</p>")
     if chart_url is not None:
         parts.append(f"<p><img src='{chart_url}' width='{chart_width}'></p>")
-    header = "".join(f"<th>{_e(h)}</th>" for h in report.table_header)
+    header = "".join(f"<th>{escape(h)}</th>" for h in report.table_header)
     rows = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if c >= 3 else ''}>{_e(v)}</td>" for c, v in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(f"<td{' class=num' if c >= 3 else ''}>{escape(v)}</td>" for c, v in enumerate(row)) + "</tr>"
         for row in report.table_rows
     )
     parts.append(f"<table class='grid' width='100%' cellspacing='0'><tr>{header}</tr>{rows}</table>")
     parts.append(f"<h2>Data sources</h2>{_pairs(report.document)}")
     sources = "".join(
-        f"<li><b>{_e(s.name)}</b> ({_e(s.kind)}){': ' + _e(s.note) if s.note else ''}</li>" for s in report.sources
+        f"<li><b>{escape(s.name)}</b> ({escape(s.kind)}){': ' + escape(s.note) if s.note else ''}</li>"
+        for s in report.sources
     )
     parts.append(f"<p class='small'>The article attributes its figures to:</p><ul class='small'>{sources}</ul>")
     return f"<html><head><style>{_STYLE}</style></head><body>{''.join(parts)}</body></html>"

@@ -6,7 +6,6 @@ Passive: it draws what presenters.industries hands it and forwards the user's ac
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal, SignalInstance
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
@@ -441,7 +441,7 @@ class IndustriesTab(QWidget):
         self.hover_label.setAnchor((1 if point.x() > (left + right) / 2 else 0, 1 if lower_half else 0))
         self.hover_label.setPos(point.x(), y - BAR_HEIGHT / 2 if lower_half else y + BAR_HEIGHT / 2)
         self.hover_label.show()
-        self.plot.setToolTip(text)
+        self.plot.setToolTip(plain_tooltip(text))
 
     def _emit_choice(self, combo: QComboBox, signal: SignalInstance) -> None:
         value = combo.currentData()

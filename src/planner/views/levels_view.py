@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.text import escape, format_safe
 from planner.presenters.levels import LevelsChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
 
@@ -143,14 +144,15 @@ class LevelsTab(QWidget):
         band = range_band(low, high, "horizontal", colors)
         item.addItem(band)
         self.legend.addItem(
-            pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(colors["band"])), chart.overall_label
+            pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(colors["band"])),
+            escape(chart.overall_label),  # legend labels are rich text
         )
 
         ceiling = pg.InfiniteLine(
             pos=chart.ceiling.amount,
             angle=0,
             pen=pg.mkPen(colors["ceiling"], width=2, style=Qt.PenStyle.DashLine),
-            label=chart.ceiling.label,
+            label=format_safe(chart.ceiling.label),  # pyqtgraph runs str.format on it
             labelOpts={"position": 0.02, "color": colors["ceiling"], "anchors": [(0, 1), (0, 1)]},
         )
         item.addItem(ceiling)

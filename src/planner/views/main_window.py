@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -20,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
+from planner.domain.text import plain_tooltip
 from planner.views.charts import chart_of
+from planner.views.plain import plain_label
 from planner.views.theme import THEMES, is_dark
 
 
@@ -31,7 +32,7 @@ class MessageBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBanner")
         self.setAccessibleName("Message")
-        self.label = QLabel()
+        self.label = plain_label()  # messages name files and folders: shown as they are, never as markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton("Dismiss")
@@ -59,7 +60,8 @@ class MessageBanner(QWidget):
 
     def show_message(self, text: str) -> None:
         current = self.label.text()
-        self.label.setText(f"{current}\n{text}" if current and self.isVisible() else text)
+        # isHidden, not isVisible: messages given before the window is first shown are kept too, not replaced
+        self.label.setText(f"{current}\n{text}" if current and not self.isHidden() else text)
         self.show()
 
     def text(self) -> str:
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
         # Whether the profile is on disk: a permanent label, so a passing message never hides it.
-        self.save_status = QLabel()
+        self.save_status = plain_label()
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
     def show_save_status(self, text: str, detail: str = "") -> None:
         """Whether the profile is saved ("Saved at 15:42", "Could not save: disk full. Retrying.")."""
         self.save_status.setText(text)
-        self.save_status.setToolTip(detail or text)
+        self.save_status.setToolTip(plain_tooltip(detail or text))
         self.save_status.setAccessibleDescription(detail or text)
 
     def _about(self) -> None:

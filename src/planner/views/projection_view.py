@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.text import escape, format_safe, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.projection import FIELDS, ProjectionChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
@@ -646,7 +647,7 @@ class ProjectionTab(QWidget):
             else:
                 text.hide()
         self.today_line.setValue(chart.today_x)
-        self.today_line.label.setFormat(chart.today_label)
+        self.today_line.label.setFormat(format_safe(chart.today_label))  # pyqtgraph runs str.format on it
         self.history_points.setData(x=chart.history_x, y=chart.history_y, data=list(chart.history_texts) or None)
 
         top = max(
@@ -690,7 +691,7 @@ class ProjectionTab(QWidget):
         self._legend_state = wanted
         legend.clear()
         for it, name in wanted:
-            legend.addItem(it, name)
+            legend.addItem(it, escape(name))  # legend labels are rich text
         self.plot.getPlotItem().layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
 
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:
@@ -703,7 +704,7 @@ class ProjectionTab(QWidget):
         self.crosshair.setValue(x)
         self.crosshair_dot.setData([x], [y])
         self.crosshair_label.setText(crosshair)
-        self.plot.setToolTip(crosshair)
+        self.plot.setToolTip(plain_tooltip(crosshair))
         if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
             self._breakdown_html = breakdown_html
             self.breakdown.setHtml(breakdown_html + "<hr>" + self._notes_html)

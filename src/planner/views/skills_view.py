@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.text import plain_tooltip
 from planner.presenters.skills import Progress
+from planner.views.plain import ask, plain_label
 
 
 class SkillTree(QTreeView):
@@ -52,7 +54,7 @@ class LevelProgressRow:
 
     def __init__(self, level_id: str, parent: QWidget) -> None:
         self.level_id = level_id
-        self.label = QLabel(parent)
+        self.label = plain_label(parent=parent)
         self.bar = QProgressBar(parent)
         self.bar.setTextVisible(True)
         self.bar.setFormat("%v of %m")
@@ -64,9 +66,11 @@ class LevelProgressRow:
         self.bar.setValue(p.done)
         self.bar.setAccessibleName(f"{p.name} progress")
         self.bar.setAccessibleDescription(p.text)
-        self.clear_button.setText(f"Clear {p.name}…")
+        self.clear_button.setText(f"Clear {p.name.replace('&', '&&')}…")  # a name's & is no shortcut
         self.clear_button.setAccessibleName(f"Clear this level: {p.name}")
-        self.clear_button.setToolTip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
+        self.clear_button.setToolTip(
+            plain_tooltip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
+        )
         self.clear_button.setEnabled(p.done > 0)
 
 
@@ -117,7 +121,7 @@ class SkillsTab(QWidget):
 
         self.progress_box = QGroupBox("Your progress")
         self.progress_grid = QGridLayout(self.progress_box)
-        self.overall_label = QLabel()
+        self.overall_label = plain_label()
         self.overall_bar = QProgressBar()
         self.overall_bar.setFormat("%v of %m")
         self.overall_bar.setAccessibleName("Overall progress")
@@ -224,7 +228,7 @@ class SkillsTab(QWidget):
         self.tree.expandAll()
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             "Clear ticks",
             question,

@@ -1,0 +1,205 @@
+"""Attacks while the window is open (issue 12): the folder's lock taken over, an unwritable folder, SIGTERM and
+SIGHUP, markup in the names of files and in a broken profile."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_dialogs import FakeDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
+
+from planner.app import Context, save_on_signals
+from planner.presenters import autosave as autosave_module
+from planner.storage.instance_lock import DataDirLock
+from planner.views.data_dialogs import ProblemsDialog
+
+Opener = Callable[..., Context]
+
+
+def visible(rich: str) -> str:
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText()
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def lock(data_dir: Path) -> Iterator[DataDirLock]:
+    held = DataDirLock(data_dir)
+    assert held.try_lock()
+    yield held
+    held.unlock()
+
+
+def years_on_disk(data_dir: Path) -> float:
+    value: float = json.loads((data_dir / "profile.json").read_bytes())["years_of_experience"]
+    return value
+
+
+def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_export(
+    open_app: Opener, dialogs: FakeDialogs, lock: DataDirLock, data_dir: Path, tmp_path: Path
+) -> None:
+    ctx = open_app(lock=lock, dialogs=dialogs)
+    assert ctx.autosave is not None
+    ctx.session.update(years_of_experience=2)
+    assert ctx.autosave.flush()
+
+    (data_dir / "profile.lock").unlink()
+    second = DataDirLock(data_dir)  # a second copy starts and saves its own profile
+    assert second.try_lock()
+    (data_dir / "profile.json").write_text(json.dumps({"schema_version": 3, "years_of_experience": 9}))
+
+    ctx.session.update(years_of_experience=5)
+    assert not ctx.autosave.flush()
+    assert years_on_disk(data_dir) == 9  # the second copy's file is not overwritten
+    assert "Not saving" in ctx.window.save_status.text()
+    banner = ctx.window.banner.text()
+    assert "Saving stopped" in banner
+    assert "Export profile" in banner
+    assert ctx.session.profile.years_of_experience == 5  # kept in the window
+
+    ctx.session.update(years_of_experience=6)  # later changes are not written either
+    assert not ctx.autosave.flush()
+    assert years_on_disk(data_dir) == 9
+
+    dialogs.save_to = tmp_path / "elsewhere.json"
+    ctx.window.export_profile_action.trigger()
+    assert json.loads(dialogs.save_to.read_bytes())["years_of_experience"] == 6
+
+    dialogs.confirm_answer = False
+    assert not ctx.window.close()  # closing asks first: the changes exist only in this window
+    assert dialogs.confirms
+    dialogs.confirm_answer = True
+    second.unlock()
+
+
+def test_an_unwritable_folder_opens_read_only_and_says_so(open_app: Opener, data_dir: Path) -> None:
+    ctx = open_app(read_only="the disk is read-only", dialogs=FakeDialogs())
+    assert "cannot be written (the disk is read-only)" in ctx.window.banner.text()
+    ctx.session.update(years_of_experience=4)
+    assert ctx.session.profile.years_of_experience == 4
+    assert "not being saved" in ctx.window.save_status.text()
+    ctx.window.close()
+    assert list(data_dir.iterdir()) == []  # neither the profile nor the window's settings were written
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_change_is_saved_on_sigterm_and_sighup(
+    open_app: Opener, lock: DataDirLock, data_dir: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    monkeypatch.setattr(  # a long delay: only the signal can have written the change
+        autosave_module, "ProfileAutosaver", functools.partial(autosave_module.ProfileAutosaver, delay_ms=600_000)
+    )
+    ctx = open_app(lock=lock, dialogs=FakeDialogs())
+    assert ctx.autosave is not None
+    quits: list[bool] = []
+    restore = save_on_signals(ctx.app, ctx.autosave.flush, quit_app=lambda: quits.append(True))
+    try:
+        ctx.session.update(years_of_experience=8)
+        assert not (data_dir / "profile.json").exists()
+        os.kill(os.getpid(), signum)
+        qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    finally:
+        restore()
+    assert years_on_disk(data_dir) == 8
+
+
+def test_markup_in_a_broken_profile_is_shown_as_text_in_the_banner(open_app: Opener, data_dir: Path) -> None:
+    key = '<img src="/any/file.png" width=20000><h1>x</h1>'
+    (data_dir / "profile.json").write_text(json.dumps({"schema_version": 3, key: 1}))
+    ctx = open_app(dialogs=FakeDialogs())
+    label = ctx.window.banner.label
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert key in label.text()  # the key, character for character, in a label that shows no markup
+
+
+def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot: Any) -> None:
+    name = "<h1>x.json"
+    dialog = ProblemsDialog("Salary data not imported", f"{name} cannot be used", [("levels", f"bad {name}")])
+    qtbot.addWidget(dialog)
+    (intro,) = dialog.findChildren(QLabel)
+    assert intro.textFormat() == Qt.TextFormat.PlainText
+    assert intro.text() == f"{name} cannot be used"
+    assert visible(dialog.table.item(0, 1).toolTip()) == f"bad {name}"
+
+
+def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: Path) -> None:
+    (data_dir / "profile.json").write_text("{not json")
+    ctx = open_app(read_only="the disk is full", dialogs=FakeDialogs())
+    banner = ctx.window.banner.text()
+    assert "cannot be written (the disk is full)" in banner
+    assert "could not be read" in banner  # the second message did not replace the first
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]  # nothing moved aside on an unwritable disk
+
+
+def test_main_opens_read_only_when_the_folder_cannot_be_written(
+    qapp: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner import app as app_module
+    from planner.domain.profile import Profile
+    from planner.storage.profile_store import encode_profile
+
+    (data_dir / "profile.json").write_bytes(encode_profile(Profile(years_of_experience=3)))
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    monkeypatch.setattr(DataDirLock, "try_lock", lambda self: False)  # as on a read-only or full disk
+    monkeypatch.setattr(app_module, "unwritable_reason", lambda _folder: "the disk is read-only")
+    opened: list[Context] = []
+    real_open = app_module.open_window
+
+    def open_window(*args: Any, **kwargs: Any) -> Context:
+        opened.append(real_open(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(app_module, "open_window", open_window)
+    monkeypatch.setattr(type(qapp), "exec", lambda *_args: 0)  # return at once instead of running the loop
+
+    assert app_module.main(["--data-dir", str(data_dir)]) == 0
+    (ctx,) = opened
+    assert ctx.store is not None
+    assert ctx.store.read_only_reason == "the disk is read-only"
+    assert "cannot be written (the disk is read-only)" in ctx.window.banner.text()
+    assert ctx.session.profile.years_of_experience == 3  # the saved profile is shown
+    ctx.window.close()
+    ctx.window.deleteLater()
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+
+
+def test_the_running_app_saves_and_quits_on_sigterm(data_dir: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from planner.domain.profile import Profile
+    from planner.storage.profile_store import encode_profile
+
+    (data_dir / "profile.json").write_bytes(encode_profile(Profile(years_of_experience=3)))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen([sys.executable, "-m", "planner", "--data-dir", str(data_dir)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not (data_dir / "profile.lock").exists():  # signals are handled from just after the lock is taken
+            assert time.monotonic() < deadline, "the app did not start"
+            assert child.poll() is None, "the app ended by itself"
+            time.sleep(0.05)
+        time.sleep(0.5)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == 0  # quit as from the menu, not killed
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    assert not (data_dir / "profile.lock").exists()  # the lock was given back
+    assert years_on_disk(data_dir) == 3

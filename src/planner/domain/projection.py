@@ -74,15 +74,27 @@ def _salary_figures(dataset: Dataset) -> list[tuple[float, str]]:
     return out
 
 
+# The last dataset's extremes (a dataset is immutable; a tick recomputes many projections of the same one).
+_extremes: tuple[Dataset, ArticleFigure, ArticleFigure] | None = None
+
+
+def _article_extremes(dataset: Dataset) -> tuple[ArticleFigure, ArticleFigure]:
+    global _extremes
+    if _extremes is None or _extremes[0] is not dataset:
+        figures = _salary_figures(dataset)
+        low, high = min(figures, key=lambda f: f[0]), max(figures, key=lambda f: f[0])
+        _extremes = (dataset, ArticleFigure(*low), ArticleFigure(*high))
+    return _extremes[1], _extremes[2]
+
+
 def article_largest(dataset: Dataset) -> ArticleFigure:
     """The largest yearly salary the article gives (the first such figure when several are equal)."""
-    amount, text = max(_salary_figures(dataset), key=lambda f: f[0])
-    return ArticleFigure(amount, text)
+    return _article_extremes(dataset)[1]
 
 
 def article_smallest(dataset: Dataset) -> ArticleFigure:
-    amount, text = min(_salary_figures(dataset), key=lambda f: f[0])
-    return ArticleFigure(amount, text)
+    """The smallest yearly salary the article gives."""
+    return _article_extremes(dataset)[0]
 
 
 # --- pay relative to the overall average ---------------------------------------------------------------------

@@ -118,6 +118,9 @@ class SetSkillsCommand(QUndoCommand):
 
 EFFECT_YEARS = 5
 STARTUP_EFFECTS_DELAY_MS = 500
+# After a change, what each skill adds is worked out once the change has been painted (and once for a burst of
+# changes): the Projection tab's frame never waits for the Skills tab's figures.
+EFFECTS_DELAY_MS = 120
 NEXT_SKILLS = 5
 
 
@@ -352,7 +355,7 @@ class SkillsPresenter(QObject):
     # --- what each skill is worth (from the projection) ---------------------------------------------------
 
     def _schedule_effects(self) -> None:
-        self._effects_timer.start(0)
+        self._effects_timer.start(EFFECTS_DELAY_MS)
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to

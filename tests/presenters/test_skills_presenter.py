@@ -231,5 +231,7 @@ def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     assert expected != ranked, "a salaried mid-level engineer in another industry has other next skills"
     qtbot.waitUntil(lambda: presenter.next_skills == expected)
     first = expected[0]
-    assert {e.skill.id for e in first.effects} == {sk.id for sk in dataset.level("senior").skills}
+    assert len(first.effects) > 1  # the skills expected at mid level are all worth the same here: one entry
     assert f"Any one of {len(first.effects)} skills worth the same" in view.next_plain
+    senior = next(t for t in expected if t.effects[0].skill.id.startswith("senior."))
+    assert {e.skill.id for e in senior.effects} == {sk.id for sk in dataset.level("senior").skills}

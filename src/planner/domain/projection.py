@@ -544,35 +544,43 @@ def _path(
     plain = np.empty(n)
     raises, promotions, limits = np.zeros(n), np.zeros(n), np.zeros(n)
     plain[0] = start
+    # Pay at each level reached so far, had you been there: a level's pay is at least what a promotion into it
+    # this very year would pay, so being promoted earlier never pays less in any later year.
+    paths: dict[int, float] = {today: start}
     for t in range(1, n):
-        lv, before = plans[levels[t]], plain[t - 1]
-        low, high = lv.low * f, lv.high * f
-        grown = before * growth
-        raised, promoted, limited = grown - before, 0.0, 0.0
-        if levels[t] != levels[t - 1]:
-            value = max(grown * (1.0 + a.promotion_raise) ** (levels[t] - levels[t - 1]), low)
-            promoted = value - grown
-            if value > high:  # no higher than the new range's top, and never below last year's pay
-                limited = max(high, before) - value
-                value = max(high, before)
-        else:
-            # Up to the top of the range; a salary already above it gets no raise beyond inflation.
-            value = min(grown, before) if before > high + _EPS else min(grown, high)
-            if (levels[t] > today or not salaried) and value < low:
-                value = low
-            limited = value - grown
+        before = float(plain[t - 1])
+        now: dict[int, float] = {}
+        for j in range(today, levels[t] + 1):
+            lv = plans[j]
+            low, high = lv.low * f, lv.high * f
+            value: float | None = None
+            if j in paths:  # a year's raise, up to the top (a salary above it: none beyond inflation)
+                last = paths[j]
+                value = min(last * growth, last) if last > high + _EPS else min(last * growth, high)
+                if (j > today or not salaried) and value < low:
+                    value = low
+            if j > today:  # promoted into j this year: a raise, at least the bottom, never below last year's pay
+                below = now[j - 1]
+                promoted = max(below * (1.0 + a.promotion_raise), low, paths.get(j - 1, below))
+                promoted = min(promoted, max(high, paths.get(j - 1, below)))
+                value = promoted if value is None else max(value, promoted)
+            assert value is not None
+            now[j] = value
+        paths = now
+        value = now[levels[t]]
+        raised = before * (growth - 1.0)
+        rest = value - before - raised  # what the range's top and bottom and the promotions add or take
+        promoted_part = max(rest, 0.0) if levels[t] != levels[t - 1] else 0.0
         plain[t] = value
         raises[t] = raises[t - 1] + raised
-        promotions[t] = promotions[t - 1] + promoted
-        limits[t] = limits[t - 1] + limited
+        promotions[t] = promotions[t - 1] + promoted_part
+        limits[t] = limits[t - 1] + rest - promoted_part
 
     target = np.empty(n)
     for t in range(n):
-        lv = plans[levels[t]]
-        low, typical, high = lv.low * f, lv.typical * f, lv.high * f
-        p = position_of_pay(low, typical, high, float(plain[t]))
-        q = p + (1.0 - p) * lv.position
-        target[t] = max(float(plain[t]), pay_at_position(low, typical, high, q))
+        # What the skills warrant at this year's level, and never less than at a level below it since today's:
+        # a promotion never makes the same skills worth less.
+        target[t] = max(_warranted(plans[j], f, float(plain[t])) for j in range(today, levels[t] + 1))
     steps = np.arange(n, dtype=np.float64)
     ramp = 1.0 - np.power(1.0 - a.skill_pace, steps) if salaried else np.ones(n)
     base = plain + ramp * (target - plain)
@@ -585,6 +593,14 @@ def _path(
         "ramp": ramp,
         "base": base,
     }
+
+
+def _warranted(lv: LevelPlan, f: float, pay: float) -> float:
+    """Pay at ``q = p + (1 - p) * k`` of the level's range (at factor ``f``), where ``p`` is where ``pay`` sits in
+    it and ``k`` the share of the skills expected there that are ticked; never below ``pay``."""
+    low, typical, high = lv.low * f, lv.typical * f, lv.high * f
+    p = position_of_pay(low, typical, high, pay)
+    return max(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
 
 
 # --- what the Skills tab and the summary need -----------------------------------------------------------------

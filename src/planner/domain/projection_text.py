@@ -225,10 +225,11 @@ def breakdown(p: Projection, t: int, dollars: Dollars = "nominal", comp: Comp = 
                 source_line(p.dataset, today.level.range),
             )
         )
+    small_limits = abs(p.limits[t]) < 0.5  # cents of rounding at a range's edge: counted with the raises
     lines.append(
         BreakdownLine(
             "Raises beyond inflation",
-            float(p.raises[t]),
+            float(p.raises[t] + (p.limits[t] if small_limits else 0.0)),
             f"{t} year{'s' if t != 1 else ''} at (1 + {percent(a.yearly_raise)}) ÷ (1 + {percent(a.inflation)}) = "
             f"×{p.growth:.4f} a year",
             "assumption",
@@ -244,7 +245,7 @@ def breakdown(p: Projection, t: int, dollars: Dollars = "nominal", comp: Comp = 
                 "assumption",
             )
         )
-    if abs(p.limits[t]) >= 0.5:
+    if not small_limits:
         lines.append(
             BreakdownLine(
                 "Limits of the range",

@@ -15,6 +15,7 @@ from planner.domain.profile import Profile
 from planner.presenters.industries import KEY_ROLE, IndustriesTableModel
 from planner.storage.dataset_file import load_dataset
 from planner.views.industries_view import IndustriesTab
+from planner.views.theme import you_color
 
 TITLE = "Industries"
 
@@ -84,14 +85,14 @@ def bar_fill(tab: IndustriesTab, key: str) -> str:
 
 
 def highlighted(tab: IndustriesTab) -> set[str]:
-    """Bars whose fill differs from the fill most bars of their group share."""
+    """Bars filled with the one colour that means "you" on every tab."""
+    you = you_color().name()
     result = set()
     for bars in (tab.industry_bars, tab.employer_bars):
         if bars is None:
             continue
         fills = [b.color().name() for b in bars.opts["brushes"]]
-        usual = max(set(fills), key=fills.count)
-        result |= {k for k, f in zip(bars.keys, fills, strict=True) if f != usual}
+        result |= {k for k, f in zip(bars.keys, fills, strict=True) if f == you}
     return result
 
 

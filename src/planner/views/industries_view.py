@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner.presenters.choices import Choice
 from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
+from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_HEIGHT = 0.62
 
@@ -363,7 +364,10 @@ class IndustriesTab(QWidget):
             return None
         item = self.plot.getPlotItem()
         ys = [top + i for i in range(len(bars))]
-        brushes = [pg.mkBrush(colors["highlight"] if b.highlighted else brush) for b in bars]
+        # Yours: the "you" colour; the selected entry: the palette's selection colour (as in the table below).
+        brushes = [
+            pg.mkBrush(colors["you"] if b.highlighted else colors["selection"] if b.selected else brush) for b in bars
+        ]
         pens = [
             pg.mkPen(colors["foreground"], width=3) if b.selected else pg.mkPen(colors["bar_edge"], width=1)
             for b in bars
@@ -378,11 +382,25 @@ class IndustriesTab(QWidget):
         )
         graph.keys = [b.key for b in bars]
         item.addItem(graph)
+        mine = [(b.amount, y) for y, b in zip(ys, bars, strict=True) if b.highlighted]
+        if mine:
+            stars = pg.ScatterPlotItem(
+                x=[a for a, _ in mine],
+                y=[y for _, y in mine],
+                symbol=YOU_SYMBOL,
+                size=16,
+                brush=pg.mkBrush(colors["you"]),
+                pen=pg.mkPen(colors["foreground"], width=1),
+            )
+            stars.setZValue(5)
+            item.addItem(stars)
         for y, b in zip(ys, bars, strict=True):
             self._rows[b.key] = (y, b)
             ticks.append((y, b.name))
-            text = b.label + ("  ◀ yours" if b.highlighted else "")
-            label = pg.TextItem(text, color=colors["foreground"], anchor=(-0.03, 0.5))
+            text = b.label + (f"  {YOU_TEXT_MARK} yours" if b.highlighted else "")
+            label = pg.TextItem(
+                text, color=colors["you"] if b.highlighted else colors["foreground"], anchor=(-0.06, 0.5)
+            )
             label.setPos(b.amount, y)
             item.addItem(label)
         return graph
@@ -396,7 +414,7 @@ class IndustriesTab(QWidget):
         parts = [
             swatch(colors["bar"], "Industry average"),
             swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
-            swatch(colors["highlight"], "Yours (from your profile)"),
+            f'<span style="color:{colors["you"].name()}">{YOU_TEXT_MARK}■</span>&nbsp;Yours (from your profile)',
             swatch(colors["band_edge"], chart.band_label),
         ]
         self.key_label.setText(" &nbsp; ".join(p for p in parts if p) + " &nbsp; <i>Click a bar to choose it.</i>")

@@ -315,7 +315,7 @@ def _wire_window_state(ctx: Context) -> None:
     window.destroyed.connect(lambda: _disconnect(app.styleHints().colorSchemeChanged, system_scheme_changed))
 
     if settings.geometry is not None:
-        window.restoreGeometry(settings.geometry)
+        window.restore_geometry_on_screen(settings.geometry)
     if settings.window_state is not None:
         window.restoreState(settings.window_state)
     splitters = settings.splitters()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,6 +66,38 @@ class MessageBanner(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
+# The first window: this share of the screen's free area, no smaller than the floor (unless the screen is), no
+# larger than the ceiling (a 4K monitor needs no 3000-pixel form).
+SCREEN_SHARE = 0.85
+FLOOR = QSize(1000, 600)
+CEILING = QSize(1800, 1150)
+
+
+def initial_geometry(available: QRect) -> QRect:
+    """Where the window opens the first time: 85 % of the screen's free area within bounds, centred on it."""
+
+    def side(free: int, floor: int, ceiling: int) -> int:
+        return min(free, max(min(floor, free), min(round(free * SCREEN_SHARE), ceiling)))
+
+    size = QSize(
+        side(available.width(), FLOOR.width(), CEILING.width()),
+        side(available.height(), FLOOR.height(), CEILING.height()),
+    )
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def fit_inside(frame: QRect, available: QRect) -> QRect:
+    """A frame moved (and if need be shrunk) so that it lies wholly inside the screen's free area."""
+    rect = QRect(frame)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(min(max(rect.left(), available.left()), available.right() - rect.width() + 1))
+    rect.moveTop(min(max(rect.top(), available.top()), available.bottom() - rect.height() + 1))
+    return rect
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
     theme_chosen = Signal(str)
@@ -99,9 +131,35 @@ class MainWindow(QMainWindow):
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
-        self.resize(1180, 780)
+        self.place_on_screen()
         self._build_menus()
         self.tabs.currentChanged.connect(self._update_chart_action)
+
+    def _available(self) -> QRect:
+        screen = QGuiApplication.screenAt(self.frameGeometry().center()) or self.screen()
+        if screen is None:
+            screen = QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def place_on_screen(self) -> None:
+        """The first size and place: from the screen's free area (see initial_geometry)."""
+        self.setGeometry(initial_geometry(self._available()))
+
+    def restore_geometry_on_screen(self, geometry: QByteArray) -> bool:
+        """Restore a saved geometry; if it no longer fits this screen (a smaller monitor, another resolution),
+        bring it back inside. False if the saved bytes were unusable (the first size stays)."""
+        if not self.restoreGeometry(geometry):
+            return False
+        if self.isMaximized() or self.isFullScreen():
+            return True
+        available = self._available()
+        frame = self.frameGeometry()
+        margins = QSize(frame.width() - self.width(), frame.height() - self.height())
+        fitted = fit_inside(frame, available)
+        if fitted != frame:
+            self.resize(fitted.size() - margins)
+            self.move(fitted.topLeft())
+        return True
 
     def _build_menus(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu("&File")

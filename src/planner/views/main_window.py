@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         # Asked before the window closes; False keeps it open (the app uses it when changes could not be saved).
         self.close_guard: Callable[[], bool] | None = None
         self._tab_actions: list[QAction] = []
+        self._shown_once = False
 
         self.banner = MessageBanner()
         self.tabs = QTabWidget()
@@ -150,8 +151,13 @@ class MainWindow(QMainWindow):
         bring it back inside. False if the saved bytes were unusable (the first size stays)."""
         if not self.restoreGeometry(geometry):
             return False
+        self.keep_inside_screen()
+        return True
+
+    def keep_inside_screen(self) -> None:
+        """Move (and if need be shrink) the window, frame included, into its screen's free area."""
         if self.isMaximized() or self.isFullScreen():
-            return True
+            return
         available = self._available()
         frame = self.frameGeometry()
         margins = QSize(frame.width() - self.width(), frame.height() - self.height())
@@ -159,7 +165,12 @@ class MainWindow(QMainWindow):
         if fitted != frame:
             self.resize(fitted.size() - margins)
             self.move(fitted.topLeft())
-        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the frame's size is known only now: make sure the whole window fits
+            self._shown_once = True
+            self.keep_inside_screen()
 
     def _build_menus(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu("&File")

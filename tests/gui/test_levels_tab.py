@@ -151,18 +151,20 @@ def test_summary_shows_overall_figures_and_outlook(tab: LevelsTab) -> None:
         assert fragment in text
 
 
-def test_selected_level_is_filled_with_the_selection_colour(qtbot: Any, tab: LevelsTab) -> None:
+def test_selected_level_is_marked_in_the_selection_colour(qtbot: Any, tab: LevelsTab) -> None:
     selection = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
 
-    def selected() -> list[int]:
-        assert tab.bars is not None
-        return [i for i, brush in enumerate(tab.bars.opts["brushes"]) if brush.color().name() == selection]
+    def selected() -> int:
+        band = tab.selection_band
+        assert band is not None
+        assert band.brush().color().name() == selection
+        return round(band.rect().center().x())
 
-    assert selected() == [0]
+    assert selected() == 0
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert tab.selected_level() == 2
-    assert selected() == [2]
+    assert selected() == 2
 
 
 def you_outlined(tab: LevelsTab) -> list[int]:
@@ -184,7 +186,7 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     assert round(xs[0]) == 1
     assert ys.tolist() == [131000]
     assert tab.you_marks.opts["symbol"] == YOU_SYMBOL
-    assert "$131,000 (your current base salary)" in tab.summary.text()
+    assert "$131,000 (your current base salary)" in tab.key_label.text()
     assert "Mid level" in tab.key_label.text()
     model = tab.table.model()
     assert [model.index(r, 0).data() for r in range(3)] == ["Entry level", "Mid level ★ you", "Senior level"]
@@ -193,4 +195,4 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     assert you_outlined(tab) == [2]
     assert tab.you_marks is not None
     assert tab.you_marks.getData()[1].tolist() == [150000]
-    assert "your pay recorded for 2024" in tab.summary.text()
+    assert "your pay recorded for 2024" in tab.key_label.text()

@@ -187,9 +187,7 @@ class LevelsPresenter:
         growth, market = ds.outlook.job_growth, ds.outlook.market_size
         growth_q = f"{growth.qualifier} " if growth.qualifier else ""
         market_q = f"{market.qualifier} " if market.qualifier else ""
-        you = self.you()
-        mine = f"<b>{YOU_MARK}</b> {_escape(you.text)}.<br>" if you is not None else ""
-        return mine + (
+        return (
             f"<b>Average base salary:</b> {_range_text(base)} a year "
             f"<i>({ds.source_names(base.sources)})</i>; {_qualified(ceiling)} with more experience "
             f"<i>({ds.source_names(ceiling.sources)})</i>.<br>"

@@ -9,12 +9,13 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGraphicsRectItem,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -103,6 +104,7 @@ class IndustriesTab(QWidget):
         item.setLabel("bottom", "Average base salary (USD per year)")
         self.industry_bars: pg.BarGraphItem | None = None
         self.employer_bars: pg.BarGraphItem | None = None
+        self.selection_band: QGraphicsRectItem | None = None
         self.hover_label = pg.TextItem(anchor=(0, 0))
         self.hover_label.setZValue(100)
         self.hover_label.hide()
@@ -339,6 +341,17 @@ class IndustriesTab(QWidget):
         shown = [b.amount for b in (*chart.industries, *chart.employers)]
         right = max([high, *shown]) * 1.3
         item.setXRange(0, right, padding=0)
+        # The selected entry: a row behind its bar in the palette's selection colour, as the table marks it.
+        selected = [y for y, bar in self._rows.values() if bar.selected]
+        self.selection_band = None
+        if selected:
+            fill = QColor(colors["selection"])
+            fill.setAlpha(70)
+            self.selection_band = QGraphicsRectItem(QRectF(0, selected[0] - 0.5, right, 1))
+            self.selection_band.setBrush(pg.mkBrush(fill))
+            self.selection_band.setPen(pg.mkPen(colors["selection"], width=1))
+            self.selection_band.setZValue(-20)
+            item.addItem(self.selection_band)
         item.setYRange(-1.6, max(y, 1) - 0.4, padding=0)
         self.hover_label.setColor(colors["foreground"])
         self.hover_label.fill = pg.mkBrush(colors["background"])
@@ -365,9 +378,7 @@ class IndustriesTab(QWidget):
         item = self.plot.getPlotItem()
         ys = [top + i for i in range(len(bars))]
         # Yours: the "you" colour; the selected entry: the palette's selection colour (as in the table below).
-        brushes = [
-            pg.mkBrush(colors["you"] if b.highlighted else colors["selection"] if b.selected else brush) for b in bars
-        ]
+        brushes = [pg.mkBrush(colors["you"] if b.highlighted else brush) for b in bars]
         pens = [
             pg.mkPen(colors["foreground"], width=3) if b.selected else pg.mkPen(colors["bar_edge"], width=1)
             for b in bars
@@ -416,6 +427,7 @@ class IndustriesTab(QWidget):
             swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
             f'<span style="color:{colors["you"].name()}">{YOU_TEXT_MARK}■</span>&nbsp;Yours (from your profile)',
             swatch(colors["band_edge"], chart.band_label),
+            swatch(colors["selection"], "Selected in the table"),
         ]
         self.key_label.setText(" &nbsp; ".join(p for p in parts if p) + " &nbsp; <i>Click a bar to choose it.</i>")
 

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
+    QGraphicsRectItem,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -65,6 +66,7 @@ class LevelsTab(QWidget):
         self.key_label.setWordWrap(True)
         self.key_label.setTextFormat(Qt.TextFormat.RichText)
         self.you_marks: pg.ScatterPlotItem | None = None
+        self.selection_band: QGraphicsRectItem | None = None
         self._selected = 0
         self.bars: pg.BarGraphItem | None = None
         self.averages: pg.ScatterPlotItem | None = None
@@ -165,7 +167,17 @@ class LevelsTab(QWidget):
         )
         item.addItem(ceiling)
 
-        # The selected level: the palette's selection colour, as in the table; your level: the "you" outline.
+        # The selected level: a column behind its bar in the palette's selection colour, as the table marks its
+        # row; your level: the "you" outline.
+        selection = QColor(colors["selection"])
+        selection.setAlpha(70)
+        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        self.selection_band = QGraphicsRectItem(QRectF(self._selected - 0.45, 0, 0.9, top * 1.12))
+        self.selection_band.setBrush(pg.mkBrush(selection))
+        self.selection_band.setPen(pg.mkPen(colors["selection"], width=1))
+        self.selection_band.setZValue(-20)
+        item.addItem(self.selection_band)
+
         def pen(i: int) -> QPen:
             if you is not None and i == you.level_index:
                 return pg.mkPen(colors["you"], width=4)
@@ -177,7 +189,7 @@ class LevelsTab(QWidget):
             height=[r.high - r.low for r in chart.rows],
             width=BAR_WIDTH,
             brush=pg.mkBrush(colors["bar"]),
-            brushes=[pg.mkBrush(colors["selection"] if i == self._selected else colors["bar"]) for i in range(n)],
+            brushes=[pg.mkBrush(colors["bar"]) for _ in range(n)],
             pens=[pen(i) for i in range(n)],
         )
         item.addItem(self.bars)
@@ -244,8 +256,7 @@ class LevelsTab(QWidget):
             item.addItem(tag)
 
         item.getAxis("bottom").setTicks([[(i, r.name) for i, r in enumerate(chart.rows)]])
-        item.setXRange(-0.6, n - 0.4, padding=0)
-        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        item.setXRange(-0.6, n - 0.2, padding=0)  # room for the last bar's "avg $150k"
         item.setYRange(0, top * 1.12, padding=0)
         self.hover_label.setColor(colors["foreground"])
         self.hover_label.fill = pg.mkBrush(colors["background"])

@@ -41,6 +41,7 @@ class LevelsTab(QWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("levelsSummary")
+        self.summary.setAccessibleName("Salary summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

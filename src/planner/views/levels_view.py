@@ -80,10 +80,14 @@ class LevelsTab(QWidget):
 
         self.table = read_only_table("levelsTable", "Salary by level table")
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
-        # Sources and skills wrap inside their columns (rows grow to fit), so nothing is cut at any width.
+        # Sources and skills wrap onto three lines (a longer list ends in "…": the whole of it is in the tooltip
+        # and the details pane), so a narrow window cuts nothing to a few letters.
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 3 + 8)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 5)
 
         self.details = QTextBrowser()
         self.details.setObjectName("levelDetails")
@@ -105,6 +109,7 @@ class LevelsTab(QWidget):
         self.splitter.addWidget(chart_box)
         self.splitter.addWidget(lower)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 380])
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -119,8 +124,12 @@ class LevelsTab(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (4, 5):  # sources and skills: long texts that wrap; whole in the tooltip and the details pane
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Sources and skills: long texts that wrap; the skills take what is left, the sources a readable width.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, self.table.fontMetrics().averageCharWidth() * 30)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(5, self.table.fontMetrics().averageCharWidth() * 36)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectRow(0)
 
@@ -228,8 +237,8 @@ class LevelsTab(QWidget):
                     pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
                 )
                 item.addItem(line)
-                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 0.5))
-                label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount + 0.06 * (chart.ceiling.amount - m.amount))
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(0.5, 1.15))
+                label.setPos(m.level_index + MARKER_OFFSET, m.amount)
                 item.addItem(label)
 
         for x, r in enumerate(chart.rows):
@@ -251,8 +260,8 @@ class LevelsTab(QWidget):
             )
             self.you_marks.setZValue(20)
             item.addItem(self.you_marks)
-            tag = pg.TextItem(you.short, color=colors["you"], anchor=(1.08, 0.5))
-            tag.setPos(x, you.salary)
+            tag = pg.TextItem(you.short, color=colors["you"], anchor=(1, 0.5))
+            tag.setPos(x - 0.07, you.salary)
             tag.setZValue(20)
             item.addItem(tag)
 

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGraphicsRectItem,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QToolTip,
     QVBoxLayout,
@@ -166,7 +168,13 @@ class IndustriesTab(QWidget):
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.table)
-        lower.addWidget(compare_box)
+        compare_scroll = QScrollArea()  # a short window scrolls the comparison instead of cutting it
+        compare_scroll.setObjectName("compareScroll")
+        compare_scroll.setWidgetResizable(True)
+        compare_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        compare_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        compare_scroll.setWidget(compare_box)
+        lower.addWidget(compare_scroll)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -68,6 +68,67 @@ class ProvenanceRow:
     as_of: str  # ISO date, "" for assumptions
 
 
+ASSUMPTION_NAMES = {
+    "inflation": "Inflation",
+    "yearly_raise": "Yearly raise within a level",
+    "bonus_percent": "Bonus",
+    "yearly_equity": "Yearly equity",
+    "promotion_shift_years": "Promotion moved by skills",
+    "horizon_years": "Horizon",
+}
+
+
+def figure_name(dataset: Dataset, path: str) -> str:
+    """What a person calls the figure at a field path: levels.entry.range -> "Entry level: base salary range".
+
+    Paths are those of ``Dataset.sourced_items`` and of the rows this module adds; an unknown one is returned as
+    it is (never an error: the path is still a name, only a technical one)."""
+    parts = path.split(" ")[0].split(".")
+    extra = path[len(path.split(" ")[0]) :].strip()  # "(midpoint)", "(middle)"
+    names = {
+        "levels": {lv.id: lv for lv in dataset.levels},
+        "industries": {i.id: i for i in dataset.industries},
+        "employers": {e.id: e for e in dataset.employers},
+        "conflicts": {c.id: c for c in dataset.conflicts},
+    }
+    head = parts[0]
+    if head == "overall" and len(parts) == 2:
+        name = {"base_range": "Overall average base salary", "experienced_ceiling": "With more experience"}.get(
+            parts[1], ""
+        )
+        if name and extra == "(midpoint)":
+            return f"{name}: the middle of the range"
+        return name or path
+    if head == "outlook" and len(parts) == 2:
+        return {"job_growth": "Growth of AI and ML jobs", "market_size": "Size of the global ML market"}.get(
+            parts[1], path
+        )
+    if head == "assumptions" and len(parts) == 2:
+        return ASSUMPTION_NAMES.get(parts[1], path) + " (your assumption)"
+    if head in names and len(parts) >= 3 and parts[1] in names[head]:
+        owner = names[head][parts[1]]
+        if head == "levels":
+            level = owner.name  # type: ignore[union-attr]
+            if parts[2] == "skills" and len(parts) >= 4:
+                skill = next((sk.name for sk in owner.skills if sk.id == ".".join(parts[3:])), "")  # type: ignore[union-attr]
+                return f"{level}: skill “{skill}”" if skill else path
+            what = {"range": "base salary range", "average": "average base salary", "experience": "years of experience"}
+            if parts[2] in what:
+                text = f"{level}: {what[parts[2]]}"
+                return f"{level}: the middle of the base salary range" if extra == "(middle)" else text
+        if head == "industries":
+            return f"{owner.name}: average pay (industry)"  # type: ignore[union-attr]
+        if head == "employers":
+            return f"{owner.name}: pay (employer)"  # type: ignore[union-attr]
+        if head == "conflicts" and parts[2] == "figures" and len(parts) == 4 and parts[3].isdigit():
+            conflict = owner
+            n = int(parts[3])
+            figures = conflict.figures  # type: ignore[union-attr]
+            if n < len(figures):
+                return f"{conflict.title} — {figures[n].label}"  # type: ignore[union-attr]
+    return path
+
+
 def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
     """Every sourced figure of the dataset (``Dataset.sourced_items``), in the dataset's order."""
     units = {u.id: u.label for u in dataset.units}

@@ -192,8 +192,9 @@ class SkillsTab(QWidget):
         model.dataChanged.connect(lambda _a, _b, _r=(): self._show_details())
         model.modelReset.connect(self._show_details)
         first = model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        if first.isValid():  # the first skill, so the details pane shows what a skill's details look like
+            skill = model.index(0, 0, first)
+            self.tree.setCurrentIndex(skill if skill.isValid() else first)
         self._show_details()
 
     def _show_details(self) -> None:
@@ -210,7 +211,9 @@ class SkillsTab(QWidget):
             title = model.headerData(column, Qt.Orientation.Horizontal)
             text, tip = cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole)
             if text or tip:
-                detail = f"<br>{escape(str(tip))}" if tip and tip != text else ""
+                plain_tip = str(tip or "")
+                repeats = not plain_tip or plain_tip == text or plain_tip.startswith(str(title))
+                detail = "" if repeats else f"<br>{escape(plain_tip)}"
                 parts.append(f"<p><b>{escape(str(title))}:</b> {escape(str(text or ''))}{detail}</p>")
         html = "".join(parts)
         if html != self._details_html:

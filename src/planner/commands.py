@@ -231,7 +231,7 @@ class WindowCommands:
 
     def show_projection_help(self) -> None:
         try:
-            text = help_document("projection")
+            text = help_document("how-projections-work")
         except OSError as exc:
             self.dialogs.error("How projections work", f"The help page could not be read: {exc}")
             return

@@ -22,7 +22,8 @@ THEMES = ("light", "dark")
 
 
 def example_profile() -> object:
-    """A mid-level engineer in finance with half of the entry and mid skills: every mark has something to show."""
+    """An engineer three years in, in finance, with most entry skills and half of the mid ones, no salary entered
+    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move)."""
     from planner.domain.profile import Profile, TickedSkill
 
     ticked = TickedSkill(ticked_on=dt.date(2026, 11, 1))
@@ -40,8 +41,7 @@ def example_profile() -> object:
         "mid.cloud-platforms",
     ]
     return Profile(
-        years_of_experience=6,
-        current_salary=138_000,
+        years_of_experience=3,
         industry="finance",
         skills=dict.fromkeys(skills, ticked),
     )
@@ -56,8 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     scale = float(args.scale)
-    # An offscreen screen just the window's size (in device pixels), so the window opens as a person's would.
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(width * scale), "height": round(height * scale)}
+    # An offscreen screen the window's size (in device pixels) and room for its frame, as a person's would be.
+    room = 40
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round((width + room) * scale),
+        "height": round((height + room) * scale),
+    }
     config = Path(tempfile.mkdtemp(prefix="ml-career-planner-screen-")) / "screen.json"
     config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000
-REPORT_CHART_WIDTH = 1800  # pixels: sharp when printed at the report's width
 REPORT_MARGINS_MM = QMarginsF(14, 12, 14, 12)
 REPORT_CHART_ASPECT = 0.5  # height over width of the report's chart
 REPORT_CHART_SHARPNESS = 3  # pixels per point of the printed chart

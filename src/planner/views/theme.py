@@ -123,7 +123,7 @@ def chart_colors(dark: bool) -> dict[str, QColor]:
         "bar": QColor("#56b4e9") if dark else QColor("#0072b2"),  # the article's figures
         "bar_edge": QColor("#b5dcf5") if dark else QColor("#004a75"),
         "bar_second": QColor("#3cc4a0") if dark else QColor("#009e73"),  # a second group (employers)
-        "average": QColor("#f0e442") if dark else QColor("#1a1a1a"),  # averages: diamonds
+        "average": QColor("#f2f2f2") if dark else QColor("#1a1a1a"),  # averages: diamonds, in the text colour
         "band": QColor(200, 200, 200, 38) if dark else QColor(90, 90, 90, 30),  # the article's overall range
         "band_edge": QColor("#b0b0b0") if dark else QColor("#606060"),
         "ceiling": QColor("#e69acb") if dark else QColor("#9a3a78"),  # reddish purple: a reference line

@@ -83,49 +83,42 @@ def figure_name(dataset: Dataset, path: str) -> str:
 
     Paths are those of ``Dataset.sourced_items`` and of the rows this module adds; an unknown one is returned as
     it is (never an error: the path is still a name, only a technical one)."""
-    parts = path.split(" ")[0].split(".")
-    extra = path[len(path.split(" ")[0]) :].strip()  # "(midpoint)", "(middle)"
-    names = {
-        "levels": {lv.id: lv for lv in dataset.levels},
-        "industries": {i.id: i for i in dataset.industries},
-        "employers": {e.id: e for e in dataset.employers},
-        "conflicts": {c.id: c for c in dataset.conflicts},
-    }
-    head = parts[0]
-    if head == "overall" and len(parts) == 2:
-        name = {"base_range": "Overall average base salary", "experienced_ceiling": "With more experience"}.get(
-            parts[1], ""
-        )
+    field, _, extra = path.partition(" ")  # "levels.entry.range (middle)": a derived figure
+    parts = field.split(".")
+    head, rest = parts[0], parts[1:]
+    if head == "overall" and len(rest) == 1:
+        overall = {"base_range": "Overall average base salary", "experienced_ceiling": "With more experience"}
+        name = overall.get(rest[0], "")
         if name and extra == "(midpoint)":
             return f"{name}: the middle of the range"
         return name or path
-    if head == "outlook" and len(parts) == 2:
-        return {"job_growth": "Growth of AI and ML jobs", "market_size": "Size of the global ML market"}.get(
-            parts[1], path
-        )
-    if head == "assumptions" and len(parts) == 2:
-        return ASSUMPTION_NAMES.get(parts[1], path) + " (your assumption)"
-    if head in names and len(parts) >= 3 and parts[1] in names[head]:
-        owner = names[head][parts[1]]
-        if head == "levels":
-            level = owner.name  # type: ignore[union-attr]
-            if parts[2] == "skills" and len(parts) >= 4:
-                skill = next((sk.name for sk in owner.skills if sk.id == ".".join(parts[3:])), "")  # type: ignore[union-attr]
-                return f"{level}: skill “{skill}”" if skill else path
-            what = {"range": "base salary range", "average": "average base salary", "experience": "years of experience"}
-            if parts[2] in what:
-                text = f"{level}: {what[parts[2]]}"
-                return f"{level}: the middle of the base salary range" if extra == "(middle)" else text
-        if head == "industries":
-            return f"{owner.name}: average pay (industry)"  # type: ignore[union-attr]
-        if head == "employers":
-            return f"{owner.name}: pay (employer)"  # type: ignore[union-attr]
-        if head == "conflicts" and parts[2] == "figures" and len(parts) == 4 and parts[3].isdigit():
-            conflict = owner
-            n = int(parts[3])
-            figures = conflict.figures  # type: ignore[union-attr]
-            if n < len(figures):
-                return f"{conflict.title} — {figures[n].label}"  # type: ignore[union-attr]
+    if head == "outlook" and len(rest) == 1:
+        outlook = {"job_growth": "Growth of AI and ML jobs", "market_size": "Size of the global ML market"}
+        return outlook.get(rest[0], path)
+    if head == "assumptions" and len(rest) == 1 and rest[0] in ASSUMPTION_NAMES:
+        return ASSUMPTION_NAMES[rest[0]] + " (your assumption)"
+    if head == "levels" and len(rest) >= 2:
+        level = next((lv for lv in dataset.levels if lv.id == rest[0]), None)
+        if level is None:
+            return path
+        if rest[1] == "skills" and len(rest) >= 3:
+            skill = next((sk.name for sk in level.skills if sk.id == ".".join(rest[2:])), "")
+            return f"{level.name}: skill “{skill}”" if skill else path
+        if rest[1] == "range" and extra == "(middle)":
+            return f"{level.name}: the middle of the base salary range"
+        what = {"range": "base salary range", "average": "average base salary", "experience": "years of experience"}
+        return f"{level.name}: {what[rest[1]]}" if rest[1] in what else path
+    if head == "industries" and len(rest) == 2:
+        industry = next((i.name for i in dataset.industries if i.id == rest[0]), "")
+        return f"{industry}: average pay (industry)" if industry else path
+    if head == "employers" and len(rest) == 2:
+        employer = next((e.name for e in dataset.employers if e.id == rest[0]), "")
+        return f"{employer}: pay (employer)" if employer else path
+    if head == "conflicts" and len(rest) == 3 and rest[1] == "figures" and rest[2].isdigit():
+        conflict = next((c for c in dataset.conflicts if c.id == rest[0]), None)
+        n = int(rest[2])
+        if conflict is not None and n < len(conflict.figures):
+            return f"{conflict.title} — {conflict.figures[n].label}"
     return path
 
 

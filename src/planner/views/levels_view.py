@@ -249,9 +249,9 @@ class LevelsTab(QWidget):
 
         self.you_marks = None
         if you is not None and you.salary is not None:
-            x = you.level_index - MARKER_OFFSET
+            you_x = you.level_index - MARKER_OFFSET
             self.you_marks = pg.ScatterPlotItem(
-                x=[x],
+                x=[you_x],
                 y=[you.salary],
                 symbol=YOU_SYMBOL,
                 size=20,
@@ -261,7 +261,7 @@ class LevelsTab(QWidget):
             self.you_marks.setZValue(20)
             item.addItem(self.you_marks)
             tag = pg.TextItem(you.short, color=colors["you"], anchor=(1, 0.5))
-            tag.setPos(x - 0.07, you.salary)
+            tag.setPos(you_x - 0.07, you.salary)
             tag.setZValue(20)
             item.addItem(tag)
 

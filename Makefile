@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons
+.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -88,6 +88,11 @@ validate-desktop:
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; }; }
 	desktop-file-validate packaging/linux/io.github.ml_career_planner.MLCareerPlanner.desktop
 	appstreamcli validate --no-net packaging/linux/io.github.ml_career_planner.MLCareerPlanner.metainfo.xml
+
+# Screenshots of every tab, light and dark, offscreen on an example profile: docs/screenshots/*.png (committed;
+# the README and the AppStream metainfo show them). Run again after changing what a tab looks like.
+screenshots: $(STAMP)
+	$(PY) packaging/screenshots.py
 
 # Re-render the icon's PNG, ICO and ICNS files after editing the SVG master (the results are committed).
 icons: $(STAMP)

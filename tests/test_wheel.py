@@ -41,7 +41,7 @@ def test_wheel_installs_and_finds_its_data_from_anywhere(tmp_path: Path) -> None
     (wheel,) = wheels.glob("ml_career_planner-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "planner/resources/data/ml-engineer-salaries-us.json" in names
-    assert "planner/resources/docs/projection.md" in names  # Help > How projections work
+    assert "planner/resources/docs/how-projections-work.md" in names  # Help > How projections work
     assert not any(n.startswith(("tests/", "resources/")) for n in names), "only the package is shipped"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "Requires-Dist: PySide6-Essentials==" in metadata

@@ -224,7 +224,7 @@ def _levels_and_skills(
     from planner.views.levels_view import LevelsTab
 
     levels_tab = LevelsTab()
-    levels = LevelsPresenter(dataset, levels_tab)
+    levels = LevelsPresenter(dataset, levels_tab, session)
     levels_tab.set_hover_text_provider(levels.hover_text)
     levels_tab.level_selected.connect(levels.level_selected)
     levels_tab.set_table_model(levels.table)
@@ -236,7 +236,8 @@ def _levels_and_skills(
 
 
 def _add_lazy_tabs(ctx: Context) -> None:
-    skills = ctx.skills
+    skills, levels = ctx.skills, ctx.levels
+    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, levels.profile_changed))
     ctx.teardown.append(lambda: _disconnect(ctx.session.skills_changed, skills.refresh))
     ctx.teardown.append(skills.deleteLater)
     ctx.window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
@@ -314,7 +315,7 @@ def _wire_window_state(ctx: Context) -> None:
     window.destroyed.connect(lambda: _disconnect(app.styleHints().colorSchemeChanged, system_scheme_changed))
 
     if settings.geometry is not None:
-        window.restoreGeometry(settings.geometry)
+        window.restore_geometry_on_screen(settings.geometry)
     if settings.window_state is not None:
         window.restoreState(settings.window_state)
     splitters = settings.splitters()

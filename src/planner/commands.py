@@ -215,12 +215,12 @@ class WindowCommands:
         if target is None:
             return None
         from planner.presenters.reports import career_report
-        from planner.views.export_render import REPORT_CHART_WIDTH, chart_image, report_pdf
+        from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
 
         report = career_report(self.dataset, self.session.profile, self.skills.progress(), presenter, self.today())
         plot = chart_of(tab)  # type: ignore[arg-type]
         try:
-            image = chart_image(plot, REPORT_CHART_WIDTH) if plot is not None else None
+            image = chart_image_at_print_size(plot, report_text_width()) if plot is not None else None
             data = report_pdf(report, image)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The report could not be drawn: {exc}")
@@ -231,7 +231,7 @@ class WindowCommands:
 
     def show_projection_help(self) -> None:
         try:
-            text = help_document("projection")
+            text = help_document("how-projections-work")
         except OSError as exc:
             self.dialogs.error("How projections work", f"The help page could not be read: {exc}")
             return

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from fake_data_dialogs import FakeDialogs
 from planner.app import Context, show_data_sources
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
+from planner.presenters.data_sources import PATH_ROLE
 from planner.storage.data_pack import PACK_FILE
 from planner.views.data_dialogs import ChangesDialog, DataSourcesDialog, ProblemsDialog
 from planner.views.levels_view import LevelsTab
@@ -150,14 +151,14 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
     assert len(dialogs) == 1
     dialog = dialogs[0]
     model = dialog.table.model()
-    paths = [model.index(r, 0).data() for r in range(model.rowCount())]
+    paths = [model.index(r, 0).data(PATH_ROLE) for r in range(model.rowCount())]
     for row in source_rows(dataset):
         assert row.path in paths
     assert "assumptions.inflation" in paths
-    kinds = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    kinds = {model.index(r, 0).data(PATH_ROLE): model.index(r, 1).data() for r in range(model.rowCount())}
     assert kinds["assumptions.inflation"].startswith("Assumption")
     assert kinds["levels.entry.range"] == "Data"
-    as_of = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    as_of = {model.index(r, 0).data(PATH_ROLE): model.index(r, 4).data() for r in range(model.rowCount())}
     assert as_of["levels.entry.range"] == dataset.document.read_on.isoformat()
     dialog.filter.setText("forbes")
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
@@ -170,8 +171,26 @@ def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
     dialog = show_data_sources(main_context)
     assert isinstance(dialog, DataSourcesDialog)
     model = dialog.table.model()
-    values = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    values = {model.index(r, 0).data(PATH_ROLE): model.index(r, 2).data() for r in range(model.rowCount())}
     assert values["assumptions.inflation"] == "7.0%"
+    dialog.close()
+
+
+def test_data_sources_names_figures_as_a_person_would_with_the_field_path_on_hover(main_context: Any) -> None:
+    dialog = show_data_sources(main_context)
+    assert isinstance(dialog, DataSourcesDialog)
+    model = dialog.table.model()
+    names = {model.index(r, 0).data(PATH_ROLE): model.index(r, 0).data() for r in range(model.rowCount())}
+    assert names["levels.entry.skills.entry.python"] == "Entry level: skill “Python programming”"
+    assert names["levels.mid.range"] == "Mid level: base salary range"
+    assert names["industries.finance.average"] == "Finance: average pay (industry)"
+    assert names["assumptions.inflation"] == "Inflation (your assumption)"
+    assert not [name for name in names.values() if "." in name.replace("e.g.", "") and "$" not in name]
+    tips = {
+        model.index(r, 0).data(PATH_ROLE): model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+    }
+    assert "levels.mid.range" in tips["levels.mid.range"]
     dialog.close()
 
 

@@ -252,3 +252,36 @@ def test_the_size_question_shows_the_height_that_follows(qtbot: Any) -> None:
     dialog.width_spin.setValue(1000)
     assert dialog.height_label.text() == "500 px"
     assert dialog.width_spin.accessibleName()
+
+
+def test_the_reports_chart_is_laid_out_at_print_size_and_as_wide_as_the_table(ctx: Context) -> None:
+    from planner.views.export_render import (
+        REPORT_CHART_LAYOUT_SLACK,
+        chart_image_at_print_size,
+        report_html,
+        report_text_width,
+    )
+
+    tab = ctx.window.tab_widget("Projection")
+    plot = chart_of(tab)
+    assert plot is not None
+    ctx.window.resize(1800, 1000)  # a wide window: exported as it is, its text would print at about 4 pt
+    on_screen = plot.getPlotItem().geometry()
+    width = report_text_width()
+    image = chart_image_at_print_size(plot, width)
+    # Laid out (nearly) as wide as it prints, so text keeps its size on screen: the axis font, shrunk by the layout
+    # slack, still prints at 8 pt or more.
+    printed_width = image.width() / image.devicePixelRatio() / REPORT_CHART_LAYOUT_SLACK
+    assert abs(printed_width - width) <= 1
+    axis_font = plot.getPlotItem().getAxis("left").label.font()
+    point_size = axis_font.pointSizeF() if axis_font.pointSizeF() > 0 else axis_font.pixelSize() * 0.75
+    assert point_size / REPORT_CHART_LAYOUT_SLACK >= 8
+    assert image.height() < image.width()
+    assert plot.getPlotItem().geometry() == on_screen  # the chart on screen is as it was
+    import datetime as dt
+
+    from planner.presenters.reports import career_report
+
+    assert ctx.projection is not None
+    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    assert f"width='{width}'" in report_html(report, "chart.png", width)  # as wide as the tables (width 100%)

@@ -8,13 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Profile
 from planner.presenters.industries import KEY_ROLE, IndustriesTableModel
 from planner.storage.dataset_file import load_dataset
 from planner.views.industries_view import IndustriesTab
+from planner.views.theme import you_color
 
 TITLE = "Industries"
 
@@ -84,14 +86,14 @@ def bar_fill(tab: IndustriesTab, key: str) -> str:
 
 
 def highlighted(tab: IndustriesTab) -> set[str]:
-    """Bars whose fill differs from the fill most bars of their group share."""
+    """Bars filled with the one colour that means "you" on every tab."""
+    you = you_color().name()
     result = set()
     for bars in (tab.industry_bars, tab.employer_bars):
         if bars is None:
             continue
         fills = [b.color().name() for b in bars.opts["brushes"]]
-        usual = max(set(fills), key=fills.count)
-        result |= {k for k, f in zip(bars.keys, fills, strict=True) if f != usual}
+        result |= {k for k, f in zip(bars.keys, fills, strict=True) if f == you}
     return result
 
 
@@ -494,3 +496,16 @@ def test_controls_are_named_and_reachable_by_keyboard(tab: IndustriesTab) -> Non
     assert isinstance(tab.employers_check, QCheckBox)
     # The chart's figures are in the table as well: one row per bar.
     assert sorted(table_keys(tab)) == sorted(tab.bar_keys())
+
+
+def test_the_selected_entry_is_marked_in_the_selection_colour_not_the_you_colour(
+    main_context: Any, tab: IndustriesTab
+) -> None:
+    main_context.session.update(industry="finance")
+    tab.show_selection("industry:education")
+    tab.entry_selected.emit("industry:education")
+    band = tab.selection_band
+    assert band is not None
+    assert band.brush().color().name() == QApplication.palette().color(QPalette.ColorRole.Highlight).name()
+    assert round(band.rect().center().y()) == round(tab.bar_geometry("industry:education")[0])
+    assert highlighted(tab) == {"industry:finance"}  # yours keeps the "you" colour; selection does not take it

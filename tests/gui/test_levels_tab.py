@@ -9,12 +9,13 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from planner.domain.dataset import Dataset
 from planner.views.charts import CurrencyAxis
 from planner.views.levels_view import LevelsTab
+from planner.views.theme import YOU_SYMBOL, you_color
 
 
 @pytest.fixture
@@ -150,13 +151,48 @@ def test_summary_shows_overall_figures_and_outlook(tab: LevelsTab) -> None:
         assert fragment in text
 
 
-def test_selected_level_is_highlighted_on_the_chart(qtbot: Any, tab: LevelsTab) -> None:
-    def widths() -> list[float]:
-        assert tab.bars is not None
-        return [pen.widthF() for pen in tab.bars.opts["pens"]]
+def test_selected_level_is_marked_in_the_selection_colour(qtbot: Any, tab: LevelsTab) -> None:
+    selection = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
 
-    assert widths()[0] > widths()[1] == widths()[2]
+    def selected() -> int:
+        band = tab.selection_band
+        assert band is not None
+        assert band.brush().color().name() == selection
+        return round(band.rect().center().x())
+
+    assert selected() == 0
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert tab.selected_level() == 2
-    assert widths()[2] > widths()[0] == widths()[1]
+    assert selected() == 2
+
+
+def you_outlined(tab: LevelsTab) -> list[int]:
+    assert tab.bars is not None
+    you = you_color().name()
+    return [i for i, pen in enumerate(tab.bars.opts["pens"]) if pen.color().name() == you]
+
+
+def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, tab: LevelsTab) -> None:
+    session = main_context.session
+    assert you_outlined(tab) == [0]  # a new profile: 0 years, entry level, no salary yet
+    assert tab.you_marks is None
+    assert "enter your base salary" in tab.key_label.text()
+
+    session.update(years_of_experience=7, current_salary=131000)
+    assert you_outlined(tab) == [1]
+    assert tab.you_marks is not None
+    xs, ys = tab.you_marks.getData()
+    assert round(xs[0]) == 1
+    assert ys.tolist() == [131000]
+    assert tab.you_marks.opts["symbol"] == YOU_SYMBOL
+    assert "$131,000 (your current base salary)" in tab.key_label.text()
+    assert "Mid level" in tab.key_label.text()
+    model = tab.table.model()
+    assert [model.index(r, 0).data() for r in range(3)] == ["Entry level", "Mid level ★ you", "Senior level"]
+
+    session.update(years_of_experience=12, current_salary=None, pay_history={2024: 150000})
+    assert you_outlined(tab) == [2]
+    assert tab.you_marks is not None
+    assert tab.you_marks.getData()[1].tolist() == [150000]
+    assert "your pay recorded for 2024" in tab.key_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from planner.views.dialogs import MarkdownDialog
 
 ROOT = Path(__file__).resolve().parents[2]
+HELP_PAGE = ROOT / "resources" / "docs" / "how-projections-work.md"  # the page for users
 
 
 def menu_texts(menu: Any) -> list[str]:
@@ -93,24 +95,38 @@ def test_how_projections_work_shows_the_method_document(main_context: Any) -> No
     main_context.window.projection_help_action.trigger()
     ((title, markdown),) = dialogs.pages
     assert title == "How projections work"
-    assert markdown == (ROOT / "docs" / "projection.md").read_text(encoding="utf-8")
+    assert markdown == HELP_PAGE.read_text(encoding="utf-8")
 
 
 def test_the_help_page_renders_markdown(qtbot: Any) -> None:
-    text = (ROOT / "docs" / "projection.md").read_text(encoding="utf-8")
-    dialog = MarkdownDialog("How projections work", text)
+    dialog = MarkdownDialog("How projections work", HELP_PAGE.read_text(encoding="utf-8"))
     qtbot.addWidget(dialog)
     shown = dialog.browser.toPlainText()
-    assert "How the projection is computed" in shown
+    assert "How your projection is worked out" in shown
     assert "# " not in shown.splitlines()[0]  # a heading, not Markdown source
     assert dialog.browser.document().toMarkdown()  # the table and lists survived as a document
 
 
-def test_the_shipped_help_page_is_the_repository_document() -> None:
-    shipped = ROOT / "resources" / "docs" / "projection.md"
-    assert shipped.read_bytes() == (ROOT / "docs" / "projection.md").read_bytes(), (
-        "resources/docs/projection.md ships in the app: copy docs/projection.md over it after editing"
-    )
+def test_the_help_page_speaks_to_users_not_developers() -> None:
+    text = HELP_PAGE.read_text(encoding="utf-8")
+    for developer_word in (".py", "tests/", "src/", "resources/", ".json", "numpy", "the engine", "`"):
+        assert developer_word not in text
+
+
+def test_the_help_pages_worked_example_is_what_the_app_computes(dataset: Any) -> None:
+    """The figures the page gives for its example (6 years, $145,000 in Finance; then Deep learning ticked)."""
+    from planner.domain.profile import Profile, TickedSkill
+    from planner.domain.projection import project
+
+    profile = Profile(years_of_experience=6, current_salary=145_000, industry="finance")
+    proj = project(dataset, profile, 2026)
+    on = TickedSkill(ticked_on=dt.date(2026, 1, 1))
+    ticked = project(dataset, profile.model_copy(update={"skills": {"mid.deep-learning": on}}), 2026)
+    today = proj.projected("today")
+    text = HELP_PAGE.read_text(encoding="utf-8")
+    assert proj.level_changes() == [(6, 2)]
+    for figure in (today[0], today[1], today[5], today[6], ticked.projected("today")[1]):
+        assert f"${round(figure):,}" in text
 
 
 def test_menus_keep_working_after_new_salary_data_is_applied(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QSplitter
 
@@ -14,6 +14,7 @@ from planner.app import build_window
 from planner.domain.dataset import Dataset
 from planner.views.charts import chart_of
 from planner.views.export_render import chart_image
+from planner.views.main_window import fit_inside, initial_geometry
 
 
 def rebuild(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path) -> Any:
@@ -87,3 +88,41 @@ def test_ctrl_number_switches_tabs(qtbot: Any, main_context: Any, key: Qt.Key) -
     for n in range(count):
         qtbot.keyClick(window, Qt.Key(key + n), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == n
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        ((0, 0, 1920, 1050), (1632, 892)),  # 85 % of a large screen's free area
+        ((0, 0, 1366, 738), (1161, 627)),  # a laptop: 85 %, and never below the floor where the screen allows
+        ((0, 0, 1024, 610), (1000, 600)),  # a small screen: the floor, which still fits
+        ((0, 0, 800, 600), (800, 600)),  # smaller than the floor: the whole free area, never more
+        ((0, 0, 3840, 2100), (1800, 1150)),  # a 4K screen: the ceiling, not a 3000-pixel form
+    ],
+)
+def test_first_window_size_comes_from_the_screen(screen: tuple[int, int, int, int], expected: tuple[int, int]) -> None:
+    available = QRect(*screen)
+    rect = initial_geometry(available)
+    assert (rect.width(), rect.height()) == expected
+    assert available.contains(rect)
+
+
+def test_a_window_off_the_screen_is_brought_back_inside() -> None:
+    available = QRect(0, 0, 1366, 738)
+    assert fit_inside(QRect(2000, 900, 1180, 780), available) == QRect(186, 0, 1180, 738)  # at the right edge
+    assert fit_inside(QRect(-300, 50, 800, 500), available) == QRect(0, 50, 800, 500)
+    assert fit_inside(QRect(100, 100, 800, 500), available) == QRect(100, 100, 800, 500)  # fits: left alone
+
+
+def test_a_saved_geometry_larger_than_the_screen_is_fitted_to_it(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    ctx = rebuild(qtbot, qapp, dataset, data_dir)
+    available = ctx.window.screen().availableGeometry()
+    assert available.contains(ctx.window.frameGeometry())  # the first size fits
+    # Saved on a bigger monitor, far to the right of this one.
+    ctx.window.setGeometry(QRect(available.right() + 500, 40, available.width() + 600, available.height() + 300))
+    ctx.window.close()
+
+    again = rebuild(qtbot, qapp, dataset, data_dir)
+    assert available.contains(again.window.frameGeometry())

@@ -109,3 +109,7 @@ def test_profile_shaped_data_with_absurd_values(value: dict[str, Any]) -> None:
 @given(st.dictionaries(st.integers(1900, 2300).map(str), st.integers(-(10**12), 10**12), max_size=20))
 def test_pay_history_within_or_outside_the_limits(history: dict[str, int]) -> None:
     load_bytes(json.dumps({"schema_version": PROFILE_SCHEMA_VERSION, "pay_history": history}).encode())
+
+
+def test_a_skill_id_with_a_line_break_is_quoted_in_the_one_line_message() -> None:
+    load_bytes(b'{"schema_version": 2, "skills": {"\\n": -1}}')  # found by the property test above

@@ -12,17 +12,27 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions
-from planner.domain.provenance import KIND_LABELS, ProvenanceRow, as_of, assumption_rows, source_rows
+from planner.domain.provenance import (
+    KIND_LABELS,
+    ProvenanceRow,
+    as_of,
+    assumption_rows,
+    figure_name,
+    source_rows,
+)
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.table import RowsTableModel
 
+PATH_ROLE = Qt.ItemDataRole.UserRole  # the field path in the data file (shown on hover of the figure's name)
+
 
 class DataSourcesModel(RowsTableModel):
-    HEADERS = ("Figure (field path)", "Kind", "Value", "Sources", "As of", "Unit", "Quote or how it is made")
+    HEADERS = ("Figure", "Kind", "Value", "Sources", "As of", "Unit", "Quote or how it is made")
 
     def __init__(self, dataset: Dataset, assumptions: Assumptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ProvenanceRow] = source_rows(dataset) + assumption_rows(dataset, assumptions)
+        self._names = [figure_name(dataset, row.path) for row in self._rows]
 
     def rows(self) -> list[ProvenanceRow]:
         return list(self._rows)
@@ -31,11 +41,16 @@ class DataSourcesModel(RowsTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        values = (row.path, KIND_LABELS[row.kind], row.value, row.sources, row.as_of or "—", row.unit, row.quote)
+        name = self._names[index.row()]
+        values = (name, KIND_LABELS[row.kind], row.value, row.sources, row.as_of or "—", row.unit, row.quote)
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0:
+                return plain_tooltip(f"{name}\nField in the data file: {row.path}")
             return plain_tooltip(values[index.column()])
+        if role == PATH_ROLE:
+            return row.path
         return None
 
 

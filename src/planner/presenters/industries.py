@@ -33,6 +33,7 @@ from planner.domain.pay_compare import (
 from planner.domain.provenance import as_of, source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
+from planner.presenters.marks import YOU_MARK
 from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -422,7 +423,7 @@ class IndustriesTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = row.name
             if row.key in self._highlighted:
-                name += f" (your {row.group.lower()})"
+                name += f" ({YOU_MARK} your {row.group.lower()})"
             return (
                 name,
                 row.group,

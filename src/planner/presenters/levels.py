@@ -9,8 +9,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
+from planner.domain.projection import today_level_index
 from planner.domain.provenance import as_of
 from planner.domain.text import escape, plain_tooltip
+from planner.presenters.marks import YOU_MARK
+from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
 
 
@@ -47,12 +50,23 @@ class ReferenceLine:
 
 
 @dataclass(frozen=True)
+class YouMark:
+    """Where the user stands: the level their years of experience fall in and, when known, their salary."""
+
+    level_index: int
+    salary: int | None
+    short: str  # beside the mark: "You: $120k"
+    text: str  # whole sentence, for the summary, a tooltip and screen readers
+
+
+@dataclass(frozen=True)
 class LevelsChart:
     rows: tuple[LevelRow, ...]
     overall_band: tuple[int, int]
     overall_label: str
     ceiling: ReferenceLine
     markers: tuple[Marker, ...]
+    you: YouMark | None = None
 
 
 class LevelsView(Protocol):
@@ -70,11 +84,44 @@ def _range_text(r: SalaryRange) -> str:
 
 
 class LevelsPresenter:
-    def __init__(self, dataset: Dataset, view: LevelsView) -> None:
+    def __init__(self, dataset: Dataset, view: LevelsView, session: ProfileSession | None = None) -> None:
         self._dataset = dataset
         self._view = view
+        self._session = session
         self.rows: tuple[LevelRow, ...] = tuple(self._row(lv) for lv in dataset.levels)
         self.table = LevelsTableModel(self.rows)
+        self.table.set_you(self._you_index())
+        if session is not None:
+            session.changed.connect(self.profile_changed)
+
+    def you(self) -> YouMark | None:
+        """The user's level today (their choice, or from their years of experience) and salary, or None without a
+        profile."""
+        if self._session is None:
+            return None
+        profile = self._session.profile
+        ds = self._dataset
+        index, chosen = today_level_index(ds, profile)
+        level = ds.levels[index]
+        years = f"{profile.years_of_experience:g} year{'' if profile.years_of_experience == 1 else 's'}"
+        why = "your choice" if chosen else f"{years} of experience"
+        text = f"You: {level.name} ({why})"
+        today = profile.salary_today()
+        if today is None:
+            return YouMark(index, None, "You", text + "; enter your base salary on the Projection tab to see it here")
+        amount, origin, year = today
+        where = "your current base salary" if origin == "current" else f"your pay recorded for {year}"
+        return YouMark(index, amount, f"You: ${amount / 1000:.0f}k", f"{text}, {usd(amount)} ({where})")
+
+    def _you_index(self) -> int:
+        you = self.you()
+        return you.level_index if you is not None else -1
+
+    def profile_changed(self) -> None:
+        """Years of experience or salary may have moved: redraw the mark and the table's "you"."""
+        self.table.set_you(self._you_index())
+        self._view.show_summary(self.summary_html())
+        self._view.show_chart(self.chart())
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -135,6 +182,7 @@ class LevelsPresenter:
                 f"With more experience: {_qualified(ceiling)} ({ds.source_names(ceiling.sources)})",
             ),
             markers=tuple(markers),
+            you=self.you(),
         )
 
     def summary_html(self) -> str:
@@ -192,6 +240,16 @@ class LevelsTableModel(RowsTableModel):
     def __init__(self, rows: tuple[LevelRow, ...]) -> None:
         super().__init__()
         self._rows = rows
+        self._you = -1
+
+    def set_you(self, index: int) -> None:
+        """Mark the user's level in the Level column ("Mid ★ you")."""
+        if index == self._you:
+            return
+        old, self._you = self._you, index
+        for row in (old, index):
+            if 0 <= row < len(self._rows):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def row_at(self, row: int) -> LevelRow:
         return self._rows[row]
@@ -203,7 +261,7 @@ class LevelsTableModel(RowsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                row.name,
+                f"{row.name} {YOU_MARK} you" if index.row() == self._you else row.name,
                 row.years,
                 row.range_text,
                 row.average_text,

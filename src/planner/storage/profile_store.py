@@ -79,7 +79,8 @@ def encode_profile(profile: Profile) -> bytes:
 def _first_errors(exc: ValidationError, limit: int = 3) -> str:
     parts = []
     for err in exc.errors(include_url=False)[:limit]:
-        where = ".".join(str(p) for p in err["loc"]) or "the profile"
+        # A key from the file is data: one with a line break or other control character is shown quoted.
+        where = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"]) or "the profile"
         parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
     more = exc.error_count() - limit
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")

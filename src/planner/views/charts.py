@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
+from planner.views.theme import chart_colors
 
 pg.setConfigOptions(antialias=True)
 
@@ -26,24 +27,16 @@ class CurrencyAxis(pg.AxisItem):
 
 
 def palette_colors() -> dict[str, QColor]:
+    """The chart colours for the current palette (views.theme.chart_colors), with its background, text and
+    selection colours."""
     pal = QApplication.palette()
     window = pal.color(QPalette.ColorRole.Base)
-    text = pal.color(QPalette.ColorRole.Text)
-    dark = window.lightness() < 128
-    return {
-        "background": window,
-        "foreground": text,
-        "bar": QColor("#5b9bd5") if dark else QColor("#2f6db3"),
-        "bar_edge": QColor("#9cc3ec") if dark else QColor("#1d4a7c"),
-        "bar_second": QColor("#4db6ac") if dark else QColor("#00796b"),  # a second group of bars
-        "average": QColor("#ffb347") if dark else QColor("#c05a00"),
-        "band": QColor(120, 200, 120, 50) if dark else QColor(40, 140, 40, 40),
-        "band_edge": QColor("#7fcf7f") if dark else QColor("#2e7d32"),
-        "ceiling": QColor("#e57373") if dark else QColor("#b71c1c"),
-        "conflict": QColor("#f06292") if dark else QColor("#ad1457"),
-        "highlight": QColor("#ffd54f") if dark else QColor("#f9a825"),
-        "muted": QColor("#9e9e9e") if dark else QColor("#757575"),
-    }
+    colors = chart_colors(window.lightness() < 128)
+    colors["background"] = window
+    colors["foreground"] = pal.color(QPalette.ColorRole.Text)
+    colors["selection"] = pal.color(QPalette.ColorRole.Highlight)
+    colors["selection_text"] = pal.color(QPalette.ColorRole.HighlightedText)
+    return colors
 
 
 def chart_of(tab: QWidget | None) -> pg.PlotWidget | None:

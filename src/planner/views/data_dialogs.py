@@ -114,7 +114,7 @@ class DataSourcesDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setObjectName("dataSourcesFilter")
         self.filter.setAccessibleName("Filter figures")
-        self.filter.setPlaceholderText("Filter: a path, a source, a word of the quote...")
+        self.filter.setPlaceholderText("Filter: a figure, a source, a word of the quote...")
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)

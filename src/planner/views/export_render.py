@@ -9,8 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QUrl
-from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from planner import APP_NAME
 from planner.domain.text import escape
@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000
-REPORT_CHART_WIDTH = 1800  # pixels: sharp when printed at the report's width
+REPORT_MARGINS_MM = QMarginsF(14, 12, 14, 12)
+REPORT_CHART_ASPECT = 0.5  # height over width of the report's chart
+REPORT_CHART_SHARPNESS = 3  # pixels per point of the printed chart
+# The chart is laid out this much wider than it prints, so a legend or label as wide as the page still fits; its
+# text prints at 1/1.1 of its size on screen: 9 pt becomes 8.2 pt, never below the 8 pt a printed chart needs.
+REPORT_CHART_LAYOUT_SLACK = 1.1
 
 
 def _item(plot: pg.PlotWidget) -> pg.PlotItem:
@@ -47,6 +52,50 @@ def chart_image(plot: pg.PlotWidget, width: int) -> QImage:
     exporter.parameters()["width"] = _width(width)
     image = exporter.export(toBytes=True)
     assert isinstance(image, QImage)
+    return image
+
+
+def report_page_layout() -> QPageLayout:
+    return QPageLayout(page_size(), QPageLayout.Orientation.Portrait, REPORT_MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def report_text_size() -> QSizeF:
+    """The report's text area in the document's pixels (1/96 inch): the table's width is the chart's width."""
+    inches = report_page_layout().paintRect(QPageLayout.Unit.Inch)
+    return QSizeF(inches.width() * 96, inches.height() * 96)
+
+
+def report_text_width() -> int:
+    return int(report_text_size().width())
+
+
+def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = REPORT_CHART_ASPECT) -> QImage:
+    """The chart laid out ``width`` points wide, as it will be printed, and drawn sharp.
+
+    A chart exported at its on-screen size and shrunk onto the page shrinks its text with it (to 4 pt from a wide
+    window); laid out at the printed size, its text keeps the size it has on screen (about 9 pt). The chart goes
+    back to its size on screen afterwards. Drawn through the image's device pixel ratio, so every item, the
+    legend included, is scaled alike (pyqtgraph's exporter leaves some items at their size on screen)."""
+    item = _item(plot)
+    before = item.geometry()
+    size = QSizeF(round(width * REPORT_CHART_LAYOUT_SLACK), round(width * REPORT_CHART_LAYOUT_SLACK * aspect))
+    ratio = REPORT_CHART_SHARPNESS / REPORT_CHART_LAYOUT_SLACK
+    image = QImage(round(size.width() * ratio), round(size.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(plot.backgroundBrush().color())
+    try:
+        item.setGeometry(QRectF(before.topLeft(), size))
+        item.layout.activate()
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            item.scene().render(painter, QRectF(QPointF(0, 0), size), item.sceneBoundingRect())
+        finally:
+            painter.end()
+    finally:
+        item.setGeometry(before)
+        item.layout.activate()
     return image
 
 
@@ -123,7 +172,8 @@ def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -
         "<tr>" + "".join(f"<td{' class=num' if c >= 3 else ''}>{escape(v)}</td>" for c, v in enumerate(row)) + "</tr>"
         for row in report.table_rows
     )
-    parts.append(f"<table class='grid' width='100%' cellspacing='0'><tr>{header}</tr>{rows}</table>")
+    # <thead>: the header row repeats on every page the table runs onto.
+    parts.append(f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{header}</tr></thead>{rows}</table>")
     parts.append(f"<h2>Data sources</h2>{_pairs(report.document)}")
     sources = "".join(
         f"<li><b>{escape(s.name)}</b> ({escape(s.kind)}){': ' + escape(s.note) if s.note else ''}</li>"
@@ -147,18 +197,17 @@ def report_pdf(report: CareerReport, chart: QImage | None) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(report.title)
     writer.setCreator(APP_NAME)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size(), QPageLayout.Orientation.Portrait, QMarginsF(14, 12, 14, 12), QPageLayout.Unit.Millimeter
-        )
-    )
+    writer.setPageLayout(report_page_layout())
     document = QTextDocument()
     document.setDocumentMargin(0)
+    # Paginated by the report itself, at the page's text size: QTextDocument.print_ would otherwise add 2 cm
+    # margins of its own, and the table would be narrower than the chart.
+    document.setPageSize(report_text_size())
     url = None
     if chart is not None and not chart.isNull():
         url = "report://projection-chart.png"
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), chart)
-    document.setHtml(report_html(report, url, chart_width=560))
+    document.setHtml(report_html(report, url, chart_width=report_text_width()))
     document.print_(writer)
     del writer  # finishes the PDF
     buffer.close()

@@ -8,16 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGraphicsRectItem,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QToolTip,
     QVBoxLayout,
@@ -28,6 +31,7 @@ from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
+from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_HEIGHT = 0.62
 
@@ -102,6 +106,7 @@ class IndustriesTab(QWidget):
         item.setLabel("bottom", "Average base salary (USD per year)")
         self.industry_bars: pg.BarGraphItem | None = None
         self.employer_bars: pg.BarGraphItem | None = None
+        self.selection_band: QGraphicsRectItem | None = None
         self.hover_label = pg.TextItem(anchor=(0, 0))
         self.hover_label.setZValue(100)
         self.hover_label.hide()
@@ -163,7 +168,13 @@ class IndustriesTab(QWidget):
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.table)
-        lower.addWidget(compare_box)
+        compare_scroll = QScrollArea()  # a short window scrolls the comparison instead of cutting it
+        compare_scroll.setObjectName("compareScroll")
+        compare_scroll.setWidgetResizable(True)
+        compare_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        compare_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        compare_scroll.setWidget(compare_box)
+        lower.addWidget(compare_scroll)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -338,6 +349,17 @@ class IndustriesTab(QWidget):
         shown = [b.amount for b in (*chart.industries, *chart.employers)]
         right = max([high, *shown]) * 1.3
         item.setXRange(0, right, padding=0)
+        # The selected entry: a row behind its bar in the palette's selection colour, as the table marks it.
+        selected = [y for y, bar in self._rows.values() if bar.selected]
+        self.selection_band = None
+        if selected:
+            fill = QColor(colors["selection"])
+            fill.setAlpha(70)
+            self.selection_band = QGraphicsRectItem(QRectF(0, selected[0] - 0.5, right, 1))
+            self.selection_band.setBrush(pg.mkBrush(fill))
+            self.selection_band.setPen(pg.mkPen(colors["selection"], width=1))
+            self.selection_band.setZValue(-20)
+            item.addItem(self.selection_band)
         item.setYRange(-1.6, max(y, 1) - 0.4, padding=0)
         self.hover_label.setColor(colors["foreground"])
         self.hover_label.fill = pg.mkBrush(colors["background"])
@@ -363,7 +385,8 @@ class IndustriesTab(QWidget):
             return None
         item = self.plot.getPlotItem()
         ys = [top + i for i in range(len(bars))]
-        brushes = [pg.mkBrush(colors["highlight"] if b.highlighted else brush) for b in bars]
+        # Yours: the "you" colour; the selected entry: the palette's selection colour (as in the table below).
+        brushes = [pg.mkBrush(colors["you"] if b.highlighted else brush) for b in bars]
         pens = [
             pg.mkPen(colors["foreground"], width=3) if b.selected else pg.mkPen(colors["bar_edge"], width=1)
             for b in bars
@@ -378,11 +401,25 @@ class IndustriesTab(QWidget):
         )
         graph.keys = [b.key for b in bars]
         item.addItem(graph)
+        mine = [(b.amount, y) for y, b in zip(ys, bars, strict=True) if b.highlighted]
+        if mine:
+            stars = pg.ScatterPlotItem(
+                x=[a for a, _ in mine],
+                y=[y for _, y in mine],
+                symbol=YOU_SYMBOL,
+                size=16,
+                brush=pg.mkBrush(colors["you"]),
+                pen=pg.mkPen(colors["foreground"], width=1),
+            )
+            stars.setZValue(5)
+            item.addItem(stars)
         for y, b in zip(ys, bars, strict=True):
             self._rows[b.key] = (y, b)
             ticks.append((y, b.name))
-            text = b.label + ("  ◀ yours" if b.highlighted else "")
-            label = pg.TextItem(text, color=colors["foreground"], anchor=(-0.03, 0.5))
+            text = b.label + (f"  {YOU_TEXT_MARK} yours" if b.highlighted else "")
+            label = pg.TextItem(
+                text, color=colors["you"] if b.highlighted else colors["foreground"], anchor=(-0.06, 0.5)
+            )
             label.setPos(b.amount, y)
             item.addItem(label)
         return graph
@@ -396,8 +433,9 @@ class IndustriesTab(QWidget):
         parts = [
             swatch(colors["bar"], "Industry average"),
             swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
-            swatch(colors["highlight"], "Yours (from your profile)"),
+            f'<span style="color:{colors["you"].name()}">{YOU_TEXT_MARK}■</span>&nbsp;Yours (from your profile)',
             swatch(colors["band_edge"], chart.band_label),
+            swatch(colors["selection"], "Selected in the table"),
         ]
         self.key_label.setText(" &nbsp; ".join(p for p in parts if p) + " &nbsp; <i>Click a bar to choose it.</i>")
 

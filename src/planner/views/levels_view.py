@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
+    QGraphicsRectItem,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.domain.text import escape, format_safe
 from planner.presenters.levels import LevelsChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
+from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
@@ -38,6 +41,7 @@ class LevelsTab(QWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("levelsSummary")
+        self.summary.setAccessibleName("Salary summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -49,14 +53,21 @@ class LevelsTab(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(260)
+        self.plot.setMinimumHeight(180)
         # The table below carries the same figures for the keyboard and screen readers: the chart takes no focus.
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
         item.setLabel("left", "Base salary (USD per year)")
-        self.legend = item.addLegend(offset=(-10, 10))
+        # The key sits below the chart, never over it: it wraps on a narrow window instead of hiding bars.
+        self.key_label = QLabel()
+        self.key_label.setObjectName("levelsKey")
+        self.key_label.setAccessibleName("Chart key")
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+        self.you_marks: pg.ScatterPlotItem | None = None
+        self.selection_band: QGraphicsRectItem | None = None
         self._selected = 0
         self.bars: pg.BarGraphItem | None = None
         self.averages: pg.ScatterPlotItem | None = None
@@ -69,8 +80,14 @@ class LevelsTab(QWidget):
 
         self.table = read_only_table("levelsTable", "Salary by level table")
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
-        self.table.setWordWrap(False)
+        # Sources and skills wrap onto three lines (a longer list ends in "…": the whole of it is in the tooltip
+        # and the details pane), so a narrow window cuts nothing to a few letters.
+        self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 3 + 8)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 5)
 
         self.details = QTextBrowser()
         self.details.setObjectName("levelDetails")
@@ -84,8 +101,15 @@ class LevelsTab(QWidget):
         lower.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("levelsSplitter")
-        self.splitter.addWidget(self.plot)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.plot, 1)
+        chart_layout.addWidget(self.key_label)
+        self.splitter.addWidget(chart_box)
         self.splitter.addWidget(lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 380])
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -100,9 +124,12 @@ class LevelsTab(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (4, 5):  # sources and skills: long texts, elided, whole in the tooltip and the details pane
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Sources and skills: long texts that wrap; the skills take what is left, the sources a readable width.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, self.table.fontMetrics().averageCharWidth() * 30)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(5, self.table.fontMetrics().averageCharWidth() * 36)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectRow(0)
 
@@ -133,20 +160,13 @@ class LevelsTab(QWidget):
         colors = style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.clear()
-        self.legend.clear()
-        self.legend.setLabelTextColor(colors["foreground"])
-        self.legend.setBrush(pg.mkBrush(colors["background"]))
-        self.legend.setPen(pg.mkPen(colors["muted"]))
         n = len(chart.rows)
         xs = list(range(n))
+        you = chart.you
 
         low, high = chart.overall_band
         band = range_band(low, high, "horizontal", colors)
         item.addItem(band)
-        self.legend.addItem(
-            pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(colors["band"])),
-            escape(chart.overall_label),  # legend labels are rich text
-        )
 
         ceiling = pg.InfiniteLine(
             pos=chart.ceiling.amount,
@@ -157,23 +177,32 @@ class LevelsTab(QWidget):
         )
         item.addItem(ceiling)
 
+        # The selected level: a column behind its bar in the palette's selection colour, as the table marks its
+        # row; your level: the "you" outline.
+        selection = QColor(colors["selection"])
+        selection.setAlpha(70)
+        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        self.selection_band = QGraphicsRectItem(QRectF(self._selected - 0.45, 0, 0.9, top * 1.12))
+        self.selection_band.setBrush(pg.mkBrush(selection))
+        self.selection_band.setPen(pg.mkPen(colors["selection"], width=1))
+        self.selection_band.setZValue(-20)
+        item.addItem(self.selection_band)
+
+        def pen(i: int) -> QPen:
+            if you is not None and i == you.level_index:
+                return pg.mkPen(colors["you"], width=4)
+            return pg.mkPen(colors["bar_edge"], width=1.5)
+
         self.bars = pg.BarGraphItem(
             x=xs,
             y0=[r.low for r in chart.rows],
             height=[r.high - r.low for r in chart.rows],
             width=BAR_WIDTH,
             brush=pg.mkBrush(colors["bar"]),
-            brushes=[pg.mkBrush(colors["bar"]) for _ in chart.rows],
-            pens=[
-                pg.mkPen(
-                    colors["highlight"] if i == self._selected else colors["bar_edge"],
-                    width=4 if i == self._selected else 1.5,
-                )
-                for i in range(n)
-            ],
+            brushes=[pg.mkBrush(colors["bar"]) for _ in range(n)],
+            pens=[pen(i) for i in range(n)],
         )
         item.addItem(self.bars)
-        self.legend.addItem(self.bars, "Base salary range by level")
 
         avg_x = [i for i, r in enumerate(chart.rows) if r.average is not None]
         avg_y = [r.average for r in chart.rows if r.average is not None]
@@ -186,7 +215,6 @@ class LevelsTab(QWidget):
             pen=pg.mkPen(colors["foreground"]),
         )
         item.addItem(self.averages)
-        self.legend.addItem(self.averages, "Average (where the article gives one)")
         for x, y in zip(avg_x, avg_y, strict=True):
             text = pg.TextItem(f"avg ${y / 1000:g}k", color=colors["foreground"], anchor=(-0.25, 0.5))
             text.setPos(x + BAR_WIDTH / 2, y)
@@ -202,7 +230,6 @@ class LevelsTab(QWidget):
                 pen=pg.mkPen(colors["conflict"]),
             )
             item.addItem(markers)
-            self.legend.addItem(markers, "Conflicting figure in the article")
             for m in chart.markers:
                 line = pg.PlotDataItem(
                     [m.level_index + MARKER_OFFSET, m.level_index + MARKER_OFFSET],
@@ -210,8 +237,8 @@ class LevelsTab(QWidget):
                     pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
                 )
                 item.addItem(line)
-                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 0.5))
-                label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount + 0.06 * (chart.ceiling.amount - m.amount))
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(0.5, 1.15))
+                label.setPos(m.level_index + MARKER_OFFSET, m.amount)
                 item.addItem(label)
 
         for x, r in enumerate(chart.rows):
@@ -220,16 +247,53 @@ class LevelsTab(QWidget):
                 t.setPos(x, y)
                 item.addItem(t)
 
+        self.you_marks = None
+        if you is not None and you.salary is not None:
+            you_x = you.level_index - MARKER_OFFSET
+            self.you_marks = pg.ScatterPlotItem(
+                x=[you_x],
+                y=[you.salary],
+                symbol=YOU_SYMBOL,
+                size=20,
+                brush=pg.mkBrush(colors["you"]),
+                pen=pg.mkPen(colors["foreground"], width=1),
+            )
+            self.you_marks.setZValue(20)
+            item.addItem(self.you_marks)
+            tag = pg.TextItem(you.short, color=colors["you"], anchor=(1, 0.5))
+            tag.setPos(you_x - 0.07, you.salary)
+            tag.setZValue(20)
+            item.addItem(tag)
+
         item.getAxis("bottom").setTicks([[(i, r.name) for i, r in enumerate(chart.rows)]])
-        item.setXRange(-0.6, n - 0.4, padding=0)
-        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        item.setXRange(-0.6, n - 0.2, padding=0)  # room for the last bar's "avg $150k"
         item.setYRange(0, top * 1.12, padding=0)
         self.hover_label.setColor(colors["foreground"])
         self.hover_label.fill = pg.mkBrush(colors["background"])
         self.hover_label.border = pg.mkPen(colors["muted"])
         item.addItem(self.hover_label)
         self.hover_label.hide()
+        self._show_key(chart, colors)
         self._hover_index = -1  # a redraw (new data, new theme) forgets the hover; the next move shows it again
+
+    def _show_key(self, chart: LevelsChart, colors: dict[str, QColor]) -> None:
+        def swatch(color: QColor, mark: str, text: str) -> str:
+            return f'<span style="color:{color.name()}">{mark}</span>&nbsp;{escape(text)}'
+
+        band = QColor(colors["band_edge"])
+        parts = [
+            swatch(colors["bar"], "■", "Base salary range by level"),
+            swatch(colors["average"], "◆", "Average (where the article gives one)"),
+            swatch(band, "▭", chart.overall_label),
+            swatch(colors["ceiling"], "- -", chart.ceiling.label),
+        ]
+        if chart.markers:
+            parts.append(swatch(colors["conflict"], "▲", "Conflicting figure in the article"))
+        if chart.you is not None:
+            parts.append(swatch(colors["you"], YOU_TEXT_MARK, chart.you.text))
+        parts.append(swatch(colors["selection"], "■", "Selected in the table"))
+        self.key_label.setText(" &nbsp; ".join(parts))
+        self.key_label.setAccessibleDescription(chart.you.text if chart.you is not None else "")
 
     # --- interaction ---------------------------------------------------------------------------------------
 

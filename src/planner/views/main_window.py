@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -35,6 +35,7 @@ class MessageBanner(QWidget):
         self.label = plain_label()  # messages name files and folders: shown as they are, never as markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Message text")
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.clicked.connect(self.hide)
@@ -68,6 +69,38 @@ class MessageBanner(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
+# The first window: this share of the screen's free area, no smaller than the floor (unless the screen is), no
+# larger than the ceiling (a 4K monitor needs no 3000-pixel form).
+SCREEN_SHARE = 0.85
+FLOOR = QSize(1000, 600)
+CEILING = QSize(1800, 1150)
+
+
+def initial_geometry(available: QRect) -> QRect:
+    """Where the window opens the first time: 85 % of the screen's free area within bounds, centred on it."""
+
+    def side(free: int, floor: int, ceiling: int) -> int:
+        return min(free, max(min(floor, free), min(round(free * SCREEN_SHARE), ceiling)))
+
+    size = QSize(
+        side(available.width(), FLOOR.width(), CEILING.width()),
+        side(available.height(), FLOOR.height(), CEILING.height()),
+    )
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def fit_inside(frame: QRect, available: QRect) -> QRect:
+    """A frame moved (and if need be shrunk) so that it lies wholly inside the screen's free area."""
+    rect = QRect(frame)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(min(max(rect.left(), available.left()), available.right() - rect.width() + 1))
+    rect.moveTop(min(max(rect.top(), available.top()), available.bottom() - rect.height() + 1))
+    return rect
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
     theme_chosen = Signal(str)
@@ -82,10 +115,13 @@ class MainWindow(QMainWindow):
         # Asked before the window closes; False keeps it open (the app uses it when changes could not be saved).
         self.close_guard: Callable[[], bool] | None = None
         self._tab_actions: list[QAction] = []
+        self._shown_once = False
 
         self.banner = MessageBanner()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Sections of the plan")
+        self.tabs.tabBar().setAccessibleName("Section tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._materialise)
         central = QWidget()
@@ -101,9 +137,45 @@ class MainWindow(QMainWindow):
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
-        self.resize(1180, 780)
+        self.place_on_screen()
         self._build_menus()
         self.tabs.currentChanged.connect(self._update_chart_action)
+
+    def _available(self) -> QRect:
+        screen = QGuiApplication.screenAt(self.frameGeometry().center()) or self.screen()
+        if screen is None:
+            screen = QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def place_on_screen(self) -> None:
+        """The first size and place: from the screen's free area (see initial_geometry)."""
+        self.setGeometry(initial_geometry(self._available()))
+
+    def restore_geometry_on_screen(self, geometry: QByteArray) -> bool:
+        """Restore a saved geometry; if it no longer fits this screen (a smaller monitor, another resolution),
+        bring it back inside. False if the saved bytes were unusable (the first size stays)."""
+        if not self.restoreGeometry(geometry):
+            return False
+        self.keep_inside_screen()
+        return True
+
+    def keep_inside_screen(self) -> None:
+        """Move (and if need be shrink) the window, frame included, into its screen's free area."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available = self._available()
+        frame = self.frameGeometry()
+        margins = QSize(frame.width() - self.width(), frame.height() - self.height())
+        fitted = fit_inside(frame, available)
+        if fitted != frame:
+            self.resize(fitted.size() - margins)
+            self.move(fitted.topLeft())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the frame's size is known only now: make sure the whole window fits
+            self._shown_once = True
+            self.keep_inside_screen()
 
     def _build_menus(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu("&File")

@@ -7,6 +7,7 @@ Ticks travel through the model the presenter owns, so a click, Space and Undo al
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
+    QTextBrowser,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -56,8 +59,9 @@ class LevelProgressRow:
         self.level_id = level_id
         self.label = plain_label(parent=parent)
         self.bar = QProgressBar(parent)
-        self.bar.setTextVisible(True)
-        self.bar.setFormat("%v of %m")
+        # The label above says "3 of 6"; text drawn on the bar itself comes out half in the chunk's colour and
+        # half in the groove's (Fusion), which reads as "3 o|f 6".
+        self.bar.setTextVisible(False)
         self.clear_button = QPushButton(parent)
 
     def show(self, p: Progress) -> None:
@@ -81,6 +85,7 @@ class SkillsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("skillsTab")
+        self._details_html = ""
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Type to filter skills by name, description or level")
@@ -123,7 +128,7 @@ class SkillsTab(QWidget):
         self.progress_grid = QGridLayout(self.progress_box)
         self.overall_label = plain_label()
         self.overall_bar = QProgressBar()
-        self.overall_bar.setFormat("%v of %m")
+        self.overall_bar.setTextVisible(False)  # the label says it (see LevelProgressRow)
         self.overall_bar.setAccessibleName("Overall progress")
         self.progress_grid.addWidget(self.overall_label, 0, 0, 1, 2)
         self.progress_grid.addWidget(self.overall_bar, 1, 0, 1, 2)
@@ -139,12 +144,35 @@ class SkillsTab(QWidget):
         self.next_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QVBoxLayout(self.next_box).addWidget(self.next_label)
 
-        side = QVBoxLayout()
-        side.addWidget(self.progress_box, 1)
+        # The selected skill in full: what the article says about it, its description, what it adds.
+        self.details = QTextBrowser()
+        self.details.setObjectName("skillDetails")
+        self.details.setAccessibleName("Selected skill details")
+        self.details.setOpenLinks(False)
+        self.details.setMinimumWidth(180)
+
+        side_box = QWidget()
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.progress_box)
         side.addWidget(self.next_box)
+        side.addStretch(1)
+        self.side = side_box
+        self.side.setObjectName("skillsSide")
+        self.tree.setMinimumWidth(280)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("skillsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([560, 240, 260])
         body = QHBoxLayout()
-        body.addWidget(self.tree, 3)
-        body.addLayout(side, 1)
+        body.addWidget(self.splitter)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -164,9 +192,37 @@ class SkillsTab(QWidget):
         model.columnsInserted.connect(self._resize_columns)
         self._resize_columns()
         self.tree.expandAll()
+        self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._show_details())
+        model.dataChanged.connect(lambda _a, _b, _r=(): self._show_details())
+        model.modelReset.connect(self._show_details)
         first = model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        if first.isValid():  # the first skill, so the details pane shows what a skill's details look like
+            skill = model.index(0, 0, first)
+            self.tree.setCurrentIndex(skill if skill.isValid() else first)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The current row's texts from the model (its tooltips: the presenter's words), in the details pane."""
+        current = self.tree.currentIndex()
+        if not current.isValid():
+            self.details.setHtml("<p>Select a skill to read what the article says about it.</p>")
+            return
+        row = current.siblingAtColumn(0)
+        parts = [str(row.data(Qt.ItemDataRole.ToolTipRole) or escape(str(row.data() or "")))]
+        model = self.tree.model()
+        for column in range(1, model.columnCount()):
+            cell = row.siblingAtColumn(column)
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            text, tip = cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole)
+            if text or tip:
+                plain_tip = str(tip or "")
+                repeats = not plain_tip or plain_tip == text or plain_tip.startswith(str(title))
+                detail = "" if repeats else f"<br>{escape(plain_tip)}"
+                parts.append(f"<p><b>{escape(str(title))}:</b> {escape(str(text or ''))}{detail}</p>")
+        html = "".join(parts)
+        if html != self._details_html:
+            self._details_html = html
+            self.details.setHtml(html)
 
     def _resize_columns(self) -> None:
         model = self.tree.model()
@@ -214,7 +270,7 @@ class SkillsTab(QWidget):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.filter_edit, self.tree, self.undo_button, self.redo_button]
+        chain: list[QWidget] = [self.filter_edit, self.tree, self.details, self.undo_button, self.redo_button]
         chain += [row.clear_button for row in self.level_rows.values()]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)

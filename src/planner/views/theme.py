@@ -12,6 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from planner.presenters.marks import YOU_MARK
+
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 
@@ -97,3 +99,37 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 def is_dark() -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# --- one visual language ------------------------------------------------------------------------------------------
+# Colours from Okabe and Ito's colour-blind-safe set (https://jfly.uni-koeln.de/color/), lightened where a dark
+# background needs it. "You" is vermillion with a star on every tab (your level and salary, your industry and
+# employer, your curve); the article's figures are blue (and bluish green for a second group); the app's own
+# reference marks are neutral. Selection is never one of these: it uses the palette's Highlight colours.
+
+YOU_SYMBOL = "star"  # pyqtgraph symbol for "you" on every chart
+YOU_TEXT_MARK = YOU_MARK  # the same mark in text: labels, tables, chart keys (presenters write it too)
+YOU_LABEL = "You"
+
+
+def you_color(dark: bool | None = None) -> QColor:
+    """The one colour that means "you" on every tab (vermillion; lighter on a dark background)."""
+    return QColor("#f08a3c") if (is_dark() if dark is None else dark) else QColor("#c84f00")
+
+
+def chart_colors(dark: bool) -> dict[str, QColor]:
+    """Series colours for charts: colour-blind safe, legible on the light and the dark palette."""
+    return {
+        "bar": QColor("#56b4e9") if dark else QColor("#0072b2"),  # the article's figures
+        "bar_edge": QColor("#b5dcf5") if dark else QColor("#004a75"),
+        "bar_second": QColor("#3cc4a0") if dark else QColor("#009e73"),  # a second group (employers)
+        "average": QColor("#f2f2f2") if dark else QColor("#1a1a1a"),  # averages: diamonds, in the text colour
+        "band": QColor(200, 200, 200, 38) if dark else QColor(90, 90, 90, 30),  # the article's overall range
+        "band_edge": QColor("#b0b0b0") if dark else QColor("#606060"),
+        "ceiling": QColor("#e69acb") if dark else QColor("#9a3a78"),  # reddish purple: a reference line
+        "conflict": QColor("#e69acb") if dark else QColor("#9a3a78"),  # with triangles: a conflicting figure
+        "you": you_color(dark),
+        "muted": QColor("#9e9e9e") if dark else QColor("#707070"),
+        # Kept for the Projection tab until its rewrite (level changes): Okabe-Ito orange, never "you" nor selection.
+        "highlight": QColor("#e69f00") if dark else QColor("#a86f00"),
+    }

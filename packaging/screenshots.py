@@ -1,0 +1,111 @@
+"""Screenshots of every tab, light and dark, for the README and the AppStream metainfo (``make screenshots``).
+
+Offscreen (no display needed) and on a throw-away data folder with an example profile, so they never show anyone's
+data and never go stale: run again after a change to the window. Writes docs/screenshots/<tab>-<theme>.png.
+
+    python packaging/screenshots.py [--out DIR] [--size 1280x800] [--scale 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TABS = {"levels": "Salary by level", "industries": "Industries", "skills": "Skills", "projection": "Projection"}
+THEMES = ("light", "dark")
+
+
+def example_profile() -> object:
+    """An engineer three years in, in finance, with most entry skills and half of the mid ones, no salary entered
+    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move)."""
+    from planner.domain.profile import Profile, TickedSkill
+
+    ticked = TickedSkill(ticked_on=dt.date(2026, 11, 1))
+    skills = [
+        "entry.python",
+        "entry.mathematics",
+        "entry.ml-frameworks",
+        "entry.data-modelling",
+        "entry.data-preprocessing",
+        "entry.feature-engineering",
+        "entry.model-selection",
+        "entry.software-engineering",
+        "mid.deep-learning",
+        "mid.keras-pytorch",
+        "mid.cloud-platforms",
+    ]
+    return Profile(
+        years_of_experience=3,
+        industry="finance",
+        skills=dict.fromkeys(skills, ticked),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1280x800", help="window size in points, WIDTHxHEIGHT (default 1280x800)")
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for a 200 %% screen")
+    parser.add_argument("--suffix", default="", help="added to every file name, e.g. -1024x640")
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    scale = float(args.scale)
+    # An offscreen screen the window's size (in device pixels) and room for its frame, as a person's would be.
+    room = 40
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round((width + room) * scale),
+        "height": round((height + room) * scale),
+    }
+    config = Path(tempfile.mkdtemp(prefix="ml-career-planner-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner.app import build_window, configure_application
+    from planner.storage.dataset_file import load_dataset
+    from planner.views.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    dataset = load_dataset()
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="ml-career-planner-screenshots-") as data_dir:
+        ctx = build_window(app, dataset, Path(data_dir), profile=example_profile())  # type: ignore[arg-type]
+        window = ctx.window
+        window.resize(width, height)
+        window.show()
+        for theme in THEMES:
+            apply_theme(app, theme)  # type: ignore[arg-type]
+            for slug, title in TABS.items():
+                tab = window.tab_widget(title)
+                window.tabs.setCurrentWidget(tab)
+                for _ in range(5):  # layouts, the palette change and deferred work (skill effects) settle
+                    app.processEvents()
+                    app.sendPostedEvents()
+                app.processEvents()
+                path = args.out / f"{slug}-{theme}{args.suffix}.png"
+                if not window.grab().save(str(path)):
+                    print(f"could not write {path}", file=sys.stderr)
+                    return 1
+                written.append(path)
+        window.close()
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -34,6 +34,7 @@ OFFSCREEN_NOISE = {"This plugin does not support propagateSizeHints()"}
 # Paths below the resources package (planner.resources) that the app reads.
 REQUIRED_RESOURCES: tuple[str, ...] = (
     "data/ml-engineer-salaries-us.json",
+    "data/bls-oews-2025.json",
     "docs/projection.md",
     f"icons/{DESKTOP_FILE_ID}.svg",
     *(f"icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in ICON_SIZES),

@@ -13,7 +13,10 @@ Version 2 added tick dates, the current salary, industry, employer and the proje
     {"schema_version": 2, "skills": {"entry.python": {"ticked_on": "2024-03-01"}}, "years_of_experience": 3.0,
      "current_salary": 95000, "industry": "finance", "employer": null, "assumptions": {"inflation": 0.025, ...}}
 
-Version 3 adds ``pay_history`` (calendar year -> base salary) and is ``planner.domain.profile.Profile``.
+Version 3 adds ``pay_history`` (calendar year -> base salary).
+
+Version 4 adds the Market tab's ``market_area`` and ``market_occupation`` (BLS codes, unset until chosen) and is
+``planner.domain.profile.Profile``.
 """
 
 from __future__ import annotations
@@ -73,8 +76,26 @@ def v2_to_v3(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     return {**raw, "schema_version": 3, "pay_history": {}}
 
 
+V3_FIELDS = V2_FIELDS | {"pay_history"}
+
+
+def v3_to_v4(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
+    """Version 4 adds the market area and occupation, both unset (the Market tab asks). Self-contained: it only
+    checks it was given a version 3 object with v3's fields and stamps the new version."""
+    if raw.get("schema_version") != 3:
+        raise ValueError("not a version 3 profile")
+    unknown = sorted(str(k) for k in raw if k not in V3_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a version 3 profile never had: {', '.join(unknown[:5])}")
+    return {**raw, "schema_version": 4, "market_area": None, "market_occupation": None}
+
+
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {
+    1: v1_to_v2,
+    2: v2_to_v3,
+    3: v3_to_v4,
+}
 
 
 def migrate(raw: dict[str, Any], version: int, known_on: dt.date) -> dict[str, Any]:

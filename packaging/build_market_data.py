@@ -44,6 +44,8 @@ OCCUPATIONS = {
     "computer and information research scientists.",
 }
 INDUSTRY_LEVELS = (2, 3)  # NAICS sectors and their three-digit subsectors, national estimates only
+# Two four-digit industries the Market tab pairs with the article's "software and IT services".
+EXTRA_INDUSTRIES = ("513200", "541500")
 DISCLAIMER = (
     "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics. BLS has not reviewed "
     "and cannot vouch for the analyses derived from its data in this app (percentile positions, comparisons "
@@ -104,8 +106,8 @@ def build(db: sqlite3.Connection, manifest: dict[str, Any], wheel_sha256: str, t
         {"code": code, "name": name, "level": level}
         for code, name, level in db.execute(
             f"select industry_code, industry_name, display_level from industry where display_level in ({levels}) "
-            "order by industry_code",
-            INDUSTRY_LEVELS,
+            f"or industry_code in ({','.join('?' * len(EXTRA_INDUSTRIES))}) order by industry_code",
+            INDUSTRY_LEVELS + EXTRA_INDUSTRIES,
         )
     ]
     wanted_industries = {i["code"] for i in industries} | {"000000"}
@@ -114,9 +116,7 @@ def build(db: sqlite3.Connection, manifest: dict[str, Any], wheel_sha256: str, t
     note_cols = ", ".join(f"f{code}" for code, _ in FIELDS)
     cells = []
     placeholders = ",".join("?" * len(OCCUPATIONS))
-    query = (
-        f"select key, {value_cols}, {note_cols} from cell where substr(key, 18, 6) in ({placeholders}) order by key"
-    )
+    query = f"select key, {value_cols}, {note_cols} from cell where substr(key, 18, 6) in ({placeholders}) order by key"
     for row in db.execute(query, tuple(OCCUPATIONS)):
         key = row[0]
         area, industry, occupation = key[4:11], key[11:17], key[17:23]
@@ -145,10 +145,15 @@ def build(db: sqlite3.Connection, manifest: dict[str, Any], wheel_sha256: str, t
             "package_file_sha256": wheel_sha256,
             "database_sha256": manifest["database_sha256"],
             "files": [
-                {"name": name, "url": s["url"], "bytes": s["bytes"], "sha256": s["sha256"],
-                 "last_modified": s["last_modified"]}
+                {
+                    "name": name,
+                    "url": s["url"],
+                    "bytes": s["bytes"],
+                    "sha256": s["sha256"],
+                    "last_modified": s["last_modified"],
+                }
                 for name, s in sorted(manifest["sources"].items())
-            ],  # fmt: skip
+            ],
         },
         "footnotes": {k: v for k, v in sorted(footnotes.items()) if k in used_notes},
         "top_coded_at": int(top.group(1).replace(",", "")) if top else None,

@@ -35,7 +35,8 @@ def raw() -> dict[str, Any]:
 
 
 def test_the_file_names_its_release_and_every_bls_file(market: MarketData) -> None:
-    assert market.release.code == "2025A01" and market.release.description == "May 2025"
+    assert market.release.code == "2025A01"
+    assert market.release.description == "May 2025"
     assert str(market.release.published) == "2026-05-15"
     assert market.release.retrieved <= market.release.built_on
     assert {f.name for f in market.release.files} >= {"oe.data.0.Current", "oe.area", "oe.footnote"}
@@ -127,10 +128,12 @@ def test_percentile_interpolates_between_published_points(market: MarketData) ->
     cell = market.cell(NATIONAL, "151252")
     assert cell is not None
     p25, p50 = cell.get("p25"), cell.get("p50")
-    assert p25 is not None and p50 is not None
+    assert p25 is not None
+    assert p50 is not None
     assert percentile_of(p50, cell) == (50.0, "within")
     middle = percentile_of((p25 + p50) / 2, cell)
-    assert middle is not None and middle[0] == pytest.approx(37.5)
+    assert middle is not None
+    assert middle[0] == pytest.approx(37.5)
     assert percentile_of(1_000, cell) == (10.0, "below")
     assert percentile_of(9_000_000, cell) == (90.0, "above")
 

@@ -35,7 +35,8 @@ def test_v3_file_is_backed_up_and_keeps_everything(data_dir: Path) -> None:
     profile = result.profile
     assert (profile.market_area, profile.market_occupation) == (None, None)
     assert profile.pay_history == {2024: 120000}
-    assert profile.current_salary == 130000 and "entry.python" in profile.skills
+    assert profile.current_salary == 130000
+    assert "entry.python" in profile.skills
     on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
     assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION
 
@@ -61,7 +62,7 @@ def test_v3_to_v4_refuses_another_version() -> None:
         v3_to_v4({"schema_version": 2}, dt.date(2024, 1, 1))
 
 
-@pytest.mark.parametrize("field,value", [("market_area", "Seattle"), ("market_occupation", "15-1252")])
+@pytest.mark.parametrize(("field", "value"), [("market_area", "Seattle"), ("market_occupation", "15-1252")])
 def test_codes_that_are_not_bls_codes_are_refused(field: str, value: str) -> None:
     with pytest.raises(ValidationError):
         Profile.model_validate({field: value})

@@ -16,6 +16,7 @@ published percentiles in order (10th <= 25th <= median <= 75th <= 90th).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -238,7 +239,7 @@ def percentile_of(salary: float, cell: Cell) -> tuple[float, Literal["below", "w
         return points[0][0], "below"
     if salary > points[-1][1]:
         return points[-1][0], "above"
-    for (p0, w0), (p1, w1) in zip(points, points[1:], strict=False):
+    for (p0, w0), (p1, w1) in itertools.pairwise(points):
         if w0 <= salary <= w1:
             if w1 == w0:
                 return p0, "within"

@@ -47,9 +47,8 @@ INDUSTRY_LEVELS = (2, 3)  # NAICS sectors and their three-digit subsectors, nati
 # Two four-digit industries the Market tab pairs with the article's "software and IT services".
 EXTRA_INDUSTRIES = ("513200", "541500")
 DISCLAIMER = (
-    "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics. BLS has not reviewed "
-    "and cannot vouch for the analyses derived from its data in this app (percentile positions, comparisons "
-    "with the article, rankings)."
+    "BLS has not reviewed and cannot vouch for the analyses derived from its data in this app (percentile "
+    "positions, comparisons with the article, rankings)."
 )
 
 

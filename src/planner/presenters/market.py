@@ -176,10 +176,7 @@ class MarketPresenter(QObject):
         self._view.set_occupations(
             [Choice(o.code, f"{o.name} ({o.soc})") for o in self.market.occupations], self.occupation
         )
-        self._view.show_source(
-            f"{self.market.title}, U.S. Bureau of Labor Statistics, published {self.market.release.published:%d %B %Y}"
-            f". {self.market.disclaimer}"
-        )
+        self._view.show_source(source_line(self.market))
         self.refresh(force=True)
 
     def occupation_chosen(self, code: str) -> None:
@@ -311,6 +308,16 @@ class MarketPresenter(QObject):
         return pairs
 
 
+def source_line(market: MarketData) -> str:
+    """The BLS release every figure of the tab comes from, and BLS's disclaimer."""
+    r = market.release
+    return (
+        f"Source: U.S. Bureau of Labor Statistics, {market.title} (release {r.code}, published "
+        f"{r.published.day} {r.published:%B %Y}; files retrieved {r.retrieved.day} {r.retrieved:%B %Y}). "
+        f"RSE: relative standard error. {market.disclaimer}"
+    )
+
+
 FIGURE_LABELS: tuple[tuple[Field_, str], ...] = (
     ("p10", "10th percentile"),
     ("p25", "25th percentile"),
@@ -319,7 +326,7 @@ FIGURE_LABELS: tuple[tuple[Field_, str], ...] = (
     ("p90", "90th percentile"),
     ("mean", "Mean"),
     ("employment", "Employment"),
-    ("employment_rse", "Employment relative standard error"),
-    ("wage_rse", "Mean wage relative standard error"),
+    ("employment_rse", "Employment RSE"),
+    ("wage_rse", "Mean wage RSE"),
 )
 PERCENTILE_LABELS = {label for name, label in FIGURE_LABELS if name in {n for _p, n in PERCENTILES}}

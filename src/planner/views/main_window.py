@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_status)
         self.resize(1180, 780)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # a small screen (1024x640): the window fits it rather than running off its edge
+            self.resize(self.size().boundedTo(screen.availableGeometry().size()))
         self._build_menus()
         self.tabs.currentChanged.connect(self._update_chart_action)
 

@@ -35,7 +35,7 @@ def _chart(name: str, accessible: str, left: str = "Annual wage (USD)") -> pg.Pl
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.setMinimumHeight(200)
+    plot.setMinimumHeight(150)
     plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
     plot.getPlotItem().setLabel("left", left)
     plot.viewport().setMouseTracking(True)
@@ -75,6 +75,9 @@ class MarketTab(QWidget):
         self.area.setEditable(True)
         self.area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.area.setMaxVisibleItems(20)
+        for combo, length in ((self.occupation, 28), (self.area, 30)):  # long names never widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
         completer = QCompleter(self.area.model(), self.area)
         self.area.setCompleter(completer)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -94,24 +97,35 @@ class MarketTab(QWidget):
         self.problem.hide()
 
         self.plot = _chart("marketPercentiles", "Wage percentiles beside the article's level ranges chart")
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.key = _label(
+            "BLS box: 25th to 75th percentile, thick line the median, whiskers the 10th and 90th percentiles. "
+            "Article bars: the ML-engineer range the article gives for each level. Dashed line: your salary."
+        )
+        self.key.setObjectName("marketChartKey")
         self.metro_plot = _chart("marketMetros", "Metro areas ranked by median wage chart", "Median annual wage")
         self.metro_plot.getPlotItem().getAxis("bottom").setLabel("Rank among metro areas")
         self.metro_note = _label("")
         self.metro_note.setObjectName("marketMetroNote")
         self.industry_plot = _chart("marketIndustries", "Industry medians beside the article's industries chart")
-        self.industry_legend = self.industry_plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.industry_note = _label("")
+        self.industry_note.setObjectName("marketIndustryNote")
 
         self.table = read_only_table("marketTable", "BLS figures for the chosen occupation and area")
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumWidth(330)
 
         self.source = _label("")
         self.source.setObjectName("marketSource")
         self.source.setAccessibleName("Data source and BLS disclaimer")
 
+        chart = QWidget()
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.plot, 1)
+        chart_layout.addWidget(self.key)
         upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.plot)
+        upper.addWidget(chart)
         upper.addWidget(self.table)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
@@ -125,7 +139,12 @@ class MarketTab(QWidget):
         metro_layout.addWidget(self.metro_note)
         metro_layout.addWidget(self.metro_plot, 1)
         self.charts.addTab(metros, "Metro areas ranked")
-        self.charts.addTab(self.industry_plot, "By industry")
+        industries = QWidget()
+        industry_layout = QVBoxLayout(industries)
+        industry_layout.setContentsMargins(0, 0, 0, 0)
+        industry_layout.addWidget(self.industry_plot, 1)
+        industry_layout.addWidget(self.industry_note)
+        self.charts.addTab(industries, "By industry")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("marketSplitter")
         self.splitter.addWidget(upper)
@@ -226,7 +245,6 @@ class MarketTab(QWidget):
         colors = style_plot(self.plot)
         item = self.plot.getPlotItem()
         item.clear()
-        self.legend.clear()
         if chart is None:
             return
         item.setTitle(chart.title, color=colors["foreground"], size="10pt")
@@ -242,11 +260,9 @@ class MarketTab(QWidget):
                 x=[0], y0=[p25], height=[p75 - p25], width=BOX, brush=colors["bar"], pen=pg.mkPen(colors["bar_edge"])
             )
             item.addItem(box)
-            self.legend.addItem(box, "BLS: 25th–75th percentile (whiskers 10th–90th)")
         if p50 is not None:
             median = pg.PlotDataItem([-BOX / 2, BOX / 2], [p50, p50], pen=pg.mkPen(colors["average"], width=3))
             item.addItem(median)
-            self.legend.addItem(median, "BLS median")
         xs = list(range(1, len(chart.article) + 1))
         bars = pg.BarGraphItem(
             x=xs,
@@ -256,14 +272,13 @@ class MarketTab(QWidget):
             brush=pg.mkBrush(colors["bar_second"]),
         )
         item.addItem(bars)
-        self.legend.addItem(bars, "Article: ML-engineer level range")
         if chart.salary is not None:
             line = pg.InfiniteLine(
                 pos=chart.salary,
                 angle=0,
                 pen=pg.mkPen(colors["highlight"], width=2, style=Qt.PenStyle.DashLine),
                 label=f"You: {usd(chart.salary)}",
-                labelOpts={"position": 0.97, "color": colors["foreground"]},
+                labelOpts={"position": 0.35, "color": colors["foreground"], "anchors": [(0.5, 1), (0.5, 1)]},
             )
             item.addItem(line)
         ticks = [
@@ -286,27 +301,36 @@ class MarketTab(QWidget):
             pg.BarGraphItem(
                 x=list(range(1, len(ranking.bars) + 1)),
                 height=[b.median for b in ranking.bars],
-                width=0.8,
+                width=1.0,
                 brushes=brushes,
                 pen=pg.mkPen(None),
             )
         )
         for i, bar in enumerate(ranking.bars):
-            if bar.mine:
-                text = pg.TextItem(bar.name, color=colors["foreground"], anchor=(0, 1))
+            if bar.mine:  # one bar among hundreds: a line and its name make it findable
+                item.addItem(pg.InfiniteLine(pos=i + 1, angle=90, pen=pg.mkPen(colors["highlight"], width=2)))
+                text = pg.TextItem(f"{bar.name}: {usd(bar.median)}", color=colors["foreground"], anchor=(0, 1))
                 text.setPos(i + 1, bar.median)
                 item.addItem(text)
         item.setXRange(0, len(ranking.bars) + 1, padding=0)
+        item.setYRange(0, max(b.median for b in ranking.bars) * 1.15, padding=0)  # room for the name on top
 
     def _draw_industries(self) -> None:
         colors = style_plot(self.industry_plot)
         item = self.industry_plot.getPlotItem()
         item.clear()
-        self.industry_legend.clear()
         if not self._industries:
             return
-        item.setTitle(f"Article: ML-engineer averages · BLS: {self._occupation.lower()} medians (national)",
-                      color=colors["foreground"], size="10pt")  # fmt: skip
+        item.setTitle(
+            f"Green: the article's ML-engineer average · Blue: BLS median for {self._occupation.lower()} "
+            "in the paired industry (national)",
+            color=colors["foreground"],
+            size="10pt",
+        )
+        self.industry_note.setText(
+            "Pairs (the app's choice, not BLS's or the article's): "
+            + "; ".join(f"{p.article_name} – {p.bls_name or 'no single BLS industry'}" for p in self._industries)
+        )
         n = len(self._industries)
         article = pg.BarGraphItem(
             x=[i - 0.2 for i in range(n)],
@@ -315,7 +339,6 @@ class MarketTab(QWidget):
             brush=colors["bar_second"],
         )
         item.addItem(article)
-        self.industry_legend.addItem(article, "Article: average, ML engineers")
         paired = [
             (i, p.bls_median.value) for i, p in enumerate(self._industries) if p.bls_median and p.bls_median.value
         ]
@@ -324,7 +347,6 @@ class MarketTab(QWidget):
                 x=[i + 0.2 for i, _v in paired], height=[v for _i, v in paired], width=0.38, brush=colors["bar"]
             )
             item.addItem(bls)
-            self.industry_legend.addItem(bls, "BLS: median in the paired industry")
         item.getAxis("bottom").setTicks([[(i, p.article_name) for i, p in enumerate(self._industries)]])
         item.setXRange(-0.6, n - 0.4, padding=0)
 

@@ -290,10 +290,15 @@ def show_data_sources(ctx: Context) -> QWidget:
     from PySide6.QtCore import Qt
 
     from planner.presenters.data_sources import DataSourcesModel, sources_html
+    from planner.storage.market_file import MarketDataError, load_market_data
     from planner.views.data_dialogs import DataSourcesDialog
 
+    try:
+        market = load_market_data()
+    except MarketDataError:
+        market = None  # a broken installation: the article's sources are still listed
     model = DataSourcesModel(ctx.dataset, ctx.session.profile.assumptions)
-    dialog = DataSourcesDialog(sources_html(ctx.dataset), model, ctx.window)
+    dialog = DataSourcesDialog(sources_html(ctx.dataset, market), model, ctx.window)
     model.setParent(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -6,6 +6,7 @@ hover text. Derived figures (where the user's salary sits, the ranking of metro 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -316,6 +317,58 @@ def source_line(market: MarketData) -> str:
         f"{r.published.day} {r.published:%B %Y}; files retrieved {r.retrieved.day} {r.retrieved:%B %Y}). "
         f"RSE: relative standard error. {market.disclaimer}"
     )
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def bls_provenance(market: MarketData, brief: bool = False) -> tuple[tuple[str, str], ...]:
+    """The BLS release and every file it came from, as (what, value) rows: Help > Data sources lists each file
+    with its size and SHA-256; ``brief`` (the report, which must stay within two pages) names them in one row."""
+    r = market.release
+    if brief:
+        folder = r.files[0].url.rsplit("/", 1)[0]
+        return (
+            ("Statistics", f"U.S. Bureau of Labor Statistics, {market.title}"),
+            ("Release", f"{r.description} (code {r.code}), published {_day(r.published)}"),
+            ("Files", f"{', '.join(f.name for f in r.files)} from {folder}/, retrieved {_day(r.retrieved)} "
+             "(sizes and SHA-256 sums: Help > Data sources)"),
+            ("Disclaimer", market.disclaimer),
+        )  # fmt: skip
+    return (
+        ("Statistics", f"U.S. Bureau of Labor Statistics, {market.title}"),
+        ("Release", f"{r.description} (code {r.code}), published {_day(r.published)}"),
+        ("Files retrieved", _day(r.retrieved)),
+        ("Occupations", "; ".join(f"{o.soc} {o.name}" for o in market.occupations)),
+        *((f"BLS file {f.name}", f"{f.url}, {f.bytes:,} bytes, SHA-256 {f.sha256}") for f in r.files),
+        ("Local copy", f"{r.package}; database SHA-256 {r.database_sha256}; extracted {_day(r.built_on)}"),
+        ("Disclaimer", market.disclaimer),
+    )
+
+
+def market_summary(market: MarketData, occupation: str | None, area: str | None, salary: int | None) -> str:
+    """One line for the report: the user's chosen occupation and area, its median (with series id) and where
+    their salary sits. Empty when nothing was chosen on the Market tab."""
+    if occupation is None and area is None:
+        return ""
+    occ = market.occupation(occupation) if occupation in {o.code for o in market.occupations} else None
+    occ = occ or market.occupation(DEFAULT_OCCUPATION)
+    cell = market.cell(area or NATIONAL, occ.code) or market.cell(NATIONAL, occ.code)
+    assert cell is not None
+    place = market.area(cell.a).name
+    median = cell.get("p50")
+    text = f"{occ.name} in {place}: median " + (
+        f"{usd(median)} (BLS series {market.series_id(cell, 'p50')})" if median is not None else "not published"
+    )
+    found = percentile_of(salary, cell) if salary is not None else None
+    if salary is not None and found is not None:
+        p, side = found
+        where = {"below": "below the 10th", "above": f"above the {ordinal(round(p))}"}.get(
+            side, f"about the {ordinal(round(p))}"
+        )
+        text += f". Your {usd(salary)} is {where} percentile (interpolated between published percentiles)."
+    return text
 
 
 FIGURE_LABELS: tuple[tuple[Field_, str], ...] = (

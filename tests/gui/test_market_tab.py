@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -94,3 +97,16 @@ def test_the_bls_disclaimer_and_release_are_on_the_tab(main_context: Any) -> Non
     tab = market_tab(main_context)
     assert "cannot vouch" in tab.source.text()
     assert "release 2025A01" in tab.source.text()
+
+
+def test_start_up_reads_no_bls_data_and_imports_no_market_code(tmp_path: Any) -> None:
+    """The tab is lazy: until it is shown, neither its code nor its 200 KB data file is loaded."""
+    code = (
+        "import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from planner.app import build_window; from planner.storage.dataset_file import load_dataset;"
+        f"ctx = build_window(app, load_dataset(), Path({str(tmp_path)!r})); ctx.window.show(); app.processEvents();"
+        "print(sorted(m for m in sys.modules if 'market' in m))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

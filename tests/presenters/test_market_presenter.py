@@ -38,6 +38,9 @@ class FakeView:
         self.areas, self.current_area = list(choices), current
         self.area_fills += 1
 
+    def select_area(self, code: str) -> None:
+        self.current_area = code
+
     def show_percentiles(self, chart: PercentileChart) -> None:
         self.chart = chart
 
@@ -101,7 +104,8 @@ def test_choosing_an_area_is_saved_and_redraws(setup: Any, market: MarketData) -
     median = market.cell(SEATTLE, "151252").get("p50")
     assert next(f for f in view.chart.percentiles if f.label == "Median").value == median
     assert view.ranking is not None
-    assert [b.name for b in view.ranking.bars if b.mine] == ["Seattle-Tacoma-Bellevue, WA"]
+    assert view.ranking.bars[view.ranking.mine].name == "Seattle-Tacoma-Bellevue, WA"
+    assert view.current_area == SEATTLE
     assert "of " in view.ranking.note
     assert "metro areas by median" in view.ranking.note
 
@@ -109,7 +113,7 @@ def test_choosing_an_area_is_saved_and_redraws(setup: Any, market: MarketData) -
 def test_a_state_is_not_on_the_metro_chart_and_the_note_says_so(setup: Any) -> None:
     _session, view, presenter = setup
     presenter.area_chosen(WASHINGTON)
-    assert not [b for b in view.ranking.bars if b.mine]
+    assert view.ranking.mine is None
     assert "Choose a metro area" in view.ranking.note
 
 

@@ -16,10 +16,11 @@ published percentiles in order (10th <= 25th <= median <= 75th <= 90th).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MARKET_SCHEMA_VERSION = 1
 Code = Annotated[str, Field(pattern=r"^[0-9A-Za-z\-]{1,7}$")]
@@ -149,7 +150,6 @@ class MarketData(Strict):
     areas: Annotated[list[Area], Field(min_length=1)]
     industries: list[Industry]
     cells: Annotated[list[Cell], Field(min_length=1)]
-    _by_key: dict[tuple[str, str, str], Cell] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> MarketData:
@@ -183,12 +183,11 @@ class MarketData(Strict):
     # --- look-ups ---------------------------------------------------------------------------------------
 
     def cell(self, area: str, occupation: str, industry: str = ALL_INDUSTRIES) -> Cell | None:
-        return self._index().get((area, industry, occupation))
+        return self._cell_index.get((area, industry, occupation))
 
-    def _index(self) -> dict[tuple[str, str, str], Cell]:
-        if not self._by_key:
-            self._by_key.update({(c.a, c.i, c.o): c for c in self.cells})
-        return self._by_key
+    @functools.cached_property
+    def _cell_index(self) -> dict[tuple[str, str, str], Cell]:
+        return {(c.a, c.i, c.o): c for c in self.cells}
 
     def area(self, code: str) -> Area:
         for area in self.areas:

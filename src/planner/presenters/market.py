@@ -79,13 +79,13 @@ class MetroBar:
     name: str
     median: float
     series_id: str
-    mine: bool
 
 
 @dataclass(frozen=True)
 class MetroRanking:
     title: str
-    bars: tuple[MetroBar, ...]  # highest median first
+    bars: tuple[MetroBar, ...]  # highest median first; the same tuple for as long as the occupation stays
+    mine: int | None  # the index of the user's area among the bars
     note: str  # where the user's area is, or why it is not on the chart
 
 
@@ -100,6 +100,7 @@ class IndustryPair:
 class MarketView(Protocol):
     def set_occupations(self, choices: Sequence[Choice], current: str) -> None: ...
     def set_areas(self, choices: Sequence[Choice], current: str) -> None: ...
+    def select_area(self, code: str) -> None: ...
     def show_percentiles(self, chart: PercentileChart) -> None: ...
     def show_position(self, text: str) -> None: ...
     def show_metros(self, ranking: MetroRanking) -> None: ...
@@ -118,6 +119,10 @@ class FiguresTableModel(RowsTableModel):
         self._rows: list[Figure] = []
 
     def set_rows(self, rows: Sequence[Figure]) -> None:
+        if len(rows) == len(self._rows):  # the same figures for another area: new values, same rows
+            self._rows = list(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+            return
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -151,7 +156,9 @@ class MarketPresenter(QObject):
         self._session = session
         self._view = view
         self.table = FiguresTableModel(self)
-        self._metro_cache: dict[str, list[tuple[str, str, float, str]]] = {}
+        self._metro_cache: dict[str, tuple[tuple[str, ...], tuple[MetroBar, ...]]] = {}
+        self._industry_cache: dict[str, list[IndustryPair]] = {}
+        self._area_cache: dict[str, list[Choice]] = {}
         session.changed.connect(self._profile_changed)  # a child of its tab: leaves with it
         self._shown: tuple[str, str, int | None] | None = None
 
@@ -202,10 +209,13 @@ class MarketPresenter(QObject):
         if state == self._shown and not force:
             return
         occupation_changed = self._shown is None or self._shown[0] != state[0]
+        area_changed = self._shown is None or self._shown[1] != state[1]
         self._shown = state
         occupation, area_code, salary = state
         if occupation_changed:
             self._view.set_areas(self.area_choices(occupation), area_code)
+        elif area_changed:
+            self._view.select_area(area_code)
         cell = self.market.cell(area_code, occupation)
         assert cell is not None  # self.area falls back to the nation, which has every occupation
         occ = self.market.occupation(occupation)
@@ -232,12 +242,16 @@ class MarketPresenter(QObject):
 
     def area_choices(self, occupation: str) -> list[Choice]:
         """The nation, then the states, then the metro areas that have estimates for the occupation."""
-        kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
-        return [
-            Choice(a.code, a.name + kinds[a.type])
-            for a in self.market.areas
-            if self.market.cell(a.code, occupation) is not None
-        ]
+        cached = self._area_cache.get(occupation)
+        if cached is None:
+            kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
+            cached = [
+                Choice(a.code, a.name + kinds[a.type])
+                for a in self.market.areas
+                if self.market.cell(a.code, occupation) is not None
+            ]
+            self._area_cache[occupation] = cached
+        return cached
 
     def figure(self, cell: Cell, name: Field_, label: str) -> Figure:
         value = cell.get(name)
@@ -275,30 +289,36 @@ class MarketPresenter(QObject):
         return f"{head} {INTERPOLATION}"
 
     def metro_ranking(self, occupation: str, area_code: str) -> MetroRanking:
-        rows = self._metro_cache.get(occupation)
-        if rows is None:
+        cached = self._metro_cache.get(occupation)
+        if cached is None:
             rows = sorted(
                 (
-                    (area.code, area.name, median, self.market.series_id(cell, "p50"))
+                    (area.code, MetroBar(area.name, median, self.market.series_id(cell, "p50")))
                     for area, cell in self.market.metro_cells(occupation)
                     if (median := cell.get("p50")) is not None
                 ),
-                key=lambda r: -r[2],
+                key=lambda r: -r[1].median,
             )
-            self._metro_cache[occupation] = rows
-        bars = tuple(MetroBar(name, median, sid, code == area_code) for code, name, median, sid in rows)
+            cached = tuple(code for code, _bar in rows), tuple(bar for _code, bar in rows)
+            self._metro_cache[occupation] = cached
+        codes, bars = cached
+        mine = codes.index(area_code) if area_code in codes else None
         occ = self.market.occupation(occupation).name
-        mine = [i for i, b in enumerate(bars) if b.mine]
-        if mine:
-            bar = bars[mine[0]]
-            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine[0] + 1)} of {len(bars)} metro areas by median."
+        if mine is not None:
+            bar = bars[mine]
+            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine + 1)} of {len(bars)} metro areas by median."
         elif self.market.area(area_code).type == "M":
             note = f"BLS published no median for {occ.lower()} in {self.market.area(area_code).name}."
         else:
             note = "Choose a metro area to see it highlighted."
-        return MetroRanking(f"Median annual wage of {occ.lower()} by metro area, highest first", bars, note)
+        return MetroRanking(f"Median annual wage of {occ.lower()} by metro area, highest first", bars, mine, note)
 
     def industry_pairs(self, occupation: str) -> list[IndustryPair]:
+        """The article's industries with the BLS medians the app pairs them with (the same list for as long as the
+        occupation stays, so the view can skip redrawing it)."""
+        cached = self._industry_cache.get(occupation)
+        if cached is not None:
+            return cached
         pairs = []
         for industry in self._dataset.industries:
             code = ARTICLE_TO_BLS.get(industry.id)
@@ -306,6 +326,7 @@ class MarketPresenter(QObject):
             bls_name = self.market.industry(code).name if code and cell else ""
             median = self.figure(cell, "p50", f"Median in {bls_name}") if cell else None
             pairs.append(IndustryPair(industry.name, industry.average.amount, bls_name, median))
+        self._industry_cache[occupation] = pairs
         return pairs
 
 

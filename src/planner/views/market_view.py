@@ -403,8 +403,8 @@ class MarketTab(QWidget):
         self._industries_drawn = self._industries
         pairs = self._industries
         self.industry_note.setText(
-            f"Green: the article's ML-engineer average. Blue: BLS median for {self._occupation.lower()} in the "
-            "paired industry (national). Pairs (the app's choice, not BLS's or the article's): "
+            f"Left bar: the article's ML-engineer average. Right bar: BLS median for {self._occupation.lower()} in "
+            "the paired industry (national). Pairs (the app's choice, not BLS's or the article's): "
             + "; ".join(f"{p.article_name} – {p.bls_name or 'no single BLS industry'}" for p in pairs)
         )
         self.article_industries.setOpts(

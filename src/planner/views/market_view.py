@@ -328,6 +328,7 @@ class MarketTab(QWidget):
         for it in (self.metro_bars, self.metro_mine, self.metro_line, self.metro_label):
             metros.addItem(it)
         self._metro_bars_drawn: tuple[object, ...] | None = None
+        self._metro_top = 1.0
         industries = self.industry_plot.getPlotItem()
         self.article_industries = pg.BarGraphItem(x=[], height=[], width=0.38, brush=colors["bar_second"])
         self.bls_industries = pg.BarGraphItem(x=[], height=[], width=0.38, brush=colors["bar"])
@@ -384,7 +385,8 @@ class MarketTab(QWidget):
             self._metro_bars_drawn = bars
             self.metro_bars.setOpts(x=list(range(1, len(bars) + 1)), height=[b.median for b in bars])
             item.setXRange(0, len(bars) + 1, padding=0)
-            item.setYRange(0, max((b.median for b in bars), default=1) * 1.15, padding=0)  # room for the name
+            self._metro_top = max((b.median for b in bars), default=1) * 1.15  # room for the name
+            item.setYRange(0, self._metro_top, padding=0)
             item.vb.updateMatrix()  # now, not in the next paint (which would then ask for a second one)
         mine = ranking.mine
         for it in (self.metro_mine, self.metro_line, self.metro_label):
@@ -394,7 +396,9 @@ class MarketTab(QWidget):
             self.metro_mine.setOpts(x=[mine + 1], height=[bar.median])
             self.metro_line.setPos(mine + 1)
             self.metro_label.setText(f"{bar.name}: {usd(bar.median)}")
-            self.metro_label.setPos(mine + 1, bar.median)
+            # Hung from the top of the chart beside the line, on whichever side has room: never clipped.
+            self.metro_label.setAnchor((0, 0) if mine < len(bars) / 2 else (1, 0))
+            self.metro_label.setPos(mine + 1, self._metro_top)
 
     def _draw_industries(self) -> None:
         """Drawn when its sub-tab is shown (and again only for another occupation or colour scheme)."""

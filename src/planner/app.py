@@ -9,16 +9,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes.util
+import functools
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import APP_ID, APP_NAME, DESKTOP_FILE_ID, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
+    from planner.presenters.market import MarketPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
@@ -114,17 +117,19 @@ class Context:
     data_dir: Path
     session: ProfileSession
     settings: AppSettings
-    levels: LevelsPresenter
+    # Owns what belongs to one dataset (the skills presenter, connections of tabs built on it); replaced, with
+    # every tab, when new salary data is applied.
+    scope: QObject
     skills: SkillsPresenter
+    levels: LevelsPresenter | None = None  # built with the first tab, at once
     industries: IndustriesPresenter | None = None  # built the first time its tab is shown
+    market: MarketPresenter | None = None  # built when the Market tab is first shown
     projection: ProjectionPresenter | None = None  # built when the Projection tab is first shown
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
     pay_history: PayHistoryPresenter | None = None  # built with the Projection tab
     data_pack: DataPackPresenter | None = None  # File > Import salary data...; set by open_window()
-    # Undo the tabs' connections to the session before the tabs are built again on new data (apply_dataset).
-    teardown: list[Callable[[], None]] = field(default_factory=list)
     commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
     first_run: bool = False  # no profile.json existed when the window opened
 
@@ -175,7 +180,7 @@ def build_window(
     apply_theme(app, settings.theme)  # type: ignore[arg-type]  # before any widget exists: no repolish later
     window = MainWindow(__version__)
     session = ProfileSession(profile, parent=window)
-    levels, skills = _levels_and_skills(window, dataset, session)
+    scope, skills = _data_scope(window, dataset, session)
     ctx = Context(
         app=app,
         window=window,
@@ -183,10 +188,10 @@ def build_window(
         data_dir=data_dir,
         session=session,
         settings=settings,
-        levels=levels,
+        scope=scope,
         skills=skills,
     )
-    _add_lazy_tabs(ctx)
+    add_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     window.data_sources_action.triggered.connect(lambda: show_data_sources(ctx))
     # Data packs need the data folder: open_window() switches these on.
@@ -201,7 +206,7 @@ def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
     from planner.views.dialogs import QtDialogs
 
     def projection() -> tuple[ProjectionPresenter, QWidget]:
-        tab = ctx.window.tab_widget("Projection")  # built on first use
+        tab = ctx.window.tab_widget("projection")  # built on first use
         assert ctx.projection is not None
         return ctx.projection, tab
 
@@ -215,34 +220,38 @@ def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
     )
 
 
-def _levels_and_skills(
-    window: MainWindow, dataset: Dataset, session: ProfileSession
-) -> tuple[LevelsPresenter, SkillsPresenter]:
-    """The first tab (built at once) and the skills presenter (its tab is built when first shown)."""
-    from planner.presenters.levels import LevelsPresenter
+def _data_scope(window: MainWindow, dataset: Dataset, session: ProfileSession) -> tuple[QObject, SkillsPresenter]:
+    """A new owner for one dataset's objects, with the skills presenter (needed before its tab: Edit > Undo)."""
+    from PySide6.QtCore import QObject
+
     from planner.presenters.skills import SkillsPresenter
+
+    scope = QObject(window)
+    skills = SkillsPresenter(dataset, session, parent=scope)  # its session connections go with it
+    window.set_undo_stack(skills.undo_stack)  # Edit > Undo / Redo
+    return scope, skills
+
+
+def add_tabs(ctx: Context) -> None:
+    """Every tab of TABS, in order, with its View menu entry and shortcut."""
+    for spec in TABS:
+        ctx.window.add_tab(spec.id, spec.title, functools.partial(spec.build, ctx), spec.shortcut, lazy=spec.lazy)
+
+
+def build_levels_tab(ctx: Context) -> QWidget:
+    from planner.presenters.connections import leave_with
+    from planner.presenters.levels import LevelsPresenter
     from planner.views.levels_view import LevelsTab
 
-    levels_tab = LevelsTab()
-    levels = LevelsPresenter(dataset, levels_tab, session)
-    levels_tab.set_hover_text_provider(levels.hover_text)
-    levels_tab.level_selected.connect(levels.level_selected)
-    levels_tab.set_table_model(levels.table)
+    tab = LevelsTab()
+    levels = LevelsPresenter(ctx.dataset, tab, ctx.session)
+    leave_with(tab, ctx.session.changed, levels.profile_changed)  # "you" follows the profile while the tab lives
+    tab.set_hover_text_provider(levels.hover_text)
+    tab.level_selected.connect(levels.level_selected)
+    tab.set_table_model(levels.table)
     levels.start()
-    window.add_tab(levels_tab, "Salary by &level")
-    skills = SkillsPresenter(dataset, session, parent=window)
-    window.set_undo_stack(skills.undo_stack)  # Edit > Undo / Redo
-    return levels, skills
-
-
-def _add_lazy_tabs(ctx: Context) -> None:
-    skills, levels = ctx.skills, ctx.levels
-    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, levels.profile_changed))
-    ctx.teardown.append(lambda: _disconnect(ctx.session.skills_changed, skills.refresh))
-    ctx.teardown.append(skills.deleteLater)
-    ctx.window.add_lazy_tab("&Industries", lambda: build_industries_tab(ctx))
-    ctx.window.add_lazy_tab("&Skills", lambda: build_skills_tab(ctx))
-    ctx.window.add_lazy_tab("&Projection", lambda: build_projection_tab(ctx))
+    ctx.levels = levels
+    return tab
 
 
 def build_skills_tab(ctx: Context) -> QWidget:
@@ -263,19 +272,18 @@ def build_skills_tab(ctx: Context) -> QWidget:
 
 def apply_dataset(ctx: Context, dataset: Dataset) -> None:
     """Use new salary data at once: every tab is built again on it, on the same profile (ticks, pay history,
-    assumptions stay; skill ids the new data lacks are kept in the profile), and the same tab stays open."""
+    assumptions stay; skill ids the new data lacks are kept in the profile), and the same tab stays open.
+    The old tabs and the old scope go, and with them every connection their presenters made (track())."""
     window = ctx.window
     index = window.tabs.currentIndex()
-    for undo in ctx.teardown:
-        undo()
-    ctx.teardown.clear()
     window.clear_tabs()
+    ctx.scope.deleteLater()
     ctx.dataset = dataset
-    ctx.industries = ctx.projection = ctx.pay_history = None
-    ctx.levels, ctx.skills = _levels_and_skills(window, dataset, ctx.session)
+    ctx.levels = ctx.industries = ctx.projection = ctx.pay_history = ctx.market = None
+    ctx.scope, ctx.skills = _data_scope(window, dataset, ctx.session)
     if ctx.commands is not None:  # the menus' exports and imports work on the new data from now on
         ctx.commands.dataset, ctx.commands.skills = dataset, ctx.skills
-    _add_lazy_tabs(ctx)
+    add_tabs(ctx)
     window.tabs.setCurrentIndex(max(index, 0))
 
 
@@ -284,10 +292,15 @@ def show_data_sources(ctx: Context) -> QWidget:
     from PySide6.QtCore import Qt
 
     from planner.presenters.data_sources import DataSourcesModel, sources_html
+    from planner.storage.market_file import MarketDataError, load_market_data
     from planner.views.data_dialogs import DataSourcesDialog
 
+    try:
+        market = load_market_data()
+    except MarketDataError:
+        market = None  # a broken installation: the article's sources are still listed
     model = DataSourcesModel(ctx.dataset, ctx.session.profile.assumptions)
-    dialog = DataSourcesDialog(sources_html(ctx.dataset), model, ctx.window)
+    dialog = DataSourcesDialog(sources_html(ctx.dataset, market), model, ctx.window)
     model.setParent(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
@@ -350,15 +363,15 @@ def build_industries_tab(ctx: Context) -> QWidget:
     tab.entry_selected.connect(presenter.entry_selected)
     tab.employers_toggled.connect(presenter.employers_toggled)
     tab.comparison_changed.connect(presenter.comparison_changed)
-    presenter.start()
+    presenter.start()  # a child of its tab: its connection to the session goes with the tab
     ctx.industries = presenter
-    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, presenter._profile_changed))
     return tab
 
 
 def build_projection_tab(ctx: Context) -> QWidget:
     import datetime as dt
 
+    from planner.presenters.connections import leave_with
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.views.projection_view import ProjectionTab
@@ -366,7 +379,7 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab = ProjectionTab()
     year = dt.date.today().year
     presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=year)
-    history = PayHistoryPresenter(ctx.session, tab, current_year=year, parent=tab)
+    history = PayHistoryPresenter(ctx.session, tab, current_year=year, parent=tab)  # leaves with its tab
     tab.set_pay_history_model(history.model)
     tab.pay_added.connect(history.add)
     tab.pay_removed.connect(history.remove)
@@ -384,9 +397,47 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.year_selected.connect(presenter.year_selected)
     presenter.start()
     ctx.projection, ctx.pay_history = presenter, history
-    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, presenter.refresh))
-    ctx.teardown.append(lambda: _disconnect(ctx.session.changed, history.refresh))
+    # The projection presenter is a plain object that connects itself to the session: it leaves with its tab.
+    leave_with(tab, ctx.session.changed, presenter.refresh)
     return tab
+
+
+def build_market_tab(ctx: Context) -> QWidget:
+    from planner.presenters.market import MarketPresenter
+    from planner.storage.market_file import load_market_data
+    from planner.views.market_view import MarketTab
+
+    tab = MarketTab()
+    presenter = MarketPresenter(load_market_data(), ctx.dataset, ctx.session, tab, parent=tab)
+    tab.occupation_chosen.connect(presenter.occupation_chosen)
+    tab.area_chosen.connect(presenter.area_chosen)
+    tab.set_table_model(presenter.table)
+    presenter.start()
+    ctx.market = presenter
+    return tab
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """One tab: the registry below is the only place a tab is named, ordered and given its shortcut.
+
+    ``build`` makes the tab's widget and its presenter(s); a presenter joins the session itself and leaves with
+    its tab (a QObject child of the tab, or ``track(tab, signal, slot)``)."""
+
+    id: str
+    title: str  # with its Alt mnemonic
+    build: Callable[[Context], QWidget]
+    shortcut: str
+    lazy: bool = True  # built the first time it is shown
+
+
+TABS: tuple[TabSpec, ...] = (
+    TabSpec("levels", "Salary by &level", build_levels_tab, "Ctrl+1", lazy=False),
+    TabSpec("industries", "&Industries", build_industries_tab, "Ctrl+2"),
+    TabSpec("skills", "&Skills", build_skills_tab, "Ctrl+3"),
+    TabSpec("projection", "&Projection", build_projection_tab, "Ctrl+4"),
+    TabSpec("market", "Market wa&ges", build_market_tab, "Ctrl+5"),  # Alt+G: the Projection tab uses K
+)
 
 
 def open_window(
@@ -497,7 +548,7 @@ def first_run(ctx: Context, welcome: Welcome) -> None:
         ctx.autosave.request_save()
         ctx.autosave.flush()
     if answers is not None:
-        tab = ctx.window.tab_widget("Projection")
+        tab = ctx.window.tab_widget("projection")
         ctx.window.tabs.setCurrentWidget(tab)
         tab.setFocus()
 

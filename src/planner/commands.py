@@ -215,9 +215,16 @@ class WindowCommands:
         if target is None:
             return None
         from planner.presenters.reports import career_report
+        from planner.storage.market_file import MarketDataError, load_market_data
         from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
 
-        report = career_report(self.dataset, self.session.profile, self.skills.progress(), presenter, self.today())
+        try:
+            market = load_market_data()
+        except MarketDataError:
+            market = None  # a broken installation: the report still has everything else
+        report = career_report(
+            self.dataset, self.session.profile, self.skills.progress(), presenter, self.today(), market
+        )
         plot = chart_of(tab)  # type: ignore[arg-type]
         try:
             image = chart_image_at_print_size(plot, report_text_width()) if plot is not None else None

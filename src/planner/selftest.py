@@ -34,6 +34,7 @@ OFFSCREEN_NOISE = {"This plugin does not support propagateSizeHints()"}
 # Paths below the resources package (planner.resources) that the app reads.
 REQUIRED_RESOURCES: tuple[str, ...] = (
     "data/ml-engineer-salaries-us.json",
+    "data/bls-oews-2025.json",
     "docs/how-projections-work.md",
     f"icons/{DESKTOP_FILE_ID}.svg",
     *(f"icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in ICON_SIZES),
@@ -170,7 +171,7 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
     from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import configure_application, open_window
+    from planner.app import TABS, configure_application, open_window
     from planner.domain.profile import Profile
     from planner.storage.dataset_file import DatasetError, load_dataset
     from planner.storage.profile_store import ProfileStore
@@ -205,13 +206,15 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
         window = ctx.window
         window.show()
         titles = window.tab_titles()
-        blank = []
-        for title in titles:
-            widget = window.tab_widget(title)  # builds a lazy tab
+        blank = [f"the {spec.id} tab (not in the window)" for spec in TABS if spec.title.replace("&", "") not in titles]
+        for spec in TABS:  # every tab of the registry, built and drawn
+            if spec.title.replace("&", "") not in titles:
+                continue
+            widget = window.tab_widget(spec.id)  # builds a lazy tab
             window.tabs.setCurrentWidget(widget)
             app.processEvents()
             if widget.grab().isNull():
-                blank.append(title)
+                blank.append(spec.title.replace("&", ""))
         blank += _exports_missing(ctx)
         window.close()
         window.deleteLater()
@@ -236,7 +239,7 @@ def _exports_missing(ctx: Context) -> list[str]:
     from planner.views.charts import chart_of
     from planner.views.export_render import chart_image, chart_svg, png_bytes, report_pdf
 
-    plot = chart_of(ctx.window.tab_widget("Projection"))
+    plot = chart_of(ctx.window.tab_widget("projection"))
     if plot is None or ctx.projection is None:
         return ["the projection chart"]
     image = chart_image(plot, 600)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.app import TABS as REGISTRY
 from planner.views.charts import chart_of
 
-TABS = ["Salary by level", "Industries", "Skills", "Projection"]
+TABS = [spec.title.replace("&", "") for spec in REGISTRY]  # every tab of the registry, the Market tab included
 
 
 def keyboard_controls(root: QWidget) -> list[QWidget]:

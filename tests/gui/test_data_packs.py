@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from fake_data_dialogs import FakeDialogs
-from planner.app import Context, show_data_sources
+from planner.app import TABS, Context, show_data_sources
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
@@ -81,7 +81,7 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
 
     assert fake.reviewed, "the changes were shown before the data was used"
     assert ctx.dataset.title == "ML engineer salaries, 2031 survey"
-    assert ctx.window.tab_titles() == ["Salary by level", "Industries", "Skills", "Projection"]
+    assert ctx.window.tab_titles() == [spec.title.replace("&", "") for spec in TABS]
     assert ctx.window.tabs.currentIndex() == 2, "the same tab stays open"
     levels = ctx.window.tab_widget("Salary by level")
     assert isinstance(levels, LevelsTab)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from planner.app import Context, save_on_signals
+from planner.domain.profile import PROFILE_SCHEMA_VERSION
 from planner.presenters import autosave as autosave_module
 from planner.storage.instance_lock import DataDirLock
 from planner.views.data_dialogs import ProblemsDialog
@@ -119,7 +120,7 @@ def test_a_change_is_saved_on_sigterm_and_sighup(
 
 def test_markup_in_a_broken_profile_is_shown_as_text_in_the_banner(open_app: Opener, data_dir: Path) -> None:
     key = '<img src="/any/file.png" width=20000><h1>x</h1>'
-    (data_dir / "profile.json").write_text(json.dumps({"schema_version": 3, key: 1}))
+    (data_dir / "profile.json").write_text(json.dumps({"schema_version": PROFILE_SCHEMA_VERSION, key: 1}))
     ctx = open_app(dialogs=FakeDialogs())
     label = ctx.window.banner.label
     assert label.textFormat() == Qt.TextFormat.PlainText

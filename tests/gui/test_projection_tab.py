@@ -279,7 +279,9 @@ def test_next_level_estimate_is_shown(main_context: Any, tab: ProjectionTab) -> 
 
 # --- keyboard, accessibility and layout ------------------------------------------------------------------------
 
-WINDOW_LETTERS = set("lisp") | set("fevh")  # tabs: Salary by &level, &Industries, &Skills, &Projection; menus
+WINDOW_LETTERS = set("lispg") | set(
+    "fevh"
+)  # tabs: Salary by &level, &Industries, &Skills, &Projection, Market wa&ges; menus
 
 
 def mnemonic(text: str) -> str | None:

@@ -62,7 +62,9 @@ def test_missing_resources_lists_each_absent_file(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "ml-engineer-salaries-us.json").write_text("{}")
     missing = selftest.missing_resources(tmp_path, selftest.REQUIRED_RESOURCES)
-    assert missing == [f"resource {r}" for r in selftest.REQUIRED_RESOURCES if not r.startswith("data/")]
+    present = "data/ml-engineer-salaries-us.json"
+    assert missing == [f"resource {r}" for r in selftest.REQUIRED_RESOURCES if r != present]
+    assert "resource data/bls-oews-2025.json" in missing
 
 
 def test_an_absent_qt_plugin_is_named(tmp_path: Path) -> None:

@@ -188,7 +188,7 @@ def test_v3_to_v4_keeps_the_earlier_tick_when_old_and_new_ids_are_both_there() -
 def test_v3_to_v4_refuses_what_is_not_a_version_3_profile() -> None:
     with pytest.raises(ValueError, match="version 3"):
         v3_to_v4({"schema_version": 2}, dt.date(2026, 1, 1))
-    with pytest.raises(ValueError, match="current_level"):
+    with pytest.raises(ValueError, match="never had: current_level"):
         v3_to_v4({**V3, "current_level": "mid"}, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match="mapping"):
         v3_to_v4({**V3, "skills": ["entry.python"]}, dt.date(2026, 1, 1))

@@ -77,6 +77,9 @@ class Profile(ProfileModel):
     assumptions: Assumptions = Assumptions()
     # Base salary actually earned, by calendar year (new in format 3).
     pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = {}
+    # The Market tab's choice (new in format 4): a BLS area code (7 digits) and occupation code (6 digits).
+    market_area: Annotated[str, Field(pattern=r"^[0-9]{7}$")] | None = None
+    market_occupation: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
 
     @field_validator("years_of_experience")
     @classmethod

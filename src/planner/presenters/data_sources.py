@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset
+from planner.domain.market import MarketData
 from planner.domain.profile import Assumptions
 from planner.domain.provenance import (
     KIND_LABELS,
@@ -21,6 +22,7 @@ from planner.domain.provenance import (
     source_rows,
 )
 from planner.domain.text import escape, plain_tooltip
+from planner.presenters.market import bls_provenance
 from planner.presenters.table import RowsTableModel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole  # the field path in the data file (shown on hover of the figure's name)
@@ -54,8 +56,9 @@ class DataSourcesModel(RowsTableModel):
         return None
 
 
-def sources_html(dataset: Dataset) -> str:
-    """The list of sources above the table: who each is and what the dataset says about them."""
+def sources_html(dataset: Dataset, market: MarketData | None = None) -> str:
+    """The list of sources above the table: who each is and what the dataset says about them; then the BLS
+    release the Market tab shows, with every file it came from and BLS's disclaimer."""
     doc = dataset.document
     items = "".join(
         f"<li><b>{escape(s.name)}</b> ({escape(s.kind)})" + (f": {escape(s.note)}" if s.note else "") + "</li>"
@@ -67,4 +70,15 @@ def sources_html(dataset: Dataset) -> str:
         f"figures {as_of(dataset)}.</p><p>Sources:</p><ul>{items}</ul>"
         "<p>Rows of kind <i>Assumption</i>, <i>Derived</i> or <i>Inferred</i> are the app's, not the "
         "source's: assumptions are yours to change on the Projection tab.</p>"
+        + (_market_html(market) if market else "")
+    )
+
+
+def _market_html(market: MarketData) -> str:
+    rows = "".join(
+        f"<tr><td valign='top'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in bls_provenance(market)
+    )
+    return (
+        "<p><b>Market wages tab: official statistics</b> (every BLS figure shows its series id on hover)</p>"
+        f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
     )

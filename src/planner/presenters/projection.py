@@ -108,7 +108,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "skill_pace",
-        "Skill pace: gap closed a year (%)",
+        "Skill pace, gap closing each year (%)",
         f"default {_pct(_default('skill_pace'))}: with a salary, the share of the way to the pay your skills "
         "warrant that your pay covers each year",
         "pace",

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from planner.domain.dataset import Dataset
+from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.profile import Profile
+from planner.presenters.market import bls_provenance, market_summary
 from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, FIELDS, ProjectionPresenter, format_field
 from planner.presenters.skills import Progress
 
@@ -78,6 +80,8 @@ class CareerReport:
     table_rows: tuple[tuple[str, ...], ...]  # the Projection tab's table, as displayed
     document: tuple[tuple[str, str], ...]  # the article: title, file, published, read on
     sources: tuple[SourceLine, ...]
+    market_summary: str = ""  # the user's occupation and area on the Market tab, when chosen
+    market: tuple[tuple[str, str], ...] = ()  # the BLS release and files (presenters.market.bls_provenance)
 
 
 def _date(day: dt.date | None) -> str:
@@ -98,6 +102,7 @@ def career_report(
     progress: tuple[Sequence[Progress], Progress],
     projection: ProjectionPresenter,
     today: dt.date,
+    market: MarketData | None = None,
 ) -> CareerReport:
     industry = next((i.name for i in dataset.industries if i.id == profile.industry), None)
     employer = next((e.name for e in dataset.employers if e.id == profile.employer), None)
@@ -147,4 +152,13 @@ def career_report(
             *((("Note", doc.note),) if doc.note else ()),
         ),
         sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
+        market_summary=market_summary(market, profile.market_occupation, profile.market_area, _salary(profile))
+        if market is not None
+        else "",
+        market=bls_provenance(market, brief=True) if market is not None else (),
     )
+
+
+def _salary(profile: Profile) -> int | None:
+    today = profile.salary_today()
+    return today[0] if today is not None else None

@@ -16,8 +16,9 @@ Version 2 added tick dates, the current salary, industry, employer and the proje
 Version 3 added ``pay_history`` (calendar year -> base salary).
 
 Version 4 adds ``current_level`` (null: the level the article's years give), the assumptions ``promotion_raise``
-and ``skill_pace`` (their defaults when absent), and renames the skills the data moved: the article's general
-"what ML engineers do" skills are no longer entry-level ones (``SKILL_RENAMES_V4``). It is
+and ``skill_pace`` (their defaults when absent), the Market tab's ``market_area`` and ``market_occupation`` (BLS
+codes, unset until chosen), and renames the skills the data moved: the article's general "what ML engineers do"
+skills are no longer entry-level ones (``SKILL_RENAMES_V4``). It is
 ``planner.domain.profile.Profile``.
 """
 
@@ -78,6 +79,8 @@ def v2_to_v3(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     return {**raw, "schema_version": 3, "pay_history": {}}
 
 
+V3_FIELDS = V2_FIELDS | {"pay_history"}
+
 # Skills the data moved between versions 3 and 4: the tick (and its date) follows the skill.
 SKILL_RENAMES_V4 = {
     "entry.data-preprocessing": "general.data-preprocessing",
@@ -89,11 +92,13 @@ SKILL_RENAMES_V4 = {
 
 def v3_to_v4(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     """Ticks of moved skills follow them (an unknown id is kept as it is, as always); everything else is kept.
-    ``current_level`` starts empty: the level the article's years give, as version 3 showed."""
+    ``current_level`` starts empty (the level the article's years give, as version 3 showed), and so do the
+    market area and occupation (the Market tab asks). A v3 file with fields v3 never had is damaged: refused."""
     if raw.get("schema_version") != 3:
         raise ValueError("not a version 3 profile")
-    if "current_level" in raw:
-        raise ValueError("a version 3 profile has no current_level")
+    unknown = sorted(str(k) for k in raw if k not in V3_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a version 3 profile never had: {', '.join(unknown[:5])}")
     skills = raw.get("skills", {})
     if not isinstance(skills, dict):
         raise ValueError("skills is not a mapping")
@@ -104,7 +109,8 @@ def v3_to_v4(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
             renamed[new_id] = min(renamed[new_id], tick, key=_tick_date)
         else:
             renamed[new_id] = tick
-    return {**raw, "schema_version": 4, "skills": renamed, "current_level": None}
+    new = {"current_level": None, "market_area": None, "market_occupation": None}
+    return {**raw, "schema_version": 4, "skills": renamed, **new}
 
 
 def _tick_date(tick: Any) -> str:

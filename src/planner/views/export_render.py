@@ -180,6 +180,11 @@ def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -
         for s in report.sources
     )
     parts.append(f"<p class='small'>The article attributes its figures to:</p><ul class='small'>{sources}</ul>")
+    if report.market:
+        parts.append("<h2>Official wage statistics</h2>")
+        if report.market_summary:
+            parts.append(f"<p>{escape(report.market_summary)}</p>")
+        parts.append(f"<div class='small'>{_pairs(report.market)}</div>")
     return f"<html><head><style>{_STYLE}</style></head><body>{''.join(parts)}</body></html>"
 
 

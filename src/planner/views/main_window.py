@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.close_guard: Callable[[], bool] | None = None
         self._tab_actions: list[QAction] = []
         self._shown_once = False
+        self._tab_ids: list[str] = []
 
         self.banner = MessageBanner()
         self.tabs = QTabWidget()
@@ -293,17 +294,27 @@ class MainWindow(QMainWindow):
 
     # --- tabs ----------------------------------------------------------------------------------------------
 
-    def add_tab(self, widget: QWidget, title: str) -> int:
+    def add_tab(self, tab_id: str, title: str, build: Callable[[], QWidget], shortcut: str, lazy: bool = True) -> int:
+        """A tab with its View menu entry and shortcut. A lazy tab's contents are built the first time it is
+        shown (keeping start-up fast); the others at once."""
+        widget = QWidget() if lazy else build()
         index = self.tabs.addTab(widget, title)
-        self._add_tab_action(index, title)
-        self.tab_built.emit(widget)
+        self._tab_ids.append(tab_id)
+        self._add_tab_action(index, title, shortcut)
+        if lazy:
+            self._lazy[index] = build
+            if self.tabs.currentIndex() == index:
+                self._materialise(index)
+        else:
+            self.tab_built.emit(widget)
+        self._update_chart_action()
         return index
 
-    def _add_tab_action(self, index: int, title: str) -> None:
-        """View > <tab>, with Ctrl+1 ... Ctrl+9 switching to it."""
+    def _add_tab_action(self, index: int, title: str, shortcut: str) -> None:
+        """View > <tab>, with its shortcut switching to it."""
         action = QAction(title, self)
-        if index < 9:
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
         self.view_menu.insertAction(self.tab_menu_anchor, action)
         self.addAction(action)
@@ -312,17 +323,6 @@ class MainWindow(QMainWindow):
     def set_theme_checked(self, theme: str) -> None:
         if theme in self.theme_actions:
             self.theme_actions[theme].setChecked(True)
-
-    def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
-        """A tab whose contents are built the first time it is shown, keeping start-up fast."""
-        placeholder = QWidget()
-        index = self.tabs.addTab(placeholder, title)
-        self._add_tab_action(index, title)
-        self._lazy[index] = build
-        if self.tabs.currentIndex() == index:
-            self._materialise(index)
-        self._update_chart_action()
-        return index
 
     def _materialise(self, index: int) -> None:
         build = self._lazy.pop(index, None)
@@ -340,17 +340,21 @@ class MainWindow(QMainWindow):
         self.tab_built.emit(widget)
         self._update_chart_action()
 
-    def tab_widget(self, title: str) -> QWidget:
-        """The (built) widget of the tab with this title."""
+    def tab_widget(self, key: str) -> QWidget:
+        """The (built) widget of the tab with this id ("projection") or title ("Projection")."""
         for i in range(self.tabs.count()):
-            if self.tabs.tabText(i).replace("&", "") == title:
+            if key in (self._tab_ids[i], self.tabs.tabText(i).replace("&", "")):
                 self._materialise(i)
                 return self.tabs.widget(i)
-        raise KeyError(title)
+        raise KeyError(key)
+
+    def is_built(self, tab_id: str) -> bool:
+        return tab_id in self._tab_ids and self._tab_ids.index(tab_id) not in self._lazy
 
     def clear_tabs(self) -> None:
         """Remove every tab and its View menu entry (the app builds them again, e.g. on new data)."""
         self._lazy.clear()
+        self._tab_ids.clear()
         for action in self._tab_actions:
             self.view_menu.removeAction(action)
             self.removeAction(action)

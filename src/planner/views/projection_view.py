@@ -52,9 +52,11 @@ FIELD_MNEMONICS = {
     "yearly_equity": "q",
     "promotion_shift_years": "k",
     "promotion_raise": "j",
-    "skill_pace": "g",
+    "skill_pace": "n",
 }
-LEVEL_MNEMONIC = "o"  # "T&oday's level" (every other letter is taken; "Another employer" gives up its "o")
+# "T&oday's level". Every letter is taken (the tabs use L, I, S, P and G, the menus F, E, V and H): the two
+# comparison boxes have no Alt key of their own (Tab reaches them).
+LEVEL_MNEMONIC = "o"
 
 
 def with_mnemonic(text: str, letter: str) -> str:
@@ -211,7 +213,7 @@ class ProjectionTab(QWidget):
         self.compare_next = QCheckBox("&With all skills of the next level")
         self.compare_next.setObjectName("compareNextSkills")
         self.compare_next.setAccessibleName("Compare with all skills of the next level")
-        compare_form.addRow(self._buddy("Another i&ndustry", self.compare_industry), self.compare_industry)
+        compare_form.addRow(self._buddy("Another industry", self.compare_industry), self.compare_industry)
         compare_form.addRow(self._buddy("Another employer", self.compare_employer), self.compare_employer)
         compare_form.addRow(self.compare_next)
         self.compare_industry.currentIndexChanged.connect(

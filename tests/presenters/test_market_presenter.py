@@ -1,0 +1,189 @@
+"""The Market presenter with a fake view: what the user is told, and how a choice is kept in the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from planner.domain.dataset import Dataset
+from planner.domain.market import NATIONAL, MarketData
+from planner.presenters.choices import Choice
+from planner.presenters.market import IndustryPair, MarketPresenter, MetroRanking, PercentileChart
+from planner.presenters.session import ProfileSession
+from planner.storage.market_file import load_market_data
+
+SEATTLE = "0042660"
+WASHINGTON = "5300000"
+
+
+class FakeView:
+    def __init__(self) -> None:
+        self.occupations: list[Choice] = []
+        self.areas: list[Choice] = []
+        self.current_area = ""
+        self.chart: PercentileChart | None = None
+        self.position = ""
+        self.ranking: MetroRanking | None = None
+        self.pairs: list[IndustryPair] = []
+        self.source = ""
+        self.problem = ""
+        self.area_fills = 0
+
+    def set_occupations(self, choices: Sequence[Choice], current: str) -> None:
+        self.occupations = list(choices)
+
+    def set_areas(self, choices: Sequence[Choice], current: str) -> None:
+        self.areas, self.current_area = list(choices), current
+        self.area_fills += 1
+
+    def select_area(self, code: str) -> None:
+        self.current_area = code
+
+    def show_percentiles(self, chart: PercentileChart) -> None:
+        self.chart = chart
+
+    def show_position(self, text: str) -> None:
+        self.position = text
+
+    def show_metros(self, ranking: MetroRanking) -> None:
+        self.ranking = ranking
+
+    def show_industries(self, pairs: Sequence[IndustryPair], occupation: str) -> None:
+        self.pairs = list(pairs)
+
+    def show_source(self, text: str) -> None:
+        self.source = text
+
+    def show_problem(self, text: str) -> None:
+        self.problem = text
+
+
+@pytest.fixture
+def market() -> MarketData:
+    return load_market_data()
+
+
+@pytest.fixture
+def setup(qapp: Any, dataset: Dataset, market: MarketData) -> tuple[ProfileSession, FakeView, MarketPresenter]:
+    session = ProfileSession()
+    view = FakeView()
+    presenter = MarketPresenter(market, dataset, session, view)
+    presenter.start()
+    return session, view, presenter
+
+
+def test_starts_on_software_developers_in_the_nation(setup: Any) -> None:
+    _session, view, _presenter = setup
+    assert next(c.label for c in view.occupations) == "Software Developers (15-1252)"
+    assert view.current_area == NATIONAL
+    assert view.chart.title.startswith("Software Developers in National")
+    assert [f.label for f in view.chart.percentiles] == [
+        "10th percentile", "25th percentile", "Median", "75th percentile", "90th percentile",
+    ]  # fmt: skip
+    assert "cannot vouch" in view.source
+    assert "May 2025" in view.source
+    assert "15 May 2026" in view.source
+
+
+def test_every_state_and_metro_is_offered(setup: Any, market: MarketData) -> None:
+    _session, view, _presenter = setup
+    labels = [c.label for c in view.areas]
+    assert "Washington (state)" in labels
+    assert "Seattle-Tacoma-Bellevue, WA (metro area)" in labels
+    assert len(labels) > 400
+
+
+def test_choosing_an_area_is_saved_and_redraws(setup: Any, market: MarketData) -> None:
+    session, view, _presenter = setup
+    _session, _view, presenter = setup
+    presenter.area_chosen(SEATTLE)
+    assert session.profile.market_area == SEATTLE
+    assert "Seattle-Tacoma-Bellevue" in view.chart.title
+    median = market.cell(SEATTLE, "151252").get("p50")
+    assert next(f for f in view.chart.percentiles if f.label == "Median").value == median
+    assert view.ranking is not None
+    assert view.ranking.bars[view.ranking.mine].name == "Seattle-Tacoma-Bellevue, WA"
+    assert view.current_area == SEATTLE
+    assert "of " in view.ranking.note
+    assert "metro areas by median" in view.ranking.note
+
+
+def test_a_state_is_not_on_the_metro_chart_and_the_note_says_so(setup: Any) -> None:
+    _session, view, presenter = setup
+    presenter.area_chosen(WASHINGTON)
+    assert view.ranking.mine is None
+    assert "Choose a metro area" in view.ranking.note
+
+
+def test_where_the_salary_sits_states_the_interpolation(setup: Any, market: MarketData) -> None:
+    session, view, presenter = setup
+    assert "Enter your current base salary" in view.position
+    cell = market.cell(SEATTLE, "151252")
+    p25, p50 = cell.get("p25"), cell.get("p50")
+    session.update(current_salary=round((p25 + p50) / 2))
+    presenter.area_chosen(SEATTLE)
+    assert "about the 38th percentile for software developers in Seattle-Tacoma-Bellevue, WA" in view.position
+    assert "straight-line interpolation" in view.position
+    session.update(current_salary=9_000_000)
+    assert "above the 90th percentile" in view.position
+
+
+def test_the_pay_history_stands_in_for_an_empty_salary(setup: Any) -> None:
+    session, view, _presenter = setup
+    session.update(pay_history={2024: 120_000})
+    assert view.chart.salary == 120_000
+    assert "Your $120,000 is" in view.position
+
+
+def test_missing_estimates_say_not_published_never_zero(setup: Any, market: MarketData) -> None:
+    session, view, presenter = setup
+    session.update(current_salary=100_000)
+    cell = next(c for c in market.cells if c.i == "000000" and c.get("p90") is None)
+    presenter.occupation_chosen(cell.o)
+    presenter.area_chosen(cell.a)
+    p90 = next(f for f in view.chart.percentiles if f.label == "90th percentile")
+    assert p90.value is None
+    assert p90.text == "not published"
+    assert p90.note == market.footnotes["8"]
+    assert p90.series_id.endswith("15")
+    assert "too few percentiles" in view.position
+
+
+def test_changing_occupation_refills_the_areas_only_then(setup: Any) -> None:
+    session, view, presenter = setup
+    fills = view.area_fills
+    session.update(current_salary=100_000)
+    assert view.area_fills == fills
+    presenter.occupation_chosen("152051")
+    assert view.area_fills == fills + 1
+    assert view.chart.title.startswith("Data Scientists")
+    assert session.profile.market_occupation == "152051"
+
+
+def test_an_unknown_code_changes_nothing_and_says_so(setup: Any) -> None:
+    session, view, presenter = setup
+    presenter.area_chosen("Seattle")
+    assert session.profile.market_area is None
+    assert "nothing was changed" in view.problem
+
+
+def test_industries_pair_the_article_with_bls_where_the_app_can(setup: Any, dataset: Dataset) -> None:
+    _session, view, _presenter = setup
+    assert [p.article_name for p in view.pairs] == [i.name for i in dataset.industries]
+    consumer = next(p for p in view.pairs if p.article_name == "Consumer goods")
+    assert consumer.bls_median is None
+    finance = next(p for p in view.pairs if p.article_name == "Finance")
+    assert finance.article_average == 120_000
+    assert finance.bls_name.endswith("Finance and Insurance")
+    assert finance.bls_median is not None
+    assert finance.bls_median.series_id == "OEUN000000052--5315125213"
+
+
+def test_the_table_lists_every_figure_with_its_series_id(setup: Any) -> None:
+    _session, _view, presenter = setup
+    model = presenter.table
+    assert model.rowCount() == 9
+    assert model.index(2, 0).data() == "Median"
+    assert model.index(2, 2).data() == "OEUN000000000000015125213"

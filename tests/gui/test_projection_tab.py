@@ -86,8 +86,18 @@ def test_todays_dollars_and_total_compensation(main_context: Any, tab: Projectio
     tab.comp.setCurrentIndex(tab.comp.findData("total"))
     proj = engine(main_context)
     assert np.allclose(curve_y(tab.main_curve), proj.projected("today", "total"))
-    assert tab.plot.getPlotItem().getAxis("left").labelText == "Total compensation (today's $ a year)"
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Total compensation (today's $)"
     assert usd(proj.total_earnings("today", "total")) in tab.summary.text()
+    # Stacked: the base salary inside the total, bonus and equity shaded between the two.
+    assert tab.base_curve.isVisible()
+    assert tab.extras.isVisible()
+    assert np.allclose(curve_y(tab.base_curve), proj.projected("today", "base"))
+    legend = [label.text for _sample, label in tab.legend.items]
+    assert "Bonus and equity (your assumptions)" in legend
+    assert "Base salary inside it" in legend
+    tab.comp.setCurrentIndex(tab.comp.findData("base"))
+    assert not tab.base_curve.isVisible()
+    assert "Bonus and equity (your assumptions)" not in [label.text for _sample, label in tab.legend.items]
 
 
 def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTab) -> None:

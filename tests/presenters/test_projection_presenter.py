@@ -186,7 +186,8 @@ def test_salary_outside_the_range_is_said(setup: Any) -> None:
 def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> None:
     session, view, _presenter = setup
     session.update(years_of_experience=6, current_salary=145_000, industry="finance")
-    assert view.summary.startswith("<b>$145,000 this year (Mid level)</b> · Next: Senior level in 2032 · ")
+    first_line = "<b>$145,000 this year (Mid level)</b> · Next: Senior level in 2032<br>"
+    assert view.summary.startswith(first_line + "$7,494,487 over 30")
     assert "over 30 years (2026–2055)" in view.summary
     assert view.summary.count("<br>") <= 1
     assert "Today's level: Mid level, from your 6 years of experience" in view.notes

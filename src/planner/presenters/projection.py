@@ -225,6 +225,8 @@ class ProjectionChart:
     band_label: str
     level_names: tuple[str, ...]
     experience: FloatArray
+    # Total compensation only: the base salary inside it (the rest, up to the curve, is bonus and equity).
+    base_y: FloatArray | None = None
     # Per year: +1 above the article's largest figure, -1 below its smallest (base salary, in the dollars shown).
     outside: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     outside_label: str = "Outside the article's figures (an extrapolation)"
@@ -257,7 +259,7 @@ class ProjectionView(Protocol):
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
 COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
-Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $ a year", "today": "today's $ a year"}
+Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $", "today": "today's $"}
 
 
 # How each line of "Why this number?" is labelled when it is not one of the article's figures.
@@ -425,6 +427,7 @@ class ProjectionPresenter:
             level_names=tuple(proj.level_name(t) for t in range(proj.horizon)),
             experience=proj.experience,
             outside=proj.outside_article(d),
+            base_y=proj.projected(d, "base") if c == "total" else None,
             **self._history(proj),
         )
 
@@ -473,14 +476,14 @@ class ProjectionPresenter:
         chart = self.chart
         assert chart is not None
         pay, step, total = (_escape(part) for part in self.headline())
-        parts = [f"<b>{pay}</b> · {step} · {total}"]
+        second = [total]
         compared = [f"{_escape(curve.label)}: {_signed(curve.total - chart.main.total)}" for curve in chart.comparisons]
         if compared:
-            parts.append("<br>Compared with yours over the horizon: " + "; ".join(compared))
+            second.append("compared: " + "; ".join(compared))
         warnings = sum(1 for n in self._notes() if n.startswith("⚠"))
         if warnings:
-            parts.append(f"<br>⚠ {warnings} note{'s' if warnings != 1 else ''} in “Why this number?”")
-        return "".join(parts)
+            second.append(f"⚠ {warnings} note{'s' if warnings != 1 else ''} in “Why this number?”")
+        return f"<b>{pay}</b> · {step}<br>" + " · ".join(second)
 
     def _notes(self) -> list[str]:
         assert self.projection is not None

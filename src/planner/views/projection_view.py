@@ -296,6 +296,15 @@ class ProjectionTab(QWidget):
         self.band_sample = pg.BarGraphItem(x=[0], height=[1], width=1)
         self.main_curve = pg.PlotDataItem()
         self.main_curve.setZValue(10)
+        # Total compensation: the base salary inside it, and bonus and equity stacked on top of it (shaded).
+        self.base_curve = pg.PlotDataItem()
+        self.base_curve.setObjectName("baseInsideTotal")
+        self.base_curve.setZValue(9)
+        self.extras = pg.FillBetweenItem(self.base_curve, self.main_curve)
+        self.extras.setZValue(-5)
+        self.extras_sample = pg.BarGraphItem(x=[0], height=[1], width=1)
+        self.base_curve.hide()
+        self.extras.hide()
         self.comparison_curves: dict[str, pg.PlotDataItem] = {}
         for key in COMPARISON_STYLE:
             curve = pg.PlotDataItem()
@@ -324,6 +333,8 @@ class ProjectionTab(QWidget):
         self.crosshair_label.setZValue(40)
         for it in (
             self.band,
+            self.extras,
+            self.base_curve,
             self.low_curve,
             self.high_curve,
             *self.comparison_curves.values(),
@@ -385,7 +396,7 @@ class ProjectionTab(QWidget):
         right_split.addWidget(lower)
         right_split.setStretchFactor(0, 3)
         right_split.setStretchFactor(1, 2)
-        right_split.setSizes([330, 230])  # "Why this number?" and the table get room to be read
+        right_split.setSizes([360, 240])  # the chart first; "Why this number?" and the table get room to be read
         self.right_split = right_split
 
         right = QWidget()
@@ -497,6 +508,11 @@ class ProjectionTab(QWidget):
         self.band.setBrush(pg.mkBrush(colors["band"]))
         self.band_sample.setOpts(brush=pg.mkBrush(colors["band"]), pen=pg.mkPen(colors["band_edge"]))
         self.main_curve.setPen(pg.mkPen(colors["bar"], width=3))
+        self.base_curve.setPen(pg.mkPen(colors["bar"], width=1.5, style=Qt.PenStyle.DotLine))
+        extras = QColor(colors["bar"])
+        extras.setAlpha(60)
+        self.extras.setBrush(pg.mkBrush(extras))
+        self.extras_sample.setOpts(brush=pg.mkBrush(extras), pen=pg.mkPen(colors["bar"]))
         for key, curve in self.comparison_curves.items():
             color, style = COMPARISON_STYLE[key]
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
@@ -621,6 +637,13 @@ class ProjectionTab(QWidget):
         self.low_curve.setData(x, chart.low)
         self.high_curve.setData(x, chart.high)
         self.main_curve.setData(x, chart.main.y)
+        if chart.base_y is not None:
+            self.base_curve.setData(x, chart.base_y)
+            self.base_curve.show()
+            self.extras.show()
+        elif self.base_curve.isVisible():
+            self.base_curve.hide()
+            self.extras.hide()
         shown = {c.key: c for c in chart.comparisons}
         for key, curve in self.comparison_curves.items():
             data = shown.get(key)
@@ -680,6 +703,9 @@ class ProjectionTab(QWidget):
     def _sync_legend(self, chart: ProjectionChart) -> None:
         legend = self.legend
         wanted: list[tuple[object, str]] = [(self.main_curve, chart.main.label), (self.band_sample, chart.band_label)]
+        if chart.base_y is not None:
+            wanted.append((self.base_curve, "Base salary inside it"))
+            wanted.append((self.extras_sample, "Bonus and equity (your assumptions)"))
         for c in chart.comparisons:
             wanted.append((self.comparison_curves[c.key], c.label))
         if chart.level_marks:

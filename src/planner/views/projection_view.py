@@ -32,12 +32,13 @@ from planner.domain.text import escape, format_safe, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.projection import FIELDS, ProjectionChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
+from planner.views.theme import YOU_SYMBOL
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
 COMPARISON_STYLE = {
     "industry": ("average", Qt.PenStyle.DashLine),
-    "employer": ("conflict", Qt.PenStyle.DashDotLine),
-    "next-skills": ("band_edge", Qt.PenStyle.DotLine),
+    "employer": ("bar_second", Qt.PenStyle.DashDotLine),
+    "next-skills": ("bar", Qt.PenStyle.DotLine),
 }
 PROFILE_GROUP = ("years_of_experience", "current_salary")
 # Alt+letter for each input. The window already uses L, I, S, P (tabs) and F, V, H (menus); every letter on this
@@ -325,7 +326,7 @@ class ProjectionTab(QWidget):
         self.today_line = pg.InfiniteLine(angle=90, movable=False, label="Today", labelOpts={"position": 0.06})
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setZValue(30)
-        self.crosshair_dot = pg.ScatterPlotItem(size=9)
+        self.crosshair_dot = pg.ScatterPlotItem(size=13, symbol=YOU_SYMBOL)
         self.crosshair_dot.setZValue(31)
         # The readout is pinned to the top left corner of the plot area, where the curves (low at first, rising
         # with the years) leave room: parented to the view box itself, so its position is in pixels.
@@ -507,12 +508,13 @@ class ProjectionTab(QWidget):
         self.high_curve.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
         self.band.setBrush(pg.mkBrush(colors["band"]))
         self.band_sample.setOpts(brush=pg.mkBrush(colors["band"]), pen=pg.mkPen(colors["band_edge"]))
-        self.main_curve.setPen(pg.mkPen(colors["bar"], width=3))
-        self.base_curve.setPen(pg.mkPen(colors["bar"], width=1.5, style=Qt.PenStyle.DotLine))
-        extras = QColor(colors["bar"])
-        extras.setAlpha(60)
+        # Your curve is "you" on every tab: the one colour and mark (views.theme) used for you everywhere.
+        self.main_curve.setPen(pg.mkPen(colors["you"], width=3))
+        self.base_curve.setPen(pg.mkPen(colors["you"], width=1.5, style=Qt.PenStyle.DotLine))
+        extras = QColor(colors["you"])
+        extras.setAlpha(50)
         self.extras.setBrush(pg.mkBrush(extras))
-        self.extras_sample.setOpts(brush=pg.mkBrush(extras), pen=pg.mkPen(colors["bar"]))
+        self.extras_sample.setOpts(brush=pg.mkBrush(extras), pen=pg.mkPen(colors["you"]))
         for key, curve in self.comparison_curves.items():
             color, style = COMPARISON_STYLE[key]
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
@@ -520,12 +522,12 @@ class ProjectionTab(QWidget):
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
         self.outside_marks.setBrush(pg.mkBrush(colors["conflict"]))
         self.outside_marks.setPen(pg.mkPen(colors["conflict"], width=1.5))
-        self.history_points.setBrush(pg.mkBrush(colors["bar_second"]))
+        self.history_points.setBrush(pg.mkBrush(colors["you"]))  # your own figures: your colour, a diamond
         self.history_points.setPen(pg.mkPen(colors["foreground"], width=1.5))
         self.today_line.setPen(pg.mkPen(colors["muted"], width=1.5, style=Qt.PenStyle.DashLine))
         self.today_line.label.setColor(colors["foreground"])
         self.crosshair.setPen(pg.mkPen(colors["foreground"], width=1, style=Qt.PenStyle.DotLine))
-        self.crosshair_dot.setBrush(pg.mkBrush(colors["bar"]))
+        self.crosshair_dot.setBrush(pg.mkBrush(colors["you"]))
         self.crosshair_dot.setPen(pg.mkPen(colors["foreground"]))
         self.crosshair_label.setColor(colors["foreground"])
         background = QColor(colors["background"])

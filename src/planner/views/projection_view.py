@@ -518,7 +518,7 @@ class ProjectionTab(QWidget):
         for key, curve in self.comparison_curves.items():
             color, style = COMPARISON_STYLE[key]
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
-        self.level_marks.setBrush(pg.mkBrush(colors["highlight"]))
+        self.level_marks.setBrush(pg.mkBrush(colors["bar"]))  # not "you": a promotion is an event, not you
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
         self.outside_marks.setBrush(pg.mkBrush(colors["conflict"]))
         self.outside_marks.setPen(pg.mkPen(colors["conflict"], width=1.5))

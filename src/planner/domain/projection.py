@@ -232,6 +232,11 @@ class LevelPlan:
         return promotion_shift(self.own_fraction, shift) if self.own_total else 0.0
 
 
+def real_growth(a: Assumptions) -> float:
+    """Yearly growth of pay within a level in today's dollars: (1 + raise) / (1 + inflation)."""
+    return (1.0 + a.yearly_raise) / (1.0 + a.inflation)
+
+
 def promotion_shift(fraction: float, shift_years: float) -> float:
     """Years earlier (positive) or later (negative) than the article's that a level's own skills move it."""
     return shift_years * (2 * fraction - 1)
@@ -348,9 +353,7 @@ class Projection:
 
     @property
     def growth(self) -> float:
-        """Yearly growth of pay within a level in today's dollars: (1 + raise) / (1 + inflation)."""
-        a = self.assumptions
-        return (1.0 + a.yearly_raise) / (1.0 + a.inflation)
+        return real_growth(self.assumptions)
 
     @property
     def salary_mode(self) -> bool:
@@ -539,7 +542,7 @@ def _path(
     a: Assumptions,
 ) -> dict[str, FloatArray]:
     """The yearly figures of :class:`Projection` (see the module's docstring for the rules)."""
-    growth = (1.0 + a.yearly_raise) / (1.0 + a.inflation)
+    growth = real_growth(a)
     n = len(levels)
     plain = np.empty(n)
     raises, promotions, limits = np.zeros(n), np.zeros(n), np.zeros(n)

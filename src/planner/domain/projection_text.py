@@ -28,19 +28,6 @@ def years_text(years: float) -> str:
 # --- the pay basis ---------------------------------------------------------------------------------------------
 
 
-def figure_text(b: PayBasis) -> str:
-    """The article's figure in its own words: "Amazon's highest salary $254,000", "Finance pays $120,000 on
-    average", "Google pays almost $148,000"."""
-    if b.amount is None:
-        return "All industries"
-    if b.is_highest:
-        return f"{b.name}'s highest salary {usd(b.amount)}"
-    word = f"{b.qualifier} " if b.qualifier else ""
-    if b.kind == "employer":
-        return f"{b.name} pays {word}{usd(b.amount)}"
-    return f"{b.name} pays {word}{usd(b.amount)} on average"
-
-
 def factor_text(b: PayBasis) -> str:
     """How the pay factor is worked out (derived), with the bound when it applies."""
     if b.amount is None:
@@ -57,12 +44,6 @@ def factor_text(b: PayBasis) -> str:
             "anything the article reports"
         )
     return text
-
-
-def basis_label(b: PayBasis) -> str:
-    if b.kind == "all":
-        return "All industries"
-    return f"{'Employer' if b.kind == 'employer' else 'Industry'}: {b.name}"
 
 
 # --- levels ------------------------------------------------------------------------------------------------------

@@ -90,6 +90,7 @@ class LevelsPresenter:
         self._session = session
         self.rows: tuple[LevelRow, ...] = tuple(self._row(lv) for lv in dataset.levels)
         self.table = LevelsTableModel(self.rows)
+        self._shown_you = self.you()
         self.table.set_you(self._you_index())
         if session is not None:
             session.changed.connect(self.profile_changed)
@@ -118,7 +119,12 @@ class LevelsPresenter:
         return you.level_index if you is not None else -1
 
     def profile_changed(self) -> None:
-        """Years of experience or salary may have moved: redraw the mark and the table's "you"."""
+        """Years of experience, level or salary may have moved: redraw the mark and the table's "you". A change
+        that leaves them as they were (a tick, an assumption) redraws nothing."""
+        you = self.you()
+        if you == self._shown_you:
+            return
+        self._shown_you = you
         self.table.set_you(self._you_index())
         self._view.show_summary(self.summary_html())
         self._view.show_chart(self.chart())

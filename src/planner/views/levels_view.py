@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.levels import LevelsChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
+from planner.views.charts import (
+    CurrencyAxis,
+    PointLabel,
+    PointLabels,
+    one_tab_stop,
+    range_band,
+    read_only_table,
+    style_plot,
+)
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
@@ -59,6 +67,7 @@ class LevelsTab(QWidget):
         self._selected = 0
         self.bars: pg.BarGraphItem | None = None
         self.averages: pg.ScatterPlotItem | None = None
+        self.value_labels: PointLabels | None = None
         self.hover_label = pg.TextItem(anchor=(0, 1))
         self.hover_label.setZValue(100)
         self.hover_label.hide()
@@ -185,10 +194,16 @@ class LevelsTab(QWidget):
         )
         item.addItem(self.averages)
         self.legend.addItem(self.averages, "Average (where the article gives one)")
-        for x, y in zip(avg_x, avg_y, strict=True):
-            text = pg.TextItem(f"avg ${y / 1000:g}k", color=colors["foreground"], anchor=(-0.25, 0.5))
-            text.setPos(x + BAR_WIDTH / 2, y)
-            item.addItem(text)
+        # Every figure's value as one item: the range's ends under and over each bar, the average beside it.
+        values = [
+            PointLabel(x + BAR_WIDTH / 2, y, f"avg ${y / 1000:g}k", (-0.25, 0.5))
+            for x, y in zip(avg_x, avg_y, strict=True)
+        ]
+        for x, r in enumerate(chart.rows):
+            values += [PointLabel(x, r.low, f"${r.low / 1000:g}k", (0.5, -0.2))]
+            values += [PointLabel(x, r.high, f"${r.high / 1000:g}k", (0.5, 1.2))]
+        self.value_labels = PointLabels(values, colors["foreground"])
+        item.addItem(self.value_labels)
 
         if chart.markers:
             markers = pg.ScatterPlotItem(
@@ -211,12 +226,6 @@ class LevelsTab(QWidget):
                 label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 0.5))
                 label.setPos(m.level_index + MARKER_OFFSET - 0.03, m.amount + 0.06 * (chart.ceiling.amount - m.amount))
                 item.addItem(label)
-
-        for x, r in enumerate(chart.rows):
-            for y, anchor in ((r.low, (0.5, -0.2)), (r.high, (0.5, 1.2))):
-                t = pg.TextItem(f"${y / 1000:g}k", color=colors["foreground"], anchor=anchor)
-                t.setPos(x, y)
-                item.addItem(t)
 
         item.getAxis("bottom").setTicks([[(i, r.name) for i, r in enumerate(chart.rows)]])
         item.setXRange(-0.6, n - 0.4, padding=0)

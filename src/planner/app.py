@@ -397,13 +397,12 @@ def open_window(
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
     and keep saving every change. The caller holds the data folder's lock.
 
-    On the first run (no profile.json yet) ``welcome`` is called once the event loop runs, over the shown window;
+    On the first run (no profile.json yet) ``welcome`` is called over the shown window once it has been painted;
     main() passes the real dialog, tests a function that answers at once."""
-    from PySide6.QtCore import QTimer
-
     from planner.presenters.autosave import ProfileAutosaver
     from planner.storage.data_pack import DataPackStore
     from planner.storage.profile_store import LoadStatus, ProfileStore
+    from planner.views.first_paint import after_first_paint
 
     store = ProfileStore(data_dir)
     loaded = store.load()
@@ -424,7 +423,7 @@ def open_window(
         ctx.commands.keep_copy = store.keep_copy
     ctx.first_run = loaded.status is LoadStatus.NEW
     if ctx.first_run and welcome is not None:
-        QTimer.singleShot(0, ctx.window, lambda: first_run(ctx, welcome))
+        after_first_paint(ctx.window, lambda: first_run(ctx, welcome))  # the window first, then the welcome
     return ctx
 
 

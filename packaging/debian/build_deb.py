@@ -52,12 +52,7 @@ FROM_DEBIAN = re.compile(
 KEEP_SYMBOLS = ("_internal/numpy.libs/",)
 # Libraries some plugin needs that may be absent on the build machine (so dpkg -S cannot name their package).
 KNOWN_PACKAGES = {
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    **XCB_LIBRARIES,
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-egl.so.1": "libwayland-egl1",

@@ -49,11 +49,11 @@ class LevelsTab(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
+        # No context menu: made without one, rather than built and then taken down again.
+        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")}, enableMenu=False)
         self.plot.setObjectName("levelsChart")
         one_tab_stop(self.plot)
         self.plot.setAccessibleName("Salary range by career level chart")
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMinimumHeight(260)

@@ -3,9 +3,10 @@
     python packaging/debian/check_deb.py DEB
 
 1. The .deb is at most 50 MB.
-2. lintian reports no error (warnings are printed; packaging/debian/lintian-overrides gives the reason for each
+2. apt can install it here: every package in Depends exists in the machine's archive (`apt-get --simulate`).
+3. lintian reports no error (warnings are printed; packaging/debian/lintian-overrides gives the reason for each
    accepted tag).
-3. dpkg installs it into a throw-away root (dpkg --root, its own empty package database; Depends are not checked
+4. dpkg installs it into a throw-away root (dpkg --root, its own empty package database; Depends are not checked
    there, the machine's own libraries serve), every promised file is in place, the installed executable passes
    --self-test, and `dpkg --remove` (what `apt remove` runs) leaves no file of the package behind.
 Exit status 0 when everything holds; the first failure is printed and ends the check with status 1.
@@ -63,6 +64,18 @@ def check_lintian(deb: Path) -> None:
         raise CheckFailedError(f"lintian reported errors (exit {result.returncode}):\n{result.stdout}{result.stderr}")
 
 
+def check_dependencies(deb: Path) -> None:
+    cmd = ["apt-get", "install", "--simulate", "--quiet", str(deb.resolve())]
+    result = run(cmd)
+    if result.returncode != 0 and os.geteuid() == 0:  # no package lists yet: fetch them once
+        run(["apt-get", "update", "-qq"])
+        result = run(cmd)
+    if result.returncode != 0:
+        raise CheckFailedError(f"apt cannot install {deb.name}:\n{result.stdout}{result.stderr}")
+    new = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("Inst ")]
+    print(f"apt --simulate: installable; would add {', '.join(new)}")
+
+
 def dpkg(root: Path, *args: str) -> str:
     force = ["--force-depends", *(["--force-not-root"] if os.geteuid() != 0 else [])]
     result = run(["dpkg", f"--root={root}", *force, *args])
@@ -114,6 +127,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="deb-check-"))
     try:
         check_size(args.deb)
+        check_dependencies(args.deb)
         check_lintian(args.deb)
         check_install(args.deb, tmp)
     except CheckFailedError as exc:

@@ -34,6 +34,7 @@ def test_the_callback_runs_after_the_shown_window_is_painted(qtbot: Any) -> None
     assert "paint" in log
     assert log.index("paint") < log.index("callback")
     assert log.count("callback") == 1
+    window.removeEventFilter(spy)
 
 
 def test_a_hidden_window_gets_the_callback_once_the_event_loop_runs(qtbot: Any) -> None:

@@ -17,7 +17,10 @@ class _FirstPaint(QObject):
         self._window = window
         self._callback: Callable[[], None] | None = callback
         window.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self, self._fire)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(FALLBACK_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
@@ -25,11 +28,12 @@ class _FirstPaint(QObject):
         return False
 
     def _fire(self) -> None:
+        """Run the callback once; this object then stays inert, a child of the window, gone with it."""
         callback, self._callback = self._callback, None
         if callback is None:
             return
+        self._fallback.stop()
         self._window.removeEventFilter(self)
-        self.deleteLater()
         callback()
 
 

@@ -54,7 +54,7 @@ def test_missing_x11_libraries_print_the_install_command(
 ) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.setattr(app.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
+    monkeypatch.setattr(app, "library_present", lambda soname: soname != "libxcb-cursor.so.0")
     assert app.main(["--data-dir", "/nonexistent"]) == 3
     err = capsys.readouterr().err
     assert "sudo apt-get install libxcb-cursor0\n" in err
@@ -64,7 +64,7 @@ def test_missing_x11_libraries_print_the_install_command(
 def test_no_check_on_the_offscreen_platform(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setattr(app.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(app, "library_present", lambda _soname: False)
     assert app.missing_display_libraries() == []
 
 

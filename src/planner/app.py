@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes.util
+import ctypes
 import functools
 import os
 import sys
@@ -47,17 +47,27 @@ if TYPE_CHECKING:
     # The first-run welcome: shown over the window, returns the answers or None when skipped.
     Welcome = Callable[[QWidget, WelcomeQuestions], WelcomeAnswers | None]
 
-# Libraries Qt's xcb platform plugin loads on Linux, with the Debian/Ubuntu package that provides each.
+# Libraries Qt's xcb platform plugin loads on Linux (by soname), with the Debian/Ubuntu package that provides each.
 XCB_LIBRARIES = {
-    "xcb-cursor": "libxcb-cursor0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "xcb-image": "libxcb-image0",
-    "xcb-render-util": "libxcb-render-util0",
-    "xcb-xkb": "libxcb-xkb1",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-    "xcb-shape": "libxcb-shape0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-shape.so.0": "libxcb-shape0",
 }
+
+
+def library_present(soname: str) -> bool:
+    """Whether the dynamic loader finds a library, as Qt's plugin will look for it. Loading it is a fraction of a
+    millisecond; ctypes.util.find_library would run `ldconfig -p` once per name (some 30 ms for the eight)."""
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -90,7 +100,7 @@ def missing_display_libraries() -> list[str]:
         return []
     if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return []
-    return [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+    return [pkg for soname, pkg in XCB_LIBRARIES.items() if not library_present(soname)]
 
 
 def display_problem() -> str | None:
@@ -143,17 +153,18 @@ def configure_application(app: QApplication) -> None:
 
 
 def app_icon() -> QIcon:
-    """The app's icon at every size it ships (resources/icons/hicolor); null if none could be read."""
-    from PySide6.QtGui import QIcon, QPixmap
+    """The app's icon at every size it ships (resources/icons/hicolor); null if none is there. Each size is read
+    when something first draws it (X11 at the first show; Wayland takes the icon from the .desktop file)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
 
     from planner.storage.dataset_file import resource_root
 
     icon = QIcon()
     for size in (48, 128, 256):
         png = resource_root() / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_FILE_ID}.png"
-        pixmap = QPixmap()
-        if png.is_file() and pixmap.loadFromData(png.read_bytes()):
-            icon.addPixmap(pixmap)
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
     return icon
 
 
@@ -452,16 +463,15 @@ def open_window(
     """Read the profile from data_dir, build the window on it, tell the user what happened to an unusable file
     and keep saving every change. The caller holds the data folder's lock.
 
-    On the first run (no profile.json yet) ``welcome`` is called once the event loop runs, over the shown window;
+    On the first run (no profile.json yet) ``welcome`` is called over the shown window once it has been painted;
     main() passes the real dialog, tests a function that answers at once.
 
     ``lock`` (the folder's DataDirLock) is asked before every write; ``read_only`` (why the folder cannot be
     written: a read-only or full disk) opens the window without ever saving, saying so."""
-    from PySide6.QtCore import QTimer
-
     from planner.presenters.autosave import ProfileAutosaver
     from planner.storage.data_pack import DataPackStore
     from planner.storage.profile_store import LoadStatus, ProfileStore
+    from planner.views.first_paint import after_first_paint
 
     guard: Callable[[], str | None] = lock.lost_reason if lock is not None else (lambda: read_only)
     store = ProfileStore(data_dir, guard=guard, read_only=read_only)
@@ -496,7 +506,7 @@ def open_window(
         ctx.commands.keep_copy = store.keep_copy
     ctx.first_run = loaded.status is LoadStatus.NEW
     if ctx.first_run and welcome is not None:
-        QTimer.singleShot(0, ctx.window, lambda: first_run(ctx, welcome))
+        after_first_paint(ctx.window, lambda: first_run(ctx, welcome))  # the window first, then the welcome
     return ctx
 
 

@@ -7,7 +7,6 @@ every tab, draws each once and prints one line. Anything missing is named, and t
 
 from __future__ import annotations
 
-import ctypes.util
 import importlib
 import os
 import sys
@@ -129,9 +128,9 @@ def missing_plugins(directories: list[str], required: Iterable[tuple[str, str]])
 
 def missing_xcb_packages() -> list[str]:
     """Debian packages of the X11 libraries Qt's xcb plugin links to that this machine lacks."""
-    from planner.app import XCB_LIBRARIES
+    from planner import app
 
-    return [package for library, package in XCB_LIBRARIES.items() if ctypes.util.find_library(library) is None]
+    return [package for soname, package in app.XCB_LIBRARIES.items() if not app.library_present(soname)]
 
 
 def check_installation(report: Report) -> None:
@@ -179,7 +178,8 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
-    if app.windowIcon().isNull():
+    icon = app.windowIcon()  # its files are read when drawn: draw the smallest and largest size now
+    if icon.isNull() or any(icon.pixmap(size, size).isNull() for size in (48, 256)):
         err(f"self-test FAILED: the window icon could not be loaded ({DESKTOP_FILE_ID})")
         return EXIT_MISSING
     try:
@@ -222,7 +222,7 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
     if not titles or blank:
         err(f"self-test FAILED: {'no tabs' if not titles else 'could not draw ' + ', '.join(blank)}")
         return EXIT_FAILED
-    skills = sum(len(level.skills) for level in dataset.levels)
+    skills = len(dataset.all_skills())
     tabs = f"{len(titles)} tab" + ("s" if len(titles) != 1 else "")
     out(
         f"self-test ok: {tabs}, {len(dataset.levels)} levels, {len(dataset.industries)} industries, "

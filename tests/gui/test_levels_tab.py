@@ -43,6 +43,34 @@ def test_averages_are_marked_only_where_the_article_gives_one(tab: LevelsTab, da
     assert len(expected) == 2, "entry level has no average in the article"
 
 
+def test_each_figure_is_labelled_at_its_place_on_the_chart(tab: LevelsTab, dataset: Dataset) -> None:
+    labels = tab.value_labels
+    assert labels is not None
+    placed = {(label.x, label.y, label.text) for label in labels.labels}
+    for i, level in enumerate(dataset.levels):
+        assert (i, level.range.min, f"${level.range.min / 1000:g}k") in placed
+        assert (i, level.range.max, f"${level.range.max / 1000:g}k") in placed
+        if level.average is not None:
+            assert (i + 0.25, level.average.amount, f"avg ${level.average.amount / 1000:g}k") in placed
+    assert len(placed) == 2 * len(dataset.levels) + sum(lv.average is not None for lv in dataset.levels)
+
+
+def test_value_labels_cover_their_text_on_screen_at_any_zoom(tab: LevelsTab) -> None:
+    """The labels keep their pixel size: their extent in data units follows the view, so they are repainted whole."""
+    labels = tab.value_labels
+    assert labels is not None
+    tab.resize(900, 600)
+    tab.show()
+    item = tab.plot.getPlotItem()
+    before = labels.boundingRect()
+    item.setYRange(0, 2 * item.viewRange()[1][1], padding=0)
+    QApplication.processEvents()
+    after = labels.boundingRect()
+    assert after.height() > before.height()
+    for label in labels.labels:
+        assert after.contains(QPointF(label.x, label.y))
+
+
 def test_reference_lines_show_overall_range_and_ceiling(tab: LevelsTab, dataset: Dataset) -> None:
     items = tab.plot.getPlotItem().items
     bands = [i for i in items if isinstance(i, pg.LinearRegionItem)]

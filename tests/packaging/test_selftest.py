@@ -96,8 +96,36 @@ def test_the_native_platform_plugin_is_required(platform: str, wayland: bool, na
 
 
 def test_missing_x11_libraries_are_named_as_packages_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    import ctypes.util
+    from planner import app
 
-    real = ctypes.util.find_library
-    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else real(name))
-    assert "libxcb-cursor0" in selftest.missing_xcb_packages()
+    monkeypatch.setattr(app, "library_present", lambda soname: soname != "libxcb-cursor.so.0")
+    assert selftest.missing_xcb_packages() == ["libxcb-cursor0"]
+
+
+def test_a_library_is_present_when_the_loader_finds_it() -> None:
+    from planner import app
+
+    assert app.library_present("libc.so.6")
+    assert not app.library_present("libplanner-no-such-library.so.1")
+
+
+def test_an_unreadable_icon_fails_the_self_test(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: Any) -> None:
+    from PySide6.QtGui import QIcon
+
+    from planner import app as planner_app
+
+    broken = tmp_path / "icon.png"
+    broken.write_bytes(b"not a PNG")
+
+    def unreadable_icon() -> QIcon:
+        icon = QIcon()
+        icon.addFile(str(broken))
+        return icon
+
+    monkeypatch.setattr(planner_app, "app_icon", unreadable_icon)
+    errors: list[str] = []
+    try:
+        assert selftest.run(print, errors.append) == selftest.EXIT_MISSING
+    finally:
+        qapp.setWindowIcon(planner_app.app_icon())
+    assert "window icon could not be loaded" in errors[0]

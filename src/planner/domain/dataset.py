@@ -44,7 +44,7 @@ SourceRefs = Annotated[list[Id], Field(min_length=1, max_length=20)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Document(Strict):

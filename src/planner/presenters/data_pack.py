@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from planner.domain.dataset import Dataset
-from planner.domain.dataset_diff import Change, diff_datasets
 from planner.storage.data_pack import DataPackStore, Origin, read_dataset_file
 from planner.storage.dataset_file import DatasetError
+
+if TYPE_CHECKING:
+    from planner.domain.dataset_diff import Change
 
 
 class DataDialogs(Protocol):
@@ -65,6 +67,8 @@ class DataPackPresenter(QObject):
             )
             self.message.emit(f"Salary data not imported: {path.name} has problems.")
             return False
+        from planner.domain.dataset_diff import diff_datasets  # loaded with the first import of salary data
+
         diff = diff_datasets(self.current, dataset)
         if diff.empty:
             self.dialogs.inform(
@@ -102,6 +106,8 @@ class DataPackPresenter(QObject):
             self.dialogs.inform("Salary data", "The app already uses its built-in data.")
             return False
         builtin = self._builtin()
+        from planner.domain.dataset_diff import diff_datasets
+
         diff = diff_datasets(self.current, builtin)
         question = (
             f"Go back to the built-in salary data ({diff.summary().rstrip('.')})?\n\n"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
@@ -24,6 +25,62 @@ class CurrencyAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [usd_short(v * scale) for v in values]
+
+
+class PointLabel(NamedTuple):
+    """A short text at a data point; anchor as pyqtgraph's TextItem: (0, 0) puts the text's top left corner on the
+    point, (0.5, 1) its bottom centre, (0.5, -0.2) centres it a little below the point."""
+
+    x: float
+    y: float
+    text: str
+    anchor: tuple[float, float]
+
+
+class PointLabels(pg.GraphicsObject):
+    """Several short one-line labels drawn as one chart item, the same size at any zoom.
+
+    A pyqtgraph TextItem per label costs a QGraphicsTextItem with its own document, layout and transform updates;
+    a chart's value labels are plain text in one colour, which one painter pass draws for all of them."""
+
+    def __init__(self, labels: Sequence[PointLabel], color: QColor) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self._color = QColor(color)
+        self._font = QApplication.font()
+        self._metrics = QFontMetricsF(self._font)
+
+    def texts(self) -> list[str]:
+        return [label.text for label in self.labels]
+
+    def _size(self, text: str) -> tuple[float, float]:
+        return self._metrics.horizontalAdvance(text), self._metrics.height()
+
+    def boundingRect(self) -> QRectF:
+        px, py = self.pixelWidth(), self.pixelHeight()  # data units per screen pixel (0 before the item is shown)
+        rect = QRectF()
+        for label in self.labels:
+            w, h = self._size(label.text)
+            ax, ay = label.anchor
+            left, top = label.x - ax * w * px, label.y + ay * h * py  # the data y axis points up, the screen's down
+            rect = rect.united(QRectF(left, top - h * py, w * px, h * py).normalized())
+        return rect
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()  # the labels keep their pixel size, so their extent in data units changes
+
+    def paint(self, painter: QPainter, *_args: Any) -> None:
+        to_device = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        for label in self.labels:
+            w, h = self._size(label.text)
+            at = to_device.map(QPointF(label.x, label.y))
+            ax, ay = label.anchor
+            painter.drawText(QRectF(at.x() - ax * w, at.y() - ay * h, w, h), Qt.AlignmentFlag.AlignCenter, label.text)
+        painter.restore()
 
 
 def palette_colors() -> dict[str, QColor]:

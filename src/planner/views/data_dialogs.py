@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.dataset_diff import KIND_LABELS, Change
 from planner.domain.text import plain_tooltip
 from planner.views.plain import ask, plain_label, tell
+
+if TYPE_CHECKING:
+    from planner.domain.dataset_diff import Change
 
 CHANGE_MARKS = {"up": "▲ ", "down": "▼ ", "added": "+ ", "removed": "− ", "changed": "~ "}
 
@@ -78,6 +81,8 @@ class ChangesDialog(QDialog):
     """What an import would change; "Use this data" accepts, Cancel keeps the data in use."""
 
     def __init__(self, title: str, intro: str, changes: Sequence[Change], parent: QWidget | None = None) -> None:
+        from planner.domain.dataset_diff import KIND_LABELS  # loaded with the first import of salary data
+
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("changesDialog")

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.views.export_render import MAX_WIDTH, MIN_WIDTH
 from planner.views.plain import ask, message_box
 
 
@@ -60,6 +59,8 @@ class ChartSizeDialog(QDialog):
     """Asks the width of an exported chart and shows the height that follows from the chart's shape."""
 
     def __init__(self, title: str, width: int, aspect: float, parent: QWidget | None = None) -> None:
+        from planner.views.export_render import MAX_WIDTH, MIN_WIDTH  # PDF and image writers: loaded when used
+
         super().__init__(parent)
         self.setWindowTitle(title)
         self._aspect = aspect

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from planner.domain.text import escape, format_safe
 from planner.presenters.levels import LevelsChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
+from planner.views.charts import (
+    CurrencyAxis,
+    PointLabel,
+    PointLabels,
+    one_tab_stop,
+    range_band,
+    read_only_table,
+    style_plot,
+)
 from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_WIDTH = 0.5
@@ -46,11 +54,11 @@ class LevelsTab(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
+        # No context menu: made without one, rather than built and then taken down again.
+        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")}, enableMenu=False)
         self.plot.setObjectName("levelsChart")
         one_tab_stop(self.plot)
         self.plot.setAccessibleName("Salary range by career level chart")
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMinimumHeight(180)
@@ -71,6 +79,7 @@ class LevelsTab(QWidget):
         self._selected = 0
         self.bars: pg.BarGraphItem | None = None
         self.averages: pg.ScatterPlotItem | None = None
+        self.value_labels: PointLabels | None = None
         self.hover_label = pg.TextItem(anchor=(0, 1))
         self.hover_label.setZValue(100)
         self.hover_label.hide()
@@ -215,10 +224,16 @@ class LevelsTab(QWidget):
             pen=pg.mkPen(colors["foreground"]),
         )
         item.addItem(self.averages)
-        for x, y in zip(avg_x, avg_y, strict=True):
-            text = pg.TextItem(f"avg ${y / 1000:g}k", color=colors["foreground"], anchor=(-0.25, 0.5))
-            text.setPos(x + BAR_WIDTH / 2, y)
-            item.addItem(text)
+        # Every figure's value as one item: the range's ends under and over each bar, the average beside it.
+        values = [
+            PointLabel(x + BAR_WIDTH / 2, y, f"avg ${y / 1000:g}k", (-0.25, 0.5))
+            for x, y in zip(avg_x, avg_y, strict=True)
+        ]
+        for x, r in enumerate(chart.rows):
+            values += [PointLabel(x, r.low, f"${r.low / 1000:g}k", (0.5, -0.2))]
+            values += [PointLabel(x, r.high, f"${r.high / 1000:g}k", (0.5, 1.2))]
+        self.value_labels = PointLabels(values, colors["foreground"])
+        item.addItem(self.value_labels)
 
         if chart.markers:
             markers = pg.ScatterPlotItem(
@@ -240,12 +255,6 @@ class LevelsTab(QWidget):
                 label = pg.TextItem(m.label, color=colors["conflict"], anchor=(0.5, 1.15))
                 label.setPos(m.level_index + MARKER_OFFSET, m.amount)
                 item.addItem(label)
-
-        for x, r in enumerate(chart.rows):
-            for y, anchor in ((r.low, (0.5, -0.2)), (r.high, (0.5, 1.2))):
-                t = pg.TextItem(f"${y / 1000:g}k", color=colors["foreground"], anchor=anchor)
-                t.setPos(x, y)
-                item.addItem(t)
 
         self.you_marks = None
         if you is not None and you.salary is not None:

@@ -84,6 +84,15 @@ def test_conflicting_entry_ceiling_is_drawn(tab: LevelsTab) -> None:
     assert any("$150,000" in t and "Conclusion" in t for t in texts)
 
 
+def test_the_articles_words_are_kept_and_never_doubled(main_context: Any, tab: LevelsTab) -> None:
+    summary = tab.summary.text()
+    assert "the global ML market might cross $36 billion by 2028" in summary  # never "reaches might cross"
+    assert "by almost 40%" in summary
+    texts = [i.toPlainText() for i in tab.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert "Amazon's highest salary: $254,000" in texts  # not "highest salary: highest $254,000"
+    assert "With more experience: up to $280,000" in texts
+
+
 def test_currency_axis_without_si_prefix(tab: LevelsTab) -> None:
     axis = tab.plot.getPlotItem().getAxis("left")
     assert isinstance(axis, CurrencyAxis)

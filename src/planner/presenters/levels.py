@@ -75,8 +75,11 @@ class LevelsView(Protocol):
     def show_level_details(self, html: str) -> None: ...
 
 
-def _qualified(fig: Figure) -> str:
-    return f"{fig.qualifier} {usd(fig.amount)}" if fig.qualifier else usd(fig.amount)
+def _qualified(fig: Figure, label: str = "") -> str:
+    """ "around $150,000"; the qualifier is left out when the label already says it ("Amazon's highest salary")."""
+    if not fig.qualifier or fig.qualifier in label:
+        return usd(fig.amount)
+    return f"{fig.qualifier} {usd(fig.amount)}"
 
 
 def _range_text(r: SalaryRange) -> str:
@@ -137,7 +140,7 @@ class LevelsPresenter:
         if lv.average is not None:
             sources.append(f"average: {ds.source_names(lv.average.sources)}")
         conflicts = tuple(
-            f"{c.title} — " + "; ".join(f"{f.label}: {_qualified(f)}" for f in c.figures)
+            f"{c.title} — " + "; ".join(f"{f.label}: {_qualified(f, f.label)}" for f in c.figures)
             for c in ds.conflicts_for_level(lv.id)
         )
         average_text = _qualified(lv.average) if lv.average else "not given by the article"
@@ -178,7 +181,7 @@ class LevelsPresenter:
             for c in ds.conflicts_for_level(lv.id):
                 for f in c.figures:
                     if f.amount > lv.range.max:
-                        markers.append(Marker(i, f.amount, f"{f.label}: {_qualified(f)}"))
+                        markers.append(Marker(i, f.amount, f"{f.label}: {_qualified(f, f.label)}"))
         return LevelsChart(
             rows=self.rows,
             overall_band=(base.min, base.max),
@@ -196,14 +199,15 @@ class LevelsPresenter:
         base, ceiling = ds.overall.base_range, ds.overall.experienced_ceiling
         growth, market = ds.outlook.job_growth, ds.outlook.market_size
         growth_q = f"{growth.qualifier} " if growth.qualifier else ""
-        market_q = f"{market.qualifier} " if market.qualifier else ""
+        # The article's own verb when it has one ("might cross"): never "reaches might cross".
+        market_verb = market.qualifier or "reaches"
         return (
             f"<b>Average base salary:</b> {_range_text(base)} a year "
             f"<i>({escape(ds.source_names(base.sources))})</i>; {escape(_qualified(ceiling))} with more experience "
             f"<i>({escape(ds.source_names(ceiling.sources))})</i>.<br>"
             f"<b>Outlook:</b> AI and ML jobs grow by {escape(growth_q)}{growth.percent:g}% in the "
             f"{escape(growth.horizon)} <i>({escape(ds.source_names(growth.sources))})</i>; the global ML market "
-            f"reaches {escape(market_q)}${market.amount / 1e9:g} billion by {market.by_year} "
+            f"{escape(market_verb)} ${market.amount / 1e9:g} billion by {market.by_year} "
             f"<i>({escape(ds.source_names(market.sources))})</i>.<br>"
             f"<small>Figures in USD per year, base salary, United States, read from “{escape(ds.document.title)}” "
             f"on {ds.document.read_on.isoformat()}.</small>"

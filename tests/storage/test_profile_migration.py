@@ -167,6 +167,7 @@ def test_v3_file_keeps_every_tick_salary_and_assumption_and_moved_skills_follow(
         "senior.leadership": TickedSkill(ticked_on=dt.date(2025, 5, 1)),  # no longer a skill: kept, not dropped
     }
     assert (p.years_of_experience, p.current_salary, p.industry, p.current_level) == (6.0, 145000, "finance", None)
+    assert (p.market_area, p.market_occupation) == (None, None)  # the Market tab asks
     a = p.assumptions
     assert (a.inflation, a.yearly_raise, a.bonus_percent, a.yearly_equity) == (0.02, 0.04, 10.0, 5000)
     assert (a.horizon_years, a.promotion_shift_years) == (25, 1.5)

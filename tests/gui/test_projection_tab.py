@@ -163,6 +163,15 @@ def test_why_this_number_adds_up(main_context: Any, tab: ProjectionTab) -> None:
     assert "Today's level: Entry level, from your 3 years of experience" in html  # the notes, one click away
 
 
+def test_why_this_number_follows_a_tick(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    tab.year_slider.setValue(3)
+    main_context.session.set_skill("mid.cloud-platforms", True)
+    proj = engine(main_context)
+    qtbot.waitUntil(
+        lambda: f"Why {usd(proj.projected()[3])} in {proj.current_year + 3}?" in tab.breakdown.toPlainText()
+    )
+
+
 def test_the_chart_is_also_a_table(main_context: Any, tab: ProjectionTab) -> None:
     model = tab.table.model()
     proj = engine(main_context)

@@ -6,7 +6,7 @@ Passive: it draws what presenters.projection hands it and forwards what the user
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,7 @@ FIELD_MNEMONICS = {
 # "T&oday's level". Every letter is taken (the tabs use L, I, S, P and G, the menus F, E, V and H): the two
 # comparison boxes have no Alt key of their own (Tab reaches them).
 LEVEL_MNEMONIC = "o"
+BREAKDOWN_DELAY_MS = 40
 
 
 def with_mnemonic(text: str, letter: str) -> str:
@@ -167,6 +168,12 @@ class ProjectionTab(QWidget):
         self._crosshair_text = ""
         self._breakdown_html = ""  # what the breakdown shows: laying out the same text again costs milliseconds
         self._notes_html = ""
+        # After a tick, "Why this number?" (a few ms of text layout) follows the chart and the table by a moment,
+        # once for a burst of ticks, so the frame that shows the new curve is not held up by it.
+        self._breakdown_timer = QTimer(self)
+        self._breakdown_timer.setSingleShot(True)
+        self._breakdown_timer.setInterval(BREAKDOWN_DELAY_MS)
+        self._breakdown_timer.timeout.connect(self._lay_out_breakdown)
         self._legend_state: list[tuple[object, str]] | None = None
         self._sized_columns = -1
         self._x_range = (0.0, 0.0)
@@ -728,6 +735,7 @@ class ProjectionTab(QWidget):
         chart = self._chart
         if chart is None:
             return
+        same_year = t == self._t
         self._t = t
         self._crosshair_text = crosshair
         x, y = float(chart.x[t]), float(chart.main.y[t])
@@ -737,12 +745,19 @@ class ProjectionTab(QWidget):
         self.plot.setToolTip(plain_tooltip(crosshair))
         if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
             self._breakdown_html = breakdown_html
-            self.breakdown.setHtml(breakdown_html + "<hr>" + self._notes_html)
+            if same_year:  # new figures for the same year (a tick): laid out just after the chart is painted
+                self._breakdown_timer.start()
+            else:  # another year chosen: at once
+                self._breakdown_timer.stop()
+                self._lay_out_breakdown()
         for widget, value in ((self.year_slider, t), (self.year_spin, int(chart.x[t]))):
             if widget.value() != value:
                 widget.blockSignals(True)
                 widget.setValue(value)
                 widget.blockSignals(False)
+
+    def _lay_out_breakdown(self) -> None:
+        self.breakdown.setHtml(self._breakdown_html + "<hr>" + self._notes_html)
 
     # --- reading back (tests, accessibility) -------------------------------------------------------------------
 

@@ -29,7 +29,12 @@ from planner.domain.projection_text import breakdown, factor_text, notes
 YEAR = 2026
 G = 1.03 / 1.025  # default yearly raise over default inflation: growth within a level in today's dollars
 ON = TickedSkill(ticked_on=dt.date(2026, 1, 1))
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# filter_too_much: the "below the top" test assumes a lot, and some seeds draw few such profiles.
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
+)
 
 
 def ticked(*ids: str) -> dict[str, TickedSkill]:

@@ -16,9 +16,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     Raises OSError naming the reason; on any error the temporary file is discarded and ``path`` is untouched.
     """
+    # Qt never falls back to writing the target file in place (directWriteFallback is off unless it is switched on).
     file = QSaveFile(str(path))
-    # Never fall back to writing the target file in place (Qt does that only when asked to).
-    file.setDirectWriteFallback(False)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError(f"cannot write {path.name}: {_reason(file, 'the folder cannot be written')}")
     try:

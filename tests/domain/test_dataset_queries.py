@@ -109,7 +109,14 @@ def test_a_range_of_one_amount_is_accepted(raw_dataset: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", ["tab\there", "bell\x07", "delete\x7f", "line\nbreak"])
 def test_control_characters_in_a_name_are_refused(raw_dataset: dict[str, Any], name: str) -> None:
-    with pytest.raises(ValidationError, match="one line without control characters"):
+    with pytest.raises(ValidationError, match=r"Value error, must be one line without control characters \["):
+        changed(raw_dataset, lambda d: d.update(title=name))
+
+
+@pytest.mark.parametrize("name", ["a < b", "b > a", "<", ">"])
+def test_a_name_with_either_angle_bracket_is_refused(raw_dataset: dict[str, Any], name: str) -> None:
+    message = r"Value error, must not contain < or > \(names are shown as plain text\) \["
+    with pytest.raises(ValidationError, match=message):
         changed(raw_dataset, lambda d: d.update(title=name))
 
 
@@ -124,8 +131,9 @@ def test_lookups_by_id_find_the_named_entry_and_refuse_unknown_ones(dataset: Dat
     assert dataset.employer("amazon").id == "amazon"
     assert dataset.source(dataset.sources[-1].id) == dataset.sources[-1]
     for lookup in (dataset.level, dataset.industry, dataset.employer, dataset.source, dataset.skill_group):
-        with pytest.raises(KeyError):
+        with pytest.raises(KeyError) as err:
             lookup("no-such-id")
+        assert err.value.args == ("no-such-id",)  # the error names what was missing
 
 
 def test_source_names_are_joined_with_and(dataset: Dataset) -> None:
@@ -137,6 +145,7 @@ def test_source_names_are_joined_with_and(dataset: Dataset) -> None:
 def test_skills_are_grouped_general_first_then_by_level(dataset: Dataset) -> None:
     groups = dataset.skill_groups()
     assert [g.id for g in groups] == ["general", "entry", "mid", "senior"]
+    assert [g.name for g in groups] == ["General skills (every level)", *(lv.name for lv in dataset.levels)]
     assert groups[0].level is None
     assert groups[0].skills == dataset.general_skills
     assert [g.level for g in groups[1:]] == dataset.levels
@@ -174,6 +183,6 @@ def test_every_sourced_figure_is_listed_once_with_a_readable_path(dataset: Datas
     assert "employers.google.pay" in paths
     assert "industries.education.average" in paths
     assert paths[-1].startswith("conflicts.")
-    assert "outlook.market_size" in paths
+    assert paths.index("outlook.job_growth") == paths.index("outlook.market_size") - 1
     items = dict(dataset.sourced_items())
     assert items["levels.mid.range"] == dataset.level("mid").range

@@ -42,11 +42,9 @@ def _reason(file: QSaveFile, fallback: str) -> str:
 
 def _sync_directory(folder: Path) -> None:
     """Make the rename itself durable (matters after a power cut, not after a kill); best effort."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder (and needs no folder sync)
         return
     try:
         os.fsync(fd)

@@ -73,13 +73,13 @@ class _UnusableError(Exception):
 
 
 def encode_profile(profile: Profile) -> bytes:
-    return (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+    return (profile.model_dump_json(indent=2) + "\n").encode()
 
 
 def _first_errors(exc: ValidationError, limit: int = 3) -> str:
     parts = []
     for err in exc.errors(include_url=False)[:limit]:
-        where = ".".join(str(p) for p in err["loc"]) or "the profile"
+        where = ".".join(str(p) for p in err["loc"])  # never empty: the profile is always an object
         parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
     more = exc.error_count() - limit
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
@@ -113,11 +113,8 @@ _VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)')
 def _looks_newer(raw: bytes) -> bool:
     """A file too large to parse whose first ``schema_version`` is above ours: left untouched, like any newer
     profile (a wrong guess only means a read-only run, never a moved or lost file)."""
-    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
-    try:
-        return found is not None and float(found.group(1)) > PROFILE_SCHEMA_VERSION
-    except ValueError:
-        return False
+    found = _VERSION_FIELD.search(raw)  # the pattern only matches numbers float() reads
+    return found is not None and float(found.group(1)) > PROFILE_SCHEMA_VERSION
 
 
 class ProfileFormatError(ValueError):
@@ -162,7 +159,7 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
 
 def _newer_version(raw: bytes) -> int | str:
     """The format version a newer profile names, for the message."""
-    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
+    found = _VERSION_FIELD.search(raw)
     if found is None:
         return "unknown"
     text = found.group(1).decode("ascii")

@@ -65,8 +65,8 @@ def leads_outside(path: Path, folder: Path) -> bool:
     if not path.is_symlink():
         return False
     try:
-        target = path.resolve(strict=True)
-        return not target.is_relative_to(folder.resolve(strict=True))
+        target = path.resolve(strict=True)  # the link exists, so the folder it is in does too
+        return not target.is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # dangling, a loop, the folder gone
         return True
 

@@ -180,3 +180,33 @@ def test_an_old_profile_without_skills_migrates_to_no_ticks(data_dir: Path) -> N
     assert result.status is LoadStatus.MIGRATED
     assert result.profile.skills == {}
     assert result.profile.years_of_experience == 4
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n", "the file is empty"),
+        (b'{"a": "\xff\xfe"}', "it is not text"),
+        (b'{"schema_version": 4,', "it is not valid JSON: expecting property name enclosed in double quotes, line 1"),
+        (b"{\n\n  oops", "it is not valid JSON: expecting property name enclosed in double quotes, line 3"),
+        (b'{"n": ' + b"9" * 5000 + b"}", "it is not valid JSON"),
+        (b"[1, 2]", "it does not contain a profile"),
+        (b'{"skills": {}}', "it has no valid format version (schema_version)"),
+        (b'{"schema_version": 0}', "it has no valid format version (schema_version)"),
+    ],
+    ids=["empty", "blank", "not text", "cut off", "line 3", "huge number", "a list", "no version", "version 0"],
+)
+def test_a_file_that_is_no_profile_is_explained_in_words(content: bytes, words: str) -> None:
+    with pytest.raises(ProfileFormatError) as err:
+        decode_profile(content, DAY)
+    assert str(err.value) == words
+
+
+def test_a_file_over_the_size_limit_says_so(data_dir: Path) -> None:
+    with pytest.raises(ProfileFormatError) as err:
+        decode_profile(b"{" + b" " * profile_store.MAX_PROFILE_BYTES + b"}", DAY)
+    assert str(err.value) == "it is larger than 1 MB, far more than any profile"
+    with pytest.raises(ProfileFormatError) as newer:
+        decode_profile(b'{"schema_version": 9' + b" " * profile_store.MAX_PROFILE_BYTES + b"}", DAY)
+    assert str(newer.value) == f"it was saved by a newer version of {APP_NAME}"

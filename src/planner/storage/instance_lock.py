@@ -119,8 +119,7 @@ class DataDirLock:
 
     @staticmethod
     def _names_a_process(fd: int) -> bool:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
+        try:  # just opened: read from the start
             first = os.read(fd, 64).split(b"\n", 1)[0].strip()
         except OSError:
             return False

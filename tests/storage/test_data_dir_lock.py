@@ -1,0 +1,151 @@
+"""The data folder's lock in one process (a second DataDirLock opens the file again, which the system treats as
+another holder): who is told what, when the folder stops being ours, and which lock file is removed."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from planner import APP_NAME
+from planner.storage.instance_lock import LOCK_FILE, DataDirLock
+
+
+@pytest.fixture
+def held(data_dir: Path) -> DataDirLock:
+    lock = DataDirLock(data_dir)
+    assert lock.try_lock()
+    return lock
+
+
+def test_the_lock_file_names_this_process_and_computer(held: DataDirLock) -> None:
+    text = held.path.read_text(encoding="utf-8")
+    assert text == f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n"
+    assert held.is_locked()
+    assert held.try_lock()  # asking again while holding it is fine
+    assert held.lost_reason() is None
+
+
+def test_a_second_copy_is_told_who_holds_the_folder(held: DataDirLock, data_dir: Path) -> None:
+    second = DataDirLock(data_dir)
+    assert not second.try_lock()
+    assert not second.is_locked()
+    message = second.refusal_message()
+    assert message.startswith(
+        f"{APP_NAME} is already open with this data folder (process {os.getpid()} on {socket.gethostname()}):\n"
+        f"{data_dir}\n\n"
+    )
+    assert second.lost_reason() == "this window does not hold the data folder's lock"
+
+
+def test_a_holder_file_without_a_host_or_process_reads_plainly(held: DataDirLock, data_dir: Path) -> None:
+    second = DataDirLock(data_dir)
+    assert not second.try_lock()
+    held.path.write_text("4242\n", encoding="utf-8")
+    assert "(process 4242 on this computer)" in second.refusal_message()
+    held.path.write_text("garbage\n", encoding="utf-8")
+    assert second.refusal_message().startswith(f"{APP_NAME} is already open with this data folder:\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "unreadable"),
+    [
+        (b"", True),
+        (b"\x00\xff garbage", True),
+        (b"0\n", True),
+        (b"1\n", False),
+        (b"31337\nML Career Planner\nlaptop\n", False),
+    ],
+)
+def test_a_lock_file_left_behind_is_taken_over_whatever_it_holds(
+    data_dir: Path, content: bytes, unreadable: bool
+) -> None:
+    (data_dir / LOCK_FILE).write_bytes(content + b"x" * 200)  # longer than what replaces it
+    lock = DataDirLock(data_dir)
+    assert lock.try_lock()
+    assert lock.took_over_unreadable is unreadable
+    assert lock.path.read_text(encoding="utf-8") == f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n"
+
+
+def test_a_whole_holder_file_is_recognised(data_dir: Path) -> None:
+    (data_dir / LOCK_FILE).write_bytes(b"31337\nML Career Planner\nlaptop\n")
+    lock = DataDirLock(data_dir)
+    assert lock.try_lock()
+    assert lock.took_over_unreadable is False
+    fresh = DataDirLock(data_dir / "sub")
+    (data_dir / "sub").mkdir()
+    assert fresh.try_lock()
+    assert fresh.took_over_unreadable is True  # a new, empty file names nobody
+
+
+def test_a_folder_where_the_lock_file_belongs_is_named(data_dir: Path) -> None:
+    (data_dir / LOCK_FILE).mkdir()
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert lock.refusal_message().startswith(
+        f"{APP_NAME} cannot lock its data folder because a folder named {LOCK_FILE} is where its lock file belongs"
+    )
+
+
+def test_a_missing_data_folder_gives_the_systems_reason(tmp_path: Path) -> None:
+    lock = DataDirLock(tmp_path / "missing")
+    assert not lock.try_lock()
+    assert lock.refusal_message().startswith(
+        f"{APP_NAME} cannot create its lock file in the data folder (No such file or directory):\n"
+    )
+    assert (
+        DataDirLock(tmp_path)
+        .refusal_message()
+        .startswith(f"{APP_NAME} cannot create its lock file in the data folder (unknown reason):")
+    )
+
+
+def test_a_fifo_where_the_lock_file_belongs_is_refused(data_dir: Path) -> None:
+    os.mkfifo(data_dir / LOCK_FILE)
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert "(not a regular file)" in lock.refusal_message()
+
+
+def test_a_lock_file_linked_elsewhere_is_never_followed(data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("theirs", encoding="utf-8")
+    (data_dir / LOCK_FILE).symlink_to(target)
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert target.read_text(encoding="utf-8") == "theirs"
+
+
+def test_a_deleted_lock_file_is_taken_again(held: DataDirLock) -> None:
+    held.path.unlink()
+    assert held.lost_reason() is None
+    assert held.path.read_text(encoding="utf-8").startswith(f"{os.getpid()}\n")
+    assert held.lost_reason() is None
+
+
+def test_a_lock_taken_over_by_another_copy_stops_this_one(held: DataDirLock, data_dir: Path) -> None:
+    held.path.unlink()
+    other = DataDirLock(data_dir)
+    assert other.try_lock()
+    reason = held.lost_reason()
+    assert reason == (
+        f"the data folder's lock ({LOCK_FILE}) was removed or taken over while the app was running, "
+        "so another copy of the app may now be using the folder"
+    )
+    held.unlock()  # gives back its own lock and leaves the other copy's file
+    assert other.path.exists()
+    assert other.lost_reason() is None
+    other.unlock()
+    assert not other.path.exists()
+    assert not other.is_locked()
+    other.unlock()  # twice is harmless
+
+
+def test_a_data_folder_removed_or_replaced_stops_saving(held: DataDirLock, data_dir: Path, tmp_path: Path) -> None:
+    data_dir.rename(tmp_path / "moved")
+    data_dir.mkdir()
+    assert held.lost_reason() == f"the data folder {data_dir} was removed or replaced while the app was running"
+    data_dir.rmdir()
+    assert held.lost_reason() == f"the data folder {data_dir} was removed or replaced while the app was running"

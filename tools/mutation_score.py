@@ -34,7 +34,11 @@ def main(selected: list[str]) -> int:
         module = module_of(meta, root)
         if selected and not any(module == s or module.startswith(s + ".") for s in selected):
             continue
-        codes = Counter(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values())
+        try:
+            codes = Counter(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values())
+        except ValueError:  # being written by a run still going: read it again in a moment
+            print(f"{module}: results are being written, try again")
+            continue
         total = sum(codes.values())
         if total == 0:
             continue

@@ -3,14 +3,19 @@ another holder): who is told what, when the folder stops being ours, and which l
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 
 from planner import APP_NAME
 from planner.storage.instance_lock import LOCK_FILE, DataDirLock
+from planner.storage.profile_watch import ProfileFileWatcher
 
 
 @pytest.fixture
@@ -149,3 +154,70 @@ def test_a_data_folder_removed_or_replaced_stops_saving(held: DataDirLock, data_
     assert held.lost_reason() == f"the data folder {data_dir} was removed or replaced while the app was running"
     data_dir.rmdir()
     assert held.lost_reason() == f"the data folder {data_dir} was removed or replaced while the app was running"
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+
+
+@needs_proc
+def test_refused_and_given_back_locks_leave_no_file_open(held: DataDirLock, data_dir: Path) -> None:
+    before = open_descriptors()
+    for _ in range(3):
+        assert not DataDirLock(data_dir).try_lock()
+    fifo_dir = data_dir / "fifo"
+    fifo_dir.mkdir()
+    os.mkfifo(fifo_dir / LOCK_FILE)
+    assert not DataDirLock(fifo_dir).try_lock()
+    assert open_descriptors() == before
+    held.path.unlink()
+    other = DataDirLock(data_dir)
+    assert other.try_lock()
+    assert held.lost_reason() is not None
+    held.unlock()
+    other.unlock()
+    assert open_descriptors() == before - 1  # the held lock's own descriptor is closed too
+
+
+def test_a_lock_file_that_is_a_link_gets_the_systems_reason_not_already_open(data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("theirs", encoding="utf-8")
+    (data_dir / LOCK_FILE).symlink_to(target)
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert f"({os.strerror(errno.ELOOP)})" in lock.refusal_message()
+
+
+def test_a_new_lock_file_is_readable_by_others_and_writable_by_the_owner(data_dir: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        lock = DataDirLock(data_dir)
+        assert lock.try_lock()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(lock.path).st_mode) == 0o644
+
+
+def test_a_holder_file_of_two_lines_and_a_vanished_one_read_plainly(held: DataDirLock, data_dir: Path) -> None:
+    second = DataDirLock(data_dir)
+    assert not second.try_lock()
+    held.path.write_text("4242\nML Career Planner\n", encoding="utf-8")
+    assert "(process 4242 on this computer)" in second.refusal_message()
+    held.path.unlink()
+    assert second.refusal_message().startswith(f"{APP_NAME} is already open with this data folder:\n")
+
+
+def test_the_profile_watch_reports_a_file_deleted_before_any_check(qapp: Any, data_dir: Path) -> None:
+    parent = QObject()
+    path = data_dir / "profile.json"
+    path.write_text("{}", encoding="utf-8")
+    watcher = ProfileFileWatcher(path, parent)
+    assert watcher.parent() is parent
+    seen: list[int] = []
+    watcher.removed.connect(lambda: seen.append(1))
+    path.unlink()
+    watcher.check()
+    assert seen == [1]

@@ -77,3 +77,10 @@ def test_the_salary_the_projection_starts_from_says_where_it_comes_from() -> Non
     assert Profile(pay_history={2023: 70_000, 2024: 80_000}).salary_today() == (80_000, "history", 2024)
     assert Profile().salary_today() is None
     assert Profile(skills={}).has_skill("entry.python") is False
+
+
+def test_a_field_nested_as_deep_as_json_allows_is_a_wrong_type_not_a_crash(raw_dataset: dict[str, Any]) -> None:
+    data = json.loads(json.dumps(raw_dataset))
+    raw = json.dumps(data).encode().replace(b'"title": ', b'"title": ' + b"[" * 900 + b"]" * 900 + b', "x": ', 1)
+    problems = problems_of(raw)
+    assert ("title", "Input should be a valid string") in problems

@@ -52,10 +52,8 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
         raise DatasetError(name, [("", "not valid JSON (nested too deeply)")]) from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer with too many digits
         raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
-    try:
+    try:  # validation follows the schema, never the file's nesting: no RecursionError here
         return Dataset.model_validate(data)
-    except RecursionError:
-        raise DatasetError(name, [("", "nested too deeply")]) from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):

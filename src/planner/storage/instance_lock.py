@@ -79,7 +79,7 @@ class DataDirLock:
             try:
                 fd = os.open(
                     self.path,
-                    os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0),
+                    os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),  # Python's descriptors are never inherited
                     0o644,
                 )
             except IsADirectoryError:
@@ -189,7 +189,7 @@ class DataDirLock:
 
     def refusal_message(self) -> str:
         """Why try_lock() failed, for the user."""
-        if self._error == "folder" or (self.path.is_dir() and not self.path.is_symlink()):
+        if self._error == "folder":
             return (
                 f"{APP_NAME} cannot lock its data folder because a folder named {LOCK_FILE} is where its lock "
                 f"file belongs:\n{self.path}\n\nNo other copy of the app is using it. Move or rename that folder, "

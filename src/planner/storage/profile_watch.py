@@ -33,7 +33,5 @@ class ProfileFileWatcher(QObject):
         present = self.path.exists()
         self._watch()  # the folder may have been made again
         if self._present and not present:
-            self._present = False
             self.removed.emit()
-            return
         self._present = present

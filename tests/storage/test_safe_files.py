@@ -4,13 +4,22 @@ moved aside to, and which leftovers of an interrupted save are cleaned (and whic
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
 
-from planner.storage.safe_files import clean_stale_temp_files, detach_outside_link, kind_of, leads_outside
+from planner.storage.safe_files import (
+    NotRegularFileError,
+    clean_stale_temp_files,
+    detach_outside_link,
+    kind_of,
+    leads_outside,
+    read_regular,
+)
 
 NOW = dt.datetime(2025, 3, 14, 9, 26, 53)
 NAMES = ("profile.json", "settings.ini")
@@ -121,3 +130,48 @@ def test_a_temporary_file_that_cannot_be_removed_is_not_reported_removed(
     removed = clean_stale_temp_files(data_dir, NAMES)
     assert [p.name for p in removed] == ["settings.ini.Q1w2E3"]
     assert (data_dir / "profile.json.Ab12Cd").exists()
+
+
+def test_a_large_file_is_read_only_up_to_one_byte_past_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(bytes(range(256)) * 12_000)  # about 3 MB: read in several pieces
+    limit = 1_500_000
+    data = read_regular(path, limit)
+    assert len(data) == limit + 1
+    assert data == path.read_bytes()[: limit + 1]
+    assert read_regular(path, 10**9) == path.read_bytes()
+
+
+def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "salary-data.json"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as err:
+        read_regular(folder, 100)
+    assert (err.value.errno, err.value.strerror, err.value.filename) == (
+        errno.EISDIR,
+        "it is a folder, not a file",
+        str(folder),
+    )
+
+
+def test_a_named_pipe_without_a_writer_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "profile.json"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(target=lambda: outcome.append(_refusal(fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # stuck opening the pipe: free it before failing
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=10)
+        pytest.fail("reading a named pipe waited for a writer")
+    assert isinstance(outcome[0], NotRegularFileError)
+    assert str(outcome[0]) == "profile.json is a named pipe (FIFO), not a regular file"
+
+
+def _refusal(path: Path) -> BaseException:
+    try:
+        read_regular(path, 100)
+    except BaseException as exc:  # the test looks at what was raised
+        return exc
+    raise AssertionError("a named pipe was read")

@@ -39,7 +39,8 @@ def read_regular(path: Path, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of the regular file at ``path`` (the caller checks the size).
 
     Raises FileNotFoundError, IsADirectoryError, NotRegularFileError (never blocks on a pipe) or OSError."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    # Never waits on a pipe; a terminal never becomes ours (Python's descriptors are never passed on anyway).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
         mode = os.fstat(fd).st_mode

@@ -116,3 +116,22 @@ def test_a_profile_that_was_never_there_is_not_reported_missing(qapp: Any, tmp_p
     folder.mkdir()
     watcher.check()  # the folder made again: watched from then on
     assert watcher._watcher.directories() == [str(folder)]
+
+
+def test_a_profile_written_again_from_the_removed_signal_is_watched_again(qapp: Any, data_dir: Path) -> None:
+    path = data_dir / "profile.json"
+    path.write_text("{}", encoding="utf-8")
+    watcher = ProfileFileWatcher(path)
+    seen: list[int] = []
+
+    def write_again() -> None:  # what the app does: save at once, then tell the watch the file is there
+        seen.append(1)
+        path.write_text("{}", encoding="utf-8")
+        watcher.check()
+
+    watcher.removed.connect(write_again)
+    path.unlink()
+    watcher.check()
+    path.unlink()
+    watcher.check()
+    assert seen == [1, 1]

@@ -33,5 +33,7 @@ class ProfileFileWatcher(QObject):
         present = self.path.exists()
         self._watch()  # the folder may have been made again
         if self._present and not present:
-            self.removed.emit()
+            self._present = False
+            self.removed.emit()  # its slot may save and call check() again: nothing may be set after this
+            return
         self._present = present

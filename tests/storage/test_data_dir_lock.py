@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from planner import APP_NAME
+from planner.storage import instance_lock
 from planner.storage.instance_lock import LOCK_FILE, DataDirLock
 from planner.storage.profile_watch import ProfileFileWatcher
 
@@ -221,3 +222,54 @@ def test_the_profile_watch_reports_a_file_deleted_before_any_check(qapp: Any, da
     path.unlink()
     watcher.check()
     assert seen == [1]
+
+
+def test_a_lock_file_replaced_between_open_and_lock_is_opened_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = instance_lock._path_identity
+    calls: list[int] = []
+
+    def replaced_once(path: Path) -> tuple[int, int] | None:
+        calls.append(1)
+        return (-1, -1) if len(calls) == 1 else real(path)
+
+    monkeypatch.setattr(instance_lock, "_path_identity", replaced_once)
+    lock = DataDirLock(data_dir)
+    assert lock.try_lock()
+    assert lock.lost_reason() is None
+
+
+@needs_proc
+def test_a_lock_file_replaced_every_time_counts_as_held_and_leaves_nothing_open(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(instance_lock, "_path_identity", lambda path: (-1, -1))
+    before = open_descriptors()
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert lock.refusal_message().startswith(f"{APP_NAME} is already open with this data folder")
+    assert open_descriptors() == before
+
+
+@needs_proc
+def test_a_lock_file_that_cannot_be_written_gives_the_reason_and_leaves_nothing_open(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(DataDirLock, "_write_holder", staticmethod(disk_full))
+    before = open_descriptors()
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert not lock.is_locked()
+    assert "(No space left on device)" in lock.refusal_message()
+    assert open_descriptors() == before
+
+
+def test_a_holder_file_that_is_not_text_is_read_without_a_crash(held: DataDirLock, data_dir: Path) -> None:
+    second = DataDirLock(data_dir)
+    assert not second.try_lock()
+    held.path.write_bytes(b"\xff\xfe\x00garbage\n\xc3")
+    assert second.refusal_message().startswith(f"{APP_NAME} is already open with this data folder:\n")

@@ -85,8 +85,8 @@ class DataDirLock:
             except IsADirectoryError:
                 self._error = "folder"
                 return False
-            except OSError as exc:
-                self._error = "folder" if self.path.is_dir() else (exc.strerror or str(exc))
+            except OSError as exc:  # a folder in its place raised IsADirectoryError above
+                self._error = exc.strerror or str(exc)
                 return False
             try:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -129,9 +129,9 @@ class DataDirLock:
     def _write_holder(fd: int) -> None:
         """Who holds the lock, for another copy's message (QLockFile's layout: pid, app name, host)."""
         text = f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n".encode()
-        os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, text)
+        os.ftruncate(fd, len(text))  # nothing of a longer earlier holder is left
 
     def is_locked(self) -> bool:
         return self._fd is not None

@@ -28,12 +28,9 @@ class ProfileFileWatcher(QObject):
         if folder not in self._watcher.directories() and self.path.parent.is_dir():
             self._watcher.addPath(folder)
 
-    def check(self, _folder: str = "") -> None:
+    def check(self, *_folder: object) -> None:
         """Compare with the last look; also called after a save (the file is then known to be there)."""
-        present = self.path.exists()
+        was_present, self._present = self._present, self.path.exists()
         self._watch()  # the folder may have been made again
-        if self._present and not present:
-            self._present = False
-            self.removed.emit()  # its slot may save and call check() again: nothing may be set after this
-            return
-        self._present = present
+        if was_present and not self._present:
+            self.removed.emit()  # its slot may save and call check() again: the state is already set

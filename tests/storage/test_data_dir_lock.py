@@ -273,3 +273,27 @@ def test_a_holder_file_that_is_not_text_is_read_without_a_crash(held: DataDirLoc
     assert not second.try_lock()
     held.path.write_bytes(b"\xff\xfe\x00garbage\n\xc3")
     assert second.refusal_message().startswith(f"{APP_NAME} is already open with this data folder:\n")
+
+
+def test_a_reason_without_an_error_number_is_still_shown(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def odd(_fd: int) -> None:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(DataDirLock, "_write_holder", staticmethod(odd))
+    lock = DataDirLock(data_dir)
+    assert not lock.try_lock()
+    assert "(the disk went away)" in lock.refusal_message()
+    monkeypatch.setattr(instance_lock.os, "open", lambda *_a: (_ for _ in ()).throw(OSError("no handle left")))
+    assert not lock.try_lock()
+    assert "(no handle left)" in lock.refusal_message()
+
+
+@needs_proc
+def test_a_deleted_lock_that_cannot_be_taken_again_keeps_the_old_one_until_unlock(held: DataDirLock) -> None:
+    before = open_descriptors()
+    held.path.unlink()
+    held.try_lock = lambda: False  # type: ignore[method-assign]  # e.g. the folder became read-only
+    assert held.lost_reason() is not None
+    assert held.is_locked()
+    held.unlock()
+    assert open_descriptors() == before - 1

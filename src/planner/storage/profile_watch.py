@@ -24,9 +24,8 @@ class ProfileFileWatcher(QObject):
         self._watch()
 
     def _watch(self) -> None:
-        folder = str(self.path.parent)
-        if folder not in self._watcher.directories() and self.path.parent.is_dir():
-            self._watcher.addPath(folder)
+        if self.path.parent.is_dir():  # adding a folder already watched changes nothing
+            self._watcher.addPath(str(self.path.parent))
 
     def check(self, *_folder: object) -> None:
         """Compare with the last look; also called after a save (the file is then known to be there)."""

@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: data run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install uninstall dist validate-desktop icons \
-	screenshots deb deb-check deb-tools
+.PHONY: data mutation run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install \
+	uninstall dist validate-desktop icons screenshots deb deb-check deb-tools
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -20,8 +20,8 @@ run: $(STAMP)
 	$(VENV)/bin/ml-career-planner $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks packaging
-	$(VENV)/bin/ruff format --check src tests benchmarks packaging
+	$(VENV)/bin/ruff check src tests benchmarks packaging tools
+	$(VENV)/bin/ruff format --check src tests benchmarks packaging tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -44,7 +44,16 @@ data: $(STAMP)
 	$(PY) packaging/build_market_data.py $(if $(WHEEL),--wheel $(WHEEL))
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache mutants
+
+# Mutation testing of domain/ and storage/ (minutes; not part of `make test`). mutmut keeps its results in mutants/
+# and re-tests only what changed. One module or a few: make mutation MODULES="planner.storage.atomic"
+MODULES ?= planner.domain planner.storage
+MUTATION_JOBS ?= 2
+mutation: $(STAMP) display-libraries
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) $(foreach m,$(MODULES),"$(m).*")\
+	  > mutants.log 2>&1 || { tail -40 mutants.log; exit 1; }
+	$(PY) tools/mutation_score.py $(MODULES)
 
 # --- the packaged app (packaging/) ---------------------------------------------------------------------------
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/planner/__init__.py)

@@ -11,9 +11,16 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from planner.domain.dataset import Dataset
 from planner.storage.dataset_file import bundled_dataset_file, load_dataset
+
+# `make mutation` runs the tests with this profile: the same examples for every mutant (so a score does not move
+# between runs), no deadline and no health check (mutmut's trampolines make every call slower).
+settings.register_profile(
+    "mutation", derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 @pytest.fixture(autouse=True)

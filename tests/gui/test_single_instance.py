@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from child_process import python_running
 from planner import app as app_module
 from planner.storage.instance_lock import DataDirLock
 
@@ -21,9 +21,7 @@ HOLDER = Path(__file__).parent.parent / "storage" / "lock_holder_child.py"
 @pytest.fixture
 def other_instance(data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
     """Another process holding the data folder's lock, as a running copy of the app does."""
-    child = subprocess.Popen(
-        [sys.executable, "-I", str(HOLDER), str(data_dir)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
+    child = subprocess.Popen(python_running(HOLDER, str(data_dir)), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert child.stdout is not None
     assert child.stdin is not None
     try:

@@ -8,12 +8,12 @@ import random
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from child_process import python_running
 from planner.domain.profile import Profile, TickedSkill
 from planner.storage.profile_store import LoadStatus, ProfileStore, encode_profile
 
@@ -47,7 +47,7 @@ def saved(tmp_path: Path) -> tuple[ProfileStore, list[Profile], list[str]]:
 
 
 def child_command(mode: str, args: list[str]) -> list[str]:
-    return [sys.executable, "-I", str(CHILD), mode, *args]
+    return python_running(CHILD, mode, *args)
 
 
 def check_after_kills(store: ProfileStore, profiles: list[Profile], seen: list[Profile]) -> None:

@@ -9,8 +9,9 @@ def usd(amount: float) -> str:
     """$144,000 — whole dollars with thousands separators."""
     if not math.isfinite(amount):
         return "—"
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(round(amount)):,}"
+    whole = round(amount)
+    sign = "-" if whole < 0 else ""  # -0.4 is "$0", not "-$0"
+    return f"{sign}${abs(whole):,}"
 
 
 def usd_short(amount: float) -> str:

@@ -174,9 +174,10 @@ def position_of_pay(low: float, typical: float, high: float, pay: float) -> floa
         return 0.0
     if pay >= high:
         return 1.0
+    # Here low < pay < high, so neither division below is by zero (pay <= typical means typical > low).
     if pay <= typical:
-        return 0.5 * (pay - low) / (typical - low) if typical > low else 0.5
-    return 0.5 + 0.5 * (pay - typical) / (high - typical) if high > typical else 0.5
+        return 0.5 * (pay - low) / (typical - low)
+    return 0.5 + 0.5 * (pay - typical) / (high - typical)
 
 
 # --- levels ----------------------------------------------------------------------------------------------------

@@ -16,9 +16,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     Raises OSError naming the reason; on any error the temporary file is discarded and ``path`` is untouched.
     """
+    # Qt never falls back to writing the target file in place (directWriteFallback is off unless it is switched on).
     file = QSaveFile(str(path))
-    # Never fall back to writing the target file in place (Qt does that only when asked to).
-    file.setDirectWriteFallback(False)
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError(f"cannot write {path.name}: {_reason(file, 'the folder cannot be written')}")
     try:
@@ -43,11 +42,9 @@ def _reason(file: QSaveFile, fallback: str) -> str:
 
 def _sync_directory(folder: Path) -> None:
     """Make the rename itself durable (matters after a power cut, not after a kill); best effort."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder (and needs no folder sync)
         return
     try:
         os.fsync(fd)

@@ -79,14 +79,14 @@ class DataDirLock:
             try:
                 fd = os.open(
                     self.path,
-                    os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0),
+                    os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),  # Python's descriptors are never inherited
                     0o644,
                 )
             except IsADirectoryError:
                 self._error = "folder"
                 return False
-            except OSError as exc:
-                self._error = "folder" if self.path.is_dir() else (exc.strerror or str(exc))
+            except OSError as exc:  # a folder in its place raised IsADirectoryError above
+                self._error = exc.strerror or str(exc)
                 return False
             try:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -119,8 +119,7 @@ class DataDirLock:
 
     @staticmethod
     def _names_a_process(fd: int) -> bool:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
+        try:  # just opened: read from the start
             first = os.read(fd, 64).split(b"\n", 1)[0].strip()
         except OSError:
             return False
@@ -130,9 +129,9 @@ class DataDirLock:
     def _write_holder(fd: int) -> None:
         """Who holds the lock, for another copy's message (QLockFile's layout: pid, app name, host)."""
         text = f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n".encode()
-        os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, text)
+        os.ftruncate(fd, len(text))  # nothing of a longer earlier holder is left
 
     def is_locked(self) -> bool:
         return self._fd is not None
@@ -190,7 +189,7 @@ class DataDirLock:
 
     def refusal_message(self) -> str:
         """Why try_lock() failed, for the user."""
-        if self._error == "folder" or (self.path.is_dir() and not self.path.is_symlink()):
+        if self._error == "folder":
             return (
                 f"{APP_NAME} cannot lock its data folder because a folder named {LOCK_FILE} is where its lock "
                 f"file belongs:\n{self.path}\n\nNo other copy of the app is using it. Move or rename that folder, "

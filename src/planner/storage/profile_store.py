@@ -73,14 +73,15 @@ class _UnusableError(Exception):
 
 
 def encode_profile(profile: Profile) -> bytes:
-    return (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+    return (profile.model_dump_json(indent=2) + "\n").encode()
 
 
 def _first_errors(exc: ValidationError, limit: int = 3) -> str:
     parts = []
     for err in exc.errors(include_url=False)[:limit]:
-        # A key from the file is data: one with a line break or other control character is shown quoted.
-        where = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"]) or "the profile"
+        # A key from the file is data: one with a line break or other control character is shown quoted. Never
+        # empty: the profile is always an object.
+        where = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"])
         parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
     more = exc.error_count() - limit
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
@@ -114,11 +115,8 @@ _VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)')
 def _looks_newer(raw: bytes) -> bool:
     """A file too large to parse whose first ``schema_version`` is above ours: left untouched, like any newer
     profile (a wrong guess only means a read-only run, never a moved or lost file)."""
-    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
-    try:
-        return found is not None and float(found.group(1)) > PROFILE_SCHEMA_VERSION
-    except ValueError:
-        return False
+    found = _VERSION_FIELD.search(raw)  # the pattern only matches numbers float() reads
+    return found is not None and float(found.group(1)) > PROFILE_SCHEMA_VERSION
 
 
 class ProfileFormatError(ValueError):
@@ -163,7 +161,7 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
 
 def _newer_version(raw: bytes) -> int | str:
     """The format version a newer profile names, for the message."""
-    found = _VERSION_FIELD.search(raw[: 4 * MAX_PROFILE_BYTES])
+    found = _VERSION_FIELD.search(raw)
     if found is None:
         return "unknown"
     text = found.group(1).decode("ascii")

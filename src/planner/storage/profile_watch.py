@@ -24,16 +24,12 @@ class ProfileFileWatcher(QObject):
         self._watch()
 
     def _watch(self) -> None:
-        folder = str(self.path.parent)
-        if folder not in self._watcher.directories() and self.path.parent.is_dir():
-            self._watcher.addPath(folder)
+        if self.path.parent.is_dir():  # adding a folder already watched changes nothing
+            self._watcher.addPath(str(self.path.parent))
 
-    def check(self, _folder: str = "") -> None:
+    def check(self, *_folder: object) -> None:
         """Compare with the last look; also called after a save (the file is then known to be there)."""
-        present = self.path.exists()
+        was_present, self._present = self._present, self.path.exists()
         self._watch()  # the folder may have been made again
-        if self._present and not present:
-            self._present = False
-            self.removed.emit()
-            return
-        self._present = present
+        if was_present and not self._present:
+            self.removed.emit()  # its slot may save and call check() again: the state is already set

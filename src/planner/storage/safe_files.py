@@ -39,7 +39,8 @@ def read_regular(path: Path, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of the regular file at ``path`` (the caller checks the size).
 
     Raises FileNotFoundError, IsADirectoryError, NotRegularFileError (never blocks on a pipe) or OSError."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    # Never waits on a pipe; a terminal never becomes ours (Python's descriptors are never passed on anyway).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
         mode = os.fstat(fd).st_mode
@@ -65,8 +66,8 @@ def leads_outside(path: Path, folder: Path) -> bool:
     if not path.is_symlink():
         return False
     try:
-        target = path.resolve(strict=True)
-        return not target.is_relative_to(folder.resolve(strict=True))
+        target = path.resolve(strict=True)  # the link exists, so the folder it is in does too
+        return not target.is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # dangling, a loop, the folder gone
         return True
 

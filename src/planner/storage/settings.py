@@ -22,6 +22,10 @@ VALID_THEMES = ("system", "light", "dark")
 SETTINGS_FILE = "settings.ini"
 
 
+def _regular_or_folder(mode: int) -> bool:
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
 class AppSettings:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / SETTINGS_FILE
@@ -33,8 +37,7 @@ class AppSettings:
     def _make_safe(self) -> None:
         try:
             moved = detach_outside_link(self.path, self.path.parent)
-            mode = os.stat(self.path).st_mode if moved is None else stat.S_IFREG
-            if moved is None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            if moved is None and not _regular_or_folder(os.stat(self.path).st_mode):
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 moved = self.path.with_name(f"{self.path.name}.not-a-file-{stamp}")
                 os.rename(self.path, moved)

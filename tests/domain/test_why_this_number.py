@@ -1,0 +1,79 @@
+"""The "Why this number?" lines as the user reads them: each formula with the figures it uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.domain.dataset import Dataset
+from planner.domain.profile import Assumptions, Profile
+from planner.domain.projection import pay_basis, project
+from planner.domain.projection_text import Breakdown, breakdown
+
+YEAR = 2026
+
+
+def line(b: Breakdown, label_start: str) -> tuple[float | None, str]:
+    found = [x for x in b.lines if x.label.startswith(label_start)]
+    assert len(found) == 1, [x.label for x in b.lines]
+    return found[0].amount, found[0].detail
+
+
+def test_raises_and_inflation_show_their_arithmetic(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(years_of_experience=6, current_salary=120_000), YEAR)
+    five = breakdown(proj, 5, "nominal")
+    _, raises = line(five, "Raises beyond inflation")
+    assert raises == "5 years at (1 + 3.0%) ÷ (1 + 2.5%) = ×1.0049 a year"
+    one = breakdown(proj, 1, "nominal")
+    assert line(one, "Raises beyond inflation")[1].startswith("1 year at ")
+    amount, detail = line(five, "Inflation to 2031 dollars")
+    assert detail == "× (1 + 2.5%)^5 = ×1.1314"
+    assert amount == pytest.approx(proj.base[5] * (1.025**5 - 1))
+    assert five.total == pytest.approx(proj.projected("nominal")[5])
+    assert all(not x.label.startswith("Inflation") for x in breakdown(proj, 5, "today").lines)
+
+
+def test_total_pay_lists_the_bonus_and_the_equity_with_inflation(dataset: Dataset) -> None:
+    a = Assumptions(bonus_percent=10, yearly_equity=20_000)
+    proj = project(dataset, Profile(years_of_experience=6, current_salary=120_000, assumptions=a), YEAR)
+    b = breakdown(proj, 2, "nominal", "total")
+    base = proj.projected("nominal", "base")[2]
+    bonus, bonus_detail = line(b, "Bonus")
+    assert bonus == pytest.approx(base * 0.10)
+    assert bonus_detail.startswith("10% of the base salary $")
+    equity, equity_detail = line(b, "Equity")
+    assert equity == pytest.approx(20_000 * 1.025**2)
+    assert equity_detail == "$20,000 a year in today's dollars, × 1.0506 inflation"
+    assert b.total == pytest.approx(proj.projected("nominal", "total")[2])
+    today = breakdown(proj, 2, "today", "total")
+    assert line(today, "Equity") == (20_000, "$20,000 a year in today's dollars")
+
+
+def test_a_salary_above_todays_range_says_so_with_the_range(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(years_of_experience=6, current_salary=190_000), YEAR)
+    _, detail = line(breakdown(proj, 0), "Today's salary: your current salary")
+    assert detail == (
+        "what you entered: your pay today, taken as it is; above the Mid level range ($99,000 – $180,000)"
+    )
+
+
+def test_a_salary_compared_elsewhere_shows_the_two_pay_factors(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6, current_salary=120_000, industry="education")
+    proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, industry="finance"))
+    _, detail = line(breakdown(proj, 0), "Today's salary")
+    f_fin, f_edu = 120_000 / 116_000, 103_000 / 116_000
+    assert detail.startswith(
+        f"your $120,000 at Education × {f_fin:.2f} ÷ {f_edu:.2f} (the two pay factors): the same place"
+    )
+
+
+def test_years_beyond_the_articles_figures_are_flagged_and_inflation_named(dataset: Dataset) -> None:
+    every = {sk: {"ticked_on": "2026-01-01"} for sk in dataset.skill_ids()}
+    profile = Profile.model_validate(
+        {"years_of_experience": 12, "employer": "facebook", "skills": every, "schema_version": 4}
+    )
+    proj = project(dataset, profile, YEAR)
+    last = proj.horizon - 1
+    _, detail = line(breakdown(proj, last, "nominal"), "⚠ Above anything the article reports")
+    assert detail.endswith(" (inflation alone takes it there).")
+    assert f"({YEAR + last} dollars)" in detail
+    assert all("anything the article reports" not in x.label for x in breakdown(proj, last, "today").lines)

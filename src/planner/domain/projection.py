@@ -13,7 +13,8 @@ employer ("the basis"):
 * **Pay without skills** (``plain``): year 0 is the salary entered (or, without one, the bottom of today's
   range). Each year it grows by ``(1 + yearly_raise) / (1 + inflation)`` up to the top of the range (a salary
   already above it gets no raise beyond inflation). A promotion adds ``promotion_raise`` and lifts pay to at
-  least the bottom of the new range.
+  least the bottom of the new range, never below last year's; a level's pay is at least what a promotion into it
+  that very year would pay.
 * **Skills** (``target``): pay at position ``p`` of its range stands for ``p`` of the way from bottom to top;
   the skills ticked of the level and of every level below it (general skills included), a share ``k``, move it
   ``k`` of the remaining way to the top. Without a salary the projection is that figure; with one, pay covers

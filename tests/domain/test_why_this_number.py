@@ -28,7 +28,7 @@ def test_raises_and_inflation_show_their_arithmetic(dataset: Dataset) -> None:
     amount, detail = line(five, "Inflation to 2031 dollars")
     assert detail == "× (1 + 2.5%)^5 = ×1.1314"
     assert amount == pytest.approx(proj.base[5] * (1.025**5 - 1))
-    assert five.total == pytest.approx(proj.projected("nominal")[5])
+    assert five.total == pytest.approx(proj.projected("nominal", "base")[5])
     assert all(not x.label.startswith("Inflation") for x in breakdown(proj, 5, "today").lines)
 
 

@@ -384,24 +384,17 @@ class Projection:
             values = values * self.inflation_index
         return values
 
-    def projected(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def projected(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self.base, dollars, comp)
 
-    def low(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def low(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self._range_today[0], dollars, comp)
 
-    def high(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def high(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self._range_today[1], dollars, comp)
 
-    def series(self, dollars: Dollars = "nominal", comp: Comp = "base") -> Series:
+    def series(self, dollars: Dollars, comp: Comp) -> Series:
         return Series(self.low(dollars, comp), self.projected(dollars, comp), self.high(dollars, comp))
-
-    def cumulative(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
-        """Earnings summed from this year up to and including each year."""
-        return np.cumsum(self.projected(dollars, comp))
-
-    def total_earnings(self, dollars: Dollars = "nominal", comp: Comp = "base") -> float:
-        return float(self.projected(dollars, comp).sum())
 
     # --- levels ----------------------------------------------------------------------------------------------
 
@@ -446,7 +439,7 @@ class Projection:
     def article_bottom(self) -> ArticleFigure:
         return article_smallest(self.dataset)
 
-    def outside_article(self, dollars: Dollars = "nominal") -> IntArray:
+    def outside_article(self, dollars: Dollars) -> IntArray:
         """Per year: +1 when the projected base salary (in the dollars shown) is above the article's largest
         figure, -1 when below its smallest, 0 within what the article reports."""
         values = self.projected(dollars, "base")

@@ -209,17 +209,17 @@ def test_years_outside_the_articles_figures_are_marked_above_and_below(dataset: 
     marks = high.outside_article("nominal")
     assert (marks[-5:] == 1).all()  # nominal dollars decades out are above every figure of the article
     assert (high.outside_article("today") == 0).all()
-    line = breakdown(high, high.horizon - 1, "nominal").lines
+    line = breakdown(high, high.horizon - 1, "nominal", "base").lines
     assert any(x.label == "⚠ Above anything the article reports" for x in line)
 
 
 def test_derived_figures_are_not_labelled_as_the_articles(dataset: Dataset) -> None:
     finance = project(dataset, Profile(years_of_experience=6, industry="finance"), YEAR)
-    first = breakdown(finance, 0).lines[0]
+    first = breakdown(finance, 0, "nominal", "base").lines[0]
     assert first.kind == "derived"
     assert "× pay factor" in first.detail or "pay factor 1.03" in first.detail
     everywhere = project(dataset, Profile(years_of_experience=6), YEAR)
-    assert breakdown(everywhere, 0).lines[0].kind == "data"
+    assert breakdown(everywhere, 0, "nominal", "base").lines[0].kind == "data"
     for line in breakdown(finance, 8, "nominal", "total").lines:
         if line.kind == "data":
             assert line.amount is None, line.label  # the article's figures are shown, never a computed amount

@@ -147,11 +147,11 @@ def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | Non
     largest = article_largest(dataset)
     top = max(float(lv.range.max) for lv in dataset.levels)
     bound = max(largest.amount / top, 1.0)
-    emp = next((e for e in dataset.employers if e.id == employer), None) if employer is not None else None
+    emp = next((e for e in dataset.employers if e.id == employer), None)
     if emp is not None:
         p = emp.pay
         return PayBasis("employer", emp.id, emp.name, p.amount, p.qualifier, ref, p.amount / ref, bound, largest, top)
-    ind = next((i for i in dataset.industries if i.id == industry), None) if industry is not None else None
+    ind = next((i for i in dataset.industries if i.id == industry), None)
     if ind is not None:
         a = ind.average
         return PayBasis("industry", ind.id, ind.name, a.amount, a.qualifier, ref, a.amount / ref, bound, largest, top)
@@ -460,7 +460,6 @@ def project(
     *,
     basis: PayBasis | None = None,
     extra_skills: Iterable[str] = (),
-    horizon: int | None = None,
 ) -> Projection:
     """The projection for ``profile`` from ``current_year`` on.
 
@@ -468,7 +467,7 @@ def project(
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
     ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, ticked, current_year, basis, horizon)
+    return _project(dataset, profile, ticked, current_year, basis, None)
 
 
 def _project(

@@ -177,12 +177,7 @@ def outside_line(p: Projection, t: int, dollars: Dollars) -> BreakdownLine | Non
     )
 
 
-def _by_inflation(p: Projection, t: int, dollars: Dollars) -> bool:
-    """Nominal dollars above the article's largest figure only because of inflation."""
-    return dollars == "nominal" and float(p.base[t]) <= p.article_top.amount + 0.5
-
-
-def breakdown(p: Projection, t: int, dollars: Dollars = "nominal", comp: Comp = "base") -> Breakdown:
+def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
     """The lines of "Why this number?" for year ``t``."""
     t = min(max(int(t), 0), p.horizon - 1)
     a = p.assumptions

@@ -129,3 +129,33 @@ def test_the_next_skills_list_keeps_five_groups_best_first_and_leaves_out_what_a
     same_total = rank_skills([effect(0, 50.0, 5.0), effect(1, 50.0, 9.0)])
     assert [tie.ahead for tie in same_total] == [9.0, 5.0]  # equal over the horizon: more in five years first
     assert np.isclose(same_total[0].total, 50.0)
+
+
+def test_a_promotion_above_the_new_range_never_pays_below_last_year(dataset: Dataset) -> None:
+    # Raises below inflation: pay above the top of its range loses a little each year in today's dollars. The
+    # promotion to senior (t = 6) is capped at the top of the senior range, $204,000, but never below last year.
+    g = 1.0 / 1.025
+    profile = Profile(
+        years_of_experience=6, current_salary=250_000, assumptions=Assumptions(yearly_raise=0.0, inflation=0.025)
+    )
+    proj = project(dataset, profile, YEAR)
+    assert proj.promotion_t(2) == 6
+    assert proj.plain[5] == pytest.approx(250_000 * g**5)
+    assert proj.plain[6] == pytest.approx(250_000 * g**5)  # not 10% more, not this year's lower mid-level pay
+    assert proj.plain[7] == pytest.approx(250_000 * g**6)
+
+
+def test_why_this_number_at_mid_level_uses_the_articles_average_and_a_year_past_the_horizon_shows_the_last(
+    dataset: Dataset,
+) -> None:
+    proj = project(dataset, Profile(years_of_experience=6), YEAR)
+    last = breakdown(proj, 99, "today", "base")
+    assert (last.t, last.calendar_year) == (proj.horizon - 1, 2026 + 29)
+    first = breakdown(proj, -3, "today", "base")
+    assert first.t == 0
+    assert first.lines[0].label == "Mid level range (the article's)"
+    assert first.lines[0].detail == "$99,000 – $180,000, typical $144,000 (its average)."
+    google = project(dataset, Profile(years_of_experience=6, employer="google"), YEAR)
+    start = next(x for x in breakdown(google, 0, "today", "base").lines if x.amount is not None)
+    assert (start.label, start.kind) == ("Bottom of the Mid level range at Google", "derived")
+    assert start.amount == pytest.approx(99_000 * GOOGLE)

@@ -10,7 +10,7 @@ import pytest
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import project
+from planner.domain.projection import pay_basis, project
 from planner.domain.projection_text import breakdown, next_step_text, notes, promotion_reason, years_text
 
 YEAR = 2026
@@ -214,3 +214,21 @@ def test_a_promotion_held_back_by_the_previous_one_says_so(dataset: Dataset) -> 
         "the share of its skills not ticked"
     )
     assert promotion_reason(project(dataset, profile, YEAR).plans[1], profile.assumptions) == ""  # today's level
+
+
+def test_one_year_below_and_a_salary_above_in_nominal_dollars_without_inflations_excuse(dataset: Dataset) -> None:
+    low = project(dataset, Profile(current_salary=50_000, assumptions=Assumptions(horizon_years=1)), YEAR)
+    assert notes(low, "today")[-1].startswith("⚠ 1 year below the article's smallest figure, $70,000")
+    high = project(dataset, Profile(years_of_experience=12, current_salary=300_000), YEAR)
+    above = [x.detail for x in breakdown(high, 0, "nominal", "base").lines if x.label.startswith("⚠ Above")]
+    assert above == [
+        f"$300,000 (2026 dollars) is more than the article's largest figure, {CEILING}: an extrapolation of the "
+        "article, not a figure from it."
+    ]
+
+
+def test_a_salary_for_all_industries_compared_at_an_employer_shows_the_two_factors(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6, current_salary=100_000)
+    proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))
+    detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
+    assert detail == "your $100,000 × 1.28 ÷ 1.00 (the two pay factors): the same place relative to the ranges"

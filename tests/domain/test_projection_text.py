@@ -4,6 +4,9 @@ and the headline. Every amount below is worked out from the article's figures (d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +15,7 @@ from planner.domain.money import usd
 from planner.domain.profile import Assumptions, Profile, TickedSkill
 from planner.domain.projection import pay_basis, project
 from planner.domain.projection_text import breakdown, next_step_text, notes, promotion_reason, years_text
+from planner.storage.dataset_file import load_dataset
 
 YEAR = 2026
 ON = TickedSkill(ticked_on=dt.date(2026, 1, 1))
@@ -232,3 +236,18 @@ def test_a_salary_for_all_industries_compared_at_an_employer_shows_the_two_facto
     proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))
     detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
     assert detail == "your $100,000 × 1.28 ÷ 1.00 (the two pay factors): the same place relative to the ranges"
+
+
+def test_a_promotion_to_a_level_whose_years_are_inferred_says_so(
+    dataset: Dataset, data_copy: Callable[[Callable[[dict[str, Any]], None]], Path]
+) -> None:
+    def inferred(data: dict[str, Any]) -> None:
+        data["levels"][2]["experience"]["basis"] = "inferred"
+
+    other = load_dataset(data_copy(inferred))
+    profile = Profile(years_of_experience=6, skills=senior_skills(other, 2))
+    reason = promotion_reason(project(other, profile, YEAR).plans[2], profile.assumptions)
+    assert reason == (
+        "at 10 years of experience: 2 of 4 of its skills ticked, on the article's 10 years (promotion shift 2 "
+        "years, an assumption) (the article gives no years for Senior level: inferred)"
+    )

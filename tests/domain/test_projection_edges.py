@@ -100,6 +100,7 @@ def test_the_articles_largest_figure_is_read_from_the_data_in_use(
     other = load_dataset(data_copy(higher))
     assert article_largest(dataset).amount == 280_000
     assert article_largest(other).amount == 300_000
+    assert article_largest(other).text == "$300,000 (“up to”, with more experience)"  # the article's words
     assert article_largest(dataset).amount == 280_000
 
 
@@ -159,3 +160,11 @@ def test_why_this_number_at_mid_level_uses_the_articles_average_and_a_year_past_
     start = next(x for x in breakdown(google, 0, "today", "base").lines if x.amount is not None)
     assert (start.label, start.kind) == ("Bottom of the Mid level range at Google", "derived")
     assert start.amount == pytest.approx(99_000 * GOOGLE)
+
+
+def test_at_an_employer_raises_stop_at_the_top_of_its_range_there(dataset: Dataset) -> None:
+    top = 180_000 * GOOGLE  # the mid range's top at Google, $229,655
+    proj = project(dataset, Profile(years_of_experience=6, current_salary=228_000, employer="google"), YEAR)
+    assert proj.plain[1] == pytest.approx(228_000 * G)
+    assert proj.plain[2] == pytest.approx(top)  # 228,000 × G² would be above it
+    assert proj.plain[3] == pytest.approx(top)

@@ -199,6 +199,7 @@ def test_a_salary_from_the_pay_history_says_so_and_a_promotion_beyond_the_horizo
         (6, 4, "at 8 years of experience: 4 of 4 of its skills ticked, 2 years before the article's 10 years"),
         (6, 2, "at 10 years of experience: 2 of 4 of its skills ticked, on the article's 10 years"),
         (6, 0, "at 12 years of experience: 0 of 4 of its skills ticked, 2 years after the article's 10 years"),
+        (6, 3, "at 9 years of experience: 3 of 4 of its skills ticked, 1 year before the article's 10 years"),
     ],
 )
 def test_the_promotion_to_senior_says_when_and_why(dataset: Dataset, years: float, ticked: int, reason: str) -> None:
@@ -251,3 +252,38 @@ def test_a_promotion_to_a_level_whose_years_are_inferred_says_so(
         "at 10 years of experience: 2 of 4 of its skills ticked, on the article's 10 years (promotion shift 2 "
         "years, an assumption) (the article gives no years for Senior level: inferred)"
     )
+
+
+def test_a_promotion_held_back_by_less_than_a_year_says_so_too(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=7.5, skills=senior_skills(dataset, 4))  # 10 - 2 = 8, but 7.5 + 1 = 8.5
+    assert promotion_reason(project(dataset, profile, YEAR).plans[2], profile.assumptions).startswith(
+        "at 8.5 years of experience: 4 of 4 of its skills ticked, 2 years before the article's 10 years (promotion "
+        "shift 2 years, an assumption); not sooner than a year after the previous step"
+    )
+
+
+def test_the_promotion_and_range_limit_lines_say_what_they_count(dataset: Dataset) -> None:
+    near_top = project(dataset, Profile(years_of_experience=6, current_salary=178_000), YEAR)
+    at_top = breakdown(near_top, 3, "today", "base")
+    limits = next(x for x in at_top.lines if x.label == "Limits of the range")
+    assert (limits.detail, limits.kind) == (
+        "raises stop at the top of the level's range (a salary already above it gets no raise beyond inflation); a "
+        "level you were promoted into pays at least its bottom",
+        "derived",
+    )
+    promoted = project(dataset, Profile(years_of_experience=6, current_salary=140_000), YEAR)
+    line = next(x for x in breakdown(promoted, 6, "today", "base").lines if x.label == "Promotions")
+    assert (line.detail, line.kind) == (
+        "+10% at each promotion (an assumption), and at least the bottom of the new level's range",
+        "assumption",
+    )
+
+
+def test_a_salary_scaled_above_the_article_is_held_at_its_largest_figure(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=12, current_salary=250_000, industry="education")
+    proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="amazon"))
+    assert proj.base[0] == 280_000
+    held = [x for x in breakdown(proj, 0, "today", "base").lines if x.label == "Held at the article's largest figure"]
+    assert [(x.amount, x.detail) for x in held] == [
+        (None, f"your salary scaled to Amazon would be above {CEILING}; it is held there")
+    ]

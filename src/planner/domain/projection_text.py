@@ -29,9 +29,8 @@ def years_text(years: float) -> str:
 
 
 def factor_text(b: PayBasis) -> str:
-    """How the pay factor is worked out (derived), with the bound when it applies."""
-    if b.amount is None:
-        return "pay factor 1: all industries, the article's level ranges as they are"
+    """How the pay factor of an industry or employer is worked out (derived), with the bound when it applies."""
+    assert b.amount is not None  # all industries: factor 1, nothing to explain (its range line is the article's)
     what = f"{b.name}'s highest salary" if b.is_highest else b.name
     text = (
         f"pay factor {b.raw_factor:.2f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "

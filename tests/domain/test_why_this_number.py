@@ -20,16 +20,16 @@ def line(b: Breakdown, label_start: str) -> tuple[float | None, str]:
 
 def test_raises_and_inflation_show_their_arithmetic(dataset: Dataset) -> None:
     proj = project(dataset, Profile(years_of_experience=6, current_salary=120_000), YEAR)
-    five = breakdown(proj, 5, "nominal")
+    five = breakdown(proj, 5, "nominal", "base")
     _, raises = line(five, "Raises beyond inflation")
     assert raises == "5 years at (1 + 3.0%) ÷ (1 + 2.5%) = ×1.0049 a year"
-    one = breakdown(proj, 1, "nominal")
+    one = breakdown(proj, 1, "nominal", "base")
     assert line(one, "Raises beyond inflation")[1].startswith("1 year at ")
     amount, detail = line(five, "Inflation to 2031 dollars")
     assert detail == "× (1 + 2.5%)^5 = ×1.1314"
     assert amount == pytest.approx(proj.base[5] * (1.025**5 - 1))
-    assert five.total == pytest.approx(proj.projected("nominal")[5])
-    assert all(not x.label.startswith("Inflation") for x in breakdown(proj, 5, "today").lines)
+    assert five.total == pytest.approx(proj.projected("nominal", "base")[5])
+    assert all(not x.label.startswith("Inflation") for x in breakdown(proj, 5, "today", "base").lines)
 
 
 def test_total_pay_lists_the_bonus_and_the_equity_with_inflation(dataset: Dataset) -> None:
@@ -50,7 +50,7 @@ def test_total_pay_lists_the_bonus_and_the_equity_with_inflation(dataset: Datase
 
 def test_a_salary_above_todays_range_says_so_with_the_range(dataset: Dataset) -> None:
     proj = project(dataset, Profile(years_of_experience=6, current_salary=190_000), YEAR)
-    _, detail = line(breakdown(proj, 0), "Today's salary: your current salary")
+    _, detail = line(breakdown(proj, 0, "nominal", "base"), "Today's salary: your current salary")
     assert detail == (
         "what you entered: your pay today, taken as it is; above the Mid level range ($99,000 – $180,000)"
     )
@@ -59,7 +59,7 @@ def test_a_salary_above_todays_range_says_so_with_the_range(dataset: Dataset) ->
 def test_a_salary_compared_elsewhere_shows_the_two_pay_factors(dataset: Dataset) -> None:
     profile = Profile(years_of_experience=6, current_salary=120_000, industry="education")
     proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, industry="finance"))
-    _, detail = line(breakdown(proj, 0), "Today's salary")
+    _, detail = line(breakdown(proj, 0, "nominal", "base"), "Today's salary")
     f_fin, f_edu = 120_000 / 116_000, 103_000 / 116_000
     assert detail.startswith(
         f"your $120,000 at Education × {f_fin:.2f} ÷ {f_edu:.2f} (the two pay factors): the same place"
@@ -73,7 +73,7 @@ def test_years_beyond_the_articles_figures_are_flagged_and_inflation_named(datas
     )
     proj = project(dataset, profile, YEAR)
     last = proj.horizon - 1
-    _, detail = line(breakdown(proj, last, "nominal"), "⚠ Above anything the article reports")
+    _, detail = line(breakdown(proj, last, "nominal", "base"), "⚠ Above anything the article reports")
     assert detail.endswith(" (inflation alone takes it there).")
     assert f"({YEAR + last} dollars)" in detail
-    assert all("anything the article reports" not in x.label for x in breakdown(proj, last, "today").lines)
+    assert all("anything the article reports" not in x.label for x in breakdown(proj, last, "today", "base").lines)

@@ -122,10 +122,10 @@ def test_the_help_pages_worked_example_is_what_the_app_computes(dataset: Any) ->
     proj = project(dataset, profile, 2026)
     on = TickedSkill(ticked_on=dt.date(2026, 1, 1))
     ticked = project(dataset, profile.model_copy(update={"skills": {"mid.deep-learning": on}}), 2026)
-    today = proj.projected("today")
+    today = proj.projected("today", "base")
     text = HELP_PAGE.read_text(encoding="utf-8")
     assert proj.level_changes() == [(6, 2)]
-    for figure in (today[0], today[1], today[5], today[6], ticked.projected("today")[1]):
+    for figure in (today[0], today[1], today[5], today[6], ticked.projected("today", "base")[1]):
         assert f"${round(figure):,}" in text
 
 

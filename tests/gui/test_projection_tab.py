@@ -74,7 +74,7 @@ def test_ticking_a_skill_elsewhere_moves_the_curve_at_once(main_context: Any, ta
     before = curve_y(tab.main_curve)
     main_context.session.set_skill("mid.cloud-platforms", True)
     after = curve_y(tab.main_curve)
-    assert np.allclose(after, engine(main_context).projected())
+    assert np.allclose(after, engine(main_context).projected("nominal", "base"))
     assert after[2] > before[2]  # year 2 is the first mid-level year (5 years of experience)
 
 
@@ -87,7 +87,7 @@ def test_todays_dollars_and_total_compensation(main_context: Any, tab: Projectio
     proj = engine(main_context)
     assert np.allclose(curve_y(tab.main_curve), proj.projected("today", "total"))
     assert tab.plot.getPlotItem().getAxis("left").labelText == "Total compensation (today's $)"
-    assert usd(proj.total_earnings("today", "total")) in tab.summary.text()
+    assert usd(float(proj.projected("today", "total").sum())) in tab.summary.text()
     # Stacked: the base salary inside the total, bonus and equity shaded between the two.
     assert tab.base_curve.isVisible()
     assert tab.extras.isVisible()
@@ -111,16 +111,16 @@ def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTa
     employer = engine(main_context, basis=pay_basis(ds, employer="google"))
     skills = engine(main_context, extra_skills=[sk.id for sk in ds.level("mid").skills])
     assert curves["industry"].isVisible()
-    assert np.allclose(curve_y(curves["industry"]), industry.projected())
-    assert np.allclose(curve_y(curves["employer"]), employer.projected())
-    assert np.allclose(curve_y(curves["next-skills"]), skills.projected())
+    assert np.allclose(curve_y(curves["industry"]), industry.projected("nominal", "base"))
+    assert np.allclose(curve_y(curves["employer"]), employer.projected("nominal", "base"))
+    assert np.allclose(curve_y(curves["next-skills"]), skills.projected("nominal", "base"))
     legend = [label.text for _sample, label in tab.legend.items]
     assert "In Consumer goods" in legend
     assert "At Google" in legend
     assert "With all Mid level skills" in legend
     # The summary gives each compared total and its difference with yours.
-    mine = engine(main_context).total_earnings()
-    diff = industry.total_earnings() - mine
+    mine = engine(main_context).projected("nominal", "base").sum()
+    diff = industry.projected("nominal", "base").sum() - mine
     assert f"In Consumer goods: +{usd(diff)}" in tab.summary.text()
     tab.compare_industry.setCurrentIndex(0)
     assert not curves["industry"].isVisible()
@@ -134,7 +134,7 @@ def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, ta
     tab.year_spin.setValue(year)
     text = tab.crosshair_text()
     assert text.startswith(f"{year} · 8 years of experience · Mid level")
-    assert f"Projected {usd(proj.projected()[5])}" in text
+    assert f"Projected {usd(proj.projected('nominal', 'base')[5])}" in text
     assert tab.crosshair.value() == year
     assert tab.year_slider.value() == 5
     qtbot.keyClick(tab.year_spin, Qt.Key.Key_Up)
@@ -155,9 +155,9 @@ def test_why_this_number_adds_up(main_context: Any, tab: ProjectionTab) -> None:
     tab.year_slider.setValue(9)
     presenter = main_context.projection
     breakdown = presenter.breakdown(9)
-    assert sum(breakdown.summands()) == pytest.approx(proj.projected()[9])
+    assert sum(breakdown.summands()) == pytest.approx(proj.projected("nominal", "base")[9])
     html = tab.breakdown.toPlainText()
-    assert f"Why {usd(proj.projected()[9])} in {proj.current_year + 9}?" in html
+    assert f"Why {usd(proj.projected('nominal', 'base')[9])} in {proj.current_year + 9}?" in html
     for part in ("Senior level range", "Your skills", "Raises beyond inflation", "Promotions", "Inflation to"):
         assert part in html
     assert "Today's level: Entry level, from your 3 years of experience" in html  # the notes, one click away
@@ -167,9 +167,8 @@ def test_why_this_number_follows_a_tick(main_context: Any, tab: ProjectionTab, q
     tab.year_slider.setValue(3)
     main_context.session.set_skill("mid.cloud-platforms", True)
     proj = engine(main_context)
-    qtbot.waitUntil(
-        lambda: f"Why {usd(proj.projected()[3])} in {proj.current_year + 3}?" in tab.breakdown.toPlainText()
-    )
+    third = usd(proj.projected("nominal", "base")[3])
+    qtbot.waitUntil(lambda: f"Why {third} in {proj.current_year + 3}?" in tab.breakdown.toPlainText())
 
 
 def test_the_chart_is_also_a_table(main_context: Any, tab: ProjectionTab) -> None:
@@ -182,9 +181,9 @@ def test_the_chart_is_also_a_table(main_context: Any, tab: ProjectionTab) -> Non
     values = [model.data(model.index(row, c), Qt.ItemDataRole.UserRole) for c in range(7)]
     assert values[0] == proj.current_year + row
     assert values[2] == proj.level_name(row)
-    assert values[4] == pytest.approx(proj.projected()[row])
-    assert values[6] == pytest.approx(proj.cumulative()[row])
-    assert model.data(model.index(row, 4)) == usd(proj.projected()[row])
+    assert values[4] == pytest.approx(proj.projected("nominal", "base")[row])
+    assert values[6] == pytest.approx(proj.projected("nominal", "base")[: row + 1].sum())
+    assert model.data(model.index(row, 4)) == usd(proj.projected("nominal", "base")[row])
 
 
 @pytest.mark.parametrize(
@@ -238,7 +237,7 @@ def test_typing_a_refused_value_never_stores_a_prefix(
     assert message in tab.fields[key].error.text()
     assert tab.fields[key].error.isVisible()
     assert tab.fields[key].edit.text() == text  # kept on screen, to be corrected
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
 
 
 @pytest.mark.parametrize("finish", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
@@ -266,7 +265,7 @@ def test_correcting_the_input_clears_the_message_and_applies_it(
     type_into(qtbot, tab, "years_of_experience", "12.5")
     assert not tab.fields["years_of_experience"].error.isVisible()
     assert main_context.session.profile.years_of_experience == 12.5
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
     type_into(qtbot, tab, "current_salary", "$150,000")
     assert main_context.session.profile.current_salary == 150_000
     assert curve_y(tab.main_curve)[0] == pytest.approx(150_000)
@@ -278,11 +277,11 @@ def test_industry_and_employer_choices_are_stored_in_the_profile(main_context: A
     tab.industry.setCurrentIndex(tab.industry.findData("consumer-goods"))
     tab.industry.activated.emit(tab.industry.currentIndex())
     assert main_context.session.profile.industry == "consumer-goods"
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected())
+    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
     # Chosen elsewhere (the Industries tab): the combo box follows.
     main_context.session.update(employer="amazon")
     assert tab.employer.currentData() == "amazon"
-    assert curve_y(tab.main_curve)[0] == pytest.approx(engine(main_context).projected()[0])
+    assert curve_y(tab.main_curve)[0] == pytest.approx(engine(main_context).projected("nominal", "base")[0])
     assert curve_y(tab.main_curve)[0] < 132_000 * 280_000 / 204_000 + 0.5  # Amazon's figure does not run away
 
 

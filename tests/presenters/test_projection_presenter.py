@@ -80,6 +80,7 @@ def test_start_shows_the_inputs_with_their_values(setup: Any) -> None:
     assert view.industries[0] == Choice(None, "All industries")
     assert view.chart is not None
     assert len(view.chart.x) == 30
+    assert view.chart.main.label == "Your projection (All industries)"  # the legend names whose pay it follows
 
 
 def test_a_refused_value_stays_on_screen_when_the_profile_changes_elsewhere(setup: Any) -> None:

@@ -147,11 +147,11 @@ def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | Non
     largest = article_largest(dataset)
     top = max(float(lv.range.max) for lv in dataset.levels)
     bound = max(largest.amount / top, 1.0)
-    emp = next((e for e in dataset.employers if e.id == employer), None) if employer is not None else None
+    emp = next((e for e in dataset.employers if e.id == employer), None)
     if emp is not None:
         p = emp.pay
         return PayBasis("employer", emp.id, emp.name, p.amount, p.qualifier, ref, p.amount / ref, bound, largest, top)
-    ind = next((i for i in dataset.industries if i.id == industry), None) if industry is not None else None
+    ind = next((i for i in dataset.industries if i.id == industry), None)
     if ind is not None:
         a = ind.average
         return PayBasis("industry", ind.id, ind.name, a.amount, a.qualifier, ref, a.amount / ref, bound, largest, top)
@@ -384,24 +384,17 @@ class Projection:
             values = values * self.inflation_index
         return values
 
-    def projected(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def projected(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self.base, dollars, comp)
 
-    def low(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def low(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self._range_today[0], dollars, comp)
 
-    def high(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
+    def high(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self._range_today[1], dollars, comp)
 
-    def series(self, dollars: Dollars = "nominal", comp: Comp = "base") -> Series:
+    def series(self, dollars: Dollars, comp: Comp) -> Series:
         return Series(self.low(dollars, comp), self.projected(dollars, comp), self.high(dollars, comp))
-
-    def cumulative(self, dollars: Dollars = "nominal", comp: Comp = "base") -> FloatArray:
-        """Earnings summed from this year up to and including each year."""
-        return np.cumsum(self.projected(dollars, comp))
-
-    def total_earnings(self, dollars: Dollars = "nominal", comp: Comp = "base") -> float:
-        return float(self.projected(dollars, comp).sum())
 
     # --- levels ----------------------------------------------------------------------------------------------
 
@@ -446,7 +439,7 @@ class Projection:
     def article_bottom(self) -> ArticleFigure:
         return article_smallest(self.dataset)
 
-    def outside_article(self, dollars: Dollars = "nominal") -> IntArray:
+    def outside_article(self, dollars: Dollars) -> IntArray:
         """Per year: +1 when the projected base salary (in the dollars shown) is above the article's largest
         figure, -1 when below its smallest, 0 within what the article reports."""
         values = self.projected(dollars, "base")
@@ -467,7 +460,6 @@ def project(
     *,
     basis: PayBasis | None = None,
     extra_skills: Iterable[str] = (),
-    horizon: int | None = None,
 ) -> Projection:
     """The projection for ``profile`` from ``current_year`` on.
 
@@ -475,7 +467,7 @@ def project(
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
     ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, ticked, current_year, basis, horizon)
+    return _project(dataset, profile, ticked, current_year, basis, None)
 
 
 def _project(

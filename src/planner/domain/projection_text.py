@@ -29,9 +29,8 @@ def years_text(years: float) -> str:
 
 
 def factor_text(b: PayBasis) -> str:
-    """How the pay factor is worked out (derived), with the bound when it applies."""
-    if b.amount is None:
-        return "pay factor 1: all industries, the article's level ranges as they are"
+    """How the pay factor of an industry or employer is worked out (derived), with the bound when it applies."""
+    assert b.amount is not None  # all industries: factor 1, nothing to explain (its range line is the article's)
     what = f"{b.name}'s highest salary" if b.is_highest else b.name
     text = (
         f"pay factor {b.raw_factor:.2f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
@@ -177,12 +176,7 @@ def outside_line(p: Projection, t: int, dollars: Dollars) -> BreakdownLine | Non
     )
 
 
-def _by_inflation(p: Projection, t: int, dollars: Dollars) -> bool:
-    """Nominal dollars above the article's largest figure only because of inflation."""
-    return dollars == "nominal" and float(p.base[t]) <= p.article_top.amount + 0.5
-
-
-def breakdown(p: Projection, t: int, dollars: Dollars = "nominal", comp: Comp = "base") -> Breakdown:
+def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
     """The lines of "Why this number?" for year ``t``."""
     t = min(max(int(t), 0), p.horizon - 1)
     a = p.assumptions

@@ -78,7 +78,7 @@ def test_starts_on_software_developers_in_the_nation(setup: Any) -> None:
     _session, view, _presenter = setup
     assert next(c.label for c in view.occupations) == "Software Developers (15-1252)"
     assert view.current_area == NATIONAL
-    assert view.chart.title.startswith("Software Developers in National")
+    assert view.chart.title.startswith("Software Developers in the United States")  # not BLS's "National"
     assert [f.label for f in view.chart.percentiles] == [
         "10th percentile", "25th percentile", "Median", "75th percentile", "90th percentile",
     ]  # fmt: skip

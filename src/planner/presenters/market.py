@@ -225,7 +225,8 @@ class MarketPresenter(QObject):
         percentiles = tuple(f for f in figures if f.label in PERCENTILE_LABELS)
         self._view.show_percentiles(
             PercentileChart(
-                title=f"{occ.name} in {area.name} (BLS, May 2025) beside the article's ML-engineer levels",
+                title=f"{occ.name} in {'the United States' if area.type == 'N' else area.name} (BLS, May 2025) "
+                "beside the article's ML-engineer levels",
                 percentiles=percentiles,
                 article=tuple(
                     ArticleRange(
@@ -236,7 +237,8 @@ class MarketPresenter(QObject):
                 salary=salary,
             )
         )
-        self._view.show_position(self.position_text(cell, occ.name, area.name, salary))
+        place = "the United States" if area.type == "N" else area.name  # BLS calls the nation "National"
+        self._view.show_position(self.position_text(cell, occ.name, place, salary))
         self._view.show_metros(self.metro_ranking(occupation, area_code))
         self._view.show_industries(self.industry_pairs(occupation), occ.name)
 

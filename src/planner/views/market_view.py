@@ -57,6 +57,16 @@ def _label(text: str, wrap: bool = True) -> QLabel:
     return label
 
 
+def _note_over(note: QWidget, plot: QWidget) -> QWidget:
+    """A page of the lower charts: its note above, its chart taking the rest."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(note)
+    layout.addWidget(plot, 1)
+    return page
+
+
 class SteadyText(QWidget):
     """Plain text that changes with every choice, in a fixed number of lines (the whole text in its tooltip).
 
@@ -175,18 +185,8 @@ class MarketTab(QWidget):
         self.charts.setObjectName("marketCharts")
         self.charts.setAccessibleName("More charts")
         self.charts.tabBar().setAccessibleName("More charts: metro areas ranked, by industry")
-        metros = QWidget()
-        metro_layout = QVBoxLayout(metros)
-        metro_layout.setContentsMargins(0, 0, 0, 0)
-        metro_layout.addWidget(self.metro_note)
-        metro_layout.addWidget(self.metro_plot, 1)
-        self.charts.addTab(metros, "Metro areas ranked")
-        industries = QWidget()
-        industry_layout = QVBoxLayout(industries)
-        industry_layout.setContentsMargins(0, 0, 0, 0)
-        industry_layout.addWidget(self.industry_note)
-        industry_layout.addWidget(self.industry_plot, 1)
-        self.charts.addTab(industries, "By industry")
+        self.charts.addTab(_note_over(self.metro_note, self.metro_plot), "Metro areas ranked")
+        self.charts.addTab(_note_over(self.industry_note, self.industry_plot), "By industry")
         self.charts.currentChanged.connect(lambda _i: self._draw_industries())
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("marketSplitter")

@@ -240,6 +240,7 @@ def _data_scope(window: MainWindow, dataset: Dataset, session: ProfileSession) -
     scope = QObject(window)
     skills = SkillsPresenter(dataset, session, parent=scope)  # its session connections go with it
     window.set_undo_stack(skills.undo_stack)  # Edit > Undo / Redo
+    session.undo_stack = skills.undo_stack  # every undoable edit of the profile goes there
     return scope, skills
 
 

@@ -106,7 +106,7 @@ def test_the_articles_largest_figure_is_read_from_the_data_in_use(
 
 def test_the_skill_effects_count_the_years_of_the_horizon(dataset: Dataset) -> None:
     profile = Profile(years_of_experience=6, current_salary=145_000, assumptions=Assumptions(horizon_years=3))
-    effects = skill_effects(dataset, profile)
+    effects = skill_effects(dataset, profile, YEAR)
     before = project(dataset, profile, YEAR).base
     after = project(dataset, profile, YEAR, extra_skills=["mid.deep-learning"]).base
     assert len(after) == 3

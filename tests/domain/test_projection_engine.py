@@ -255,7 +255,7 @@ def test_levels_count_general_and_lower_skills(dataset: Dataset) -> None:
 
 def test_skill_effects_are_positive_ranked_and_ties_grouped(dataset: Dataset) -> None:
     profile = Profile(years_of_experience=6, current_salary=145_000, industry="finance", skills=ticked("entry.python"))
-    effects = skill_effects(dataset, profile)
+    effects = skill_effects(dataset, profile, YEAR)
     assert "entry.python" not in effects  # a ticked skill is never suggested
     assert all(e.ahead >= 0 and e.total >= 0 for e in effects.values())
     ties = rank_skills(effects.values(), limit=10)

@@ -180,10 +180,10 @@ def test_ticked_skills_are_never_suggested_and_each_skill_names_its_group(datase
     mid_ids = [s.id for s in dataset.level("mid").skills]
     general = dataset.general_skills[0].id
     profile = Profile(years_of_experience=6, current_salary=140_000, skills=ticked(*mid_ids[:3], general))
-    effects = skill_effects(dataset, profile)
+    effects = skill_effects(dataset, profile, YEAR)
     assert set(effects) == dataset.skill_ids() - {*mid_ids[:3], general}
     assert effects[mid_ids[3]].group == dataset.level("mid").name
     assert effects[dataset.general_skills[1].id].group == "General"
     assert effects[mid_ids[3]].ahead > 0
-    longer = skill_effects(dataset, profile, years_ahead=40)  # further out than the horizon: still computed
+    longer = skill_effects(dataset, profile, YEAR, years_ahead=40)  # further out than the horizon: still computed
     assert np.isfinite([e.ahead for e in longer.values()]).all()

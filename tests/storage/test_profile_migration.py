@@ -97,7 +97,7 @@ def test_v2_file_is_backed_up_and_gains_an_empty_pay_history(data_dir: Path) -> 
     assert (profile.years_of_experience, profile.current_salary) == (6.5, 130000)
     assert (profile.assumptions.inflation, profile.assumptions.horizon_years) == (0.03, 20)
     on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 4
+    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 5
     assert on_disk["pay_history"] == {}
     assert on_disk["current_level"] is None
 

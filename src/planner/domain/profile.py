@@ -1,4 +1,5 @@
-"""The user's own data: ticked skills, where they stand today and the projection's assumptions.
+"""The user's own data: ticked skills, where they stand today, the projection's assumptions, and (format 5) the
+learning plan, scenarios and job offers (``planner.domain.plans``).
 
 The assumptions are the app's, not the article's: each has a default the user can see and change.
 ``pay_history`` holds the base salaries the user actually earned (calendar year -> USD a year); the latest one
@@ -10,63 +11,63 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from planner.domain.dataset import Id
+from planner.domain.plans import (
+    MAX_OFFERS,
+    MAX_PLANNED,
+    MAX_SCENARIOS,
+    Offer,
+    PlannedSkill,
+    Scenario,
+    SkillKey,
+    unique_names,
+    unique_offers,
+)
+from planner.domain.profile_base import (
+    FIRST_PAY_YEAR,
+    LAST_PAY_YEAR,
+    MAX_PAY_ENTRIES,
+    MAX_PROMOTION_RAISE,
+    MAX_PROMOTION_SHIFT,
+    MAX_RATE,
+    MAX_SALARY,
+    MAX_YEARS,
+    Assumptions,
+    PayYear,
+    ProfileModel,
+    Salary,
+    Years,
+)
 
-PROFILE_SCHEMA_VERSION = 4
-MAX_YEARS = 60
-MAX_SALARY = 10_000_000
-MAX_PROMOTION_SHIFT = 5
-MAX_RATE = 0.2  # inflation and the yearly raise: 20 % a year at most (higher gives absurd totals over decades)
-MAX_PROMOTION_RAISE = 0.5  # a promotion raise of up to 50 %
-FIRST_PAY_YEAR = 1950
-LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
-MAX_PAY_ENTRIES = 200
+__all__ = [  # the building blocks are imported from here too
+    "FIRST_PAY_YEAR",
+    "LAST_PAY_YEAR",
+    "MAX_PAY_ENTRIES",
+    "MAX_PROMOTION_RAISE",
+    "MAX_PROMOTION_SHIFT",
+    "MAX_RATE",
+    "MAX_SALARY",
+    "MAX_YEARS",
+    "PROFILE_SCHEMA_VERSION",
+    "Assumptions",
+    "Profile",
+    "TickedSkill",
+]
 
-Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
-Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
-Rate = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
-PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
-
-
-class ProfileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class Assumptions(ProfileModel):
-    """The projection's assumptions. Defaults are stated next to each input on screen."""
-
-    inflation: Rate = 0.025
-    yearly_raise: Rate = 0.03
-    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
-    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
-    horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
-    # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
-    # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
-    promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
-    # The raise a promotion brings, on top of the year's raise (new in format 4).
-    promotion_raise: Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)] = 0.10
-    # With a salary: the share of the distance to the pay your skills warrant that your pay covers each year
-    # (new in format 4). 0: skills never change a salary; 1: at once.
-    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.25
-
-    @field_validator(
-        "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"
-    )
-    @classmethod
-    def _no_negative_zero(cls, v: float) -> float:
-        return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"
+PROFILE_SCHEMA_VERSION = 5
 
 
 class TickedSkill(ProfileModel):
     ticked_on: dt.date
+    planned_by: dt.date | None = None  # the month it was planned for, when it was ticked from the plan (format 5)
 
 
 class Profile(ProfileModel):
     schema_version: int = PROFILE_SCHEMA_VERSION
     # Kept even when the dataset does not know an id, so a data update never drops progress.
-    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], TickedSkill] = {}
+    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], TickedSkill] = Field(default_factory=dict)
     years_of_experience: Years = 0.0
     # The level the user says they are at today (new in format 4); None: the one the article's years give.
     current_level: Id | None = None
@@ -75,15 +76,43 @@ class Profile(ProfileModel):
     employer: Id | None = None
     assumptions: Assumptions = Assumptions()
     # Base salary actually earned, by calendar year (new in format 3).
-    pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = {}
+    pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = Field(default_factory=dict)
     # The Market tab's choice (new in format 4): a BLS area code (7 digits) and occupation code (6 digits).
     market_area: Annotated[str, Field(pattern=r"^[0-9]{7}$")] | None = None
     market_occupation: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
+    # New in format 5 (planner.domain.plans): skills planned by a month, scenarios beside today's path, job offers.
+    plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] = Field(default_factory=dict)
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=list)
+    offers: Annotated[list[Offer], Field(max_length=MAX_OFFERS)] = Field(default_factory=list)
 
     @field_validator("years_of_experience")
     @classmethod
     def _no_negative_zero(cls, v: float) -> float:
         return v + 0.0  # no -0.0 (allow_inf_nan=False already refuses infinity and NaN)
+
+    @field_validator("scenarios")
+    @classmethod
+    def _scenario_names(cls, v: list[Scenario]) -> list[Scenario]:
+        return unique_names(v)
+
+    @field_validator("offers")
+    @classmethod
+    def _offer_ids(cls, v: list[Offer]) -> list[Offer]:
+        return unique_offers(v)
+
+    @model_validator(mode="after")
+    def _plan_not_ticked(self) -> Profile:
+        # A skill is either ticked or planned; a file with both keeps the tick (the plan was fulfilled).
+        both = self.plan.keys() & self.skills.keys()
+        if both:
+            self.__dict__["plan"] = {k: v for k, v in self.plan.items() if k not in both}
+        return self
+
+    def offer(self, offer_id: str | None) -> Offer | None:
+        return next((o for o in self.offers if o.id == offer_id), None)
+
+    def scenario(self, scenario_id: str | None) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
 
     def has_skill(self, skill_id: str) -> bool:
         return skill_id in self.skills

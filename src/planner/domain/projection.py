@@ -19,6 +19,11 @@ employer ("the basis"):
   the skills ticked of the level and of every level below it (general skills included), a share ``k``, move it
   ``k`` of the remaining way to the top. Without a salary the projection is that figure; with one, pay covers
   ``1 - (1 - skill_pace) ** t`` of the distance from ``plain`` to it by year ``t``.
+* **The learning plan.** A planned skill counts from the calendar year of its month (``plans.planned_year``): from
+  that year on, the levels, promotions and what skills warrant are those with it ticked. With a salary, the
+  distance a year's newly counted skills add closes at the same pace, from that year (``1 - (1 - skill_pace) **
+  (t - t_s)``): it reaches the pay from the year after (``Projection.plan_pays_from``), as a skill ticked today
+  reaches it from next year's.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.domain.dataset import Dataset, Level, Skill
+from planner.domain.plans import planned_year
 from planner.domain.profile import Assumptions, Profile
 
 Dollars = Literal["nominal", "today"]
@@ -317,7 +323,9 @@ class Projection:
     basis: PayBasis
     own_basis: PayBasis  # the profile's own industry or employer (where the salary entered is paid)
     dataset: Dataset
-    plans: tuple[LevelPlan, ...]
+    plans: tuple[LevelPlan, ...]  # with today's ticks
+    # (year t from which they count, the levels with those skills) for each year planned skills start to count
+    plan_steps: tuple[tuple[int, tuple[LevelPlan, ...], frozenset[str]], ...]
     start_level: int
     level_chosen: bool  # today's level is the user's choice (else the article's years give it)
     start: Start
@@ -398,6 +406,25 @@ class Projection:
 
     # --- levels ----------------------------------------------------------------------------------------------
 
+    def plans_at(self, t: int) -> tuple[LevelPlan, ...]:
+        """The levels with the skills that count in year ``t`` (today's ticks and the planned skills by then)."""
+        plans = self.plans
+        for start, step_plans, _new in self.plan_steps:
+            if start <= t:
+                plans = step_plans
+        return plans
+
+    def planned_starts(self) -> list[tuple[int, frozenset[str]]]:
+        """(year t, skill ids) for each year within the horizon from which planned skills count."""
+        return [(start, new) for start, _plans, new in self.plan_steps if start < self.horizon]
+
+    def plan_pays_from(self) -> list[tuple[int, frozenset[str]]]:
+        """(year t, skill ids) for each year within the horizon in which planned skills start to change the pay:
+        the year they count, or with a salary the year after (this year's pay is the salary; a skill learned
+        in a year reaches the pay from the next year's)."""
+        later = 1 if self.salary_mode else 0
+        return [(start + later, new) for start, new in self.planned_starts() if start + later < self.horizon]
+
     def level_name(self, t: int) -> str:
         return self.plans[int(self.level_index[t])].name
 
@@ -467,13 +494,33 @@ def project(
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
     ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, ticked, current_year, basis, None)
+    return _project(dataset, profile, skill_batches(dataset, profile, ticked, current_year), current_year, basis, None)
+
+
+Batches = tuple[tuple[int, frozenset[str]], ...]
+
+
+def skill_batches(dataset: Dataset, profile: Profile, ticked: frozenset[str], current_year: int) -> Batches:
+    """(year t, skills counted from then) for today (t = 0, the ticked skills and those planned for this year or
+    a month already past) and each later year in which planned skills start to count; each set holds the ones
+    before it. Planned skills the dataset does not know are left out, as unknown ticks are."""
+    known = dataset.skill_ids()
+    starts: dict[int, set[str]] = {}
+    for skill_id, planned in profile.plan.items():
+        if skill_id in known and skill_id not in ticked:
+            starts.setdefault(planned_year(planned, current_year), set()).add(skill_id)
+    counted = set(ticked) | starts.pop(0, set())
+    batches = [(0, frozenset(counted))]
+    for t in sorted(starts):
+        counted |= starts[t]
+        batches.append((t, frozenset(counted)))
+    return tuple(batches)
 
 
 def _project(
     dataset: Dataset,
     profile: Profile,
-    ticked: frozenset[str],
+    batches: Batches,
     current_year: int,
     basis: PayBasis | None,
     horizon: int | None,
@@ -481,11 +528,13 @@ def _project(
     a = profile.assumptions
     own = pay_basis(dataset, profile.industry, profile.employer)
     use = basis if basis is not None else own
-    plans, today = level_plans(dataset, ticked, profile)
+    steps = [(start, level_plans(dataset, skills, profile)[0]) for start, skills in batches]
+    plans, today = steps[0][1], today_level_index(dataset, profile)[0]
     _index, chosen = today_level_index(dataset, profile)
     y0 = float(profile.years_of_experience)
     n = horizon if horizon is not None else a.horizon_years
-    levels = [level_at(plans, today, y0 + t) for t in range(n)]
+    # More skills never bring a promotion later, so the levels only rise when planned skills start to count.
+    levels = [level_at(_plans_in(steps, t), today, y0 + t) for t in range(n)]
     f = use.factor
 
     salary = profile.salary_today()  # the current salary, else the latest year of the pay history
@@ -504,7 +553,8 @@ def _project(
     else:
         start = plans[today].low * f
 
-    path = _path(plans, levels, today, start, salary is not None, f, a)
+    path = _path(steps, levels, today, start, salary is not None, f, a)
+    new = [batches[i][1] - batches[i - 1][1] for i in range(1, len(batches))]
     return Projection(
         current_year=current_year,
         start_experience=y0,
@@ -513,6 +563,7 @@ def _project(
         own_basis=own,
         dataset=dataset,
         plans=plans,
+        plan_steps=tuple((start, p, skills) for (start, p), skills in zip(steps[1:], new, strict=True)),
         start_level=today,
         level_chosen=chosen,
         start="salary" if salary is not None else "bottom",
@@ -526,8 +577,12 @@ def _project(
     )
 
 
+def _plans_in(steps: list[tuple[int, tuple[LevelPlan, ...]]], t: int) -> tuple[LevelPlan, ...]:
+    return [plans for start, plans in steps if start <= t][-1]
+
+
 def _path(
-    plans: tuple[LevelPlan, ...],
+    steps: list[tuple[int, tuple[LevelPlan, ...]]],
     levels: list[int],
     today: int,
     start: float,
@@ -536,6 +591,7 @@ def _path(
     a: Assumptions,
 ) -> dict[str, FloatArray]:
     """The yearly figures of :class:`Projection` (see the module's docstring for the rules)."""
+    plans = steps[0][1]  # the ranges are the same in every step; only the skills differ
     growth = real_growth(a)
     n = len(levels)
     plain = np.empty(n)
@@ -573,14 +629,24 @@ def _path(
         promotions[t] = promotions[t - 1] + promoted_part
         limits[t] = limits[t - 1] + rest - promoted_part
 
-    target = np.empty(n)
-    for t in range(n):
-        # What the skills warrant at this year's level, and never less than at a level below it since today's:
-        # a promotion never makes the same skills worth less.
-        target[t] = max(_warranted(plans[j], f, float(plain[t])) for j in range(today, levels[t] + 1))
-    steps = np.arange(n, dtype=np.float64)
-    ramp = 1.0 - np.power(1.0 - a.skill_pace, steps) if salaried else np.ones(n)
-    base = plain + ramp * (target - plain)
+    # What the skills of each step warrant at this year's level, and never less than at a level below it since
+    # today's: a promotion never makes the same skills worth less. With a salary, what a step adds to the step
+    # before closes at the skill pace from the year it counts.
+    years = np.arange(n, dtype=np.float64)
+    base = plain.copy()
+    target = plain.copy()
+    before_step = plain
+    for start, step_plans in steps:
+        warranted = np.array(
+            [max(_warranted(step_plans[j], f, float(plain[t])) for j in range(today, levels[t] + 1)) for t in range(n)]
+        )
+        counts = years >= start
+        closes = 1.0 - np.power(1.0 - a.skill_pace, np.maximum(years - start, 0.0)) if salaried else np.ones(n)
+        base = base + np.where(counts, closes * (warranted - before_step), 0.0)
+        target = np.where(counts, warranted, target)
+        before_step = warranted
+    gap = target - plain
+    ramp = np.divide(base - plain, gap, out=np.ones(n), where=gap > _EPS)  # the share of the distance covered
     return {
         "plain": plain,
         "raises": raises,
@@ -611,20 +677,24 @@ class SkillEffect:
     total: float  # today's dollars, summed over the horizon (base salary)
 
 
-def skill_effects(dataset: Dataset, profile: Profile, years_ahead: int = 5) -> dict[str, SkillEffect]:
-    """For every skill of the dataset not ticked yet: how much ticking it raises the projected base salary
+def skill_effects(
+    dataset: Dataset, profile: Profile, current_year: int, years_ahead: int = 5
+) -> dict[str, SkillEffect]:
+    """For every skill of the dataset not ticked yet: how much ticking it today raises the projected base salary
     ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
-    industry or at its employer. Never negative (ticking a skill never lowers the curve)."""
+    industry or at its employer, with the learning plan as it is (a planned skill ticked today counts from today
+    instead of its month). Never negative (ticking a skill never lowers the curve)."""
     ticked = ticked_ids(dataset, profile)
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
-    before = _project(dataset, profile, ticked, 0, None, horizon).base
+    before = _project(dataset, profile, skill_batches(dataset, profile, ticked, current_year), 0, None, horizon).base
     span = profile.assumptions.horizon_years
     effects: dict[str, SkillEffect] = {}
     for group in dataset.skill_groups():
         for sk in group.skills:
             if sk.id in ticked:
                 continue
-            after = _project(dataset, profile, ticked | {sk.id}, 0, None, horizon).base
+            batches = skill_batches(dataset, profile, ticked | {sk.id}, current_year)
+            after = _project(dataset, profile, batches, 0, None, horizon).base
             diff = np.maximum(after - before, 0.0)
             name = group.level.name if group.level is not None else "General"
             effects[sk.id] = SkillEffect(sk, name, float(diff[years_ahead]), float(diff[:span].sum()))

@@ -180,7 +180,7 @@ def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
     """The lines of "Why this number?" for year ``t``."""
     t = min(max(int(t), 0), p.horizon - 1)
     a = p.assumptions
-    plan = p.plans[int(p.level_index[t])]
+    plan = p.plans_at(t)[int(p.level_index[t])]
     today = p.plans[p.start_level]
     lines: list[BreakdownLine] = [range_line(p, plan), *conflict_lines(p, plan.index)]
     outside = outside_line(p, t, dollars)
@@ -309,14 +309,29 @@ def _salary_detail(p: Projection) -> str:
 def _skills_line(p: Projection, t: int, plan: LevelPlan) -> BreakdownLine:
     amount = float(p.base[t] - p.plain[t])
     k = plan.position
-    if p.salary_mode:
+    planned = [(start, new) for start, new in p.planned_starts() if start <= t]
+    pace = percent(p.assumptions.skill_pace, 0)
+    if p.salary_mode and planned:
         detail = (
             f"{skills_text(plan)}: {k:.0%} of the way from where your pay sits in the range to its top, "
             f"{usd(p.target[t])}; by {int(p.calendar_years[t])} your pay covers {float(p.ramp[t]):.0%} of the "
-            f"distance (1 − (1 − {percent(p.assumptions.skill_pace, 0)})^{t}, skill pace, an assumption)"
+            f"distance (what each year's skills add closes at {pace} a year, the skill pace, an assumption, from "
+            "the year they count)"
+        )
+    elif p.salary_mode:
+        detail = (
+            f"{skills_text(plan)}: {k:.0%} of the way from where your pay sits in the range to its top, "
+            f"{usd(p.target[t])}; by {int(p.calendar_years[t])} your pay covers {float(p.ramp[t]):.0%} of the "
+            f"distance (1 − (1 − {pace})^{t}, skill pace, an assumption)"
         )
     else:
         detail = f"{skills_text(plan)}: {k:.0%} of the way from where your pay sits in the range to its top"
+    if planned:
+        count = sum(len(new) for _start, new in planned)
+        detail += (
+            f"; {count} of them planned (your learning plan), counted from "
+            f"{', '.join(str(p.current_year + start) for start, _new in planned)}"
+        )
     return BreakdownLine("Your skills", amount, detail, "derived")
 
 

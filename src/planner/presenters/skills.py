@@ -363,7 +363,7 @@ class SkillsPresenter(QObject):
         from planner.domain.projection import rank_skills, skill_effects  # imported when first needed
 
         profile = self._session.profile
-        effects = skill_effects(self._dataset, profile, EFFECT_YEARS)
+        effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)
         where = _where(self._dataset, profile)
         horizon = profile.assumptions.horizon_years
         texts: dict[str, str] = {}

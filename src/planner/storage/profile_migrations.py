@@ -18,7 +18,10 @@ Version 3 added ``pay_history`` (calendar year -> base salary).
 Version 4 adds ``current_level`` (null: the level the article's years give), the assumptions ``promotion_raise``
 and ``skill_pace`` (their defaults when absent), the Market tab's ``market_area`` and ``market_occupation`` (BLS
 codes, unset until chosen), and renames the skills the data moved: the article's general "what ML engineers do"
-skills are no longer entry-level ones (``SKILL_RENAMES_V4``). It is
+skills are no longer entry-level ones (``SKILL_RENAMES_V4``).
+
+Version 5 adds the learning plan (``plan``: skill id -> month planned), named ``scenarios`` and job ``offers``
+(``planner.domain.plans``), all empty in a migrated file, and a tick may keep the month it was planned for. It is
 ``planner.domain.profile.Profile``.
 """
 
@@ -112,12 +115,31 @@ def v3_to_v4(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     return {**raw, "schema_version": 4, "skills": renamed, **new}
 
 
+V4_FIELDS = V3_FIELDS | {"current_level", "market_area", "market_occupation"}
+
+
+def v4_to_v5(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
+    """Version 5 adds an empty plan, no scenarios and no offers; everything else is kept as it is. A v4 file with
+    fields v4 never had is damaged: refused (quarantined), not half-migrated."""
+    if raw.get("schema_version") != 4:
+        raise ValueError("not a version 4 profile")
+    unknown = sorted(str(k) for k in raw if k not in V4_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a version 4 profile never had: {', '.join(unknown[:5])}")
+    return {**raw, "schema_version": 5, "plan": {}, "scenarios": [], "offers": []}
+
+
 def _tick_date(tick: Any) -> str:
     return str(tick.get("ticked_on", "")) if isinstance(tick, dict) else ""
 
 
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
+MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {
+    1: v1_to_v2,
+    2: v2_to_v3,
+    3: v3_to_v4,
+    4: v4_to_v5,
+}
 
 
 def migrate(raw: dict[str, Any], version: int, known_on: dt.date) -> dict[str, Any]:

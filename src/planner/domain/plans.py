@@ -1,0 +1,176 @@
+"""Plans beside today's path: the learning plan, named scenarios and job offers (profile format 5).
+
+* A **planned skill** is one not ticked yet that the user means to learn by a month; the projection counts it from
+  the calendar year of that month (``planned_year``). Ticking it moves it to the ticked skills with the planned
+  month kept (``TickedSkill.planned_by``).
+* A **scenario** is today's path with some things changed: the industry, the employer or a job offer, the market
+  area, today's level, the learning plan and any assumption. ``None`` (and an assumption left out) means "as on
+  today's path", so a change to the profile reaches every scenario that does not change that field.
+* A **job offer** is what the user was offered: every figure in it is the user's own entry; the refreshers are an
+  assumption. Its yearly figures are worked out in ``planner.domain.offers``.
+
+Pure (no Qt); the models refuse bad input with messages written for the user (shown next to the field).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from planner.domain.dataset import Id
+from planner.domain.profile_base import MAX_SALARY, Assumptions, ProfileModel, Rate, Salary
+
+MAX_SCENARIOS = 20
+MAX_SHOWN = 5  # scenarios drawn at once on the Projection tab, besides today's path
+MAX_OFFERS = 20
+MAX_PLANNED = 500
+MAX_NAME = 60
+MAX_VESTING_YEARS = 10
+ObjectId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+SkillKey = Annotated[str, Field(min_length=1, max_length=200)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def _name(value: str, what: str) -> str:
+    value = " ".join(value.split())  # no line breaks or runs of spaces in a name shown in a legend
+    if not value:
+        raise ValueError(f"{what} cannot be empty.")
+    if len(value) > MAX_NAME:
+        raise ValueError(f"{what} is too long: at most {MAX_NAME} characters.")
+    return value
+
+
+class PlannedSkill(ProfileModel):
+    """A skill the user means to learn by ``by`` (the first day of a month); ``planned_on``: when it was planned."""
+
+    by: dt.date
+    planned_on: dt.date
+
+    @field_validator("by")
+    @classmethod
+    def _first_of_month(cls, v: dt.date) -> dt.date:
+        return v.replace(day=1)
+
+
+def planned_year(plan: PlannedSkill, current_year: int) -> int:
+    """The year ``t`` (0 = this year) from which a planned skill counts: the calendar year of its month, and this
+    year for a month already past."""
+    return max(plan.by.year - current_year, 0)
+
+
+class AssumptionChanges(ProfileModel):
+    """A scenario's assumptions: each one left empty is today's path's."""
+
+    inflation: Rate | None = None
+    yearly_raise: Rate | None = None
+    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] | None = None
+    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] | None = None
+    promotion_shift_years: Annotated[float, Field(ge=0, le=5, allow_inf_nan=False)] | None = None
+    promotion_raise: Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)] | None = None
+    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+
+    def apply(self, base: Assumptions) -> Assumptions:
+        return Assumptions.model_validate({**base.model_dump(), **self.model_dump(exclude_none=True)})
+
+
+Vesting = Literal["even", "cliff", "custom"]
+
+
+class Offer(ProfileModel):
+    """A job offer as the user typed it (USD). ``equity_grant`` is the whole grant's value at the offer, vesting
+    over the years of ``vesting``; ``refresher_percent`` (an assumption) is a new grant each year from the second,
+    as a share of the first grant, vesting the same way."""
+
+    id: ObjectId
+    employer_name: str
+    base: Salary
+    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
+    sign_on: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
+    equity_grant: Annotated[int, Field(ge=0, le=10 * MAX_SALARY)] = 0
+    vesting: Vesting = "even"
+    custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=list)
+    refresher_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 0.0
+    # The article's employer or industry it matches, if any (for the pay factor and the article's figures).
+    employer: Id | None = None
+    industry: Id | None = None
+    added_on: dt.date
+
+    @field_validator("employer_name")
+    @classmethod
+    def _employer_name(cls, v: str) -> str:
+        return _name(v, "The employer's name")
+
+    @model_validator(mode="after")
+    def _schedule_adds_up(self) -> Offer:
+        if self.vesting == "custom":
+            if not self.custom_vesting:
+                raise ValueError("A custom vesting schedule needs a percentage for each year.")
+            total = math.fsum(self.custom_vesting)
+            if abs(total - 100.0) > 0.01:
+                raise ValueError(f"The yearly vesting percentages add up to {total:g} %, not 100 %.")
+        return self
+
+    def vesting_shares(self) -> list[float]:
+        """The share of a grant that vests in each year of the job (year 1 first), adding up to 1.
+
+        A 4-year even schedule vests a quarter a year; a 1-year cliff vests nothing before the first anniversary,
+        then a quarter at it and the rest evenly: the same yearly totals, but nothing is kept if you leave within
+        the first year."""
+        if self.vesting == "custom":
+            return [p / 100.0 for p in self.custom_vesting]
+        return [0.25, 0.25, 0.25, 0.25]
+
+
+class Scenario(ProfileModel):
+    """Today's path with some fields changed; ``None`` keeps today's path's value."""
+
+    id: ObjectId
+    name: str
+    shown: bool = True
+    industry: Id | None = None
+    employer: Id | None = None
+    offer: ObjectId | None = None  # a job offer of the profile: its employer, salary, bonus and equity
+    market_area: Annotated[str, Field(pattern=r"^[0-9]{7}$")] | None = None
+    current_level: Id | None = None
+    plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] | None = None
+    assumptions: AssumptionChanges = AssumptionChanges()
+
+    @field_validator("name")
+    @classmethod
+    def _scenario_name(cls, v: str) -> str:
+        return _name(v, "A scenario's name")
+
+
+def unique_names(scenarios: list[Scenario]) -> list[Scenario]:
+    """Refuse two scenarios with the same name (ignoring case) or id."""
+    names: set[str] = set()
+    ids: set[str] = set()
+    for s in scenarios:
+        key = s.name.casefold()
+        if key in names:
+            raise ValueError(f'Two scenarios are called "{s.name}": each needs its own name.')
+        if s.id in ids:
+            raise ValueError(f"Two scenarios have the id {s.id}.")
+        names.add(key)
+        ids.add(s.id)
+    return scenarios
+
+
+def unique_offers(offers: list[Offer]) -> list[Offer]:
+    ids: set[str] = set()
+    for o in offers:
+        if o.id in ids:
+            raise ValueError(f"Two offers have the id {o.id}.")
+        ids.add(o.id)
+    return offers
+
+
+def new_id(prefix: str, taken: set[str]) -> str:
+    """The first ``prefix-N`` not in ``taken``."""
+    n = 1
+    while f"{prefix}-{n}" in taken:
+        n += 1
+    return f"{prefix}-{n}"

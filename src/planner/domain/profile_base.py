@@ -1,0 +1,52 @@
+"""The profile's building blocks, shared by ``planner.domain.profile`` and ``planner.domain.plans``: limits,
+the validated number types and the projection's assumptions (the app's, not the article's: each has a default the
+user can see and change)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_YEARS = 60
+MAX_SALARY = 10_000_000
+MAX_PROMOTION_SHIFT = 5
+MAX_RATE = 0.2  # inflation and the yearly raise: 20 % a year at most (higher gives absurd totals over decades)
+MAX_PROMOTION_RAISE = 0.5  # a promotion raise of up to 50 %
+FIRST_PAY_YEAR = 1950
+LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
+MAX_PAY_ENTRIES = 200
+
+Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
+Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
+Rate = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
+PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
+
+
+class ProfileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Assumptions(ProfileModel):
+    """The projection's assumptions. Defaults are stated next to each input on screen."""
+
+    inflation: Rate = 0.025
+    yearly_raise: Rate = 0.03
+    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
+    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
+    horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
+    # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
+    # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
+    promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
+    # The raise a promotion brings, on top of the year's raise (new in format 4).
+    promotion_raise: Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)] = 0.10
+    # With a salary: the share of the distance to the pay your skills warrant that your pay covers each year
+    # (new in format 4). 0: skills never change a salary; 1: at once.
+    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.25
+
+    @field_validator(
+        "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"
+    )
+    @classmethod
+    def _no_negative_zero(cls, v: float) -> float:
+        return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"

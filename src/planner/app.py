@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from planner.presenters.market import MarketPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
+    from planner.presenters.scenarios import ScenariosPresenter
     from planner.presenters.session import ProfileSession
     from planner.presenters.skills import SkillsPresenter
     from planner.storage.data_pack import DataPackStore, Origin
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from planner.storage.settings import AppSettings
     from planner.views.dialogs import Dialogs
     from planner.views.main_window import MainWindow
+    from planner.views.projection_view import ProjectionTab
 
     # The first-run welcome: shown over the window, returns the answers or None when skipped.
     Welcome = Callable[[QWidget, WelcomeQuestions], WelcomeAnswers | None]
@@ -139,6 +141,7 @@ class Context:
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
     pay_history: PayHistoryPresenter | None = None  # built with the Projection tab
+    scenarios: ScenariosPresenter | None = None  # built with the Projection tab
     data_pack: DataPackPresenter | None = None  # File > Import salary data...; set by open_window()
     commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
     first_run: bool = False  # no profile.json existed when the window opened
@@ -386,6 +389,7 @@ def build_projection_tab(ctx: Context) -> QWidget:
     from planner.presenters.connections import leave_with
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
+    from planner.presenters.scenarios import ScenariosPresenter
     from planner.views.projection_view import ProjectionTab
 
     tab = ProjectionTab()
@@ -407,11 +411,41 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.compare_employer_chosen.connect(presenter.compare_employer_chosen)
     tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
     tab.year_selected.connect(presenter.year_selected)
+    scenarios = ScenariosPresenter(ctx.dataset, ctx.session, parent=tab)  # leaves with its tab
+    scenarios.attach_view(tab)
+    tab.set_scenario_model(scenarios.model)
+    tab.set_differences_model(presenter.differences)
+    connect_scenario_dialogs(tab, scenarios)
     presenter.start()
-    ctx.projection, ctx.pay_history = presenter, history
+    ctx.projection, ctx.pay_history, ctx.scenarios = presenter, history, scenarios
     # The projection presenter is a plain object that connects itself to the session: it leaves with its tab.
     leave_with(tab, ctx.session.changed, presenter.refresh)
     return tab
+
+
+def connect_scenario_dialogs(tab: ProjectionTab, scenarios: ScenariosPresenter) -> None:
+    """New, Edit, Duplicate and Delete on the Projection tab: the dialog (views) asks, the presenter decides."""
+    from PySide6.QtCore import Qt
+
+    from planner.views.scenario_dialog import ScenarioDialog
+
+    def open_dialog(scenario_id: str | None) -> ScenarioDialog:
+        dialog = ScenarioDialog(scenarios.form(scenario_id), tab)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda values: dialog.show_errors(scenarios.save(scenario_id, values)))
+        tab.scenario_dialog = dialog  # tests reach the open dialog here
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog
+
+    def duplicate(scenario_id: str) -> None:
+        new = scenarios.duplicate(scenario_id)
+        if new is not None:
+            tab.select_scenario(new)
+
+    tab.scenario_new_requested.connect(lambda: open_dialog(None))
+    tab.scenario_edit_requested.connect(open_dialog)
+    tab.scenario_duplicate_requested.connect(duplicate)
+    tab.scenario_delete_requested.connect(scenarios.delete)
 
 
 def build_market_tab(ctx: Context) -> QWidget:

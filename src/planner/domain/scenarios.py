@@ -2,8 +2,10 @@
 
 A scenario is today's path with some fields changed (``planner.domain.plans.Scenario``). A job offer in a
 scenario brings its salary, bonus and equity (averaged over its first four years, ``offers.average_equity``) and,
-when the user matched it to one of the article's employers or industries, that pay factor. The scenario's own
-assumption changes come last, so a scenario can still change what the offer brought.
+when the user matched it to one of the article's employers or industries, that pay factor: the offer's salary is
+paid there. Without an offer, another industry or employer is the same person elsewhere: a salary is scaled by
+the two pay factors, as the Projection tab's "Compare with" does (``projection.project(basis=...)``). The
+scenario's own assumption changes come last, so a scenario can still change what the offer brought.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from planner.domain.dataset import Dataset
 from planner.domain.offers import average_equity
 from planner.domain.plans import Scenario
 from planner.domain.profile import MAX_SALARY, Profile
-from planner.domain.projection import Comp, Dollars, Projection
+from planner.domain.projection import Comp, Dollars, PayBasis, Projection, pay_basis, project
 
 TODAY_PATH = "Today's path"
 COMPARE_YEARS = (1, 3, 5, 10)
@@ -34,11 +37,11 @@ def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
             data["industry"], data["employer"] = offer.industry, None
         equity = min(round(average_equity(offer)), MAX_SALARY)
         assumptions = assumptions.model_copy(update={"bonus_percent": offer.bonus_percent, "yearly_equity": equity})
-    if scenario.industry is not None:
+    if offer is not None and scenario.industry is not None:  # the offer's place, when the offer does not say
         data["industry"] = scenario.industry
-        if scenario.employer is None:
-            data["employer"] = None  # another industry: not at today's employer
-    if scenario.employer is not None:
+        if scenario.employer is None and offer.employer is None:
+            data["employer"] = None
+    if offer is not None and scenario.employer is not None:
         data["employer"] = scenario.employer
     if scenario.market_area is not None:
         data["market_area"] = scenario.market_area
@@ -49,6 +52,22 @@ def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
     data["assumptions"] = scenario.assumptions.apply(assumptions).model_dump()
     data["scenarios"], data["offers"] = [], [o.model_dump() for o in profile.offers]
     return Profile.model_validate(data)
+
+
+def scenario_basis(dataset: Dataset, profile: Profile, scenario: Scenario) -> PayBasis | None:
+    """Where the scenario's pay is compared when it moves the same salary elsewhere (no offer): the employer
+    chosen, else the industry chosen (then no employer); None when it keeps today's place or brings an offer."""
+    if profile.offer(scenario.offer) is not None or (scenario.industry is None and scenario.employer is None):
+        return None
+    if scenario.employer is not None:
+        return pay_basis(dataset, employer=scenario.employer)
+    return pay_basis(dataset, industry=scenario.industry)
+
+
+def scenario_projection(dataset: Dataset, profile: Profile, scenario: Scenario, current_year: int) -> Projection:
+    """The projection of the scenario (see the module's docstring)."""
+    own = scenario_profile(profile, scenario)
+    return project(dataset, own, current_year, basis=scenario_basis(dataset, profile, scenario))
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,8 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 from pydantic import ValidationError
@@ -21,15 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
-from planner.domain.profile import (
-    MAX_PROMOTION_RAISE,
-    MAX_PROMOTION_SHIFT,
-    MAX_RATE,
-    MAX_SALARY,
-    MAX_YEARS,
-    Assumptions,
-    Profile,
-)
+from planner.domain.plans import MAX_SHOWN, Scenario
+from planner.domain.profile import Profile
 from planner.domain.projection import (
     Comp,
     Dollars,
@@ -42,156 +34,20 @@ from planner.domain.projection import (
 )
 from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes, years_text
 from planner.domain.provenance import KIND_LABELS, as_of
+from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
-from planner.presenters.session import ProfileSession
-
-# --- the inputs ------------------------------------------------------------------------------------------------
-
-FieldKind = Literal["years", "salary", "horizon", "percent", "bonus", "money", "shift", "promotion", "pace"]
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    key: str
-    label: str
-    hint: str  # shown next to the field: the default or "optional"
-    kind: FieldKind
-    assumption: bool  # True: a field of profile.assumptions; False: of the profile
-
-
-def _default(name: str) -> Any:
-    return Assumptions.model_fields[name].default
-
-
-def _pct(fraction: float) -> str:
-    return f"{fraction * 100:g}%"
-
-
-FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("years_of_experience", "Years of experience", f"0 to {MAX_YEARS}", "years", False),
-    FieldSpec(
-        "current_salary",
-        "Current base salary (USD a year)",
-        "optional; when empty, the latest year of your pay history is used",
-        "salary",
-        False,
-    ),
-    FieldSpec("horizon_years", "Horizon (years)", f"default {_default('horizon_years')}", "horizon", True),
-    FieldSpec("inflation", "Inflation (% a year)", f"default {_pct(_default('inflation'))}", "percent", True),
-    FieldSpec(
-        "yearly_raise", "Yearly raise within a level (%)", f"default {_pct(_default('yearly_raise'))}", "percent", True
-    ),
-    FieldSpec("bonus_percent", "Bonus (% of base)", f"default {_default('bonus_percent'):g}%", "bonus", True),
-    FieldSpec(
-        "yearly_equity",
-        "Yearly equity (USD, today's dollars)",
-        f"default {usd(_default('yearly_equity'))}",
-        "money",
-        True,
-    ),
-    FieldSpec(
-        "promotion_shift_years",
-        "Promotion moved by skills (years)",
-        f"default {_default('promotion_shift_years'):g}; all of a level's skills: promoted that much earlier, "
-        "none: that much later",
-        "shift",
-        True,
-    ),
-    FieldSpec(
-        "promotion_raise",
-        "Pay jump at a promotion (%)",
-        f"default {_pct(_default('promotion_raise'))}; on top of the year's raise, and at least the bottom of the "
-        "new level's range",
-        "promotion",
-        True,
-    ),
-    FieldSpec(
-        "skill_pace",
-        "Skill pace, gap closing each year (%)",
-        f"default {_pct(_default('skill_pace'))}: with a salary, the share of the way to the pay your skills "
-        "warrant that your pay covers each year",
-        "pace",
-        True,
-    ),
+from planner.presenters.fields import (
+    FIELDS,
+    RANGE_MESSAGES,
+    InputError,
+    check_field,
+    current_value,
+    format_field,
+    parse_field,
 )
-FIELD_KEYS = tuple(f.key for f in FIELDS)
-
-_RANGE_MESSAGES: dict[FieldKind, str] = {
-    "years": f"Enter years between 0 and {MAX_YEARS}.",
-    "salary": f"Enter a yearly salary between $1 and {usd(MAX_SALARY)}, or leave it empty.",
-    "horizon": f"Enter a whole number of years from 1 to {MAX_YEARS}.",
-    "percent": f"Enter a percentage from 0 to {MAX_RATE * 100:g}.",
-    "bonus": "Enter a percentage of base salary from 0 to 200.",
-    "money": f"Enter an amount from $0 to {usd(MAX_SALARY)}.",
-    "shift": f"Enter years from 0 to {MAX_PROMOTION_SHIFT}.",
-    "promotion": f"Enter a percentage from 0 to {MAX_PROMOTION_RAISE * 100:g}.",
-    "pace": "Enter a percentage from 0 to 100.",
-}
-
-
-class InputError(ValueError):
-    pass
-
-
-def parse_field(spec: FieldSpec, text: str) -> Any:
-    """The value to store for what the user typed, or InputError with the message to show."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace("$", "").replace("%", "").strip()
-    if not cleaned:
-        if spec.kind == "salary":
-            return None
-        raise InputError("Enter a number." if spec.kind != "years" else "Enter your years of experience (0 or more).")
-    multiplier = 1.0
-    if spec.kind in ("salary", "money") and cleaned[-1] in "kK":
-        cleaned, multiplier = cleaned[:-1].strip(), 1000.0
-    try:
-        number = float(cleaned) * multiplier
-    except ValueError:
-        raise InputError(f"“{text.strip()}” is not a number. {_RANGE_MESSAGES[spec.kind]}") from None
-    if not math.isfinite(number):
-        raise InputError(f"Enter a finite number. {_RANGE_MESSAGES[spec.kind]}")
-    if number < 0:
-        raise InputError(f"A negative number is not allowed. {_RANGE_MESSAGES[spec.kind]}")
-    number += 0.0  # "-0" is 0, never -0.0
-    if spec.kind == "horizon":
-        if number != int(number):
-            raise InputError(_RANGE_MESSAGES["horizon"])
-        return int(number)
-    if spec.kind in ("salary", "money"):
-        return round(number)
-    if spec.kind in ("percent", "promotion", "pace"):
-        return number / 100.0
-    return number
-
-
-def check_field(spec: FieldSpec, text: str, profile: Profile) -> Any:
-    """The value to store for ``text`` if the profile would accept it, else InputError with the message to show.
-    Stores nothing."""
-    value = parse_field(spec, text)
-    try:
-        if spec.assumption:
-            Assumptions.model_validate({**profile.assumptions.model_dump(), spec.key: value})
-        else:
-            Profile.model_validate({**profile.model_dump(), spec.key: value})
-    except ValidationError:
-        raise InputError(_RANGE_MESSAGES[spec.kind]) from None
-    return value
-
-
-def format_field(spec: FieldSpec, profile: Profile) -> str:
-    value = getattr(profile.assumptions, spec.key) if spec.assumption else getattr(profile, spec.key)
-    if value is None:
-        return ""
-    if spec.kind in ("percent", "promotion", "pace"):
-        return f"{value * 100:.10g}"
-    if spec.kind in ("salary", "money"):
-        return f"{value:,}"
-    return f"{value:g}"
-
-
-def _current_value(spec: FieldSpec, profile: Profile) -> Any:
-    return getattr(profile.assumptions, spec.key) if spec.assumption else getattr(profile, spec.key)
-
+from planner.presenters.scenarios import DifferencesTableModel, describe
+from planner.presenters.session import ProfileSession
 
 # --- what the view draws ---------------------------------------------------------------------------------------
 
@@ -301,8 +157,10 @@ class ProjectionPresenter:
         self._pending: set[str] = set()  # typed, not yet committed (editing not finished)
         self.projection: Projection | None = None
         self.comparisons: dict[str, Projection] = {}
+        self.scenarios: list[tuple[Scenario, Projection]] = []  # the scenarios shown, each with its projection
         self.chart: ProjectionChart | None = None
         self.table = ProjectionTableModel()
+        self.differences = DifferencesTableModel()
         session.changed.connect(self.refresh)
 
     # --- start and refresh -----------------------------------------------------------------------------------
@@ -347,7 +205,7 @@ class ProjectionPresenter:
             typed = self._typed.get(spec.key)
             if typed is not None:
                 try:
-                    if parse_field(spec, typed) == _current_value(spec, profile):
+                    if parse_field(spec, typed) == current_value(spec, profile):
                         continue  # the field already says this (perhaps written differently): leave it alone
                 except InputError:
                     pass
@@ -377,6 +235,17 @@ class ProjectionPresenter:
                 extra = [sk.id for sk in nxt.level.skills]
                 comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra)
         self.comparisons = comparisons
+        shown = [sc for sc in profile.scenarios if sc.shown][:MAX_SHOWN]
+        self.scenarios = [(sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in shown]
+        for i, (_sc, other) in enumerate(self.scenarios):
+            comparisons[f"scenario-{i}"] = other
+        self.differences.set_rows(
+            compare([(TODAY_PATH, proj), *((sc.name, p) for sc, p in self.scenarios)], self.dollars, self.comp),
+            ["your profile as it is", *(describe(ds, profile, sc) for sc, _p in self.scenarios)],
+            self.current_year,
+            proj.horizon,
+            f"{DOLLARS_LABEL[self.dollars]}, {COMP_LABEL[self.comp]}",
+        )
         self.selected = min(self.selected, proj.horizon - 1)
         self.chart = self._chart(proj, comparisons)
         self.table.set_chart(self.chart)
@@ -388,6 +257,8 @@ class ProjectionPresenter:
     # --- building --------------------------------------------------------------------------------------------
 
     def _label(self, key: str, proj: Projection) -> str:
+        if key.startswith("scenario-"):
+            return f"{self.scenarios[int(key.split('-')[1])][0].name} (scenario)"
         if key == "industry":
             return f"In {proj.basis.name}"
         if key == "employer":
@@ -399,9 +270,8 @@ class ProjectionPresenter:
         d, c = self.dollars, self.comp
         series = proj.series(d, c)
         x = proj.calendar_years.astype(np.float64)
-        main = CurveData(
-            "main", f"Your projection ({proj.basis.name})", series.projected, float(series.projected.sum())
-        )
+        name = TODAY_PATH if self.scenarios else "Your projection"
+        main = CurveData("main", f"{name} ({proj.basis.name})", series.projected, float(series.projected.sum()))
         curves = []
         for key, other in comparisons.items():
             y = other.projected(d, c)
@@ -477,9 +347,16 @@ class ProjectionPresenter:
         assert chart is not None
         pay, step, total = (_escape(part) for part in self.headline())
         second = [total]
-        compared = [f"{_escape(curve.label)}: {_signed(curve.total - chart.main.total)}" for curve in chart.comparisons]
+        compared = [
+            f"{_escape(curve.label)}: {_signed(curve.total - chart.main.total)}"
+            for curve in chart.comparisons
+            if not curve.key.startswith("scenario-")
+        ]
         if compared:
             second.append("compared: " + "; ".join(compared))
+        if self.scenarios:
+            count = len(self.scenarios)
+            second.append(f"{count} scenario{'s' if count != 1 else ''} drawn (table: “Scenarios side by side”)")
         warnings = sum(1 for n in self._notes() if n.startswith("⚠"))
         if warnings:
             second.append(f"⚠ {warnings} note{'s' if warnings != 1 else ''} in “Why this number?”")
@@ -580,7 +457,7 @@ class ProjectionPresenter:
             self._set_error(key, str(exc))
             return
         except ValidationError:
-            self._set_error(key, _RANGE_MESSAGES[spec.kind])
+            self._set_error(key, RANGE_MESSAGES[spec.kind])
             return
         self._clear_error(key)
 

@@ -16,8 +16,9 @@ from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.profile import Profile
+from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.market import bls_provenance, market_summary
-from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, FIELDS, ProjectionPresenter, format_field
+from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, ProjectionPresenter
 from planner.presenters.skills import Progress
 
 CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
@@ -82,6 +83,9 @@ class CareerReport:
     sources: tuple[SourceLine, ...]
     market_summary: str = ""  # the user's occupation and area on the Market tab, when chosen
     market: tuple[tuple[str, str], ...] = ()  # the BLS release and files (presenters.market.bls_provenance)
+    # The Projection tab's "Scenarios side by side" table, when scenarios are drawn (else empty).
+    scenarios_header: tuple[str, ...] = ()
+    scenarios_rows: tuple[tuple[str, ...], ...] = ()
 
 
 def _date(day: dt.date | None) -> str:
@@ -133,6 +137,8 @@ def career_report(
     rows = tuple(tuple(str(table.data(table.index(r, c))) for c in columns) for r in range(table.rowCount()))
     what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
     doc = dataset.document
+    diff = projection.differences
+    drawn = bool(projection.scenarios)
     return CareerReport(
         title="ML career report",
         generated_on=today,
@@ -156,6 +162,12 @@ def career_report(
         if market is not None
         else "",
         market=bls_provenance(market, brief=True) if market is not None else (),
+        scenarios_header=tuple(str(diff.headerData(c, Qt.Orientation.Horizontal)) for c in range(diff.columnCount()))
+        if drawn
+        else (),
+        scenarios_rows=tuple(tuple(diff.text(r, c) for c in range(diff.columnCount())) for r in range(diff.rowCount()))
+        if drawn
+        else (),
     )
 
 

@@ -147,6 +147,19 @@ def _pairs(rows: tuple[tuple[str, str], ...]) -> str:
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 
 
+def _grid(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], numbers_from: int) -> str:
+    """A table of plain text cells (escaped once), right-aligned from column ``numbers_from``."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=num' if c >= numbers_from else ''}>{escape(v)}</td>" for c, v in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    # <thead>: the header row repeats on every page the table runs onto.
+    return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
+
+
 def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -> str:
     parts = [
         f"<h1>{escape(report.title)}</h1>",
@@ -167,13 +180,13 @@ def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -
     parts.append(f"<h2>{escape(report.projection_title)}</h2><p>{report.projection_summary_html}</p>")
     if chart_url is not None:
         parts.append(f"<p><img src='{chart_url}' width='{chart_width}'></p>")
-    header = "".join(f"<th>{escape(h)}</th>" for h in report.table_header)
-    rows = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if c >= 3 else ''}>{escape(v)}</td>" for c, v in enumerate(row)) + "</tr>"
-        for row in report.table_rows
-    )
-    # <thead>: the header row repeats on every page the table runs onto.
-    parts.append(f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{header}</tr></thead>{rows}</table>")
+    parts.append(_grid(report.table_header, report.table_rows, numbers_from=3))
+    if report.scenarios_rows:
+        parts.append(
+            "<h2>Scenarios side by side</h2><p class='small'>The app's projection for each scenario: your profile "
+            "with what the scenario changes.</p>"
+        )
+        parts.append(_grid(report.scenarios_header, report.scenarios_rows, numbers_from=2))
     parts.append(f"<h2>Data sources</h2>{_pairs(report.document)}")
     sources = "".join(
         f"<li><b>{escape(s.name)}</b> ({escape(s.kind)}){': ' + escape(s.note) if s.note else ''}</li>"

@@ -6,23 +6,27 @@ Passive: it draws what presenters.projection hands it and forwards what the user
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,8 +34,11 @@ from PySide6.QtWidgets import (
 
 from planner.domain.text import escape, format_safe, plain_tooltip
 from planner.presenters.choices import Choice
-from planner.presenters.projection import FIELDS, ProjectionChart
+from planner.presenters.fields import FIELDS
+from planner.presenters.projection import ProjectionChart
+from planner.presenters.scenarios import ID_ROLE as SCENARIO_ID_ROLE
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
+from planner.views.plain import Button, ask, plain_label
 from planner.views.theme import YOU_SYMBOL
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
@@ -39,6 +46,12 @@ COMPARISON_STYLE = {
     "industry": ("average", Qt.PenStyle.DashLine),
     "employer": ("bar_second", Qt.PenStyle.DashDotLine),
     "next-skills": ("bar", Qt.PenStyle.DotLine),
+    # Scenarios: a colour and a dash pattern each (told apart without colour too).
+    "scenario-0": ("highlight", Qt.PenStyle.SolidLine),
+    "scenario-1": ("bar", Qt.PenStyle.DashDotDotLine),
+    "scenario-2": ("bar_second", Qt.PenStyle.DashLine),
+    "scenario-3": ("ceiling", Qt.PenStyle.DotLine),
+    "scenario-4": ("average", Qt.PenStyle.DashDotLine),
 }
 PROFILE_GROUP = ("years_of_experience", "current_salary")
 # Alt+letter for each input. The window already uses L, I, S, P (tabs) and F, V, H (menus); every letter on this
@@ -158,6 +171,10 @@ class ProjectionTab(QWidget):
     compare_next_skills_toggled = Signal(bool)
     year_selected = Signal(int)
     pay_added = Signal(str, str)  # year text, salary text
+    scenario_new_requested = Signal()
+    scenario_edit_requested = Signal(str)  # scenario id
+    scenario_duplicate_requested = Signal(str)
+    scenario_delete_requested = Signal(str)
     pay_removed = Signal(int)  # year
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -176,6 +193,7 @@ class ProjectionTab(QWidget):
         self._breakdown_timer.timeout.connect(self._lay_out_breakdown)
         self._legend_state: list[tuple[object, str]] | None = None
         self._sized_columns = -1
+        self.scenario_dialog: QDialog | None = None  # the scenario dialog while it is open (set by the app)
         self._x_range = (0.0, 0.0)
         self._y_top = 0.0
 
@@ -232,10 +250,13 @@ class ProjectionTab(QWidget):
         )
         self.compare_next.toggled.connect(self.compare_next_skills_toggled)
 
+        scenarios = self._build_scenarios()
+
         inputs = QWidget()
         inputs_layout = QVBoxLayout(inputs)
         inputs_layout.addWidget(stand)
         inputs_layout.addWidget(history)
+        inputs_layout.addWidget(scenarios)
         inputs_layout.addWidget(assume)
         inputs_layout.addWidget(compare)
         inputs_layout.addStretch(1)
@@ -296,6 +317,9 @@ class ProjectionTab(QWidget):
         # would cover a curve wherever it went.
         self.legend = pg.LegendItem(offset=(4, -2), colCount=2)
         self.legend.setParentItem(item)
+        # A click on a curve's legend entry hides or shows it (pyqtgraph); the curve stays so until clicked again.
+        self._legend_hidden: set[str] = set()
+        self.legend.sigSampleClicked.connect(self._legend_clicked)
         self.low_curve = pg.PlotDataItem()
         self.high_curve = pg.PlotDataItem()
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
@@ -387,9 +411,17 @@ class ProjectionTab(QWidget):
         why_title = QLabel("<b>Why this number?</b>")
         why_layout.addWidget(why_title)
         why_layout.addWidget(self.breakdown)
+        self.differences = read_only_table("scenarioDifferences", "Scenarios side by side")
+        self.differences.setTabKeyNavigation(False)
+        self.differences.setWordWrap(True)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("projectionTables")
+        self.tables.addTab(self.table, "Year by year")
+        self.tables.addTab(self.differences, "Scenarios side by side")
+        self.tables.tabBar().setAccessibleName("Year by year, or scenarios side by side")
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(why)
-        lower.addWidget(self.table)
+        lower.addWidget(self.tables)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setSizes([560, 380])
@@ -426,6 +458,99 @@ class ProjectionTab(QWidget):
         self._apply_style()
 
     # --- helpers -----------------------------------------------------------------------------------------------
+
+    def _build_scenarios(self) -> QGroupBox:
+        box = QGroupBox("Scenarios beside today's path")
+        box.setObjectName("scenariosBox")
+        layout = QVBoxLayout(box)
+        note = QLabel(
+            "Tick a scenario to draw it (five at most). Each changes some of your inputs: an industry, an employer "
+            "or a job offer, today's level, the learning plan, the assumptions."
+        )
+        note.setWordWrap(True)
+        set_muted(note)
+        self._muted_labels.append(note)
+        self.scenario_list = QListView()
+        self.scenario_list.setObjectName("scenarioList")
+        self.scenario_list.setAccessibleName("Scenarios (ticked: drawn on the chart)")
+        self.scenario_list.setMaximumHeight(120)
+        self.scenario_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.scenario_list.activated.connect(lambda _i: self._request(self.scenario_edit_requested))
+        self.scenario_new = QPushButton("New scenario…")  # every Alt letter of the tab is taken: Tab reaches these
+        self.scenario_edit = QPushButton("Edit / rename…")
+        self.scenario_duplicate = QPushButton("Duplicate")
+        self.scenario_delete = QPushButton("Delete")
+        self.scenario_delete.setAccessibleName("Delete scenario")
+        self.scenario_new.clicked.connect(self.scenario_new_requested)
+        self.scenario_edit.clicked.connect(lambda: self._request(self.scenario_edit_requested))
+        self.scenario_duplicate.clicked.connect(lambda: self._request(self.scenario_duplicate_requested))
+        self.scenario_delete.clicked.connect(lambda: self._request(self.scenario_delete_requested))
+        buttons = QGridLayout()
+        buttons.addWidget(self.scenario_new, 0, 0)
+        buttons.addWidget(self.scenario_edit, 0, 1)
+        buttons.addWidget(self.scenario_duplicate, 1, 0)
+        buttons.addWidget(self.scenario_delete, 1, 1)
+        self.scenario_message = plain_label()
+        self.scenario_message.setObjectName("scenarioMessage")
+        self.scenario_message.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(self.scenario_list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.scenario_message)
+        return box
+
+    def set_scenario_model(self, model: QAbstractItemModel) -> None:
+        self.scenario_list.setModel(model)
+        # The list is rebuilt after every change: the scenario that was selected stays selected.
+        self._kept_scenario: str | None = None
+        self.scenario_list.selectionModel().currentChanged.connect(self._keep_scenario)
+        model.modelReset.connect(lambda: self.select_scenario(self._kept_scenario or ""))
+        model.modelReset.connect(self._scenario_buttons)
+        model.rowsInserted.connect(self._scenario_buttons)
+        model.rowsRemoved.connect(self._scenario_buttons)
+        self._scenario_buttons()
+
+    def _keep_scenario(self) -> None:
+        current = self.selected_scenario()
+        if current is not None:
+            self._kept_scenario = current
+
+    def _scenario_buttons(self) -> None:
+        model = self.scenario_list.model()
+        has = model is not None and model.rowCount() > 0
+        for button in (self.scenario_edit, self.scenario_duplicate, self.scenario_delete):
+            button.setEnabled(has)
+        if has and not self.scenario_list.currentIndex().isValid():
+            self.scenario_list.setCurrentIndex(model.index(0, 0))
+
+    def selected_scenario(self) -> str | None:
+        index = self.scenario_list.currentIndex()
+        value = index.data(SCENARIO_ID_ROLE) if index.isValid() else None
+        return str(value) if value is not None else None
+
+    def select_scenario(self, scenario_id: str) -> None:
+        model = self.scenario_list.model()
+        for row in range(model.rowCount() if model is not None else 0):
+            index = model.index(row, 0)
+            if index.data(SCENARIO_ID_ROLE) == scenario_id:
+                self.scenario_list.setCurrentIndex(index)
+
+    def _request(self, signal: SignalInstance) -> None:
+        scenario_id = self.selected_scenario()
+        if scenario_id is not None:
+            signal.emit(scenario_id)
+
+    def confirm_delete(self, question: str) -> bool:
+        answer = ask(self, "Delete scenario", question, Button.Yes | Button.Cancel, Button.Cancel)
+        return answer == Button.Yes
+
+    def show_scenario_message(self, text: str) -> None:
+        self.scenario_message.setText(text)
+
+    def set_differences_model(self, model: QAbstractItemModel) -> None:
+        self.differences.setModel(model)
+        header = self.differences.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def _build_pay_history(self) -> QGroupBox:
         box = QGroupBox("Pay history (base salary you earned)")
@@ -656,6 +781,9 @@ class ProjectionTab(QWidget):
         shown = {c.key: c for c in chart.comparisons}
         for key, curve in self.comparison_curves.items():
             data = shown.get(key)
+            if data is not None and key in self._legend_hidden:  # hidden by a click on its legend entry
+                curve.setData(x, data.y)
+                continue
             if data is None:
                 if curve.isVisible():
                     curve.hide()
@@ -709,6 +837,15 @@ class ProjectionTab(QWidget):
         for widget in (self.year_slider, self.year_spin):
             widget.blockSignals(False)
 
+    def _legend_clicked(self, item: object) -> None:
+        key = next((k for k, curve in self.comparison_curves.items() if curve is item), None)
+        if key is None:
+            return
+        if self.comparison_curves[key].isVisible():
+            self._legend_hidden.discard(key)
+        else:
+            self._legend_hidden.add(key)
+
     def _sync_legend(self, chart: ProjectionChart) -> None:
         legend = self.legend
         wanted: list[tuple[object, str]] = [(self.main_curve, chart.main.label), (self.band_sample, chart.band_label)]
@@ -727,6 +864,9 @@ class ProjectionTab(QWidget):
             return
         self._legend_state = wanted
         legend.clear()
+        # Three columns when there are many entries and they fit across the chart (about 7 px a character).
+        longest = max(len(name) for _it, name in wanted)
+        legend.setColumnCount(3 if len(wanted) > 6 and 3 * (longest * 7 + 40) < self.plot.width() else 2)
         for it, name in wanted:
             legend.addItem(it, escape(name))  # legend labels are rich text
         self.plot.getPlotItem().layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)

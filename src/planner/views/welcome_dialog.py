@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME
 from planner.domain.money import usd
 from planner.domain.profile import MAX_SALARY, MAX_YEARS
+from planner.presenters.fields import FIELDS, InputError, parse_field
 from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
-from planner.presenters.projection import FIELDS, InputError, parse_field
 
 _SALARY = next(f for f in FIELDS if f.key == "current_salary")
 

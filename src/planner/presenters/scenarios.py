@@ -1,0 +1,453 @@
+"""Named scenarios beside today's path: the list the Projection tab shows, and every edit of it, undoable.
+
+Each edit goes through ``ProfileSession.edit`` (one step of Edit > Undo). Bad input (an empty or duplicate name, a
+silly number, a plan month in the past) is refused with a message for the field it concerns; nothing is stored
+and the dialog keeps what the user typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from pydantic import ValidationError
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from planner.domain.dataset import Dataset
+from planner.domain.money import usd
+from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, new_id
+from planner.domain.profile import Profile
+from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
+from planner.presenters.choices import Choice
+from planner.presenters.fields import FIELDS, InputError, check_field, format_field
+from planner.presenters.session import ProfileSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ASSUMPTION_KEYS = tuple(spec.key for spec in FIELDS if spec.assumption and spec.key != "horizon_years")
+PlanMode = Literal["today", "none", "own"]
+
+
+class ScenariosView(Protocol):
+    def show_scenario_message(self, text: str) -> None: ...
+    def confirm_delete(self, question: str) -> bool: ...
+
+
+@dataclass
+class ScenarioForm:
+    """What the scenario dialog shows: the choices and the scenario's values (``""``: as today's path)."""
+
+    scenario_id: str | None  # None: a new scenario
+    name: str
+    industries: list[Choice]
+    employers: list[Choice]
+    offers: list[Choice]
+    levels: list[Choice]
+    skills: list[Choice]  # the skills that can be planned (not ticked)
+    industry: str | None
+    employer: str | None
+    offer: str | None
+    level: str | None
+    plan_mode: PlanMode
+    plan: list[tuple[str, dt.date]]
+    assumptions: dict[str, str]  # key -> text; "" keeps today's path's value
+    assumption_labels: dict[str, tuple[str, str]]  # key -> (label, today's path's value as text)
+    first_month: dt.date  # the earliest month a plan may name (this month)
+
+
+@dataclass
+class FormValues:
+    name: str
+    industry: str | None = None
+    employer: str | None = None
+    offer: str | None = None
+    level: str | None = None
+    plan_mode: PlanMode = "today"
+    plan: list[tuple[str, dt.date]] = field(default_factory=list)
+    assumptions: dict[str, str] = field(default_factory=dict)
+
+
+class ScenariosPresenter(QObject):
+    shown_changed = Signal()
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        session: ProfileSession,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._dataset = dataset
+        self._session = session
+        self._today = today
+        self._view: ScenariosView | None = None
+        self.model = QStandardItemModel(self)
+        self.model.itemChanged.connect(self._item_changed)
+        self._filling = False
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def attach_view(self, view: ScenariosView) -> None:
+        self._view = view
+
+    # --- the list ------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        profile = self._session.profile
+        self._filling = True
+        try:
+            same = [self.model.item(r).data(ID_ROLE) for r in range(self.model.rowCount())] == [
+                s.id for s in profile.scenarios
+            ]
+            if not same:  # added, removed or moved: the list is built again (else each row is updated in place)
+                self.model.clear()
+            for row, s in enumerate(profile.scenarios):
+                item = self.model.item(row) if same else QStandardItem()
+                item.setText(s.name)
+                item.setEditable(False)
+                item.setCheckable(True)
+                item.setCheckState(Qt.CheckState.Checked if s.shown else Qt.CheckState.Unchecked)
+                item.setData(s.id, ID_ROLE)
+                item.setToolTip(f"{s.name}: {self.describe(s)}")
+                item.setData(f"{s.name}, {'shown' if s.shown else 'hidden'}", Qt.ItemDataRole.AccessibleTextRole)
+                if not same:
+                    self.model.appendRow(item)
+        finally:
+            self._filling = False
+
+    def shown(self) -> list[Scenario]:
+        """The scenarios drawn on the chart, at most MAX_SHOWN, in the list's order."""
+        return [s for s in self._session.profile.scenarios if s.shown][:MAX_SHOWN]
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
+        self.set_shown(str(item.data(ID_ROLE)), item.checkState() == Qt.CheckState.Checked)
+
+    def describe(self, s: Scenario) -> str:
+        return describe(self._dataset, self._session.profile, s)
+
+    # --- edits ---------------------------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        if self._view is not None:
+            self._view.show_scenario_message(text)
+
+    def _store(self, text: str, scenarios: Sequence[Scenario]) -> str | None:
+        """Store the list as one undoable step; the refusal's message, or None when stored."""
+        try:
+            self._session.edit(text, scenarios=list(scenarios))
+        except ValidationError as exc:
+            return _message(exc)
+        return None
+
+    def set_shown(self, scenario_id: str, shown: bool) -> bool:
+        scenarios = self._session.profile.scenarios
+        target = next((s for s in scenarios if s.id == scenario_id), None)
+        if target is None or target.shown == shown:
+            return False
+        if shown and sum(s.shown for s in scenarios) >= MAX_SHOWN:
+            self._say(f"At most {MAX_SHOWN} scenarios are drawn at once: hide one first.")
+            self.refresh()  # the box goes back to unticked
+            return False
+        new = [s.model_copy(update={"shown": shown}) if s.id == scenario_id else s for s in scenarios]
+        verb = "Show" if shown else "Hide"
+        self._store(f'{verb} scenario "{target.name}"', new)
+        self.shown_changed.emit()
+        return True
+
+    def add(self, values: FormValues) -> dict[str, str]:
+        """A new scenario from the dialog's values; {} when added, else {field: message}."""
+        return self.save(None, values)
+
+    def save(self, scenario_id: str | None, values: FormValues) -> dict[str, str]:
+        """Store the dialog's values (a new scenario when ``scenario_id`` is None): {} when stored, else the
+        message for each field that was refused (nothing is stored then)."""
+        profile = self._session.profile
+        errors: dict[str, str] = {}
+        name = " ".join(values.name.split())
+        if not name:
+            errors["name"] = "Give the scenario a name."
+        elif name.casefold() == TODAY_PATH.casefold() or any(
+            s.name.casefold() == name.casefold() for s in profile.scenarios if s.id != scenario_id
+        ):
+            errors["name"] = f'"{name}" is already taken: each scenario needs its own name.'
+        changes: dict[str, float | int] = {}
+        for key, text in values.assumptions.items():
+            if not text.strip():
+                continue
+            spec = next(s for s in FIELDS if s.key == key)
+            try:
+                changes[key] = check_field(spec, text, profile)
+            except InputError as exc:
+                errors[key] = str(exc)
+        plan: dict[str, PlannedSkill] | None = None
+        if values.plan_mode == "none":
+            plan = {}
+        elif values.plan_mode == "own":
+            plan, plan_error = self._plan(values.plan)
+            if plan_error:
+                errors["plan"] = plan_error
+        if errors:
+            return errors
+        old = profile.scenario(scenario_id)
+        taken = {s.id for s in profile.scenarios}
+        try:
+            scenario = Scenario(
+                id=old.id if old is not None else new_id("scenario", taken),
+                name=name,
+                shown=old.shown if old is not None else sum(s.shown for s in profile.scenarios) < MAX_SHOWN,
+                industry=values.industry,
+                employer=values.employer,
+                offer=values.offer,
+                market_area=old.market_area if old is not None else None,
+                current_level=values.level,
+                plan=plan,
+                assumptions=AssumptionChanges.model_validate(changes),
+            )
+        except ValidationError as exc:
+            return {"name": _message(exc)}
+        if old is None:
+            new = [*profile.scenarios, scenario]
+            text = f'Add scenario "{name}"'
+        else:
+            new = [scenario if s.id == old.id else s for s in profile.scenarios]
+            text = f'Change scenario "{name}"'
+        refused = self._store(text, new)
+        if refused is not None:
+            return {"name": refused}
+        self._say(f'{"Added" if old is None else "Changed"} scenario "{name}".')
+        return {}
+
+    def _plan(self, rows: Sequence[tuple[str, dt.date]]) -> tuple[dict[str, PlannedSkill], str]:
+        ticked = self._session.profile.skills
+        month = self._today().replace(day=1)
+        plan: dict[str, PlannedSkill] = {}
+        known = self._dataset.skill_ids()
+        for skill_id, by in rows:
+            if skill_id not in known or skill_id in ticked:
+                continue
+            if by.replace(day=1) < month:
+                return {}, f"{by:%B %Y} has passed: plan a month from {month:%B %Y} on."
+            if skill_id in plan:
+                return {}, "A skill is planned twice: keep one month for it."
+            plan[skill_id] = PlannedSkill(by=by, planned_on=self._today())
+        return plan, ""
+
+    def duplicate(self, scenario_id: str) -> str | None:
+        """A copy named "… (copy)" right after it; its id, or None."""
+        profile = self._session.profile
+        old = profile.scenario(scenario_id)
+        if old is None:
+            return None
+        names = {s.name.casefold() for s in profile.scenarios}
+        base = f"{old.name} (copy)"
+        name, n = base, 2
+        while name.casefold() in names:
+            name, n = f"{old.name} (copy {n})", n + 1
+        copy = old.model_copy(
+            update={
+                "id": new_id("scenario", {s.id for s in profile.scenarios}),
+                "name": name,
+                "shown": sum(s.shown for s in profile.scenarios) < MAX_SHOWN,
+            }
+        )
+        index = profile.scenarios.index(old)
+        new = [*profile.scenarios[: index + 1], copy, *profile.scenarios[index + 1 :]]
+        refused = self._store(f'Duplicate scenario "{old.name}"', new)
+        if refused is not None:
+            self._say(refused)
+            return None
+        self._say(f'Added "{name}", a copy of "{old.name}".')
+        return copy.id
+
+    def rename(self, scenario_id: str, name: str) -> str | None:
+        """Rename; the refusal's message, or None when renamed."""
+        profile = self._session.profile
+        old = profile.scenario(scenario_id)
+        if old is None:
+            return "That scenario is gone."
+        values = self.values_of(old)
+        values.name = name
+        errors = self.save(scenario_id, values)
+        return errors.get("name") or next(iter(errors.values()), None)
+
+    def delete(self, scenario_id: str) -> bool:
+        profile = self._session.profile
+        old = profile.scenario(scenario_id)
+        if old is None:
+            return False
+        question = f'Delete the scenario "{old.name}"?\n\nYou can bring it back with Undo (Ctrl+Z).'
+        if self._view is not None and not self._view.confirm_delete(question):
+            return False
+        self._store(f'Delete scenario "{old.name}"', [s for s in profile.scenarios if s.id != scenario_id])
+        self._say(f'Deleted scenario "{old.name}" (Undo brings it back).')
+        return True
+
+    # --- the dialog's contents -----------------------------------------------------------------------------
+
+    def values_of(self, s: Scenario) -> FormValues:
+        changed = s.assumptions.model_dump(exclude_none=True)
+        profile = self._session.profile
+        return FormValues(
+            name=s.name,
+            industry=s.industry,
+            employer=s.employer,
+            offer=s.offer,
+            level=s.current_level,
+            plan_mode="today" if s.plan is None else ("own" if s.plan else "none"),
+            plan=sorted(((k, v.by) for k, v in (s.plan or {}).items()), key=lambda kv: (kv[1], kv[0])),
+            assumptions={
+                spec.key: format_field(spec, _with(profile, s)) if spec.key in changed else ""
+                for spec in FIELDS
+                if spec.key in ASSUMPTION_KEYS
+            },
+        )
+
+    def form(self, scenario_id: str | None) -> ScenarioForm:
+        """The dialog for a scenario (None: a new one, named "Scenario N", the same as today's path)."""
+        profile, ds = self._session.profile, self._dataset
+        old = profile.scenario(scenario_id)
+        if old is not None:
+            values = self.values_of(old)
+        else:
+            names = {s.name.casefold() for s in profile.scenarios}
+            n = len(profile.scenarios) + 1
+            while f"scenario {n}" in names:
+                n += 1
+            values = FormValues(name=f"Scenario {n}", plan_mode="today")
+        same = "As today's path"
+        return ScenarioForm(
+            scenario_id=old.id if old is not None else None,
+            name=values.name,
+            industries=[Choice(None, same), *(Choice(i.id, i.name) for i in ds.industries)],
+            employers=[Choice(None, same), *(Choice(e.id, e.name) for e in ds.employers)],
+            offers=[
+                Choice(None, "No job offer"),
+                *(Choice(o.id, f"{o.employer_name} ({o.base:,} USD base)") for o in profile.offers),
+            ],
+            levels=[Choice(None, same), *(Choice(lv.id, lv.name) for lv in ds.levels)],
+            skills=[
+                Choice(sk.id, f"{group.level.name if group.level else 'General'}: {sk.name}")
+                for group in ds.skill_groups()
+                for sk in group.skills
+                if sk.id not in profile.skills
+            ],
+            industry=values.industry,
+            employer=values.employer,
+            offer=values.offer,
+            level=values.level,
+            plan_mode=values.plan_mode,
+            plan=values.plan,
+            assumptions=values.assumptions,
+            assumption_labels={
+                spec.key: (spec.label, format_field(spec, profile)) for spec in FIELDS if spec.key in ASSUMPTION_KEYS
+            },
+            first_month=self._today().replace(day=1),
+        )
+
+
+def _with(profile: Profile, s: Scenario) -> Profile:
+    """The profile with the scenario's assumptions (to format them as the Projection tab does)."""
+    return profile.model_copy(update={"assumptions": s.assumptions.apply(profile.assumptions)})
+
+
+def _message(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    text = str(first.get("msg", "not valid"))
+    return text.removeprefix("Value error, ")
+
+
+def describe(ds: Dataset, profile: Profile, s: Scenario) -> str:
+    """What the scenario changes, in a few words ("Finance · offer from Acme · raise 5 %")."""
+    parts: list[str] = []
+    offer = profile.offer(s.offer)
+    if offer is not None:
+        parts.append(f"offer from {offer.employer_name} ({offer.base:,} USD base)")
+    elif s.offer is not None:
+        parts.append("an offer that was deleted")
+    if s.employer is not None:
+        parts.append(next((f"at {e.name}" for e in ds.employers if e.id == s.employer), "an unknown employer"))
+    if s.industry is not None:
+        parts.append(next((f"in {i.name}" for i in ds.industries if i.id == s.industry), "an unknown industry"))
+    if s.current_level is not None:
+        parts.append(next((f"{lv.name} today" for lv in ds.levels if lv.id == s.current_level), "a level"))
+    if s.plan is not None:
+        count = len(s.plan)
+        parts.append(f"its own plan ({count} skill{'s' if count != 1 else ''})" if count else "no plan")
+    changed = s.assumptions.model_dump(exclude_none=True)
+    for spec in FIELDS:
+        if spec.key in changed:
+            parts.append(f"{spec.label}: {format_field(spec, _with(profile, s))}")
+    return " · ".join(parts) if parts else f"the same as {TODAY_PATH.lower()}"
+
+
+class DifferencesTableModel(QAbstractTableModel):
+    """Today's path and the scenarios shown, side by side: pay in 1, 3, 5 and 10 years, earnings over the
+    horizon, and the year each one overtakes today's path (the app's projection for each)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ScenarioRow] = []
+        self._about: list[str] = []
+        self._headers: tuple[str, ...] = ()
+        self.what = ""
+
+    def set_rows(self, rows: list[ScenarioRow], about: list[str], current_year: int, horizon: int, what: str) -> None:
+        headers = (
+            "Scenario",
+            "What it changes",
+            *(f"In {n} year{'s' if n != 1 else ''} ({current_year + n})" for n in COMPARE_YEARS),
+            f"Earnings over {horizon} years",
+            f"Overtakes {TODAY_PATH.lower()}",
+        )
+        if headers != self._headers or len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows, self._about, self._headers = rows, about, headers
+            self.endResetModel()
+        else:
+            self._rows, self._about = rows, about
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(headers) - 1))
+        self.what = what
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
+            return f"The app's projection for each scenario ({self.what})"
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        r = self._rows[row]
+        if column == 0:
+            return r.name
+        if column == 1:
+            return self._about[row]
+        if column < 2 + len(COMPARE_YEARS):
+            value = r.pay[column - 2]
+            return usd(value) if value is not None else "beyond the horizon"
+        if column == 2 + len(COMPARE_YEARS):
+            return usd(r.earnings)
+        return r.overtakes or "—"
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 2 + len(COMPARE_YEARS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

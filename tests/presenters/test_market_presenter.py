@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import NATIONAL, MarketData
@@ -187,3 +188,60 @@ def test_the_table_lists_every_figure_with_its_series_id(setup: Any) -> None:
     assert model.rowCount() == 9
     assert model.index(2, 0).data() == "Median"
     assert model.index(2, 2).data() == "OEUN000000000000015125213"
+
+
+def test_the_metro_ranking_names_each_rank_in_english(setup: Any, market: MarketData) -> None:
+    _session, view, presenter = setup
+    presenter.area_chosen(SEATTLE)
+    bars = view.ranking.bars
+    assert len(bars) > 113
+    metro = {a.name: a.code for a in market.areas if a.type == "M"}
+    expected = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 10: "10th", 11: "11th", 12: "12th", 13: "13th", 21: "21st",
+                22: "22nd", 23: "23rd", 101: "101st", 102: "102nd", 103: "103rd", 111: "111th", 112: "112th",
+                113: "113th"}  # fmt: skip
+    for rank, words in expected.items():
+        presenter.area_chosen(metro[bars[rank - 1].name])
+        assert view.ranking.mine == rank - 1
+        assert f", {words} of {len(bars)} metro areas by median." in view.ranking.note
+
+
+def test_a_salary_at_a_wage_several_percentiles_share_reads_as_the_lowest(setup: Any) -> None:
+    session, view, presenter = setup
+    presenter.occupation_chosen("152051")
+    presenter.area_chosen("0013740")  # Billings, MT: the 10th and 25th percentiles of data scientists are $70,990
+    session.update(current_salary=70_990)
+    assert view.position.startswith("Your $70,990 is about the 10th percentile for data scientists in Billings, MT.")
+    session.update(current_salary=70_989)
+    assert view.position.startswith("Your $70,989 is below the 10th percentile")
+
+
+def test_a_top_coded_percentile_reads_at_least_and_bounds_the_placing(qapp: Any, dataset: Dataset) -> None:
+    """BLS gives no figure for a wage at or above its ceiling ($239,200 a year): the table says "at least", and a
+    salary above the highest published percentile is placed above that one, not above the 90th."""
+    raw = load_market_data().model_dump(mode="json")
+    cell = next(c for c in raw["cells"] if (c["a"], c["i"], c["o"]) == (SEATTLE, "000000", "151252"))
+    cell["v"][8] = None  # the 90th, $257,960 in the release
+    cell["f"]["15"] = "5"
+    market = MarketData.model_validate(raw)
+    session, view = ProfileSession(), FakeView()
+    presenter = MarketPresenter(market, dataset, session, view)
+    presenter.start()
+    session.update(current_salary=240_000)
+    presenter.area_chosen(SEATTLE)
+    p90 = next(f for f in view.chart.percentiles if f.label == "90th percentile")
+    assert (p90.value, p90.text) == (None, "at least $239,200")
+    assert p90.note == "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
+    assert view.position.startswith("Your $240,000 is above the 75th percentile for software developers in Seattle")
+
+
+def test_a_figures_hover_text_gives_its_series_and_bls_reason_only_when_missing(setup: Any, market: MarketData) -> None:
+    _session, _view, presenter = setup
+    model = presenter.table
+    median = model.index(2, 0)
+    assert model.data(median, Qt.ItemDataRole.ToolTipRole) == "BLS series OEUN000000000000015125213"
+    cell = next(c for c in market.cells if c.i == "000000" and c.get("p50") is None)
+    presenter.occupation_chosen(cell.o)
+    presenter.area_chosen(cell.a)
+    assert model.data(median, Qt.ItemDataRole.ToolTipRole) == (
+        f"BLS series {market.series_id(cell, 'p50')}\nEstimate not released."
+    )

@@ -135,3 +135,6 @@ def test_a_profile_written_again_from_the_removed_signal_is_watched_again(qapp: 
     path.unlink()
     watcher.check()
     assert seen == [1, 1]
+    # The watch outlives the test (the slot and the watcher refer to each other): a later test's event loop would
+    # call write_again into a folder pytest may have removed by then.
+    watcher.removed.disconnect(write_again)

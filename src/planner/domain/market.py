@@ -15,9 +15,9 @@ published percentiles in order (10th <= 25th <= median <= 75th <= 90th).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
-import itertools
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -189,23 +189,27 @@ class MarketData(Strict):
     def _cell_index(self) -> dict[tuple[str, str, str], Cell]:
         return {(c.a, c.i, c.o): c for c in self.cells}
 
+    # An unknown code raises KeyError.
     def area(self, code: str) -> Area:
-        for area in self.areas:
-            if area.code == code:
-                return area
-        raise KeyError(code)
+        return self._areas[code]
 
     def occupation(self, code: str) -> Occupation:
-        for occupation in self.occupations:
-            if occupation.code == code:
-                return occupation
-        raise KeyError(code)
+        return self._occupations[code]
 
     def industry(self, code: str) -> Industry:
-        for industry in self.industries:
-            if industry.code == code:
-                return industry
-        raise KeyError(code)
+        return self._industries[code]
+
+    @functools.cached_property
+    def _areas(self) -> dict[str, Area]:
+        return {a.code: a for a in self.areas}
+
+    @functools.cached_property
+    def _occupations(self) -> dict[str, Occupation]:
+        return {o.code: o for o in self.occupations}
+
+    @functools.cached_property
+    def _industries(self) -> dict[str, Industry]:
+        return {i.code: i for i in self.industries}
 
     def series_id(self, cell: Cell, name: Field_) -> str:
         """The BLS series id of one figure, e.g. OEUN000000000000015205113 (national median, data scientists)."""
@@ -214,9 +218,7 @@ class MarketData(Strict):
     def missing_reason(self, cell: Cell, name: Field_) -> str:
         """Why a figure is missing, in BLS's words ("" when it is published)."""
         code = cell.footnote(name)
-        if code is None:
-            return ""
-        return self.footnotes.get(code, "")
+        return "" if code is None else self.footnotes[code]  # every footnote a cell cites is known (validated)
 
     def metro_cells(self, occupation: str) -> list[tuple[Area, Cell]]:
         return [
@@ -234,18 +236,18 @@ def percentile_of(salary: float, cell: Cell) -> tuple[float, Literal["below", "w
     points = [(float(p), value) for p, name in PERCENTILES if (value := cell.get(name)) is not None]  # type: ignore[arg-type]
     if len(points) < 2:
         return None
-    if salary < points[0][1]:
-        return points[0][0], "below"
-    if salary > points[-1][1]:
+    wages = [w for _p, w in points]
+    if salary <= wages[0]:
+        return points[0][0], "within" if salary == wages[0] else "below"
+    if salary > wages[-1]:
         return points[-1][0], "above"
-    for (p0, w0), (p1, w1) in itertools.pairwise(points):
-        if w0 <= salary <= w1:
-            if w1 == w0:
-                return p0, "within"
-            return p0 + (p1 - p0) * (salary - w0) / (w1 - w0), "within"
-    return points[-1][0], "within"  # pragma: no cover - the loop covers every salary between the ends
+    # Between the first published wage at or above the salary and the one below it (so a salary equal to a wage
+    # that several percentiles share is at the lowest of them).
+    upper = bisect.bisect_left(wages, salary)
+    (p0, w0), (p1, w1) = points[upper - 1], points[upper]
+    return p0 + (p1 - p0) * (salary - w0) / (w1 - w0), "within"
 
 
 def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"

@@ -33,13 +33,13 @@ class PayEntry:
 
 
 def industry_entries(dataset: Dataset) -> list[PayEntry]:
-    """The dataset's industries, best paid first (ties keep the dataset's order)."""
+    """The dataset's industries, best paid first (ties by name)."""
     entries = [PayEntry("industry", ind.id, ind.name, ind.average) for ind in dataset.industries]
     return sorted(entries, key=lambda e: (-e.amount, e.name))  # ties by name, as in the table
 
 
 def employer_entries(dataset: Dataset) -> list[PayEntry]:
-    """The dataset's employers, best paid first (ties keep the dataset's order)."""
+    """The dataset's employers, best paid first (ties by name)."""
     entries = [PayEntry("employer", emp.id, emp.name, emp.pay) for emp in dataset.employers]
     return sorted(entries, key=lambda e: (-e.amount, e.name))  # ties by name, as in the table
 

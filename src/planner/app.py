@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from planner.commands import WindowCommands
     from planner.domain.dataset import Dataset
+    from planner.domain.market import MarketData
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
@@ -411,7 +412,8 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.compare_employer_chosen.connect(presenter.compare_employer_chosen)
     tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
     tab.year_selected.connect(presenter.year_selected)
-    scenarios = ScenariosPresenter(ctx.dataset, ctx.session, parent=tab)  # leaves with its tab
+    scenarios = ScenariosPresenter(ctx.dataset, ctx.session, market=market_or_none, parent=tab)  # leaves with tab
+    presenter.market = market_or_none
     scenarios.attach_view(tab)
     tab.set_scenario_model(scenarios.model)
     tab.set_differences_model(presenter.differences)
@@ -421,6 +423,16 @@ def build_projection_tab(ctx: Context) -> QWidget:
     # The projection presenter is a plain object that connects itself to the session: it leaves with its tab.
     leave_with(tab, ctx.session.changed, presenter.refresh)
     return tab
+
+
+def market_or_none() -> MarketData | None:
+    """The bundled BLS wages, or None when they cannot be read (the Market tab says why)."""
+    from planner.storage.market_file import MarketDataError, load_market_data
+
+    try:
+        return load_market_data()
+    except MarketDataError:
+        return None
 
 
 def connect_scenario_dialogs(tab: ProjectionTab, scenarios: ScenariosPresenter) -> None:

@@ -188,3 +188,21 @@ def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: Projectio
     assert report.scenarios_header[0] == "Scenario"
     list_item = tab.scenario_list.model().index(0, 0)
     assert list_item.data() == "<b>Move</b>"  # a name is text, whatever it holds
+
+
+def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    dialog = open_new(qtbot, tab)
+    assert dialog.area.itemData(1) == "0000000"  # the nation first, then the states and metro areas
+    dialog.name.setText("Seattle")
+    choose(dialog.area, "Seattle-Tacoma-Bellevue, WA (metro area)")
+    save(qtbot, dialog)
+    [scenario] = ctx.session.profile.scenarios
+    assert scenario.market_area == "0042660"
+    model = tab.differences.model()
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "BLS median wage where you work"
+    assert model.index(0, column).data().endswith("(the United States)")  # today's path: no area chosen
+    assert model.index(1, column).data().endswith("(Seattle-Tacoma-Bellevue, WA)")
+    assert "series OEUM004266" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert "market area Seattle-Tacoma-Bellevue, WA" in model.index(1, 1).data()

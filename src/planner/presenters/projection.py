@@ -11,6 +11,7 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset
+from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.plans import MAX_SHOWN, Scenario
 from planner.domain.profile import Profile
@@ -46,7 +48,7 @@ from planner.presenters.fields import (
     format_field,
     parse_field,
 )
-from planner.presenters.scenarios import DifferencesTableModel, describe
+from planner.presenters.scenarios import DifferencesTableModel, describe, market_median
 from planner.presenters.session import ProfileSession
 
 # --- what the view draws ---------------------------------------------------------------------------------------
@@ -54,10 +56,15 @@ from planner.presenters.session import ProfileSession
 
 @dataclass(frozen=True)
 class CurveData:
-    key: str  # "main", "industry", "employer", "next-skills"
-    label: str
+    key: str  # "main", "industry", "employer", "next-skills", "scenario-0" .. "scenario-4"
+    label: str  # the table's column and the CSV's
     y: FloatArray
     total: float
+    short: str = ""  # the chart's legend and readout, when shorter than ``label`` (a scenario: its name)
+
+    @property
+    def name(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ class ProjectionChart:
     base_y: FloatArray | None = None
     # Per year: +1 above the article's largest figure, -1 below its smallest (base salary, in the dollars shown).
     outside: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    outside_label: str = "Outside the article's figures (an extrapolation)"
+    outside_label: str = "Beyond the article's figures"  # the notes and the table's tooltip say more
     # The pay history: the base salaries the user recorded, by calendar year (may lie before today).
     history_x: FloatArray = field(default_factory=lambda: np.zeros(0))
     history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
@@ -161,6 +168,8 @@ class ProjectionPresenter:
         self.chart: ProjectionChart | None = None
         self.table = ProjectionTableModel()
         self.differences = DifferencesTableModel()
+        # The BLS wages for the "where you work" column, read when an area is first chosen (set by the app).
+        self.market: Callable[[], MarketData | None] = lambda: None
         session.changed.connect(self.refresh)
 
     # --- start and refresh -----------------------------------------------------------------------------------
@@ -239,12 +248,15 @@ class ProjectionPresenter:
         self.scenarios = [(sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in shown]
         for i, (_sc, other) in enumerate(self.scenarios):
             comparisons[f"scenario-{i}"] = other
+        areas = [profile.market_area, *(sc.market_area or profile.market_area for sc, _p in self.scenarios)]
+        market = self.market() if any(areas) else None
         self.differences.set_rows(
             compare([(TODAY_PATH, proj), *((sc.name, p) for sc, p in self.scenarios)], self.dollars, self.comp),
-            ["your profile as it is", *(describe(ds, profile, sc) for sc, _p in self.scenarios)],
+            ["your profile as it is", *(describe(ds, profile, sc, market) for sc, _p in self.scenarios)],
             self.current_year,
             proj.horizon,
             f"{DOLLARS_LABEL[self.dollars]}, {COMP_LABEL[self.comp]}",
+            [market_median(market, profile, area) for area in areas] if market is not None else None,
         )
         self.selected = min(self.selected, proj.horizon - 1)
         self.chart = self._chart(proj, comparisons)
@@ -275,7 +287,8 @@ class ProjectionPresenter:
         curves = []
         for key, other in comparisons.items():
             y = other.projected(d, c)
-            curves.append(CurveData(key, self._label(key, other), y, float(y.sum())))
+            short = self.scenarios[int(key.split("-")[1])][0].name if key.startswith("scenario-") else ""
+            curves.append(CurveData(key, self._label(key, other), y, float(y.sum()), short))
         raise_pct = f"{proj.assumptions.promotion_raise * 100:g}%"
         marks = tuple(
             LevelMark(float(x[t]), float(series.projected[t]), f"{proj.plans[lv].name} from {int(x[t])} (+{raise_pct})")
@@ -390,8 +403,9 @@ class ProjectionPresenter:
         note = outside_text(int(chart.outside[t])) if len(chart.outside) else ""
         if note:
             lines.append(note)
-        for curve in chart.comparisons:
-            lines.append(f"{curve.label}: {usd(float(curve.y[t]))}")
+        others = [f"{curve.name}: {usd(float(curve.y[t]))}" for curve in chart.comparisons]
+        per_line = 1 if len(others) <= 2 else 2  # many curves: two to a line, so the readout covers less chart
+        lines += [" · ".join(others[i : i + per_line]) for i in range(0, len(others), per_line)]
         return "\n".join(lines)
 
     def breakdown(self, t: int) -> Breakdown:

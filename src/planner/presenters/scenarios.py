@@ -17,12 +17,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from planner.domain.dataset import Dataset
+from planner.domain.market import NATIONAL, MarketData
 from planner.domain.money import usd
 from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, new_id
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS, InputError, check_field, format_field
+from planner.presenters.market import DEFAULT_OCCUPATION
 from planner.presenters.session import ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,10 +48,12 @@ class ScenarioForm:
     offers: list[Choice]
     levels: list[Choice]
     skills: list[Choice]  # the skills that can be planned (not ticked)
+    areas: list[Choice]  # BLS areas with wages for the user's occupation (empty: the wage file is not there)
     industry: str | None
     employer: str | None
     offer: str | None
     level: str | None
+    market_area: str | None
     plan_mode: PlanMode
     plan: list[tuple[str, dt.date]]
     assumptions: dict[str, str]  # key -> text; "" keeps today's path's value
@@ -64,6 +68,7 @@ class FormValues:
     employer: str | None = None
     offer: str | None = None
     level: str | None = None
+    market_area: str | None = None
     plan_mode: PlanMode = "today"
     plan: list[tuple[str, dt.date]] = field(default_factory=list)
     assumptions: dict[str, str] = field(default_factory=dict)
@@ -78,9 +83,11 @@ class ScenariosPresenter(QObject):
         session: ProfileSession,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        market: Callable[[], MarketData | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._market = market  # the BLS wages, read when first needed (None: not installed or unreadable)
         self._dataset = dataset
         self._session = session
         self._today = today
@@ -129,7 +136,22 @@ class ScenariosPresenter(QObject):
         self.set_shown(str(item.data(ID_ROLE)), item.checkState() == Qt.CheckState.Checked)
 
     def describe(self, s: Scenario) -> str:
-        return describe(self._dataset, self._session.profile, s)
+        return describe(self._dataset, self._session.profile, s, self._market() if s.market_area else None)
+
+    def _areas(self, profile: Profile, same: str) -> list[Choice]:
+        market = self._market()
+        if market is None:
+            return []
+        occupation = occupation_of(market, profile)
+        kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
+        return [
+            Choice(None, same),
+            *(
+                Choice(a.code, a.name + kinds[a.type])
+                for a in sorted(market.areas, key=lambda a: "NSM".index(a.type))  # the nation, states, metros
+                if market.cell(a.code, occupation)
+            ),
+        ]
 
     # --- edits ---------------------------------------------------------------------------------------------
 
@@ -204,7 +226,7 @@ class ScenariosPresenter(QObject):
                 industry=values.industry,
                 employer=values.employer,
                 offer=values.offer,
-                market_area=old.market_area if old is not None else None,
+                market_area=values.market_area,
                 current_level=values.level,
                 plan=plan,
                 assumptions=AssumptionChanges.model_validate(changes),
@@ -299,6 +321,7 @@ class ScenariosPresenter(QObject):
             employer=s.employer,
             offer=s.offer,
             level=s.current_level,
+            market_area=s.market_area,
             plan_mode="today" if s.plan is None else ("own" if s.plan else "none"),
             plan=sorted(((k, v.by) for k, v in (s.plan or {}).items()), key=lambda kv: (kv[1], kv[0])),
             assumptions={
@@ -331,6 +354,7 @@ class ScenariosPresenter(QObject):
                 *(Choice(o.id, f"{o.employer_name} ({o.base:,} USD base)") for o in profile.offers),
             ],
             levels=[Choice(None, same), *(Choice(lv.id, lv.name) for lv in ds.levels)],
+            areas=self._areas(profile, same),
             skills=[
                 Choice(sk.id, f"{group.level.name if group.level else 'General'}: {sk.name}")
                 for group in ds.skill_groups()
@@ -341,6 +365,7 @@ class ScenariosPresenter(QObject):
             employer=values.employer,
             offer=values.offer,
             level=values.level,
+            market_area=values.market_area,
             plan_mode=values.plan_mode,
             plan=values.plan,
             assumptions=values.assumptions,
@@ -362,7 +387,39 @@ def _message(exc: ValidationError) -> str:
     return text.removeprefix("Value error, ")
 
 
-def describe(ds: Dataset, profile: Profile, s: Scenario) -> str:
+def occupation_of(market: MarketData, profile: Profile) -> str:
+    """The Market tab's occupation, or the one most ML engineers are counted in."""
+    known = {o.code for o in market.occupations}
+    return profile.market_occupation if profile.market_occupation in known else DEFAULT_OCCUPATION
+
+
+def area_name(market: MarketData | None, code: str) -> str:
+    if market is None or code not in {a.code for a in market.areas}:
+        return f"BLS area {code}"
+    area = market.area(code)
+    return "the United States" if area.type == "N" else area.name
+
+
+def market_median(market: MarketData, profile: Profile, area: str | None) -> tuple[str, str]:
+    """The BLS median wage of the user's occupation in ``area`` (the nation when not chosen or not published
+    there): the text for the table and its tooltip (series id and release)."""
+    occupation = occupation_of(market, profile)
+    cell = market.cell(area or NATIONAL, occupation) or market.cell(NATIONAL, occupation)
+    if cell is None:
+        return "not published", ""
+    median = cell.get("p50")
+    place = area_name(market, cell.a)
+    name = market.occupation(occupation).name
+    if median is None:
+        return f"not published ({place})", f"{name} in {place}: {market.missing_reason(cell, 'p50')}"
+    return (
+        f"{usd(median)} ({place})",
+        f"Median annual wage of {name} in {place}: BLS OEWS, series {market.series_id(cell, 'p50')} (official "
+        "statistics, not the article)",
+    )
+
+
+def describe(ds: Dataset, profile: Profile, s: Scenario, market: MarketData | None = None) -> str:
     """What the scenario changes, in a few words ("Finance · offer from Acme · raise 5 %")."""
     parts: list[str] = []
     offer = profile.offer(s.offer)
@@ -376,6 +433,8 @@ def describe(ds: Dataset, profile: Profile, s: Scenario) -> str:
         parts.append(next((f"in {i.name}" for i in ds.industries if i.id == s.industry), "an unknown industry"))
     if s.current_level is not None:
         parts.append(next((f"{lv.name} today" for lv in ds.levels if lv.id == s.current_level), "a level"))
+    if s.market_area is not None:
+        parts.append(f"market area {area_name(market, s.market_area)}")
     if s.plan is not None:
         count = len(s.plan)
         parts.append(f"its own plan ({count} skill{'s' if count != 1 else ''})" if count else "no plan")
@@ -394,23 +453,34 @@ class DifferencesTableModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[ScenarioRow] = []
         self._about: list[str] = []
+        self._market: list[tuple[str, str]] = []  # per row: BLS median text and tooltip (empty: no column)
         self._headers: tuple[str, ...] = ()
         self.what = ""
 
-    def set_rows(self, rows: list[ScenarioRow], about: list[str], current_year: int, horizon: int, what: str) -> None:
+    def set_rows(
+        self,
+        rows: list[ScenarioRow],
+        about: list[str],
+        current_year: int,
+        horizon: int,
+        what: str,
+        market: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """``market``: the BLS median where each one works, when an area was chosen (a column of its own)."""
         headers = (
             "Scenario",
             "What it changes",
             *(f"In {n} year{'s' if n != 1 else ''} ({current_year + n})" for n in COMPARE_YEARS),
             f"Earnings over {horizon} years",
             f"Overtakes {TODAY_PATH.lower()}",
+            *(("BLS median wage where you work",) if market else ()),
         )
         if headers != self._headers or len(rows) != len(self._rows):
             self.beginResetModel()
-            self._rows, self._about, self._headers = rows, about, headers
+            self._rows, self._about, self._headers, self._market = rows, about, headers, market or []
             self.endResetModel()
         else:
-            self._rows, self._about = rows, about
+            self._rows, self._about, self._market = rows, about, market or []
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(headers) - 1))
         self.what = what
@@ -426,6 +496,8 @@ class DifferencesTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 4 + len(COMPARE_YEARS):
+            return "Official wage statistics (BLS OEWS) for the occupation chosen on the Market wages tab"
         if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
             return f"The app's projection for each scenario ({self.what})"
         return None
@@ -441,11 +513,15 @@ class DifferencesTableModel(QAbstractTableModel):
             return usd(value) if value is not None else "beyond the horizon"
         if column == 2 + len(COMPARE_YEARS):
             return usd(r.earnings)
-        return r.overtakes or "—"
+        if column == 3 + len(COMPARE_YEARS):
+            return r.overtakes or "—"
+        return self._market[row][0]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 + len(COMPARE_YEARS):
+            return self._market[index.row()][1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 2 + len(COMPARE_YEARS):

@@ -6,7 +6,7 @@ Passive: it draws what presenters.projection hands it and forwards what the user
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPointF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,11 +47,12 @@ COMPARISON_STYLE = {
     "employer": ("bar_second", Qt.PenStyle.DashDotLine),
     "next-skills": ("bar", Qt.PenStyle.DotLine),
     # Scenarios: a colour and a dash pattern each (told apart without colour too).
-    "scenario-0": ("highlight", Qt.PenStyle.SolidLine),
-    "scenario-1": ("bar", Qt.PenStyle.DashDotDotLine),
-    "scenario-2": ("bar_second", Qt.PenStyle.DashLine),
-    "scenario-3": ("ceiling", Qt.PenStyle.DotLine),
-    "scenario-4": ("average", Qt.PenStyle.DashDotLine),
+    # Never the orange of "you" (today's path) nor its neighbour hues.
+    "scenario-0": ("bar", Qt.PenStyle.SolidLine),
+    "scenario-1": ("bar_second", Qt.PenStyle.DashDotDotLine),
+    "scenario-2": ("ceiling", Qt.PenStyle.DashLine),
+    "scenario-3": ("average", Qt.PenStyle.DotLine),
+    "scenario-4": ("muted", Qt.PenStyle.DashDotLine),
 }
 PROFILE_GROUP = ("years_of_experience", "current_salary")
 # Alt+letter for each input. The window already uses L, I, S, P (tabs) and F, V, H (menus); every letter on this
@@ -320,6 +321,7 @@ class ProjectionTab(QWidget):
         # A click on a curve's legend entry hides or shows it (pyqtgraph); the curve stays so until clicked again.
         self._legend_hidden: set[str] = set()
         self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.plot.installEventFilter(self)  # a resized chart fits its legend again
         self.low_curve = pg.PlotDataItem()
         self.high_curve = pg.PlotDataItem()
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
@@ -837,6 +839,11 @@ class ProjectionTab(QWidget):
         for widget in (self.year_slider, self.year_spin):
             widget.blockSignals(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot and event.type() == QEvent.Type.Resize and self._legend_state is not None:
+            self._fit_legend()
+        return super().eventFilter(watched, event)
+
     def _legend_clicked(self, item: object) -> None:
         key = next((k for k, curve in self.comparison_curves.items() if curve is item), None)
         if key is None:
@@ -853,7 +860,7 @@ class ProjectionTab(QWidget):
             wanted.append((self.base_curve, "Base salary inside it"))
             wanted.append((self.extras_sample, "Bonus and equity (your assumptions)"))
         for c in chart.comparisons:
-            wanted.append((self.comparison_curves[c.key], c.label))
+            wanted.append((self.comparison_curves[c.key], c.name))
         if chart.level_marks:
             wanted.append((self.level_marks, "Promotion (a raise)"))
         if len(chart.outside) and bool((chart.outside != 0).any()):
@@ -864,11 +871,23 @@ class ProjectionTab(QWidget):
             return
         self._legend_state = wanted
         legend.clear()
-        # Three columns when there are many entries and they fit across the chart (about 7 px a character).
-        longest = max(len(name) for _it, name in wanted)
-        legend.setColumnCount(3 if len(wanted) > 6 and 3 * (longest * 7 + 40) < self.plot.width() else 2)
         for it, name in wanted:
             legend.addItem(it, escape(name))  # legend labels are rich text
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """As many columns as fit across the chart (fewer rows leave the curves more room), and room under the
+        plot for the legend's rows."""
+        legend = self.legend
+        room = self.plot.width() - 12
+        # pyqtgraph's own width of the legend counts each label's whole layout width: measure the text instead.
+        # Entries go row by row; a column is as wide as its widest entry (its sample is about 40 px).
+        widths = [label.item.boundingRect().width() + 44 for _sample, label in legend.items]
+
+        def width(columns: int) -> float:
+            return sum(max(widths[j::columns]) for j in range(min(columns, len(widths))))
+
+        legend.setColumnCount(next((c for c in (4, 3, 2) if width(c) <= room), 1))
         self.plot.getPlotItem().layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
 
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:

@@ -75,6 +75,7 @@ class ScenarioDialog(QDialog):
         self.industry = _combo("Industry", form.industries, form.industry)
         self.employer = _combo("Employer", form.employers, form.employer)
         self.level = _combo("Today's level", form.levels, form.level)
+        self.area = _combo("Market area (BLS wages)", form.areas, form.market_area)
         self.plan_mode = QComboBox()
         self.plan_mode.setAccessibleName("Learning plan")
         for mode, label in PLAN_MODES:
@@ -90,6 +91,8 @@ class ScenarioDialog(QDialog):
         self._row(form_layout, "&Industry", self.industry, "industry")
         self._row(form_layout, "E&mployer", self.employer, "employer")
         self._row(form_layout, "Today's &level", self.level, "level")
+        if form.areas:  # the BLS wages are installed
+            self._row(form_layout, "M&arket area", self.area, "market_area")
         self._row(form_layout, "Learning &plan", self.plan_mode, "plan")
 
         # --- its own plan --------------------------------------------------------------------------------------
@@ -212,6 +215,7 @@ class ScenarioDialog(QDialog):
             employer=self.employer.currentData(),
             offer=self.offer.currentData(),
             level=self.level.currentData(),
+            market_area=self.area.currentData(),
             plan_mode=self.plan_mode.currentData(),
             plan=self.plan_rows(),
             assumptions={key: edit.text() for key, edit in self.assumptions.items()},

@@ -167,24 +167,19 @@ def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | Non
 # --- positions in a range ------------------------------------------------------------------------------------
 
 
-def pay_at_position(low: float, typical: float, high: float, position: float) -> float:
-    """Position 0 pays ``low``, 1/2 pays ``typical``, 1 pays ``high``; straight lines in between."""
-    p = min(max(position, 0.0), 1.0)
-    if p <= 0.5:
-        return low + 2 * p * (typical - low)
-    return typical + (2 * p - 1) * (high - typical)
+def pay_at_position(low: float, typical: float, high: float, position: npt.ArrayLike) -> FloatArray:
+    """Position 0 pays ``low``, 1/2 pays ``typical``, 1 pays ``high``; straight lines in between (per element)."""
+    p = np.clip(np.asarray(position, dtype=np.float64), 0.0, 1.0)
+    return np.where(p <= 0.5, low + 2 * p * (typical - low), typical + (2 * p - 1) * (high - typical))
 
 
-def position_of_pay(low: float, typical: float, high: float, pay: float) -> float:
-    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]``."""
-    if pay <= low:
-        return 0.0
-    if pay >= high:
-        return 1.0
-    # Here low < pay < high, so neither division below is by zero (pay <= typical means typical > low).
-    if pay <= typical:
-        return 0.5 * (pay - low) / (typical - low)
-    return 0.5 + 0.5 * (pay - typical) / (high - typical)
+def position_of_pay(low: float, typical: float, high: float, pay: npt.ArrayLike) -> FloatArray:
+    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element)."""
+    pay = np.asarray(pay, dtype=np.float64)
+    # Each branch is used only where it applies, and computed only when its range is not empty (no division by 0).
+    lower = 0.5 * (pay - low) / (typical - low) if typical > low else np.zeros_like(pay)
+    upper = 0.5 + 0.5 * (pay - typical) / (high - typical) if high > typical else np.ones_like(pay)
+    return np.where(pay <= low, 0.0, np.where(pay >= high, 1.0, np.where(pay <= typical, lower, upper)))
 
 
 # --- levels ----------------------------------------------------------------------------------------------------
@@ -636,10 +631,11 @@ def _path(
     base = plain.copy()
     target = plain.copy()
     before_step = plain
+    reached = np.array(levels)
     for start, step_plans in steps:
-        warranted = np.array(
-            [max(_warranted(step_plans[j], f, float(plain[t])) for j in range(today, levels[t] + 1)) for t in range(n)]
-        )
+        warranted = plain.copy()
+        for j in range(today, int(reached.max()) + 1):
+            warranted = np.where(reached >= j, np.maximum(warranted, _warranted(step_plans[j], f, plain)), warranted)
         counts = years >= start
         closes = 1.0 - np.power(1.0 - a.skill_pace, np.maximum(years - start, 0.0)) if salaried else np.ones(n)
         base = base + np.where(counts, closes * (warranted - before_step), 0.0)
@@ -658,12 +654,13 @@ def _path(
     }
 
 
-def _warranted(lv: LevelPlan, f: float, pay: float) -> float:
-    """Pay at ``q = p + (1 - p) * k`` of the level's range (at factor ``f``), where ``p`` is where ``pay`` sits in
-    it and ``k`` the share of the skills expected there that are ticked; never below ``pay``."""
+def _warranted(lv: LevelPlan, f: float, pay: FloatArray) -> FloatArray:
+    """Per year: pay at ``q = p + (1 - p) * k`` of the level's range (at factor ``f``), where ``p`` is where that
+    year's ``pay`` sits in it and ``k`` the share of the skills expected there that are ticked; never below
+    ``pay``."""
     low, typical, high = lv.low * f, lv.typical * f, lv.high * f
     p = position_of_pay(low, typical, high, pay)
-    return max(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
+    return np.maximum(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
 
 
 # --- what the Skills tab and the summary need -----------------------------------------------------------------

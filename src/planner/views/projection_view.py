@@ -551,8 +551,10 @@ class ProjectionTab(QWidget):
 
     def set_differences_model(self, model: QAbstractItemModel) -> None:
         self.differences.setModel(model)
-        header = self.differences.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit their contents when the rows change (a scenario added, removed, shown or hidden), not on every
+        # tick: measuring every cell on each change would cost the frame time it takes.
+        model.modelReset.connect(self.differences.resizeColumnsToContents)
+        self.differences.resizeColumnsToContents()
 
     def _build_pay_history(self) -> QGroupBox:
         box = QGroupBox("Pay history (base salary you earned)")

@@ -89,6 +89,8 @@ def test_an_empty_or_taken_name_is_refused_next_to_the_field(main_context: Any, 
     assert "percentage from 0 to 20" in dialog.errors["yearly_raise"].text()
     assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]  # nothing stored
     assert dialog.name.text() == "stay"  # what the user typed stays
+    dialog.reject()
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]  # Cancel stores nothing either
 
 
 def test_a_plan_month_in_the_past_is_refused(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:

@@ -44,6 +44,7 @@ from planner.domain.projection_text import Breakdown, breakdown, next_step_text,
 from planner.domain.provenance import KIND_LABELS, as_of
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
+from planner.presenters.learning_plan import PlanMark, plan_marks
 from planner.presenters.session import ProfileSession
 
 # --- the inputs ------------------------------------------------------------------------------------------------
@@ -235,6 +236,8 @@ class ProjectionChart:
     history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
     history_label: str = ""
     history_texts: tuple[str, ...] = ()
+    # The learning plan: where planned skills start to change the pay (presenters.learning_plan).
+    plan_marks: tuple[PlanMark, ...] = ()
 
 
 def _figure_choice(name: str, amount: int, qualifier: str | None) -> str:
@@ -429,6 +432,7 @@ class ProjectionPresenter:
             outside=proj.outside_article(d),
             base_y=proj.projected(d, "base") if c == "total" else None,
             **self._history(proj),
+            plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),
         )
 
     def _history(self, proj: Projection) -> dict[str, Any]:

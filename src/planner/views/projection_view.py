@@ -732,9 +732,11 @@ class ProjectionTab(QWidget):
             text = pg.TextItem()
             item.addItem(text)
             self.plan_labels.append(text)
-        # Above its mark (a promotion's label is below its own), one line higher than any label it would overlap.
+        # Above its mark (a promotion's label is below its own), one line higher than any label it would overlap;
+        # the first line is left to a promotion's label where one starts under it.
         x_span = float(chart.x[-1] - chart.x[0]) + 1.0
         years_per_px = x_span / max(item.getViewBox().width(), 1.0)
+        promotions = [m.x for m in chart.level_marks]
         rows: list[float] = []  # per line: where the last label on it ends (years)
         for i, text in enumerate(self.plan_labels):
             if i >= len(marks):
@@ -743,9 +745,14 @@ class ProjectionTab(QWidget):
             mark = marks[i]
             text.setText(mark.label)
             text.setColor(self._colors["foreground"])
-            row = next((r for r, end in enumerate(rows) if end < mark.x), len(rows))
             end = mark.x + text.boundingRect().width() * years_per_px
-            rows[row : row + 1] = [end]
+            first_free = any(mark.x < x <= end for x in promotions)
+            row = next(
+                (r for r, last in enumerate(rows) if last < mark.x and r >= first_free),
+                max(len(rows), 1 if first_free else 0),
+            )
+            rows.extend([float("-inf")] * (row + 1 - len(rows)))
+            rows[row] = end
             text.setAnchor((0.05, 1.2 + row))
             text.setPos(mark.x, mark.y)
             text.show()

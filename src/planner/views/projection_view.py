@@ -723,9 +723,13 @@ class ProjectionTab(QWidget):
         self.plan_marks.setZValue(21)
         item.addItem(self.plan_marks)
         self.plan_labels: list[pg.TextItem] = []
+        self._plan_drawn = False
 
     def _show_plan_marks(self, chart: ProjectionChart) -> None:
         marks = chart.plan_marks
+        if not marks and not self._plan_drawn:  # no plan (most ticks): nothing to redraw
+            return
+        self._plan_drawn = bool(marks)
         self.plan_marks.setData(x=[m.x for m in marks], y=[m.y for m in marks], data=[m.tip for m in marks] or None)
         item = self.plot.getPlotItem()
         while len(self.plan_labels) < len(marks):

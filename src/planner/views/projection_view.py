@@ -730,7 +730,9 @@ class ProjectionTab(QWidget):
         if not marks and not self._plan_drawn:  # no plan (most ticks): nothing to redraw
             return
         self._plan_drawn = bool(marks)
-        self.plan_marks.setData(x=[m.x for m in marks], y=[m.y for m in marks], data=[m.tip for m in marks] or None)
+        self.plan_marks.setData(
+            x=[m.x for m in marks], y=[m.y for m in marks], data=[plain_tooltip(m.tip) for m in marks] or None
+        )
         item = self.plot.getPlotItem()
         while len(self.plan_labels) < len(marks):
             text = pg.TextItem()

@@ -23,7 +23,9 @@ THEMES = ("light", "dark")
 
 def example_profile() -> object:
     """An engineer three years in, in finance, with most entry skills and half of the mid ones, no salary entered
-    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move)."""
+    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move), and two
+    skills planned."""
+    from planner.domain.plans import PlannedSkill
     from planner.domain.profile import Profile, TickedSkill
 
     ticked = TickedSkill(ticked_on=dt.date(2026, 11, 1))
@@ -40,10 +42,17 @@ def example_profile() -> object:
         "mid.keras-pytorch",
         "mid.cloud-platforms",
     ]
+    # Two skills in the learning plan, next year and the year after (dates from today, so never in the past).
+    today = dt.date.today()
+    plan = {
+        "mid.distributed-computing": PlannedSkill(by=dt.date(today.year + 1, 6, 1), planned_on=today),
+        "mid.neural-networks": PlannedSkill(by=dt.date(today.year + 2, 3, 1), planned_on=today),
+    }
     return Profile(
         years_of_experience=3,
         industry="finance",
         skills=dict.fromkeys(skills, ticked),
+        plan=plan,
     )
 
 

@@ -282,6 +282,8 @@ def build_skills_tab(ctx: Context) -> QWidget:
     tab.set_undo_actions(window.undo_action, window.redo_action)  # Edit > Undo / Redo own Ctrl+Z, Ctrl+Shift+Z
     tab.filter_changed.connect(skills.set_filter)
     tab.clear_level_requested.connect(skills.clear_level)
+    tab.plan_requested.connect(skills.plan_skill)
+    tab.unplan_requested.connect(skills.unplan)
     skills.attach_view(tab)
     return tab
 

@@ -24,6 +24,8 @@ class FakeView:
         self.levels: list[Progress] = []
         self.overall: Progress | None = None
         self.filter_status = ""
+        self.plan_error = ""
+        self.plan_plain = ""
 
     def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None:
         self.levels, self.overall = list(levels), overall
@@ -37,6 +39,12 @@ class FakeView:
 
     def show_next_skills(self, html: str, plain: str) -> None:
         self.next_html, self.next_plain = html, plain
+
+    def show_plan(self, html: str, plain: str) -> None:
+        self.plan_html, self.plan_plain = html, plain
+
+    def show_plan_error(self, text: str) -> None:
+        self.plan_error = text
 
 
 @pytest.fixture

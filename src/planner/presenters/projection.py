@@ -48,6 +48,7 @@ from planner.presenters.fields import (
     format_field,
     parse_field,
 )
+from planner.presenters.learning_plan import PlanMark, plan_marks
 from planner.presenters.scenarios import DifferencesTableModel, describe, market_median
 from planner.presenters.session import ProfileSession
 
@@ -98,6 +99,8 @@ class ProjectionChart:
     history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
     history_label: str = ""
     history_texts: tuple[str, ...] = ()
+    # The learning plan: where planned skills start to change the pay (presenters.learning_plan).
+    plan_marks: tuple[PlanMark, ...] = ()
 
 
 def _figure_choice(name: str, amount: int, qualifier: str | None) -> str:
@@ -312,6 +315,7 @@ class ProjectionPresenter:
             outside=proj.outside_article(d),
             base_y=proj.projected(d, "base") if c == "total" else None,
             **self._history(proj),
+            plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),
         )
 
     def _history(self, proj: Projection) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pydantic import ValidationError
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -28,23 +29,28 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand
 
 from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
+from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
 from planner.domain.text import escape, plain_tooltip
+from planner.presenters.learning_plan import month_name, plan_list, short_month
 from planner.presenters.session import ProfileSession
 
 if TYPE_CHECKING:
+    from planner.domain.plan_effects import PlanStep
     from planner.domain.projection import SkillTie
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "level" or "skill"
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: name, description, level name
 DATE_ROLE = Qt.ItemDataRole.UserRole + 4  # ISO date of the tick, "" when not ticked
+PLAN_ROLE = Qt.ItemDataRole.UserRole + 5  # ISO date of the planned month (its first day), "" when not planned
 
 COL_SKILL = 0
 COL_DATE = 1
-COL_EXTRA = 2
-HEADERS = ["Skill", "Ticked on"]
+COL_PLAN = 2
+COL_EXTRA = 3
+HEADERS = ["Skill", "Ticked on", "Plan"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +74,8 @@ class SkillsView(Protocol):
     def show_filter_status(self, text: str) -> None: ...
     def confirm(self, question: str) -> bool: ...
     def show_next_skills(self, html: str, plain: str) -> None: ...
+    def show_plan(self, html: str, plain: str) -> None: ...
+    def show_plan_error(self, text: str) -> None: ...
 
 
 def format_date(day: dt.date) -> str:
@@ -87,8 +95,12 @@ class SkillTreeModel(QStandardItemModel):
         return super().setData(index, value, role)
 
 
+Plans = Mapping[str, PlannedSkill | None]
+
+
 class SetSkillsCommand(QUndoCommand):
-    """Changes some skills' ticks; undo puts back exactly what was there, dates included."""
+    """Changes some skills' ticks (and, for a skill ticked from the learning plan, its plan entry) as one step;
+    undo puts back exactly what was there, dates and plan entries included. Other skills are left as they are."""
 
     def __init__(
         self,
@@ -96,24 +108,36 @@ class SetSkillsCommand(QUndoCommand):
         before: Mapping[str, TickedSkill | None],
         after: Mapping[str, TickedSkill | None],
         text: str,
+        plan_before: Plans | None = None,
+        plan_after: Plans | None = None,
     ) -> None:
         super().__init__(text)
         self._session = session
         self._before = dict(before)
         self._after = dict(after)
+        self._plan_before = dict(plan_before or {})
+        self._plan_after = dict(plan_after or {})
 
-    def _apply(self, states: Mapping[str, TickedSkill | None]) -> None:
+    def _apply(self, states: Mapping[str, TickedSkill | None], plans: Plans) -> None:
+        profile = self._session.profile
+        skills, plan = dict(profile.skills), dict(profile.plan)
         for skill_id, tick in states.items():
             if tick is None:
-                self._session.set_skill(skill_id, False)
+                skills.pop(skill_id, None)
             else:
-                self._session.set_skill(skill_id, True, on=tick.ticked_on)
+                skills[skill_id] = tick
+        for skill_id, planned in plans.items():
+            if planned is None:
+                plan.pop(skill_id, None)
+            else:
+                plan[skill_id] = planned
+        self._session.update(skills=skills, plan=plan)
 
     def redo(self) -> None:
-        self._apply(self._after)
+        self._apply(self._after, self._plan_after)
 
     def undo(self) -> None:
-        self._apply(self._before)
+        self._apply(self._before, self._plan_before)
 
 
 EFFECT_YEARS = 5
@@ -153,6 +177,7 @@ class SkillsPresenter(QObject):
         }
         self._level_items: dict[str, QStandardItem] = {}
         self._skill_items: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+        self._plan_items: dict[str, QStandardItem] = {}
         self._extra: dict[str, QStandardItem] = {}
 
         self.model = SkillTreeModel(self)
@@ -170,6 +195,7 @@ class SkillsPresenter(QObject):
 
         self.undo_stack = QUndoStack(self)
         self.next_skills: list[SkillTie] = []
+        self.plan_steps: list[PlanStep] = []
         session.skills_changed.connect(self.refresh)
         # What each skill is worth depends on the whole profile (industry, employer, assumptions, ticks). It is
         # worked out once the event loop is idle, so a tick redraws the tree and the projection first.
@@ -228,8 +254,12 @@ class SkillsPresenter(QObject):
                 date = QStandardItem()
                 date.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 date.setData(sk.id, ID_ROLE)
-                level_item.appendRow([name, date])
+                planned = QStandardItem()
+                planned.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                planned.setData(sk.id, ID_ROLE)
+                level_item.appendRow([name, date, planned])
                 self._skill_items[sk.id] = (name, date)
+                self._plan_items[sk.id] = planned
             root.appendRow([level_item, spacer])
             self._level_items[group.id] = level_item
 
@@ -246,18 +276,21 @@ class SkillsPresenter(QObject):
         view.show_filter_status("")
 
     def refresh(self) -> None:
-        """Redraw ticks, dates and progress from the session's profile."""
-        ticks = self._session.profile.skills
+        """Redraw ticks, dates, the plan and progress from the session's profile."""
+        profile = self._session.profile
+        ticks = profile.skills
         for skill_id, (name, date) in self._skill_items.items():
             tick = ticks.get(skill_id)
             state = Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked
             if name.checkState() != state:
                 name.setCheckState(state)
             text = format_date(tick.ticked_on) if tick else ""
-            if date.text() != text:
+            tip = self._tick_tip(tick)
+            if date.text() != text or date.toolTip() != tip:
                 date.setText(text)
                 date.setData(tick.ticked_on.isoformat() if tick else "", DATE_ROLE)
-                date.setToolTip(f"Ticked on {tick.ticked_on:%d %B %Y}" if tick else "Not ticked")
+                date.setToolTip(tip)
+            self._show_plan_cell(skill_id, name, tick, profile.plan.get(skill_id))
         levels, _overall = self.progress()
         for p in levels:
             assert p.level_id is not None
@@ -267,6 +300,42 @@ class SkillsPresenter(QObject):
                 item.setText(text)
         if self._view is not None:
             self._view.show_progress(*self.progress())
+
+    @staticmethod
+    def _tick_tip(tick: TickedSkill | None) -> str:
+        if tick is None:
+            return "Not ticked"
+        if tick.planned_by is not None:
+            return f"Planned for {month_name(tick.planned_by)}, ticked {format_date(tick.ticked_on)}"
+        return f"Ticked on {tick.ticked_on:%d %B %Y}"
+
+    def _show_plan_cell(
+        self, skill_id: str, name: QStandardItem, tick: TickedSkill | None, plan: PlannedSkill | None
+    ) -> None:
+        item = self._plan_items[skill_id]
+        today = self._today()
+        if plan is not None:
+            overdue = plan.by < today.replace(day=1)
+            text = short_month(plan.by) + (" (overdue)" if overdue else "")
+            counts = today.year + planned_year(plan, today.year)
+            tip = (
+                f"Overdue: planned for {month_name(plan.by)} and not ticked yet; the projection counts it from "
+                f"this year ({counts}). Tick it once learned, or plan it for a later month."
+                if overdue
+                else f"In your learning plan: learn by {month_name(plan.by)} (planned on "
+                f"{format_date(plan.planned_on)}); the projection counts it from {counts}."
+            )
+        elif tick is not None and tick.planned_by is not None:
+            text = short_month(tick.planned_by)
+            tip = self._tick_tip(tick)
+        else:
+            text, tip = "", ""
+        iso = plan.by.isoformat() if plan is not None else ""
+        if item.text() != text or item.toolTip() != tip:
+            item.setText(text)
+            item.setToolTip(tip)
+        if name.data(PLAN_ROLE) != iso:
+            name.setData(iso, PLAN_ROLE)
 
     # --- queries -------------------------------------------------------------------------------------------
 
@@ -313,11 +382,69 @@ class SkillsPresenter(QObject):
         if skill_id not in self._skills or self.is_ticked(skill_id) == ticked:
             return
         name = self._skills[skill_id][1].name
-        before = {skill_id: self._session.profile.skills.get(skill_id)}
+        profile = self._session.profile
+        before = {skill_id: profile.skills.get(skill_id)}
+        planned = profile.plan.get(skill_id) if ticked else None
+        after: dict[str, TickedSkill | None]
+        if planned is not None:  # learned as planned: off the plan, its month kept with the tick
+            after = {skill_id: TickedSkill(ticked_on=self._today(), planned_by=planned.by)}
+            self.undo_stack.push(
+                SetSkillsCommand(
+                    self._session, before, after, f"tick “{name}” (planned)", {skill_id: planned}, {skill_id: None}
+                )
+            )
+            return
         after = {skill_id: TickedSkill(ticked_on=self._today()) if ticked else None}
         self.undo_stack.push(
             SetSkillsCommand(self._session, before, after, f"{'tick' if ticked else 'untick'} “{name}”")
         )
+
+    def plan_skill(self, skill_id: str, year: int, month: int) -> bool:
+        """Plan an unticked skill for a month (or move it there), as an undoable step. A month already past is
+        refused with a message for the view (shown next to the field); nothing changes then."""
+        if skill_id not in self._skills:
+            return False
+        name = self._skills[skill_id][1].name
+        if self.is_ticked(skill_id):
+            self._plan_error(f"“{name}” is ticked already: only a skill you have not ticked can be planned.")
+            return False
+        today = self._today()
+        try:
+            by = dt.date(year, month, 1)
+        except ValueError:
+            self._plan_error("Choose a month (1–12) and a year.")
+            return False
+        if by < today.replace(day=1):
+            self._plan_error(f"{month_name(by)} has passed: plan “{name}” for {month_name(today)} or a later month.")
+            return False
+        plan = dict(self._session.profile.plan)
+        old = plan.get(skill_id)
+        if old is not None and old.by == by:
+            self._plan_error("")
+            return True
+        plan[skill_id] = PlannedSkill(by=by, planned_on=old.planned_on if old is not None else today)
+        verb = f"move “{name}” to {month_name(by)}" if old is not None else f"plan “{name}” for {month_name(by)}"
+        try:
+            self._session.edit(verb, plan=plan)
+        except ValidationError as exc:
+            self._plan_error(str(exc.errors()[0]["msg"]).removeprefix("Value error, "))
+            return False
+        self._plan_error("")
+        return True
+
+    def unplan(self, skill_id: str) -> None:
+        """Take a skill off the learning plan, as an undoable step."""
+        plan = dict(self._session.profile.plan)
+        if skill_id not in plan:
+            return
+        del plan[skill_id]
+        name = self._skills[skill_id][1].name if skill_id in self._skills else skill_id
+        self._session.edit(f"remove “{name}” from the plan", plan=plan)
+        self._plan_error("")
+
+    def _plan_error(self, text: str) -> None:
+        if self._view is not None:
+            self._view.show_plan_error(text)
 
     def toggle(self, skill_id: str) -> None:
         self.set_checked(skill_id, not self.is_ticked(skill_id))
@@ -360,10 +487,12 @@ class SkillsPresenter(QObject):
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
         the earnings over the horizon; and the next skills to learn, skills worth the same ranked as one."""
-        from planner.domain.projection import rank_skills, skill_effects  # imported when first needed
+        from planner.domain.plan_effects import plan_steps  # imported when first needed
+        from planner.domain.projection import rank_skills, skill_effects
 
         profile = self._session.profile
         effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)
+        self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS)
         where = _where(self._dataset, profile)
         horizon = profile.assumptions.horizon_years
         texts: dict[str, str] = {}
@@ -387,6 +516,7 @@ class SkillsPresenter(QObject):
     def _show_next_skills(self) -> None:
         if self._view is None:
             return
+        self._view.show_plan(*plan_list(self.plan_steps, self._session.profile.assumptions.horizon_years))
         horizon = self._session.profile.assumptions.horizon_years
         if not self.next_skills:
             text = f"No unticked skill raises your projection over the next {horizon} years."

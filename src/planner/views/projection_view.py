@@ -382,6 +382,7 @@ class ProjectionTab(QWidget):
         ):
             item.addItem(it)
         self.crosshair_label.setParentItem(item.getViewBox())
+        self._build_plan_marks(item)
         self.crosshair_label.setPos(6, 4)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -659,6 +660,8 @@ class ProjectionTab(QWidget):
         self.outside_marks.setBrush(pg.mkBrush(colors["conflict"]))
         self.outside_marks.setPen(pg.mkPen(colors["conflict"], width=1.5))
         self.history_points.setBrush(pg.mkBrush(colors["you"]))  # your own figures: your colour, a diamond
+        self.plan_marks.setBrush(pg.mkBrush(colors["bar_second"]))  # an event on your curve, as a promotion is
+        self.plan_marks.setPen(pg.mkPen(colors["foreground"]))
         self.history_points.setPen(pg.mkPen(colors["foreground"], width=1.5))
         self.today_line.setPen(pg.mkPen(colors["muted"], width=1.5, style=Qt.PenStyle.DashLine))
         self.today_line.label.setColor(colors["foreground"])
@@ -815,6 +818,7 @@ class ProjectionTab(QWidget):
         self.today_line.setValue(chart.today_x)
         self.today_line.label.setFormat(format_safe(chart.today_label))  # pyqtgraph runs str.format on it
         self.history_points.setData(x=chart.history_x, y=chart.history_y, data=list(chart.history_texts) or None)
+        self._show_plan_marks(chart)
 
         top = max(
             float(chart.high.max()),
@@ -855,6 +859,56 @@ class ProjectionTab(QWidget):
         else:
             self._legend_hidden.add(key)
 
+    # --- the learning plan ----------------------------------------------------------------------------------------
+
+    def _build_plan_marks(self, item: pg.PlotItem) -> None:
+        """A square on the curve where planned skills start to change the pay, labelled like a promotion; the
+        tooltip names every skill and month."""
+        self.plan_marks = pg.ScatterPlotItem(symbol="s", size=11, hoverable=True, tip=lambda x, y, data: str(data))
+        self.plan_marks.setObjectName("planMarks")
+        self.plan_marks.setZValue(21)
+        item.addItem(self.plan_marks)
+        self.plan_labels: list[pg.TextItem] = []
+        self._plan_drawn = False
+
+    def _show_plan_marks(self, chart: ProjectionChart) -> None:
+        marks = chart.plan_marks
+        if not marks and not self._plan_drawn:  # no plan (most ticks): nothing to redraw
+            return
+        self._plan_drawn = bool(marks)
+        self.plan_marks.setData(
+            x=[m.x for m in marks], y=[m.y for m in marks], data=[plain_tooltip(m.tip) for m in marks] or None
+        )
+        item = self.plot.getPlotItem()
+        while len(self.plan_labels) < len(marks):
+            text = pg.TextItem()
+            item.addItem(text)
+            self.plan_labels.append(text)
+        # Above its mark (a promotion's label is below its own), one line higher than any label it would overlap;
+        # the first line is left to a promotion's label where one starts under it.
+        x_span = float(chart.x[-1] - chart.x[0]) + 1.0
+        years_per_px = x_span / max(item.getViewBox().width(), 1.0)
+        promotions = [m.x for m in chart.level_marks]
+        rows: list[float] = []  # per line: where the last label on it ends (years)
+        for i, text in enumerate(self.plan_labels):
+            if i >= len(marks):
+                text.hide()
+                continue
+            mark = marks[i]
+            text.setText(mark.label)
+            text.setColor(self._colors["foreground"])
+            end = mark.x + text.boundingRect().width() * years_per_px
+            first_free = any(mark.x < x <= end for x in promotions)
+            row = next(
+                (r for r, last in enumerate(rows) if last < mark.x and r >= first_free),
+                max(len(rows), 1 if first_free else 0),
+            )
+            rows.extend([float("-inf")] * (row + 1 - len(rows)))
+            rows[row] = end
+            text.setAnchor((0.05, 1.2 + row))
+            text.setPos(mark.x, mark.y)
+            text.show()
+
     def _sync_legend(self, chart: ProjectionChart) -> None:
         legend = self.legend
         wanted: list[tuple[object, str]] = [(self.main_curve, chart.main.label), (self.band_sample, chart.band_label)]
@@ -869,6 +923,8 @@ class ProjectionTab(QWidget):
             wanted.append((self.outside_marks, chart.outside_label))
         if len(chart.history_x):
             wanted.append((self.history_points, chart.history_label))
+        if chart.plan_marks:
+            wanted.append((self.plan_marks, "Planned skills start to pay"))
         if self._legend_state == wanted:
             return
         self._legend_state = wanted

@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -32,12 +36,27 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.text import plain_tooltip
-from planner.presenters.skills import Progress
+from planner.presenters.skills import ID_ROLE, KIND_ROLE, PLAN_ROLE, Progress
 from planner.views.plain import ask, plain_label
 
 
 class SkillTree(QTreeView):
-    """A tree whose Space key ticks the selected skill whichever column has the focus."""
+    """A tree whose Space key ticks the selected skill whichever column has the focus, and whose first column
+    (the skill's name) takes the room the others leave but never less than ``NAME_WIDTH``: in a narrow window the
+    tree scrolls sideways rather than squeeze the names away."""
+
+    NAME_WIDTH = 170
+
+    def fit_name_column(self) -> None:
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+        width = max(self.viewport().width() - others, self.NAME_WIDTH)
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_name_column()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and not event.modifiers():
@@ -76,6 +95,125 @@ class LevelProgressRow:
             plain_tooltip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
         )
         self.clear_button.setEnabled(p.done > 0)
+
+
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only: never narrower than its contents' widest row (the "Clear …" buttons)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(width, hint.height())
+
+
+class PlanEditor(QGroupBox):
+    """The selected skill's place in the learning plan: a month and a year, "Plan" and "Remove from plan", and
+    the message when a month is refused. Alt+B (Learn by), Alt+N (Plan) and Alt+M (Remove): the window already
+    uses L, I, S, P, G (tabs), F, E, V, H (menus) and R (filter)."""
+
+    plan_requested = Signal(str, int, int)  # skill id, year, month
+    unplan_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Learning plan", parent)
+        self.setObjectName("planEditor")
+        self.skill_id: str | None = None
+        self._shown: tuple[str | None, str, bool] | None = None
+        self.status = plain_label()
+        self.status.setObjectName("planStatus")
+        self.status.setWordWrap(True)
+        self.month = QComboBox()
+        self.month.setObjectName("planMonth")
+        self.month.setAccessibleName("Plan month")
+        locale = QLocale()
+        for m in range(1, 13):
+            self.month.addItem(locale.standaloneMonthName(m), m)
+        self.year = QSpinBox()
+        self.year.setObjectName("planYear")
+        self.year.setAccessibleName("Plan year")
+        self.year.setRange(2000, 2100)
+        self.year.setGroupSeparatorShown(False)
+        inner = self.year.findChild(QLineEdit)
+        if inner is not None:  # the spin box's own line edit takes the focus: it carries the name too
+            inner.setAccessibleName("Plan year")
+        learn_by = QLabel("Learn &by:")
+        learn_by.setBuddy(self.month)
+        self.plan_button = QPushButton("Pla&n")
+        self.plan_button.setObjectName("planButton")
+        self.plan_button.setAccessibleName("Plan this skill")
+        self.plan_button.setToolTip(
+            plain_tooltip("Put the selected skill in your learning plan for this month (or move it there)")
+        )
+        self.remove_button = QPushButton("Re&move from plan")
+        self.remove_button.setObjectName("unplanButton")
+        self.remove_button.setAccessibleName("Remove from plan")
+        self.error = plain_label()
+        self.error.setObjectName("planError")
+        self.error.setAccessibleName("Plan message")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")  # as the Projection tab's refused fields
+        self.error.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(learn_by)
+        row.addWidget(self.month, 1)
+        row.addWidget(self.year)
+        row.addWidget(self.plan_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.plan_button.clicked.connect(self._plan)
+        self.remove_button.clicked.connect(self._unplan)
+        self.show_skill(None, "", False, "")
+
+    def _plan(self) -> None:
+        if self.skill_id is not None:
+            self.plan_requested.emit(self.skill_id, self.year.value(), int(self.month.currentData()))
+
+    def _unplan(self) -> None:
+        if self.skill_id is not None:
+            self.unplan_requested.emit(self.skill_id)
+
+    def show_skill(self, skill_id: str | None, planned: str, ticked: bool, name: str) -> None:
+        """The selected row: a skill id (None for a level), its planned month (ISO, "" when not planned) and
+        whether it is ticked. The month and year typed are kept while the same skill stays in the same state."""
+        state = (skill_id, planned, ticked)
+        if state == self._shown:
+            return
+        self._shown = state
+        self.skill_id = skill_id
+        self.show_error("")
+        editable = skill_id is not None and not ticked
+        for w in (self.month, self.year, self.plan_button):
+            w.setEnabled(editable)
+        self.remove_button.setEnabled(editable and bool(planned))
+        when = QDate.fromString(planned, Qt.DateFormat.ISODate) if planned else QDate.currentDate().addYears(1)
+        self.month.setCurrentIndex(when.month() - 1)
+        self.year.setValue(when.year())
+        if skill_id is None:
+            text = "Select a skill to plan it."
+        elif ticked:
+            text = "Ticked: nothing to plan."
+        elif planned:
+            text = f"In your plan for {QLocale().standaloneMonthName(when.month())} {when.year()}."
+        else:
+            text = "Not planned yet."
+        self.status.setText(text)
+        self.setAccessibleDescription(f"{name}: {text}" if name else text)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        for w in (self.month, self.year):
+            w.setAccessibleDescription(text)
+            w.setToolTip(plain_tooltip(text))
 
 
 class SkillsTab(QWidget):
@@ -150,21 +288,47 @@ class SkillsTab(QWidget):
         self.details.setAccessibleName("Selected skill details")
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(180)
+        self.plan_editor = PlanEditor()
+        self.plan_requested = self.plan_editor.plan_requested
+        self.unplan_requested = self.plan_editor.unplan_requested
+        self.plan_box = QGroupBox("Your learning plan")
+        self.plan_box.setObjectName("planBox")
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("planList")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_label.setAccessibleName("Your learning plan")
+        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.plan_box).addWidget(self.plan_label)
 
         side_box = QWidget()
         side = QVBoxLayout(side_box)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.progress_box)
+        side.addWidget(self.plan_box)
         side.addWidget(self.next_box)
         side.addStretch(1)
-        self.side = side_box
+        # Progress, the plan and the next skills may need more height than a small window has: they scroll.
+        self.side = VerticalScrollArea()
+        self.side.setWidget(side_box)
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QFrame.Shape.NoFrame)
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side.setObjectName("skillsSide")
         self.tree.setMinimumWidth(280)
+        # The selected skill's plan, under the tree: it belongs to the selected row.
+        left = QWidget()
+        left.setObjectName("skillsLeft")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.plan_editor)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("skillsSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.details)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 5)
@@ -185,7 +349,8 @@ class SkillsTab(QWidget):
         self.tree.setModel(model)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
         model.rowsInserted.connect(self.tree.expandAll)
         model.layoutChanged.connect(self.tree.expandAll)
         model.modelReset.connect(self.tree.expandAll)
@@ -201,13 +366,24 @@ class SkillsTab(QWidget):
             self.tree.setCurrentIndex(skill if skill.isValid() else first)
         self._show_details()
 
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column:  # another column grew or shrank: the name takes the rest
+            self.tree.fit_name_column()
+
     def _show_details(self) -> None:
         """The current row's texts from the model (its tooltips: the presenter's words), in the details pane."""
         current = self.tree.currentIndex()
         if not current.isValid():
+            self.plan_editor.show_skill(None, "", False, "")
             self.details.setHtml("<p>Select a skill to read what the article says about it.</p>")
             return
         row = current.siblingAtColumn(0)
+        if row.data(KIND_ROLE) == "skill":
+            checked = row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
+            plan = str(row.data(PLAN_ROLE) or "")
+            self.plan_editor.show_skill(str(row.data(ID_ROLE)), plan, checked, str(row.data()))
+        else:
+            self.plan_editor.show_skill(None, "", False, "")
         parts = [str(row.data(Qt.ItemDataRole.ToolTipRole) or escape(str(row.data() or "")))]
         model = self.tree.model()
         for column in range(1, model.columnCount()):
@@ -248,11 +424,14 @@ class SkillsTab(QWidget):
         self.overall_bar.setRange(0, max(overall.total, 1))
         self.overall_bar.setValue(overall.done)
         self.overall_bar.setAccessibleDescription(overall.text)
-        if [p.level_id for p in levels] != list(self.level_rows):
+        rebuild = [p.level_id for p in levels] != list(self.level_rows)
+        if rebuild:
             self._build_level_rows([p.level_id for p in levels if p.level_id is not None])
         for p in levels:
             if p.level_id is not None:
                 self.level_rows[p.level_id].show(p)
+        if rebuild:
+            self.side.updateGeometry()
 
     def _build_level_rows(self, level_ids: list[str]) -> None:
         for row in self.level_rows.values():
@@ -270,7 +449,9 @@ class SkillsTab(QWidget):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.filter_edit, self.tree, self.details, self.undo_button, self.redo_button]
+        e = self.plan_editor
+        chain: list[QWidget] = [self.filter_edit, self.tree, self.details, e.month, e.year, e.plan_button]
+        chain += [e.remove_button, self.undo_button, self.redo_button]
         chain += [row.clear_button for row in self.level_rows.values()]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -278,6 +459,13 @@ class SkillsTab(QWidget):
     def show_next_skills(self, html: str, plain: str) -> None:
         self.next_label.setText(html)
         self.next_label.setAccessibleDescription(plain)
+
+    def show_plan(self, html: str, plain: str) -> None:
+        self.plan_label.setText(html)
+        self.plan_label.setAccessibleDescription(plain)
+
+    def show_plan_error(self, text: str) -> None:
+        self.plan_editor.show_error(text)
 
     def show_filter_status(self, text: str) -> None:
         self.filter_status.setText(text)

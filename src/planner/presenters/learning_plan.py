@@ -1,0 +1,116 @@
+"""The learning plan in words: its steps on the Skills tab and its marks on the Projection tab's chart.
+
+The figures come from the domain (``plan_effects.plan_steps``, ``Projection.plan_pays_from``); this module only
+words them. Skill names come from the data file: escaped once where they join rich text (``escape``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner.domain.money import usd
+from planner.domain.plans import PlannedSkill
+from planner.domain.text import escape
+
+if TYPE_CHECKING:  # the engine (numpy) is imported when first needed, not with the Skills tab
+    from planner.domain.plan_effects import PlanStep
+    from planner.domain.projection import FloatArray, Projection
+
+
+def month_name(day: dt.date) -> str:
+    """June 2027"""
+    return f"{day:%B %Y}"
+
+
+def short_month(day: dt.date) -> str:
+    """Jun 2027"""
+    return f"{day:%b %Y}"
+
+
+# --- the Skills tab's list -----------------------------------------------------------------------------------
+
+
+def step_line(step: PlanStep, horizon: int) -> tuple[str, str]:
+    """One step of the plan as (rich text, plain text):
+    "June 2027 · Deep learning: +$1,200 a year by 2031, +$41,000 over 30 years"."""
+    overdue = " (overdue: its month has passed and it is not ticked)" if step.overdue else ""
+    if step.ahead >= 0.5:
+        amounts = f"+{usd(step.ahead)} a year by {step.at_year}, +{usd(step.total)} over {horizon} years"
+        rich_amounts = (
+            f"<b>+\u2060{usd(step.ahead)}</b>&nbsp;a&nbsp;year by&nbsp;{step.at_year}, "
+            f"<b>+\u2060{usd(step.total)}</b> over&nbsp;{horizon}&nbsp;years"
+        )
+    elif step.adds:  # it pays later (at a higher level)
+        amounts = f"nothing yet by {step.at_year}, +{usd(step.total)} over {horizon} years"
+        rich_amounts = (
+            f"nothing yet by&nbsp;{step.at_year}, <b>+\u2060{usd(step.total)}</b> over&nbsp;{horizon}&nbsp;years"
+        )
+    else:
+        amounts = rich_amounts = f"adds nothing over {horizon} years"
+    when = month_name(step.by)
+    plain = f"{when} · {step.skill.name}{overdue}: {amounts}"
+    rich_overdue = f" <i>{escape(overdue.strip())}</i>" if overdue else ""
+    rich = f"{when.replace(' ', '&nbsp;')} · {escape(step.skill.name)}{rich_overdue}: {rich_amounts}"
+    return rich, plain
+
+
+def plan_list(steps: Sequence[PlanStep], horizon: int) -> tuple[str, str]:
+    """The whole plan as (rich text, plain text), in date order, with a note saying what the figures are."""
+    if not steps:
+        text = (
+            "Nothing planned yet. Select a skill you have not ticked, choose a month and press Plan: "
+            "the projection counts it from that year."
+        )
+        return text, text
+    lines = [step_line(s, horizon) for s in steps]
+    note = (
+        "Base salary, today's dollars: what each step adds to the projection with the steps before it (derived "
+        "from the projection). A planned skill counts from its year; ticking it when learned keeps its month."
+    )
+    rich = "<ol style='margin-left:-20px'>" + "".join(f"<li>{r}</li>" for r, _p in lines) + "</ol>"
+    return rich + f"<small>{note}</small>", "; ".join(p for _r, p in lines) + f". {note}"
+
+
+# --- the Projection tab's marks --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanMark:
+    x: float  # calendar year
+    y: float  # the projected curve there, as drawn
+    label: str  # short, beside the mark
+    tip: str  # in full, on hover
+
+
+def plan_marks(proj: Projection, y: FloatArray, plan: Mapping[str, PlannedSkill]) -> tuple[PlanMark, ...]:
+    """A mark on the projected curve ``y`` (as drawn) in each year planned skills start to change the pay
+    (``Projection.plan_pays_from``), labelled with the skills and their months."""
+    if not plan:
+        return ()
+    skills = proj.dataset.all_skills()
+    names = {sk.id: sk.name for sk in skills}
+    order = {sk.id: n for n, sk in enumerate(skills)}
+    marks = []
+    for t, ids in proj.plan_pays_from():
+        planned = sorted((i for i in ids if i in plan), key=lambda i: (plan[i].by, order.get(i, 0)))
+        if not planned:
+            continue
+        year = int(proj.calendar_years[t])
+        first = names.get(planned[0], planned[0])
+        if len(planned) == 1:
+            label = f"{first} ({short_month(plan[planned[0]].by)})"
+        else:
+            label = f"{first} and {len(planned) - 1} more ({year})"
+        listed = ", ".join(f"{names.get(i, i)} (by {month_name(plan[i].by)})" for i in planned)
+        counts = int(proj.calendar_years[0]) + max(t - (1 if proj.salary_mode else 0), 0)
+        they = "they count" if len(planned) > 1 else "it counts"
+        how = (
+            f"{they} from {counts}, and your pay moves from the year after (your salary is this year's pay)"
+            if proj.salary_mode
+            else f"{they} from {counts}"
+        )
+        marks.append(PlanMark(float(year), float(y[t]), label, f"Learning plan: {listed}. In the projection {how}."))
+    return tuple(marks)

@@ -205,3 +205,15 @@ def test_planned_skills_the_data_does_not_know_are_ignored(dataset: Dataset) -> 
     profile = salaried(plan=planned("gone.cobol", YEAR + 1))
     assert project(dataset, profile, YEAR).planned_starts() == []
     assert np.array_equal(project(dataset, profile, YEAR).base, project(dataset, salaried(), YEAR).base)
+
+
+def test_a_planned_skill_is_worth_on_the_skills_tab_what_it_is_worth_unplanned(dataset: Dataset) -> None:
+    from planner.domain.projection import skill_effects
+
+    plan = {**planned("mid.cloud-platforms", YEAR + 1), **planned("senior.compliance", YEAR + 3)}
+    profile = salaried(plan=plan)
+    without = salaried(plan=planned("senior.compliance", YEAR + 3))
+    effects, reference = skill_effects(dataset, profile, YEAR), skill_effects(dataset, without, YEAR)
+    assert effects["mid.cloud-platforms"] == reference["mid.cloud-platforms"]
+    assert effects["mid.cloud-platforms"].total > 1_000
+    assert effects["mid.deep-learning"].total > 0

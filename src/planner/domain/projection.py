@@ -679,20 +679,28 @@ def skill_effects(
 ) -> dict[str, SkillEffect]:
     """For every skill of the dataset not ticked yet: how much ticking it today raises the projected base salary
     ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
-    industry or at its employer, with the learning plan as it is (a planned skill ticked today counts from today
-    instead of its month). Never negative (ticking a skill never lowers the curve)."""
+    industry or at its employer, with the rest of the learning plan as it is. A planned skill is measured against
+    the plan without it, so every skill's figure says what the skill itself is worth. Never negative (ticking a
+    skill never lowers the curve)."""
     ticked = ticked_ids(dataset, profile)
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
-    before = _project(dataset, profile, skill_batches(dataset, profile, ticked, current_year), 0, None, horizon).base
+
+    def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
+        batches = skill_batches(dataset, profile, skills, current_year)
+        return _project(dataset, profile, batches, 0, None, horizon).base
+
+    before = base(profile, ticked)
     span = profile.assumptions.horizon_years
     effects: dict[str, SkillEffect] = {}
     for group in dataset.skill_groups():
         for sk in group.skills:
             if sk.id in ticked:
                 continue
-            batches = skill_batches(dataset, profile, ticked | {sk.id}, current_year)
-            after = _project(dataset, profile, batches, 0, None, horizon).base
-            diff = np.maximum(after - before, 0.0)
+            start = before
+            if sk.id in profile.plan:
+                unplanned = profile.model_copy(update={"plan": {k: v for k, v in profile.plan.items() if k != sk.id}})
+                start = base(unplanned, ticked)
+            diff = np.maximum(base(profile, ticked | {sk.id}) - start, 0.0)
             name = group.level.name if group.level is not None else "General"
             effects[sk.id] = SkillEffect(sk, name, float(diff[years_ahead]), float(diff[:span].sum()))
     return effects

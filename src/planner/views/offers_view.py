@@ -190,7 +190,6 @@ class OffersTab(QWidget):
         self.match.setAccessibleName("Compare with the article's employer or industry")
         self.match.activated.connect(lambda i: self.match_chosen.emit(self.match.itemData(i) or ""))
         match_label = QLabel("Compare &with the article's")
-        match_label.setWordWrap(True)
         match_label.setBuddy(self.match)
         form.addRow(match_label, self.match)
         for combo in (self.vesting, self.match):  # long choices never widen the panel
@@ -267,7 +266,7 @@ class OffersTab(QWidget):
         self.article.setAccessibleName("The article's figures for the matched employers and industries, with sources")
         self.article.setReadOnly(True)
         self.article.setTabChangesFocus(True)
-        self.article.setMaximumHeight(110)
+        self.article.setFixedHeight(self.article.fontMetrics().lineSpacing() * 5 + 12)
 
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
@@ -278,8 +277,9 @@ class OffersTab(QWidget):
         side.setObjectName("offersChartSplitter")
         side.addWidget(chart)
         side.addWidget(self.table)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 2)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 1)
+        side.setSizes([500, 500])  # the chart and the table share the width at first
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -296,6 +296,7 @@ class OffersTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([300, 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.list)
@@ -303,8 +304,7 @@ class OffersTab(QWidget):
 
     def _add_field(self, form: QFormLayout, key: str) -> None:
         row = OfferField(key, FIELD_LABELS[key], FIELD_HINTS[key])
-        label = QLabel(FIELD_LABELS[key])
-        label.setWordWrap(True)
+        label = QLabel(FIELD_LABELS[key])  # above its field (the form wraps every row): one line
         label.setBuddy(row.edit)
         row.edit.textEdited.connect(lambda text, k=key: self.field_edited.emit(k, text))
         row.edit.editingFinished.connect(lambda k=key, e=row.edit: self.field_committed.emit(k, e.text()))

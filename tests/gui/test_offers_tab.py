@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -19,6 +20,8 @@ from planner.domain.offers import OFFER_YEARS
 from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import Assumptions, Profile
 from planner.presenters.offers import COMPONENTS, EXPLAIN_ROLE
+from planner.views.offers_view import component_colors
+from planner.views.theme import apply_theme
 
 DAY = dt.date(2026, 11, 30)
 MARKUP = "<b>Acme</b> & Co"
@@ -90,6 +93,9 @@ def test_the_stacked_chart_draws_the_tables_figures(ctx: Any, tab: Any) -> None:
     for n, (column, year, _x) in enumerate(positions):
         total_row = (year - 1) * (len(COMPONENTS) + 1) + len(COMPONENTS)
         assert tops[n] == pytest.approx(model.value(total_row, column))
+    first_bar = positions[0][2]
+    assert tab.text_at(first_bar, 1_000).startswith("Current job, year 1, base salary: $150,000")
+    assert "Your entry" in tab.text_at(first_bar, 1_000)
     # By hand: Acme's year 2 = 180,000 + 27,000 bonus + 50,000 equity + 5,000 refreshers (a 20,000 refresher,
     # 10 % of the grant, vesting 25 % in its first year).
     assert model.value(len(COMPONENTS) * 2 + 1, 1) == pytest.approx(262_000)
@@ -228,3 +234,25 @@ def test_tab_moves_through_the_list_buttons_and_form_in_order(qtbot: Any, ctx: A
         visited.append(QApplication.focusWidget())
     assert visited == order
     assert all(w.accessibleName() or w in {lab.buddy() for lab in tab.findChildren(QLabel)} for w in order)
+
+
+def test_choosing_an_offer_in_the_list_leaves_a_new_offer_being_typed(qtbot: Any, ctx: Any, tab: Any) -> None:
+    tab.add_button.click()
+    assert tab.form_title.text() == "New offer"
+    assert not tab.scenario_button.isEnabled()  # nothing to start a scenario from yet
+    tab.list.setFocus()
+    qtbot.keyClick(tab.list, Qt.Key.Key_Down)
+    assert tab.form_title.text().startswith("Offer from ")
+    assert tab.scenario_button.isEnabled()
+
+
+def test_the_chart_keeps_its_figures_in_the_dark_theme(qapp: Any, ctx: Any, tab: Any) -> None:
+    before = list(tab.bars["base"].opts["height"])
+    assert before  # drawn, not empty
+    apply_theme(qapp, "dark")
+    try:
+        ctx.window.restyle()
+        assert pg.mkBrush(tab.bars["base"].opts["brush"]).color() == component_colors(dark=True)["base"]
+        assert list(tab.bars["base"].opts["height"]) == before
+    finally:
+        apply_theme(qapp, "light")

@@ -315,6 +315,10 @@ class OffersTab(QWidget):
 
     def set_list_model(self, model: OffersListModel) -> None:
         self.list.setModel(model)
+        # A new list of offers clears the selection; the presenter says what to select next, so nothing is sent
+        # back while the list is reset.
+        model.modelAboutToBeReset.connect(lambda: setattr(self, "_selecting", True))
+        model.modelReset.connect(lambda: setattr(self, "_selecting", False))
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list.selectionModel().currentChanged.connect(self._selection_changed)
 
@@ -324,13 +328,13 @@ class OffersTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentChanged.connect(self._cell_chosen)
+        model.modelReset.connect(lambda: self._cell_chosen(self.table.currentIndex(), QModelIndex()))
 
     def _selection_changed(self, *_args: object) -> None:
         if self._selecting:
             return
         model = self.list.selectionModel()
         current = self.list.currentIndex()
-        ids = [self.list.model().data(i, Qt.ItemDataRole.UserRole) for i in model.selectedRows()]
         rows = sorted(model.selectedRows(), key=lambda i: i.row())
         ids = [self.list.model().data(i, Qt.ItemDataRole.UserRole) for i in rows]
         current_id = self.list.model().data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
@@ -363,6 +367,8 @@ class OffersTab(QWidget):
             row = model.row_of(current) if current is not None else -1  # type: ignore[attr-defined]
             if row >= 0:
                 sm.setCurrentIndex(model.index(row, 0), flags.NoUpdate)
+            else:  # a new offer is being typed: choosing any offer of the list again leaves it
+                sm.clearCurrentIndex()
         finally:
             self._selecting = False
 

@@ -256,3 +256,12 @@ def test_the_chart_keeps_its_figures_in_the_dark_theme(qapp: Any, ctx: Any, tab:
         assert list(tab.bars["base"].opts["height"]) == before
     finally:
         apply_theme(qapp, "light")
+
+
+def test_the_delete_key_in_the_list_asks_before_deleting(qtbot: Any, ctx: Any, tab: Any) -> None:
+    ctx.commands.dialogs.confirm_answer = False
+    tab.list.setFocus()
+    qtbot.waitUntil(lambda: tab.list.hasFocus())
+    qtbot.keyClick(tab.list, Qt.Key.Key_Delete)
+    assert "Delete the offer from" in ctx.commands.dialogs.confirms[-1]
+    assert len(ctx.session.profile.offers) == 2  # the answer was no

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,6 +153,9 @@ class OffersTab(QWidget):
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setObjectName("deleteOffer")
         self.delete_button.setAccessibleName("Delete the offer")
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in the list: the same as the button
+        delete_key.activated.connect(self.delete_requested)
         self.add_button.clicked.connect(self.add_requested)
         self.duplicate_button.clicked.connect(self.duplicate_requested)
         self.delete_button.clicked.connect(self.delete_requested)

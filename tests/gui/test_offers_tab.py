@@ -116,6 +116,9 @@ def test_the_current_job_column_says_what_rests_on_assumptions(ctx: Any, tab: An
     tab.table.setCurrentIndex(model.index(rows["Year 1: equity"], 2))
     assert "Derived: grant $200,000 × 25 %" in tab.explain.text()
     assert model.index(rows["Year 1: equity"], 2).data(EXPLAIN_ROLE) == tab.explain.text()
+    ctx.offers.field_committed("equity_grant", "400,000")  # an edit: the same cell, its new figure explained
+    assert tab.table.currentIndex().row() == rows["Year 1: equity"]
+    assert "Derived: grant $400,000 × 25 %" in tab.explain.text()
 
 
 def test_keyboard_edit_refused_next_to_the_field_then_corrected_and_undone(qtbot: Any, ctx: Any, tab: Any) -> None:

@@ -273,6 +273,13 @@ class ComparisonTableModel(RowsTableModel):
         self._columns: tuple[JobColumn, ...] = ()
 
     def set_columns(self, columns: Sequence[JobColumn]) -> None:
+        if [c.key for c in columns] == [c.key for c in self._columns] and columns:
+            # The same jobs with new figures (an edit): the table keeps its current cell and scroll position.
+            self._columns = tuple(columns)
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, last)
+            return
         self.beginResetModel()
         self._columns = tuple(columns)
         self.endResetModel()

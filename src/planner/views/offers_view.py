@@ -331,7 +331,8 @@ class OffersTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentChanged.connect(self._cell_chosen)
-        model.modelReset.connect(lambda: self._cell_chosen(self.table.currentIndex(), QModelIndex()))
+        for signal in (model.modelReset, model.dataChanged):  # the explanation follows the figure's new value
+            signal.connect(lambda *_a: self._cell_chosen(self.table.currentIndex(), QModelIndex()))
 
     def _selection_changed(self, *_args: object) -> None:
         if self._selecting:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from planner.presenters.industries import IndustriesPresenter
     from planner.presenters.levels import LevelsPresenter
     from planner.presenters.market import MarketPresenter
+    from planner.presenters.offers import OffersPresenter
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.scenarios import ScenariosPresenter
@@ -138,6 +139,7 @@ class Context:
     industries: IndustriesPresenter | None = None  # built the first time its tab is shown
     market: MarketPresenter | None = None  # built when the Market tab is first shown
     projection: ProjectionPresenter | None = None  # built when the Projection tab is first shown
+    offers: OffersPresenter | None = None  # built when the Offers tab is first shown
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
@@ -297,7 +299,7 @@ def apply_dataset(ctx: Context, dataset: Dataset) -> None:
     window.clear_tabs()
     ctx.scope.deleteLater()
     ctx.dataset = dataset
-    ctx.levels = ctx.industries = ctx.projection = ctx.pay_history = ctx.market = None
+    ctx.levels = ctx.industries = ctx.projection = ctx.pay_history = ctx.market = ctx.offers = None
     ctx.scope, ctx.skills = _data_scope(window, dataset, ctx.session)
     if ctx.commands is not None:  # the menus' exports and imports work on the new data from now on
         ctx.commands.dataset, ctx.commands.skills = dataset, ctx.skills
@@ -477,6 +479,34 @@ def build_market_tab(ctx: Context) -> QWidget:
     return tab
 
 
+def build_offers_tab(ctx: Context) -> QWidget:
+    from planner.presenters.offers import OffersPresenter
+    from planner.views.offers_view import OffersTab
+
+    def confirm(title: str, question: str, yes: str) -> bool:
+        # The window's Dialogs service (tests hand in one that answers at once); read when asked, since a tab
+        # restored at start-up is built before the commands are.
+        return ctx.commands is not None and ctx.commands.dialogs.confirm(title, question, yes)
+
+    tab = OffersTab()
+    presenter = OffersPresenter(ctx.dataset, ctx.session, tab, confirm, parent=tab)  # leaves with its tab
+    tab.set_list_model(presenter.offers)
+    tab.set_table_model(presenter.table)
+    tab.selection_changed.connect(presenter.selection_changed)
+    tab.add_requested.connect(presenter.add)
+    tab.duplicate_requested.connect(presenter.duplicate)
+    tab.delete_requested.connect(presenter.delete)
+    tab.scenario_requested.connect(presenter.start_scenario)
+    tab.field_edited.connect(presenter.field_edited)
+    tab.field_committed.connect(presenter.field_committed)
+    tab.vesting_chosen.connect(presenter.vesting_chosen)
+    tab.match_chosen.connect(presenter.match_chosen)
+    presenter.message.connect(lambda text: ctx.window.statusBar().showMessage(text, 10_000))
+    presenter.start()
+    ctx.offers = presenter
+    return tab
+
+
 @dataclass(frozen=True)
 class TabSpec:
     """One tab: the registry below is the only place a tab is named, ordered and given its shortcut.
@@ -497,6 +527,8 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("skills", "&Skills", build_skills_tab, "Ctrl+3"),
     TabSpec("projection", "&Projection", build_projection_tab, "Ctrl+4"),
     TabSpec("market", "Market wa&ges", build_market_tab, "Ctrl+5"),  # Alt+G: the Projection tab uses K
+    # Alt+6: every letter is taken by the tabs, the menus and the Projection tab's fields.
+    TabSpec("offers", "Offers (&6)", build_offers_tab, "Ctrl+6"),
 )
 
 

@@ -297,9 +297,9 @@ def test_next_level_estimate_is_shown(main_context: Any, tab: ProjectionTab) -> 
 
 # --- keyboard, accessibility and layout ------------------------------------------------------------------------
 
-WINDOW_LETTERS = set("lispg") | set(
+WINDOW_LETTERS = set("lispg6") | set(
     "fevh"
-)  # tabs: Salary by &level, &Industries, &Skills, &Projection, Market wa&ges; menus
+)  # tabs: Salary by &level, &Industries, &Skills, &Projection, Market wa&ges, Offers (&6); menus
 
 
 def mnemonic(text: str) -> str | None:

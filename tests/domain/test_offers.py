@@ -1,0 +1,103 @@
+"""A job offer's first four years, worked out by hand: even, cliff and custom vesting, refreshers, the current job."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from planner.domain.offers import average_equity, current_job_years, offer_years
+from planner.domain.plans import Offer
+from planner.domain.profile import Assumptions, Profile
+
+DAY = dt.date(2026, 11, 30)
+
+
+def offer(**fields: Any) -> Offer:
+    return Offer.model_validate({"id": "offer-1", "employer_name": "Acme", "base": 200_000, "added_on": DAY, **fields})
+
+
+def column(rows: list[Any], name: str) -> list[float]:
+    return [getattr(r, name) for r in rows]
+
+
+def test_four_year_even_vesting_with_bonus_and_sign_on() -> None:
+    rows = offer_years(offer(bonus_percent=15, sign_on=30_000, equity_grant=100_000))
+    assert [r.year for r in rows] == [1, 2, 3, 4]
+    assert column(rows, "base") == [200_000] * 4  # as offered: no raise counted
+    assert column(rows, "bonus") == pytest.approx([30_000] * 4)  # 200,000 × 15 %
+    assert column(rows, "sign_on") == [30_000, 0, 0, 0]  # year 1 only
+    assert column(rows, "equity") == pytest.approx([25_000] * 4)  # 100,000 × 25 %
+    assert column(rows, "refreshers") == [0, 0, 0, 0]  # the assumption's default: none
+    assert rows[0].total == pytest.approx(200_000 + 30_000 + 30_000 + 25_000)
+    assert rows[1].total == pytest.approx(255_000)
+
+
+def test_a_one_year_cliff_vests_the_same_yearly_totals_as_even() -> None:
+    cliff = offer_years(offer(equity_grant=100_000, vesting="cliff"))
+    assert column(cliff, "equity") == pytest.approx([25_000] * 4)
+
+
+def test_custom_vesting_five_fifteen_forty_forty() -> None:
+    rows = offer_years(offer(equity_grant=200_000, vesting="custom", custom_vesting=[5, 15, 40, 40]))
+    assert column(rows, "equity") == pytest.approx([10_000, 30_000, 80_000, 80_000])
+    assert average_equity(offer(equity_grant=200_000, vesting="custom", custom_vesting=[5, 15, 40, 40])) == (
+        pytest.approx(50_000)
+    )
+
+
+def test_a_short_custom_schedule_vests_nothing_after_it_ends() -> None:
+    rows = offer_years(offer(equity_grant=90_000, vesting="custom", custom_vesting=[50, 50]))
+    assert column(rows, "equity") == pytest.approx([45_000, 45_000, 0, 0])
+
+
+def test_refreshers_each_year_from_year_two_vest_on_the_same_schedule() -> None:
+    # Grant 100,000, even; refreshers 10 % = 10,000 granted in years 2, 3 and 4, each vesting 2,500 a year.
+    rows = offer_years(offer(equity_grant=100_000, refresher_percent=10))
+    assert column(rows, "refreshers") == pytest.approx([0, 2_500, 5_000, 7_500])
+    assert column(rows, "equity") == pytest.approx([25_000, 27_500, 30_000, 32_500])  # first grant + refreshers
+
+
+def test_refreshers_on_a_custom_schedule() -> None:
+    # Grant 200,000 at 5/15/40/40; refreshers 10 % = 20,000 a year: year 2 vests 20,000 × 5 % = 1,000;
+    # year 3: 20,000 × (15 % + 5 %) = 4,000; year 4: 20,000 × (40 % + 15 % + 5 %) = 12,000.
+    rows = offer_years(
+        offer(equity_grant=200_000, vesting="custom", custom_vesting=[5, 15, 40, 40], refresher_percent=10)
+    )
+    assert column(rows, "refreshers") == pytest.approx([0, 1_000, 4_000, 12_000])
+    assert column(rows, "equity") == pytest.approx([10_000, 31_000, 84_000, 92_000])
+
+
+def test_the_current_job_on_the_same_footing() -> None:
+    profile = Profile(current_salary=150_000, assumptions=Assumptions(bonus_percent=10, yearly_equity=20_000))
+    rows = current_job_years(profile)
+    assert rows is not None
+    assert column(rows, "base") == [150_000] * 4
+    assert column(rows, "bonus") == pytest.approx([15_000] * 4)
+    assert column(rows, "sign_on") == [0] * 4
+    assert column(rows, "equity") == [20_000] * 4
+    assert rows[0].total == pytest.approx(185_000)
+
+
+def test_the_current_job_from_the_pay_history_and_without_any_salary() -> None:
+    assert current_job_years(Profile()) is None
+    rows = current_job_years(Profile(pay_history={2024: 120_000, 2025: 130_000}))
+    assert rows is not None
+    assert rows[0].base == 130_000  # the latest year stands in for today's salary
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"vesting": "custom", "custom_vesting": [25, 25, 25]}, "add up to 75 %, not 100 %"),
+        ({"vesting": "custom", "custom_vesting": []}, "needs a percentage for each year"),
+        ({"sign_on": -1}, "greater than or equal to 0"),
+        ({"employer_name": "   "}, "cannot be empty"),
+        ({"base": 0}, "greater than 0"),
+    ],
+)
+def test_the_offer_refuses_bad_input_with_a_message(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        offer(**fields)

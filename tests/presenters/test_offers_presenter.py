@@ -1,0 +1,309 @@
+"""The Offers presenter with a fake view: adding, editing, duplicating and deleting offers as undoable steps, input
+refused next to its field with nothing lost, the comparison's figures and a scenario started from an offer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from planner.domain.dataset import Dataset
+from planner.domain.plans import Offer, Scenario
+from planner.domain.profile import Assumptions, Profile
+from planner.presenters.choices import Choice
+from planner.presenters.offers import CURRENT, Comparison, OfferForm, OffersPresenter
+from planner.presenters.session import ProfileSession
+
+DAY = dt.date(2026, 11, 30)
+
+
+class FakeView:
+    def __init__(self) -> None:
+        self.form: OfferForm | None = None
+        self.errors: dict[str, str] = {}
+        self.current: str | None = None
+        self.selected: list[str] = []
+        self.comparison = Comparison()
+        self.matches: list[Choice] = []
+
+    def show_form(self, form: OfferForm) -> None:
+        self.form = form
+        self.errors = dict(form.errors)
+
+    def show_field_error(self, key: str, message: str) -> None:
+        if message:
+            self.errors[key] = message
+        else:
+            self.errors.pop(key, None)
+
+    def select_offers(self, current: str | None, selected: Sequence[str]) -> None:
+        self.current, self.selected = current, list(selected)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def set_matches(self, choices: Sequence[Choice]) -> None:
+        self.matches = list(choices)
+
+
+class Answers:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.questions: list[str] = []
+
+    def __call__(self, title: str, question: str, yes: str) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+
+def acme(**fields: Any) -> Offer:
+    data = {"id": "offer-1", "employer_name": "Acme", "base": 180_000, "added_on": DAY, **fields}
+    return Offer.model_validate(data)
+
+
+@pytest.fixture
+def rig(qapp: Any, dataset: Dataset) -> Any:
+    def make(profile: Profile | None = None, answer: bool = True) -> tuple[OffersPresenter, FakeView, ProfileSession]:
+        session = ProfileSession(profile)
+        session.undo_stack = QUndoStack(session)
+        view = FakeView()
+        presenter = OffersPresenter(dataset, session, view, Answers(answer), today=lambda: DAY)
+        presenter.messages = []  # type: ignore[attr-defined]
+        presenter.message.connect(presenter.messages.append)  # type: ignore[attr-defined]
+        presenter.start()
+        return presenter, view, session
+
+    return make
+
+
+def test_an_offer_is_added_once_its_name_and_base_are_typed_and_undo_takes_it_back(rig: Any) -> None:
+    presenter, view, session = rig()
+    assert view.form.enabled is False  # nothing to edit yet
+    presenter.add()
+    assert view.form.draft
+    assert view.form.texts["employer_name"] == ""
+    assert view.form.texts["base"] == ""
+    presenter.field_committed("bonus_percent", "12")  # kept for the new offer, nothing stored yet
+    presenter.field_committed("employer_name", "  Acme   Corp ")
+    assert session.profile.offers == []
+    presenter.field_committed("base", "$185k")
+    [offer] = session.profile.offers
+    assert (offer.employer_name, offer.base, offer.bonus_percent, offer.added_on) == ("Acme Corp", 185_000, 12, DAY)
+    assert presenter.current == offer.id
+    assert view.current == offer.id
+    assert offer.id in view.selected
+    assert view.form.texts["base"] == "185,000"
+    assert not view.form.draft
+    assert "Added the offer from Acme Corp" in presenter.messages[-1]
+    session.undo_stack.undo()
+    assert session.profile.offers == []
+    session.undo_stack.redo()
+    assert [o.employer_name for o in session.profile.offers] == ["Acme Corp"]
+
+
+def test_each_edit_is_one_undoable_step(rig: Any) -> None:
+    presenter, view, session = rig(Profile(offers=[acme()]))
+    presenter.field_committed("base", "190,000")
+    presenter.field_committed("sign_on", "25000")
+    presenter.vesting_chosen("cliff")
+    presenter.match_chosen("employer:google")
+    offer = session.profile.offers[0]
+    assert (offer.base, offer.sign_on, offer.vesting, offer.employer, offer.industry) == (
+        190_000, 25_000, "cliff", "google", None,
+    )  # fmt: skip
+    presenter.match_chosen("industry:finance")
+    assert (session.profile.offers[0].employer, session.profile.offers[0].industry) == (None, "finance")
+    stack = session.undo_stack
+    assert stack.count() == 5
+    stack.undo()
+    stack.undo()
+    assert session.profile.offers[0].vesting == "cliff"
+    assert session.profile.offers[0].employer is None
+    assert view.form.vesting == "cliff"
+    assert view.form.match == ""
+    for _ in range(3):
+        stack.undo()
+    assert session.profile.offers[0] == acme()
+    assert view.form.texts["base"] == "180,000"
+    for _ in range(5):
+        stack.redo()
+    assert session.profile.offers[0].industry == "finance"
+
+
+def test_the_same_value_again_is_no_step(rig: Any) -> None:
+    presenter, _view, session = rig(Profile(offers=[acme()]))
+    presenter.field_committed("base", "180k")
+    assert session.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "says"),
+    [
+        ("sign_on", "-5000", "cannot be negative"),
+        ("employer_name", "   ", "Type the employer's name"),
+        ("employer_name", "x" * 61, "at most 60 characters"),
+        ("base", "0", "more than $0"),
+        ("base", "50000000", "at most $10,000,000"),
+        ("base", "lots", "“lots” is not a number"),
+        ("bonus_percent", "1e400", "finite number"),
+        ("bonus_percent", "250", "from 0 to 200"),
+        ("equity_grant", "2000000000", "at most $100,000,000"),
+        ("refresher_percent", "120", "from 0 to 100"),
+        ("custom_vesting", "25, 25, 25", "add up to 75 %, not 100 %"),
+        ("custom_vesting", "50, 150", "more than 100 %"),
+        ("custom_vesting", "", "one percentage a year"),
+    ],
+)
+def test_bad_input_is_refused_next_to_its_field_and_the_text_stays(rig: Any, key: str, text: str, says: str) -> None:
+    presenter, view, session = rig(Profile(offers=[acme(vesting="custom", custom_vesting=[25, 25, 25, 25])]))
+    before = session.profile
+    presenter.field_edited(key, text)  # said at once, while typing
+    assert says in view.errors[key]
+    presenter.field_committed(key, text)
+    assert session.profile == before
+    assert session.undo_stack.count() == 0
+    assert says in view.errors[key]
+    assert view.form is not None
+    presenter.field_committed("bonus_percent" if key != "bonus_percent" else "sign_on", "7")  # another field is saved
+    assert view.form.texts[key] == text
+    assert says in view.form.errors[key]
+    ok = {"custom_vesting": "40, 30, 20, 10", "employer_name": "Acme Labs", "base": "181000", "sign_on": "0"}
+    presenter.field_committed(key, ok.get(key, "3"))  # corrected: stored, the message goes
+    assert key not in view.errors
+    assert key not in view.form.errors
+    assert view.form.texts[key] != text
+
+
+def test_what_was_typed_comes_back_with_its_offer(rig: Any) -> None:
+    presenter, view, _session = rig(Profile(offers=[acme(), acme(id="offer-2", employer_name="Beta")]))
+    presenter.field_committed("sign_on", "-1")
+    presenter.selection_changed("offer-2", ["offer-2"])
+    assert view.form.texts["sign_on"] == "0"
+    assert "sign_on" not in view.form.errors
+    presenter.selection_changed("offer-1", ["offer-1"])
+    assert view.form.texts["sign_on"] == "-1"
+    assert "cannot be negative" in view.form.errors["sign_on"]
+
+
+def test_choosing_custom_vesting_starts_from_the_schedule_the_offer_had(rig: Any) -> None:
+    presenter, view, session = rig(Profile(offers=[acme(equity_grant=100_000)]))
+    presenter.vesting_chosen("custom")
+    assert session.profile.offers[0].custom_vesting == [25, 25, 25, 25]
+    assert view.form.texts["custom_vesting"] == "25, 25, 25, 25"
+    presenter.field_committed("custom_vesting", "5%, 15%, 40%, 40%")
+    assert session.profile.offers[0].custom_vesting == [5, 15, 40, 40]
+
+
+def test_duplicate_makes_an_editable_copy_and_undo_removes_it(rig: Any) -> None:
+    presenter, view, session = rig(Profile(offers=[acme(sign_on=10_000)]))
+    presenter.duplicate()
+    first, copy = session.profile.offers
+    assert copy.employer_name == "Acme (copy)"
+    assert copy.id != first.id
+    assert copy.sign_on == 10_000
+    assert presenter.current == copy.id
+    presenter.field_committed("employer_name", "Acme, second round")
+    assert session.profile.offers[0].employer_name == "Acme"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert [o.id for o in session.profile.offers] == ["offer-1"]
+    assert presenter.current == "offer-1"
+    assert view.current == "offer-1"
+
+
+def test_delete_asks_first_and_undo_brings_the_offer_back(rig: Any) -> None:
+    presenter, view, session = rig(Profile(offers=[acme()]), answer=False)
+    presenter.delete()
+    assert session.profile.offers == [acme()]  # the user said no
+    assert "Delete the offer from Acme?" in presenter._confirm.questions[0]  # type: ignore[attr-defined]
+    presenter._confirm.answer = True  # type: ignore[attr-defined]
+    presenter.delete()
+    assert session.profile.offers == []
+    assert view.form.enabled is False
+    session.undo_stack.undo()
+    assert session.profile.offers == [acme()]
+    assert view.current == "offer-1"
+    assert view.selected == ["offer-1"]
+
+
+def test_deleting_an_offer_used_by_scenarios_clears_it_from_them_in_the_same_step(rig: Any) -> None:
+    scenarios = [Scenario(id="scenario-1", name="Offer: Acme", offer="offer-1"), Scenario(id="scenario-2", name="Stay")]
+    presenter, _view, session = rig(Profile(offers=[acme()], scenarios=scenarios))
+    presenter.delete()
+    assert "“Offer: Acme”" in presenter._confirm.questions[0]  # type: ignore[attr-defined]
+    assert [s.offer for s in session.profile.scenarios] == [None, None]
+    assert [s.name for s in session.profile.scenarios] == ["Offer: Acme", "Stay"]  # the scenarios stay
+    session.undo_stack.undo()  # one step brings both back
+    assert session.profile.scenarios[0].offer == "offer-1"
+    assert session.profile.offers == [acme()]
+
+
+def test_a_scenario_started_from_an_offer(rig: Any) -> None:
+    taken = [Scenario(id="scenario-1", name="offer: ACME")]  # names are compared ignoring case
+    presenter, _view, session = rig(Profile(offers=[acme()], scenarios=taken))
+    presenter.start_scenario()
+    added = session.profile.scenarios[-1]
+    assert (added.id, added.name, added.offer, added.shown) == ("scenario-2", "Offer: Acme 2", "offer-1", True)
+    assert "Offer: Acme 2" in presenter.messages[-1]
+    assert "Projection tab" in presenter.messages[-1]
+    presenter.start_scenario()
+    assert session.profile.scenarios[-1].name == "Offer: Acme 3"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert session.profile.scenarios == taken
+
+
+def test_a_long_name_still_makes_a_scenario_name_within_the_limit(rig: Any) -> None:
+    presenter, _view, session = rig(Profile(offers=[acme(employer_name="A" * 60)]))
+    presenter.start_scenario()
+    presenter.start_scenario()
+    names = [s.name for s in session.profile.scenarios]
+    assert all(len(n) <= 60 for n in names)
+    assert names[1].endswith(" 2")
+    assert names[0] != names[1]
+
+
+def test_the_comparison_has_the_current_job_and_the_selected_offers(rig: Any) -> None:
+    profile = Profile(
+        current_salary=150_000,
+        assumptions=Assumptions(bonus_percent=10, yearly_equity=20_000),
+        offers=[acme(equity_grant=100_000, refresher_percent=10), acme(id="offer-2", employer_name="Beta")],
+    )
+    presenter, view, _session = rig(profile)
+    columns = view.comparison.columns
+    assert [c.key for c in columns] == [CURRENT, "offer-1"]
+    current, offer = columns
+    assert current.total(1) == pytest.approx(185_000)
+    assert current.years[0]["bonus"].kind == "assumption"
+    assert "default 0 %" in current.years[0]["bonus"].how
+    assert current.years[0]["base"].kind == "entry"
+    assert offer.years[1]["refreshers"].value == pytest.approx(2_500)
+    assert offer.years[1]["refreshers"].kind == "assumption"
+    assert "grant $100,000 × 25 %" in offer.years[0]["equity"].how
+    assert offer.years[0]["bonus"].kind == "derived"
+    assert "base $180,000 × target bonus 0 %" in offer.years[0]["bonus"].how
+    presenter.selection_changed("offer-2", ["offer-1", "offer-2"])
+    assert [c.name for c in view.comparison.columns] == ["Current job", "Acme", "Beta"]
+    table = presenter.table
+    assert table.columnCount() == 4
+    assert table.headerData(3, Qt.Orientation.Horizontal) == "Beta"
+
+
+def test_without_a_salary_the_comparison_says_how_to_get_the_current_job(rig: Any) -> None:
+    _presenter, view, _session = rig(Profile(offers=[acme()]))
+    assert [c.key for c in view.comparison.columns] == ["offer-1"]
+    assert "Enter your current salary on the Projection tab" in view.comparison.note
+
+
+def test_the_article_figure_for_a_matched_employer_keeps_its_source(rig: Any) -> None:
+    _presenter, view, _session = rig(Profile(offers=[acme(employer="google")]))
+    text = "\n".join(view.comparison.article)
+    assert "Google (employer)" in text
+    assert "almost $148,000" in text
+    assert "Source: The article itself" in text
+    assert "Google pays almost $148,000" in text
+    assert "Derived: the offer's base $180,000 is $32,000 (21.6%) above it" in text

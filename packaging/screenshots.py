@@ -17,15 +17,15 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABS = {"levels": "Salary by level", "industries": "Industries", "skills": "Skills", "projection": "Projection"}
+TABS = ("levels", "industries", "skills", "projection", "market", "offers")  # tab ids, also the file names
 THEMES = ("light", "dark")
 
 
 def example_profile() -> object:
     """An engineer three years in, in finance, with most entry skills and half of the mid ones, no salary entered
-    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move), and two
-    skills planned."""
-    from planner.domain.plans import PlannedSkill
+    (so the Skills tab can show what each skill adds: with a salary the next five years often do not move), two
+    skills planned, a job offer and two scenarios beside today's path."""
+    from planner.domain.plans import AssumptionChanges, Offer, PlannedSkill, Scenario
     from planner.domain.profile import Profile, TickedSkill
 
     ticked = TickedSkill(ticked_on=dt.date(2026, 11, 1))
@@ -48,11 +48,33 @@ def example_profile() -> object:
         "mid.distributed-computing": PlannedSkill(by=dt.date(today.year + 1, 6, 1), planned_on=today),
         "mid.neural-networks": PlannedSkill(by=dt.date(today.year + 2, 3, 1), planned_on=today),
     }
+    offer = Offer(
+        id="offer-1",
+        employer_name="Example Analytics",
+        base=118_000,
+        bonus_percent=10,
+        sign_on=15_000,
+        equity_grant=80_000,
+        refresher_percent=20,
+        added_on=today,
+    )
+    scenarios = [
+        Scenario(id="scenario-1", name="Take the offer", offer="offer-1"),
+        Scenario(
+            id="scenario-2",
+            name="Consumer goods, faster raises",
+            industry="consumer-goods",
+            assumptions=AssumptionChanges(yearly_raise=0.04),
+        ),
+    ]
     return Profile(
         years_of_experience=3,
         industry="finance",
         skills=dict.fromkeys(skills, ticked),
         plan=plan,
+        offers=[offer],
+        scenarios=scenarios,
+        market_area="0042660",  # Seattle-Tacoma-Bellevue, WA
     )
 
 
@@ -98,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         for theme in THEMES:
             apply_theme(app, theme)  # type: ignore[arg-type]
-            for slug, title in TABS.items():
-                tab = window.tab_widget(title)
+            for slug in TABS:
+                tab = window.tab_widget(slug)
                 window.tabs.setCurrentWidget(tab)
                 for _ in range(5):  # layouts, the palette change and deferred work (skill effects) settle
                     app.processEvents()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 METAINFO = ROOT / "packaging" / "linux" / "io.github.ml_career_planner.MLCareerPlanner.metainfo.xml"
-TABS = ("levels", "industries", "skills", "projection")
+TABS = ("levels", "industries", "skills", "projection", "market", "offers")
 
 
 def test_the_script_writes_every_tab_in_light_and_dark(tmp_path: Path) -> None:

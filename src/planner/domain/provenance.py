@@ -79,7 +79,6 @@ ASSUMPTION_NAMES = {
     "bonus_percent": "Bonus",
     "yearly_equity": "Yearly equity",
     "promotion_shift_years": "Promotion moved by skills",
-    "horizon_years": "Horizon",
 }
 
 
@@ -142,7 +141,7 @@ def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
         if isinstance(item, Skill | Outcome):
             unit = "skill" if isinstance(item, Skill) else "outcome"
         else:
-            unit = units.get(item.unit, item.unit)
+            unit = units[item.unit]  # every unit reference resolves (dataset_checks)
         rows.append(
             ProvenanceRow(path, "data", figure_value(item), unit, dataset.source_names(item.sources), item.quote, day)
         )

@@ -146,6 +146,7 @@ def test_every_kind_of_figure_that_moves_shows_its_name_both_values_and_the_diff
         d["overall"]["base_range"].update(min=80_000, max=150_000)
         d["overall"]["experienced_ceiling"]["amount"] = 290_000
         level(d, "entry")["range"]["min"] = 72_000
+        level(d, "senior")["range"]["max"] = 210_000
         level(d, "entry")["experience"]["min_years"] = 1
         level(d, "mid")["experience"]["max_years"] = 12
         level(d, "senior")["experience"]["min_years"] = 12
@@ -161,6 +162,7 @@ def test_every_kind_of_figure_that_moves_shows_its_name_both_values_and_the_diff
         ("up", "levels.entry.range.min", "Entry level: lowest salary", "$70,000", "$72,000", "+$2,000"),
         ("up", "levels.entry.experience.min_years", "Entry level: starts at", "0 years", "1 year", "+1 year"),
         ("up", "levels.mid.experience.max_years", "Mid level: ends at", "10 years", "12 years", "+2 years"),
+        ("up", "levels.senior.range.max", "Senior level: highest salary", "$204,000", "$210,000", "+$6,000"),
         ("up", "levels.senior.experience.min_years", "Senior level: starts at", "10 years", "12 years", "+2 years"),
         ("up", "employers.google.pay", "Google (employer): pay", "almost $148,000", "almost $150,000", "+$2,000"),
         ("down", "outlook.job_growth", "Job growth (next decade)", "almost 40%", "almost 35%", "-5 points"),
@@ -181,7 +183,7 @@ def test_every_kind_of_figure_that_moves_shows_its_name_both_values_and_the_diff
             "+$5,000",
         ),
     ]
-    assert diff_datasets(dataset, changed(raw_dataset, edit)).summary() == "9 figures up, 2 figures down."
+    assert diff_datasets(dataset, changed(raw_dataset, edit)).summary() == "10 figures up, 2 figures down."
 
 
 def test_a_year_less_is_one_year_and_a_point_more_is_a_point(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:

@@ -196,7 +196,9 @@ def _text_changes(
         was, now = before.get(path), after.get(path)
         if was == now:
             continue
-        owner = max((e for e in entries if path.startswith(e + ".")), key=len, default="")
+        # the innermost entry (a level's skill, not the level): each one found starts the path, so the longest is
+        # also the greatest
+        owner = max((e for e in entries if path.startswith(e + ".")), default="")
         what = f"{entries[owner]}: {path[len(owner) + 1 :]}" if owner else path
         changes.append(Change("changed", path, what, _shown(old, path, was), _shown(new, path, now)))
     return changes

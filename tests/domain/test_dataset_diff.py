@@ -119,3 +119,246 @@ def test_a_text_only_correction_is_a_change(dataset: Dataset, raw_dataset: dict[
     diff = diff_datasets(dataset, changed(raw_dataset, lambda d: d["sources"][1].update(note="Corrected note.")))
     assert not diff.empty
     assert [c.new for c in diff.changes] == ["Corrected note."]
+
+
+# --- the lines of the import preview, as a user reads them: (kind, what, was, now, by how much) ------------------
+
+
+def lines(old: Dataset, raw: dict[str, Any], edit: Callable[[dict[str, Any]], None]) -> list[tuple[str, ...]]:
+    diff = diff_datasets(old, changed(raw, edit))
+    return [(c.kind, c.path, c.what, c.old, c.new, c.delta_text) for c in diff.changes]
+
+
+def level(d: dict[str, Any], level_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(lv for lv in d["levels"] if lv["id"] == level_id)
+    return found
+
+
+def conflict(d: dict[str, Any], conflict_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(c for c in d["conflicts"] if c["id"] == conflict_id)
+    return found
+
+
+def test_every_kind_of_figure_that_moves_shows_its_name_both_values_and_the_difference(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["overall"]["base_range"].update(min=80_000, max=150_000)
+        d["overall"]["experienced_ceiling"]["amount"] = 290_000
+        level(d, "entry")["range"]["min"] = 72_000
+        level(d, "senior")["range"]["max"] = 210_000
+        level(d, "entry")["experience"]["min_years"] = 1
+        level(d, "mid")["experience"]["max_years"] = 12
+        level(d, "senior")["experience"]["min_years"] = 12
+        d["employers"][0]["pay"]["amount"] = 150_000
+        d["outlook"]["job_growth"]["percent"] = 35
+        d["outlook"]["market_size"]["amount"] = 40_000_000_000
+        conflict(d, "entry-ceiling")["figures"][1]["amount"] = 155_000
+
+    assert lines(dataset, raw_dataset, edit) == [
+        ("up", "overall.base_range.min", "Overall average base salary: low end", "$78,000", "$80,000", "+$2,000"),
+        ("down", "overall.base_range.max", "Overall average base salary: high end", "$154,000", "$150,000", "-$4,000"),
+        ("up", "overall.experienced_ceiling", "With more experience", "up to $280,000", "up to $290,000", "+$10,000"),
+        ("up", "levels.entry.range.min", "Entry level: lowest salary", "$70,000", "$72,000", "+$2,000"),
+        ("up", "levels.entry.experience.min_years", "Entry level: starts at", "0 years", "1 year", "+1 year"),
+        ("up", "levels.mid.experience.max_years", "Mid level: ends at", "10 years", "12 years", "+2 years"),
+        ("up", "levels.senior.range.max", "Senior level: highest salary", "$204,000", "$210,000", "+$6,000"),
+        ("up", "levels.senior.experience.min_years", "Senior level: starts at", "10 years", "12 years", "+2 years"),
+        ("up", "employers.google.pay", "Google (employer): pay", "almost $148,000", "almost $150,000", "+$2,000"),
+        ("down", "outlook.job_growth", "Job growth (next decade)", "almost 40%", "almost 35%", "-5 points"),
+        (
+            "up",
+            "outlook.market_size",
+            "Global ML market by 2028",
+            "might cross $36,000,000,000",
+            "might cross $40,000,000,000",
+            "+$4,000,000,000",
+        ),
+        (
+            "up",
+            "conflicts.entry-ceiling.figures.1",
+            "Entry-level ceiling: $132,000 or $150,000?: Conclusion",
+            "up to $150,000",
+            "up to $155,000",
+            "+$5,000",
+        ),
+    ]
+    assert diff_datasets(dataset, changed(raw_dataset, edit)).summary() == "10 figures up, 2 figures down."
+
+
+def test_a_year_less_is_one_year_and_a_point_more_is_a_point(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        level(d, "mid")["experience"]["max_years"] = 9
+        level(d, "senior")["experience"]["min_years"] = 9
+        d["outlook"]["job_growth"]["percent"] = 41
+
+    assert [(c[3], c[4], c[5]) for c in lines(dataset, raw_dataset, edit)] == [
+        ("10 years", "9 years", "-1 year"),
+        ("10 years", "9 years", "-1 year"),
+        ("almost 40%", "almost 41%", "+1 point"),
+    ]
+
+
+def test_a_new_word_before_the_same_figure_is_a_change_without_a_difference(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["overall"]["experienced_ceiling"]["qualifier"] = "as much as"
+        d["employers"][0]["pay"]["qualifier"] = None
+
+    diff = diff_datasets(dataset, changed(raw_dataset, edit))
+    assert [(c.kind, c.path, c.what, c.old, c.new, c.delta_text) for c in diff.changes] == [
+        ("changed", "overall.experienced_ceiling", "With more experience", "up to $280,000", "as much as $280,000", ""),
+        ("changed", "employers.google.pay", "Google (employer): pay", "almost $148,000", "$148,000", ""),
+    ]
+    assert diff.summary() == "2 other changes."
+
+
+def test_a_figure_that_comes_or_goes_is_one_line_without_its_quote_unit_and_sources(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        level(d, "entry")["average"] = {**level(d, "mid")["average"], "amount": 100_000}
+        level(d, "senior")["average"] = None
+        conflict(d, "above-every-range")["figures"].pop()
+
+    diff = diff_datasets(dataset, changed(raw_dataset, edit))
+    assert [(c.kind, c.path, c.what, c.old, c.new, c.delta_text) for c in diff.changes] == [
+        ("added", "levels.entry.average", "Entry level: average", "", "$100,000", ""),
+        ("removed", "levels.senior.average", "Senior level: average", "around $150,000", "", ""),
+        (
+            "removed",
+            "conflicts.above-every-range.figures.2",
+            "Two figures above every level's range: Amazon's highest salary",
+            "highest $254,000",
+            "",
+            "",
+        ),
+    ]
+    assert diff.summary() == "1 added, 2 removed."
+
+
+def test_entries_that_come_or_go_are_named_and_what_follows_them_is_still_compared(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["general_skills"].pop(1)
+        level(d, "mid")["skills"].pop()
+        d["employers"].pop(0)
+        d["conflicts"].pop(3)
+        level(d, "senior")["experience"]["max_years"] = 20
+        principal = copy.deepcopy(level(d, "senior"))
+        principal.update(id="principal", name="Principal", outcomes=[])
+        principal["experience"].update(min_years=20, max_years=None)
+        for skill in principal["skills"]:
+            skill["id"] = skill["id"].replace("senior.", "principal.")
+        d["levels"].append(principal)
+        d["industries"][0]["average"]["amount"] += 1_000
+        d["sources"].append({**d["sources"][0], "id": "linkedin", "name": "LinkedIn"})
+
+    diff = diff_datasets(dataset, changed(raw_dataset, edit))
+    assert [(c.kind, c.path, c.what, c.old, c.new, c.delta_text) for c in diff.changes] == [
+        ("added", "levels.principal", "Level: Principal", "", "new", ""),
+        ("added", "sources.linkedin", "Source: LinkedIn", "", "new", ""),
+        (
+            "removed",
+            "general_skills.general.feature-engineering",
+            "Skill (general): Feature engineering",
+            "was there",
+            "",
+            "",
+        ),
+        (
+            "removed",
+            "levels.mid.skills.mid.distributed-computing",
+            "Skill (Mid level): Distributed computing",
+            "was there",
+            "",
+            "",
+        ),
+        ("removed", "employers.google", "Employer: Google", "was there", "", ""),
+        ("removed", "conflicts.senior-average", "Conflict: Senior average barely above mid level", "was there", "", ""),
+        ("added", "levels.senior.experience.max_years", "Senior level: ends at", "", "20 years", ""),
+        (
+            "up",
+            "industries.software-it.average",
+            "Software and IT services (industry): average",
+            "around $135,000",
+            "around $136,000",
+            "+$1,000",
+        ),
+    ]
+    assert diff.summary() == "1 figure up, 3 added, 4 removed."
+
+
+def test_a_new_document_title_and_reading_date_are_listed_once_each(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["document"].update(title="ML engineer salary in US (2030 edition)", read_on="2030-01-31")
+
+    assert lines(dataset, raw_dataset, edit) == [
+        (
+            "changed",
+            "document.title",
+            "Document",
+            dataset.document.title,
+            "ML engineer salary in US (2030 edition)",
+            "",
+        ),
+        ("changed", "document.read_on", "Figures read on", "2026-11-28", "2030-01-31", ""),
+    ]
+
+
+def test_other_changes_name_the_entry_they_belong_to_or_their_field(
+    dataset: Dataset, raw_dataset: dict[str, Any]
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["title"] = "New title"
+        d["overall"]["base_range"]["quote"] = "A new sentence."
+        level(d, "mid")["experience"]["qualifier"] = None
+        level(d, "mid")["skills"][0]["name"] = "Deep learning (renamed)"
+        d["industries"][1]["average"]["quote"] = "Quote changed."
+        conflict(d, "above-every-range")["level_ids"] = ["mid", "senior"]
+        conflict(d, "above-every-range")["figures"][0]["label"] = "Top of senior"
+
+    range_quote = dataset.overall.base_range.quote
+    industry_quote = dataset.industries[1].average.quote
+    title = "Conflict: Two figures above every level's range"
+    assert lines(dataset, raw_dataset, edit) == [
+        ("changed", "title", "title", dataset.title, "New title", ""),
+        ("changed", "overall.base_range.quote", "overall.base_range.quote", range_quote, "A new sentence.", ""),
+        (
+            "changed",
+            "levels.mid.experience.qualifier",
+            "Level: Mid level: experience.qualifier",
+            "around",
+            "(none)",
+            "",
+        ),
+        (
+            "changed",
+            "levels.mid.skills.mid.deep-learning.name",
+            "Skill (Mid level): Deep learning: name",  # the skill, not only its level
+            "Deep learning",
+            "Deep learning (renamed)",
+            "",
+        ),
+        (
+            "changed",
+            "industries.consumer-goods.average.quote",
+            "Industry: Consumer goods: average.quote",
+            industry_quote,
+            "Quote changed.",
+            "",
+        ),
+        ("changed", "conflicts.above-every-range.level_ids", f"{title}: level_ids", "senior", "mid, senior", ""),
+        (
+            "changed",
+            "conflicts.above-every-range.figures.0.label",
+            f"{title}: figures.0.label",
+            "Top of the senior range",
+            "Top of senior",
+            "",
+        ),
+    ]

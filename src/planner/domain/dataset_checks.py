@@ -100,6 +100,8 @@ def cross_problems(raw: Any) -> list[Problem]:
     for (b_id, b_min, b_max), (a_id, a_min, a_max) in pairwise(bands):
         if b_max is None:
             problems.append(("levels", f"{b_id!r} is open-ended but {a_id!r} follows it"))
+        elif a_min < b_min:  # before the overlap check: levels out of order need not overlap (0–3 after 5–10)
+            problems.append(("levels", f"{a_id!r} starts before {b_id!r}; list levels in order"))
         elif a_min < b_max:
             problems.append(
                 (
@@ -107,8 +109,6 @@ def cross_problems(raw: Any) -> list[Problem]:
                     f"experience of {a_id!r} ({_years(a_min, a_max)}) overlaps {b_id!r} ({_years(b_min, b_max)})",
                 )
             )
-        elif a_min < b_min:
-            problems.append(("levels", f"{a_id!r} starts before {b_id!r}; list levels in order"))
 
     sources, units = set(groups["sources"]), set(groups["units"])
     for path, item in _sourced(data):

@@ -3,7 +3,7 @@ other field that differs (a renamed source, skill or industry, a changed quote, 
 
 Pure (no Qt): the import of a data pack shows this list before the user accepts it. Entries are matched by
 their ids (levels, skills, industries, employers, sources, conflicts); figures and texts by their field path. A
-field of an entry that was added or removed is not listed again on its own.
+field of an entry or figure that was added or removed is not listed again on its own.
 """
 
 from __future__ import annotations
@@ -34,19 +34,15 @@ class Change:
     old: str  # as shown, "" when added
     new: str  # as shown, "" when removed
     delta: float | None = None  # new - old, for figures that moved
+    unit: NumberUnit = "usd"  # of the figure that moved, for its delta
 
     @property
     def delta_text(self) -> str:
+        """ "+$6,000", "-5 points" (a percentage that moved), "+1 year"; "" when no figure moved."""
         if self.delta is None:
             return ""
-        return ("+" if self.delta > 0 else "") + self._fmt(self.delta)
-
-    def _fmt(self, value: float) -> str:
-        if self.old.endswith("%") or self.new.endswith("%"):
-            return f"{value:g} points"
-        if "year" in self.old or "year" in self.new:
-            return f"{value:g} years"
-        return usd(value)
+        sign = "+" if self.delta > 0 else ""
+        return sign + (_count(self.delta, "point") if self.unit == "percent" else _number_text(self.delta, self.unit))
 
 
 @dataclass(frozen=True)
@@ -79,13 +75,18 @@ class DatasetDiff:
         return ", ".join(parts) + "."
 
 
+def _count(value: float, word: str) -> str:
+    """ "1 year", "-1 year", "2 years"."""
+    return f"{value:g} {word}" + ("" if abs(value) == 1 else "s")
+
+
 def _number_text(value: float, unit: NumberUnit, qualifier: str | None = None) -> str:
     if unit == "usd":
         text = usd(value)
     elif unit == "percent":
         text = f"{value:g}%"
     else:
-        text = f"{value:g} year" + ("" if value == 1 else "s")
+        text = _count(value, "year")
     return f"{qualifier} {text}" if qualifier else text
 
 
@@ -168,7 +169,7 @@ def _shown(ds: Dataset, path: str, value: Any) -> str:
     if isinstance(value, list):
         if path.endswith(".sources"):
             names = {s.id: s.name for s in ds.sources}
-            return ", ".join(names.get(v, str(v)) for v in value)
+            return ", ".join(names[v] for v in value)  # every source reference resolves (dataset_checks)
         return ", ".join(str(v) for v in value)
     return str(value)
 
@@ -179,11 +180,12 @@ _NUMBER_FIELDS = (".amount", ".percent", ".qualifier")
 def _text_changes(
     old: Dataset, new: Dataset, numbers: set[str], entries: dict[str, str], gone: set[str]
 ) -> list[Change]:
-    """Every field that differs and is neither a figure nor part of an added or removed entry."""
+    """Every field that differs and is neither a figure (``numbers``, listed already) nor part of an entry or figure
+    that came or went (``gone``)."""
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
-    _leaves(old.model_dump(mode="json"), "", before)
-    _leaves(new.model_dump(mode="json"), "", after)
+    _leaves(old.model_dump(), "", before)
+    _leaves(new.model_dump(), "", after)
     changes = []
     for path in [*after, *(p for p in before if p not in after)]:
         parent = path.rpartition(".")[0]
@@ -194,7 +196,9 @@ def _text_changes(
         was, now = before.get(path), after.get(path)
         if was == now:
             continue
-        owner = max((e for e in entries if path.startswith(e + ".")), key=len, default="")
+        # the innermost entry (a level's skill, not the level): each one found starts the path, so the longest is
+        # also the greatest
+        owner = max((e for e in entries if path.startswith(e + ".")), default="")
         what = f"{entries[owner]}: {path[len(owner) + 1 :]}" if owner else path
         changes.append(Change("changed", path, what, _shown(old, path, was), _shown(new, path, now)))
     return changes
@@ -238,13 +242,15 @@ def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
         _what, old_value, old_unit, old_qualifier = before
         was = _number_text(old_value, old_unit, old_qualifier)
         if old_value != value:
-            changes.append(Change("up" if value > old_value else "down", path, what, was, now, value - old_value))
+            kind: ChangeKind = "up" if value > old_value else "down"
+            changes.append(Change(kind, path, what, was, now, value - old_value, unit))
         elif was != now:
             changes.append(Change("changed", path, what, was, now))
     for path, (what, value, unit, qualifier) in old_numbers.items():
         if path not in new_numbers and not _under(path, removed):
             changes.append(Change("removed", path, what, _number_text(value, unit, qualifier), ""))
-    changes.extend(
-        _text_changes(old, new, set(old_numbers) | set(new_numbers), new_entries | old_entries, added | removed)
-    )
+    # A figure that came or went (a level's average, a conflict's figure) is one line, like an entry: its quote,
+    # unit and sources are not listed again as other changes.
+    gone = added | removed | (old_numbers.keys() ^ new_numbers.keys())
+    changes.extend(_text_changes(old, new, set(new_numbers), new_entries | old_entries, gone))
     return DatasetDiff(tuple(changes))

@@ -79,7 +79,6 @@ ASSUMPTION_NAMES = {
     "bonus_percent": "Bonus",
     "yearly_equity": "Yearly equity",
     "promotion_shift_years": "Promotion moved by skills",
-    "horizon_years": "Horizon",
 }
 
 
@@ -93,38 +92,38 @@ def figure_name(dataset: Dataset, path: str) -> str:
     head, rest = parts[0], parts[1:]
     if head == "overall" and len(rest) == 1:
         overall = {"base_range": "Overall average base salary", "experienced_ceiling": "With more experience"}
-        name = overall.get(rest[0], "")
-        if name and extra == "(midpoint)":
-            return f"{name}: the middle of the range"
-        return name or path
+        name = overall.get(rest[0])
+        if name is None:
+            return path
+        return f"{name}: the middle of the range" if extra == "(midpoint)" else name
     if head == "outlook" and len(rest) == 1:
         outlook = {"job_growth": "Growth of AI and ML jobs", "market_size": "Size of the global ML market"}
         return outlook.get(rest[0], path)
     if head == "assumptions" and len(rest) == 1 and rest[0] in ASSUMPTION_NAMES:
         return ASSUMPTION_NAMES[rest[0]] + " (your assumption)"
     if head == "general_skills" and rest:
-        skill = next((sk.name for sk in dataset.general_skills if sk.id == ".".join(rest)), "")
-        return f"Every level: general skill “{skill}”" if skill else path
+        skill = next((sk.name for sk in dataset.general_skills if sk.id == ".".join(rest)), None)
+        return f"Every level: general skill “{skill}”" if skill is not None else path
     if head == "levels" and len(rest) >= 2:
         level = next((lv for lv in dataset.levels if lv.id == rest[0]), None)
         if level is None:
             return path
         if rest[1] == "skills" and len(rest) >= 3:
-            skill = next((sk.name for sk in level.skills if sk.id == ".".join(rest[2:])), "")
-            return f"{level.name}: skill “{skill}”" if skill else path
+            skill = next((sk.name for sk in level.skills if sk.id == ".".join(rest[2:])), None)
+            return f"{level.name}: skill “{skill}”" if skill is not None else path
         if rest[1] == "outcomes" and len(rest) >= 3:
-            outcome = next((o.text for o in level.outcomes if o.id == ".".join(rest[2:])), "")
-            return f"{level.name}: where it leads (not a skill)" if outcome else path
+            known = any(o.id == ".".join(rest[2:]) for o in level.outcomes)
+            return f"{level.name}: where it leads (not a skill)" if known else path
         if rest[1] == "range" and extra == "(middle)":
             return f"{level.name}: the middle of the base salary range"
         what = {"range": "base salary range", "average": "average base salary", "experience": "years of experience"}
-        return f"{level.name}: {what[rest[1]]}" if rest[1] in what else path
-    if head == "industries" and len(rest) == 2:
-        industry = next((i.name for i in dataset.industries if i.id == rest[0]), "")
-        return f"{industry}: average pay (industry)" if industry else path
-    if head == "employers" and len(rest) == 2:
-        employer = next((e.name for e in dataset.employers if e.id == rest[0]), "")
-        return f"{employer}: pay (employer)" if employer else path
+        return f"{level.name}: {what[rest[1]]}" if len(rest) == 2 and rest[1] in what else path
+    if head == "industries" and rest[1:] == ["average"]:
+        industry = next((i.name for i in dataset.industries if i.id == rest[0]), None)
+        return f"{industry}: average pay (industry)" if industry is not None else path
+    if head == "employers" and rest[1:] == ["pay"]:
+        employer = next((e.name for e in dataset.employers if e.id == rest[0]), None)
+        return f"{employer}: pay (employer)" if employer is not None else path
     if head == "conflicts" and len(rest) == 3 and rest[1] == "figures" and rest[2].isdigit():
         conflict = next((c for c in dataset.conflicts if c.id == rest[0]), None)
         n = int(rest[2])
@@ -142,7 +141,7 @@ def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
         if isinstance(item, Skill | Outcome):
             unit = "skill" if isinstance(item, Skill) else "outcome"
         else:
-            unit = units.get(item.unit, item.unit)
+            unit = units[item.unit]  # every unit reference resolves (dataset_checks)
         rows.append(
             ProvenanceRow(path, "data", figure_value(item), unit, dataset.source_names(item.sources), item.quote, day)
         )

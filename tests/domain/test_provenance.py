@@ -83,7 +83,7 @@ def test_the_app_s_own_figures_say_how_they_are_made_and_who_chose_them(dataset:
     )
     entry = dataset.levels[0]
     assert (entry.id, entry.average, entry.experience.basis) == ("entry", None, "inferred")
-    app, mine = "the app", "you (default of the app)"
+    app, mine, default = "the app", "you", "the app's default (yours to change)"
     assert [tuple(vars(row).values()) for row in assumption_rows(dataset, a)] == [
         (
             "overall.base_range (midpoint)",
@@ -131,6 +131,24 @@ def test_the_app_s_own_figures_say_how_they_are_made_and_who_chose_them(dataset:
             "years",
             mine,
             "How far a level's skills move the promotion into it.",
+            "",
+        ),
+        (
+            "assumptions.promotion_raise",
+            "assumption",
+            "10%",
+            "at a promotion",
+            default,
+            "The pay jump a promotion brings.",
+            "",
+        ),
+        (
+            "assumptions.skill_pace",
+            "assumption",
+            "25%",
+            "of the gap a year",
+            default,
+            "With a salary: how fast pay follows what your skills warrant.",
             "",
         ),
     ]

@@ -79,6 +79,8 @@ ASSUMPTION_NAMES = {
     "bonus_percent": "Bonus",
     "yearly_equity": "Yearly equity",
     "promotion_shift_years": "Promotion moved by skills",
+    "promotion_raise": "Pay jump at a promotion",
+    "skill_pace": "Skill pace",
 }
 
 
@@ -188,46 +190,27 @@ def assumption_rows(dataset: Dataset, assumptions: Assumptions) -> list[Provenan
                     "",
                 )
             )
-    mine = "you (default of the app)"
-    rows += [
-        ProvenanceRow(
-            "assumptions.inflation", "assumption", percent(a.inflation), "per year", mine, "Price growth.", ""
-        ),
-        ProvenanceRow(
-            "assumptions.yearly_raise",
-            "assumption",
-            percent(a.yearly_raise),
-            "per year",
-            mine,
-            "Raise within a level.",
-            "",
-        ),
-        ProvenanceRow(
-            "assumptions.bonus_percent",
-            "assumption",
-            f"{a.bonus_percent:g}%",
-            "of base salary",
-            mine,
-            "Added in total compensation.",
-            "",
-        ),
-        ProvenanceRow(
-            "assumptions.yearly_equity",
-            "assumption",
-            usd(a.yearly_equity),
-            "USD per year, today's dollars",
-            mine,
-            "Added in total compensation.",
-            "",
-        ),
-        ProvenanceRow(
-            "assumptions.promotion_shift_years",
-            "assumption",
+    defaults = Assumptions()
+    for key, value, unit, note in (
+        ("inflation", percent(a.inflation), "per year", "Price growth."),
+        ("yearly_raise", percent(a.yearly_raise), "per year", "Raise within a level."),
+        ("bonus_percent", f"{a.bonus_percent:g}%", "of base salary", "Added in total compensation."),
+        ("yearly_equity", usd(a.yearly_equity), "USD per year, today's dollars", "Added in total compensation."),
+        (
+            "promotion_shift_years",
             f"{a.promotion_shift_years:g} years",
             "years",
-            mine,
             "How far a level's skills move the promotion into it.",
-            "",
         ),
-    ]
+        ("promotion_raise", f"{a.promotion_raise * 100:g}%", "at a promotion", "The pay jump a promotion brings."),
+        (
+            "skill_pace",
+            f"{a.skill_pace * 100:g}%",
+            "of the gap a year",
+            "With a salary: how fast pay follows what your skills warrant.",
+        ),
+    ):
+        chosen = getattr(a, key) != getattr(defaults, key)
+        who = "you" if chosen else "the app's default (yours to change)"
+        rows.append(ProvenanceRow(f"assumptions.{key}", "assumption", value, unit, who, note, ""))
     return rows

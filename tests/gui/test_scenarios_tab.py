@@ -190,6 +190,25 @@ def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: Projectio
     assert report.scenarios_header[0] == "Scenario"
     list_item = tab.scenario_list.model().index(0, 0)
     assert list_item.data() == "<b>Move</b>"  # a name is text, whatever it holds
+    assert "&lt;b&gt;Move&lt;/b&gt;" in list_item.data(Qt.ItemDataRole.ToolTipRole)  # escaped where it is rich text
+    row = tab.differences.model().index(1, 0)
+    assert row.data() == "<b>Move</b>"
+    assert "&lt;b&gt;" in row.data(Qt.ItemDataRole.ToolTipRole)
+    [legend_text] = [label.text for _sample, label in tab.legend.items if "Move" in label.text]
+    assert "&lt;b&gt;Move&lt;/b&gt;" in legend_text  # the legend is rich text: escaped once
+
+
+def test_space_on_a_scenario_hides_and_shows_it(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
+    tab.scenario_list.setFocus()
+    tab.select_scenario("scenario-1")
+    qtbot.keyClick(tab.scenario_list, Qt.Key.Key_Space)
+    assert not ctx.session.profile.scenarios[0].shown
+    assert not tab.comparison_curves["scenario-0"].isVisible()
+    qtbot.keyClick(tab.scenario_list, Qt.Key.Key_Space)
+    assert ctx.session.profile.scenarios[0].shown
+    assert tab.comparison_curves["scenario-0"].isVisible()
 
 
 def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:

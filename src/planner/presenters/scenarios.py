@@ -22,6 +22,7 @@ from planner.domain.money import usd
 from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, new_id
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
+from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS, InputError, check_field, format_field
 from planner.presenters.market import DEFAULT_OCCUPATION
@@ -119,7 +120,7 @@ class ScenariosPresenter(QObject):
                 item.setCheckable(True)
                 item.setCheckState(Qt.CheckState.Checked if s.shown else Qt.CheckState.Unchecked)
                 item.setData(s.id, ID_ROLE)
-                item.setToolTip(f"{s.name}: {self.describe(s)}")
+                item.setToolTip(plain_tooltip(f"{s.name}: {self.describe(s)}"))
                 item.setData(f"{s.name}, {'shown' if s.shown else 'hidden'}", Qt.ItemDataRole.AccessibleTextRole)
                 if not same:
                     self.model.appendRow(item)
@@ -521,8 +522,10 @@ class DifferencesTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 + len(COMPARE_YEARS):
-            return self._market[index.row()][1]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return plain_tooltip(self._market[index.row()][1])
+        if role == Qt.ItemDataRole.ToolTipRole:  # names come from the profile: shown as typed, never as markup
+            return plain_tooltip(self.text(index.row(), index.column()))
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 2 + len(COMPARE_YEARS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -127,7 +127,7 @@ def test_keyboard_edit_refused_next_to_the_field_then_corrected_and_undone(qtbot
     sign_on.edit.selectAll()
     qtbot.keyClicks(sign_on.edit, "-500")
     assert sign_on.error.isVisibleTo(tab)
-    assert "cannot be negative" in sign_on.error.text()
+    assert "negative number is not allowed" in sign_on.error.text()
     qtbot.keyClick(sign_on.edit, Qt.Key.Key_Return)
     assert ctx.session.profile.offers[0].sign_on == 30_000  # nothing stored
     assert sign_on.edit.text() == "-500"  # nothing lost

@@ -143,7 +143,7 @@ def test_the_same_value_again_is_no_step(rig: Any) -> None:
 @pytest.mark.parametrize(
     ("key", "text", "says"),
     [
-        ("sign_on", "-5000", "cannot be negative"),
+        ("sign_on", "-5000", "negative number is not allowed"),
         ("employer_name", "   ", "Type the employer's name"),
         ("employer_name", "x" * 61, "at most 60 characters"),
         ("base", "0", "more than $0"),
@@ -186,7 +186,7 @@ def test_what_was_typed_comes_back_with_its_offer(rig: Any) -> None:
     assert "sign_on" not in view.form.errors
     presenter.selection_changed("offer-1", ["offer-1"])
     assert view.form.texts["sign_on"] == "-1"
-    assert "cannot be negative" in view.form.errors["sign_on"]
+    assert "negative number is not allowed" in view.form.errors["sign_on"]
 
 
 def test_choosing_custom_vesting_starts_from_the_schedule_the_offer_had(rig: Any) -> None:

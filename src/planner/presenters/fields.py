@@ -109,25 +109,33 @@ class InputError(ValueError):
     pass
 
 
-def parse_field(spec: FieldSpec, text: str) -> Any:
-    """The value to store for what the user typed, or InputError with the message to show."""
+def read_number(text: str, help_text: str, *, money: bool = False) -> float | None:
+    """The number the user typed (commas, ``$``, ``%`` and ``_`` ignored; for money a ``k`` or ``m`` suffix counts
+    thousands or millions), None for empty text, or InputError saying why, then ``help_text``."""
     cleaned = text.strip().replace(",", "").replace("_", "").replace("$", "").replace("%", "").strip()
     if not cleaned:
-        if spec.kind == "salary":
-            return None
-        raise InputError("Enter a number." if spec.kind != "years" else "Enter your years of experience (0 or more).")
+        return None
     multiplier = 1.0
-    if spec.kind in ("salary", "money") and cleaned[-1] in "kK":
-        cleaned, multiplier = cleaned[:-1].strip(), 1000.0
+    if money and cleaned[-1] in "kKmM":
+        cleaned, multiplier = cleaned[:-1].strip(), 1000.0 if cleaned[-1] in "kK" else 1_000_000.0
     try:
         number = float(cleaned) * multiplier
     except ValueError:
-        raise InputError(f"“{text.strip()}” is not a number. {RANGE_MESSAGES[spec.kind]}") from None
+        raise InputError(f"“{text.strip()}” is not a number. {help_text}") from None
     if not math.isfinite(number):
-        raise InputError(f"Enter a finite number. {RANGE_MESSAGES[spec.kind]}")
+        raise InputError(f"Enter a finite number. {help_text}")
     if number < 0:
-        raise InputError(f"A negative number is not allowed. {RANGE_MESSAGES[spec.kind]}")
-    number += 0.0  # "-0" is 0, never -0.0
+        raise InputError(f"A negative number is not allowed. {help_text}")
+    return number + 0.0  # "-0" is 0, never -0.0
+
+
+def parse_field(spec: FieldSpec, text: str) -> Any:
+    """The value to store for what the user typed, or InputError with the message to show."""
+    number = read_number(text, RANGE_MESSAGES[spec.kind], money=spec.kind in ("salary", "money"))
+    if number is None:
+        if spec.kind == "salary":
+            return None
+        raise InputError("Enter a number." if spec.kind != "years" else "Enter your years of experience (0 or more).")
     if spec.kind == "horizon":
         if number != int(number):
             raise InputError(RANGE_MESSAGES["horizon"])

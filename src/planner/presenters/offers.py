@@ -29,6 +29,7 @@ from planner.domain.profile import MAX_SALARY, Assumptions, Profile
 from planner.domain.provenance import source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
+from planner.presenters.fields import InputError, read_number
 from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -68,26 +69,11 @@ MESSAGES = {
 }
 
 
-class InputError(ValueError):
-    pass
-
-
 def _number(text: str, key: str) -> float:
-    cleaned = text.strip().replace(",", "").replace("_", "").replace("$", "").replace("%", "").strip()
-    if not cleaned:
+    number = read_number(text, MESSAGES[key], money=key in _MONEY_LIMITS)
+    if number is None:
         raise InputError(MESSAGES[key])
-    multiplier = 1.0
-    if key in _MONEY_LIMITS and cleaned[-1] in "kKmM":
-        cleaned, multiplier = cleaned[:-1].strip(), 1000.0 if cleaned[-1] in "kK" else 1_000_000.0
-    try:
-        number = float(cleaned) * multiplier
-    except ValueError:
-        raise InputError(f"“{text.strip()}” is not a number. {MESSAGES[key]}") from None
-    if not math.isfinite(number):
-        raise InputError(f"Enter a finite number. {MESSAGES[key]}")
-    if number < 0:
-        raise InputError(f"It cannot be negative. {MESSAGES[key]}")
-    return number + 0.0
+    return number
 
 
 def parse_field(key: str, text: str) -> Any:

@@ -39,31 +39,9 @@ class ScenariosView(Protocol):
 
 
 @dataclass
-class ScenarioForm:
-    """What the scenario dialog shows: the choices and the scenario's values (``""``: as today's path)."""
-
-    scenario_id: str | None  # None: a new scenario
-    name: str
-    industries: list[Choice]
-    employers: list[Choice]
-    offers: list[Choice]
-    levels: list[Choice]
-    skills: list[Choice]  # the skills that can be planned (not ticked)
-    areas: list[Choice]  # BLS areas with wages for the user's occupation (empty: the wage file is not there)
-    industry: str | None
-    employer: str | None
-    offer: str | None
-    level: str | None
-    market_area: str | None
-    plan_mode: PlanMode
-    plan: list[tuple[str, dt.date]]
-    assumptions: dict[str, str]  # key -> text; "" keeps today's path's value
-    assumption_labels: dict[str, tuple[str, str]]  # key -> (label, today's path's value as text)
-    first_month: dt.date  # the earliest month a plan may name (this month)
-
-
-@dataclass
 class FormValues:
+    """What the scenario dialog edits (``None`` and ``""``: as today's path)."""
+
     name: str
     industry: str | None = None
     employer: str | None = None
@@ -72,7 +50,23 @@ class FormValues:
     market_area: str | None = None
     plan_mode: PlanMode = "today"
     plan: list[tuple[str, dt.date]] = field(default_factory=list)
-    assumptions: dict[str, str] = field(default_factory=dict)
+    assumptions: dict[str, str] = field(default_factory=dict)  # key -> text; "" keeps today's path's value
+
+
+@dataclass
+class ScenarioForm:
+    """What the scenario dialog shows: the scenario's values and the choices for each box."""
+
+    scenario_id: str | None  # None: a new scenario
+    values: FormValues
+    industries: list[Choice]
+    employers: list[Choice]
+    offers: list[Choice]
+    levels: list[Choice]
+    skills: list[Choice]  # the skills that can be planned (not ticked)
+    areas: list[Choice]  # BLS areas with wages for the user's occupation (empty: the wage file is not there)
+    assumption_labels: dict[str, tuple[str, str]]  # key -> (label, today's path's value as text)
+    first_month: dt.date  # the earliest month a plan may name (this month)
 
 
 class ScenariosPresenter(QObject):
@@ -347,7 +341,7 @@ class ScenariosPresenter(QObject):
         same = "As today's path"
         return ScenarioForm(
             scenario_id=old.id if old is not None else None,
-            name=values.name,
+            values=values,
             industries=[Choice(None, same), *(Choice(i.id, i.name) for i in ds.industries)],
             employers=[Choice(None, same), *(Choice(e.id, e.name) for e in ds.employers)],
             offers=[
@@ -362,14 +356,6 @@ class ScenariosPresenter(QObject):
                 for sk in group.skills
                 if sk.id not in profile.skills
             ],
-            industry=values.industry,
-            employer=values.employer,
-            offer=values.offer,
-            level=values.level,
-            market_area=values.market_area,
-            plan_mode=values.plan_mode,
-            plan=values.plan,
-            assumptions=values.assumptions,
             assumption_labels={
                 spec.key: (spec.label, format_field(spec, profile)) for spec in FIELDS if spec.key in ASSUMPTION_KEYS
             },

@@ -64,23 +64,24 @@ class ScenarioDialog(QDialog):
     def __init__(self, form: ScenarioForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = form
-        self.setWindowTitle("New scenario" if form.scenario_id is None else f"Scenario: {form.name}")
+        values = form.values
+        self.setWindowTitle("New scenario" if form.scenario_id is None else f"Scenario: {values.name}")
         self.setObjectName("scenarioDialog")
         self.errors: dict[str, QLabel] = {}
 
-        self.name = QLineEdit(form.name)
+        self.name = QLineEdit(values.name)
         self.name.setAccessibleName("Scenario name")
         self.name.setMaxLength(60)
-        self.offer = _combo("Job offer", form.offers, form.offer)
-        self.industry = _combo("Industry", form.industries, form.industry)
-        self.employer = _combo("Employer", form.employers, form.employer)
-        self.level = _combo("Today's level", form.levels, form.level)
-        self.area = _combo("Market area (BLS wages)", form.areas, form.market_area)
+        self.offer = _combo("Job offer", form.offers, values.offer)
+        self.industry = _combo("Industry", form.industries, values.industry)
+        self.employer = _combo("Employer", form.employers, values.employer)
+        self.level = _combo("Today's level", form.levels, values.level)
+        self.area = _combo("Market area (BLS wages)", form.areas, values.market_area)
         self.plan_mode = QComboBox()
         self.plan_mode.setAccessibleName("Learning plan")
         for mode, label in PLAN_MODES:
             self.plan_mode.addItem(label, mode)
-        self.plan_mode.setCurrentIndex(max(self.plan_mode.findData(form.plan_mode), 0))
+        self.plan_mode.setCurrentIndex(max(self.plan_mode.findData(values.plan_mode), 0))
 
         form_layout = QFormLayout()
         self._row(form_layout, "&Name", self.name, "name")
@@ -118,7 +119,7 @@ class ScenarioDialog(QDialog):
         plan_layout.addWidget(self.plan_table)
         plan_layout.addLayout(plan_buttons)
         form_layout.addRow(self.plan_box)
-        for skill_id, by in form.plan:
+        for skill_id, by in values.plan:
             self.add_plan_row(skill_id, by)
         self.plan_mode.currentIndexChanged.connect(self._plan_mode_changed)
         self._plan_mode_changed()
@@ -128,7 +129,7 @@ class ScenarioDialog(QDialog):
         assume_form = QFormLayout(assume)
         self.assumptions: dict[str, QLineEdit] = {}
         for key, (label, today) in form.assumption_labels.items():
-            edit = QLineEdit(form.assumptions.get(key, ""))
+            edit = QLineEdit(values.assumptions.get(key, ""))
             edit.setPlaceholderText(f"as today's path: {today}" if today else "as today's path")
             edit.setAccessibleName(label)
             self.assumptions[key] = edit

@@ -217,3 +217,19 @@ def test_a_planned_skill_is_worth_on_the_skills_tab_what_it_is_worth_unplanned(d
     assert effects["mid.cloud-platforms"] == reference["mid.cloud-platforms"]
     assert effects["mid.cloud-platforms"].total > 1_000
     assert effects["mid.deep-learning"].total > 0
+
+
+def test_a_scenario_that_overtakes_another_says_from_which_year(dataset: Dataset) -> None:
+    high_start = Scenario(id="s-1", name="Higher pay now", offer="offer-1")
+    faster = Scenario(id="s-2", name="Faster raises", assumptions=AssumptionChanges(yearly_raise=0.08))
+    profile = salaried(offers=[offer(base=150_000, equity_grant=0)], scenarios=[high_start, faster])
+    curves = [("Today's path", project(dataset, profile, YEAR))]
+    curves += [(s.name, scenario_projection(dataset, profile, s, YEAR)) for s in profile.scenarios]
+    rows = compare(curves, "today", "base")
+    [(other, year)] = rows[2].passes
+    assert other == "Higher pay now"
+    a, b = curves[2][1].base, curves[1][1].base
+    t = year - YEAR
+    assert a[t - 1] <= b[t - 1] + 0.5
+    assert (a[t:] > b[t:] + 0.5).all()  # and stays ahead
+    assert rows[1].passes == ()  # the offer starts higher and never overtakes the faster one for good

@@ -78,6 +78,7 @@ class ScenarioRow:
     pay: tuple[float | None, ...]  # in COMPARE_YEARS years; None beyond the horizon
     earnings: float  # over the horizon
     overtakes: str  # against the first row (today's path): "2031", "from the start", "never", ""
+    passes: tuple[tuple[str, int], ...] = ()  # (another scenario, the calendar year this one overtakes it for good)
 
 
 def crossing(a: np.ndarray, b: np.ndarray) -> int | None:
@@ -90,22 +91,30 @@ def crossing(a: np.ndarray, b: np.ndarray) -> int | None:
 
 
 def compare(projections: list[tuple[str, Projection]], dollars: Dollars, comp: Comp) -> list[ScenarioRow]:
-    """The differences table: the first projection is today's path, every other one is read against it."""
+    """The differences table: the first projection is today's path, every other one is read against it, and
+    against each other scenario it overtakes within the horizon."""
+    curves = [(name, proj.projected(dollars, comp), proj.current_year) for name, proj in projections]
     rows: list[ScenarioRow] = []
-    first = projections[0][1].projected(dollars, comp) if projections else np.zeros(0)
-    for i, (name, proj) in enumerate(projections):
-        values = proj.projected(dollars, comp)
+    for i, (name, values, year) in enumerate(curves):
         pay = tuple(float(values[t]) if t < len(values) else None for t in COMPARE_YEARS)
         overtakes = ""
         if i > 0:
+            first = curves[0][1]
             n = min(len(values), len(first))
-            a, b = values[:n], first[:n]
-            t = crossing(a, b)
+            t = crossing(values[:n], first[:n])
             if t is not None:
-                overtakes = str(proj.current_year + t)
-            elif n and bool((a > b + 0.5).all()):
+                overtakes = str(year + t)
+            elif n and bool((values[:n] > first[:n] + 0.5).all()):
                 overtakes = "from the start"
             else:
                 overtakes = "never"
-        rows.append(ScenarioRow(name, pay, float(values.sum()), overtakes))
+        passes = []
+        for j, (other, others, _year) in enumerate(curves):
+            if j in (0, i):
+                continue
+            n = min(len(values), len(others))
+            t = crossing(values[:n], others[:n])
+            if t is not None:
+                passes.append((other, year + t))
+        rows.append(ScenarioRow(name, pay, float(values.sum()), overtakes, tuple(passes)))
     return rows

@@ -460,6 +460,7 @@ class DifferencesTableModel(QAbstractTableModel):
             *(f"In {n} year{'s' if n != 1 else ''} ({current_year + n})" for n in COMPARE_YEARS),
             f"Earnings over {horizon} years",
             f"Overtakes {TODAY_PATH.lower()}",
+            "Overtakes another scenario",
             *(("BLS median wage where you work",) if market else ()),
         )
         if headers != self._headers or len(rows) != len(self._rows):
@@ -484,6 +485,8 @@ class DifferencesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == 4 + len(COMPARE_YEARS):
+            return "The year from which this one stays above another scenario drawn (the app's projection)"
+        if role == Qt.ItemDataRole.ToolTipRole and section == 5 + len(COMPARE_YEARS):
             return "Official wage statistics (BLS OEWS) for the occupation chosen on the Market wages tab"
         if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
             return f"The app's projection for each scenario ({self.what})"
@@ -502,12 +505,14 @@ class DifferencesTableModel(QAbstractTableModel):
             return usd(r.earnings)
         if column == 3 + len(COMPARE_YEARS):
             return r.overtakes or "—"
+        if column == 4 + len(COMPARE_YEARS):
+            return "; ".join(f"{other} in {year}" for other, year in r.passes) or "—"
         return self._market[row][0]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 + len(COMPARE_YEARS):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 + len(COMPARE_YEARS):
             return plain_tooltip(self._market[index.row()][1])
         if role == Qt.ItemDataRole.ToolTipRole:  # names come from the profile: shown as typed, never as markup
             return plain_tooltip(self.text(index.row(), index.column()))

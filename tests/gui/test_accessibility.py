@@ -129,3 +129,18 @@ def test_every_focusable_widget_outside_the_projection_tab_has_a_name(window: An
         and not name_of(w, labelled).strip()
     ]
     assert unnamed == []
+
+
+def test_ctrl_and_a_tab_s_number_put_the_focus_in_that_tab(qtbot: Any, window: Any) -> None:
+    """After Ctrl+N the keyboard works the tab at once (not its label in the tab bar): typing or Space acts there."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    for number, spec in enumerate(REGISTRY, start=1):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        tab = window.tabs.currentWidget()
+        assert window.tabs.tabText(window.tabs.currentIndex()) == spec.title
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        assert tab.isAncestorOf(focused), f"{spec.title}: the focus is on {focused!r}"
+        assert focused is tab.focusProxy()

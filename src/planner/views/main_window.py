@@ -315,10 +315,16 @@ class MainWindow(QMainWindow):
         action = QAction(title, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+        action.triggered.connect(lambda _checked=False, i=index: self.show_tab(i))
         self.view_menu.insertAction(self.tab_menu_anchor, action)
         self.addAction(action)
         self._tab_actions.append(action)
+
+    def show_tab(self, index: int) -> None:
+        """Switch to a tab and put the keyboard focus on its main control (its focus proxy), as a user who pressed
+        Ctrl+N expects: typing goes to the tab, not to the tab bar."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_theme_checked(self, theme: str) -> None:
         if theme in self.theme_actions:

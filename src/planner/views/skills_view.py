@@ -241,6 +241,7 @@ class SkillsTab(QWidget):
         self.redo_action: QAction | None = None
 
         self.tree = SkillTree()
+        self.setFocusProxy(self.tree)  # Ctrl+3 puts the focus on the skills (Shift+Tab reaches the filter)
         self.tree.setObjectName("skillsTree")
         self.tree.setAccessibleName("Skills by level")
         self.tree.setAccessibleDescription("Tick the skills you have; Space ticks or unticks the selected skill.")

@@ -217,3 +217,147 @@ def test_a_planned_skill_is_worth_on_the_skills_tab_what_it_is_worth_unplanned(d
     assert effects["mid.cloud-platforms"] == reference["mid.cloud-platforms"]
     assert effects["mid.cloud-platforms"].total > 1_000
     assert effects["mid.deep-learning"].total > 0
+
+
+# --- a scenario started from an offer: where its salary is paid ---------------------------------------------------
+
+
+def test_an_offer_matched_to_an_employer_is_paid_there_from_its_own_salary(dataset: Dataset) -> None:
+    o = offer(employer="google")
+    s = Scenario(id="s-1", name="Google", offer="offer-1")
+    profile = salaried(offers=[o], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.employer, own.industry, own.current_salary) == ("google", "finance", 170_000)
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "employer"
+    assert proj.basis.id == "google"
+    assert proj.base[0] == 170_000  # the offer's salary as offered, not rescaled by the pay factors
+    assert own.offers == profile.offers  # the profile's offers stay (the scenario still names one)
+
+
+def test_an_offer_matched_to_an_industry_leaves_todays_employer(dataset: Dataset) -> None:
+    o = offer(industry="education")
+    s = Scenario(id="s-1", name="Teaching", offer="offer-1")
+    profile = salaried(employer="amazon", offers=[o], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("education", None)
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "industry"
+    assert proj.basis.id == "education"
+    assert proj.base[0] == 170_000
+
+
+def test_an_unmatched_offer_keeps_todays_place(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Acme", offer="offer-1")
+    profile = salaried(employer="amazon", offers=[offer()], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("finance", "amazon")
+
+
+def test_a_scenario_says_where_an_unmatched_offer_is_paid(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Acme in education", offer="offer-1", industry="education")
+    profile = salaried(employer="amazon", offers=[offer()], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("education", None)  # today's employer is not in that industry
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.base[0] == 170_000  # the offer's salary is paid there, not moved from finance
+    # an offer matched to an employer keeps it; the scenario's industry is recorded beside it
+    matched = Scenario(id="s-1", name="Google in education", offer="offer-1", industry="education")
+    at_google = scenario_profile(salaried(offers=[offer(employer="google")], scenarios=[matched]), matched)
+    assert (at_google.industry, at_google.employer) == ("education", "google")
+
+
+def test_a_scenario_employer_overrides_the_offers(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Facebook", offer="offer-1", employer="facebook")
+    profile = salaried(offers=[offer(employer="google")], scenarios=[s])
+    assert scenario_profile(profile, s).employer == "facebook"
+    both = Scenario(id="s-1", name="Facebook", offer="offer-1", industry="education", employer="facebook")
+    own = scenario_profile(salaried(offers=[offer()], scenarios=[both]), both)
+    assert (own.industry, own.employer) == ("education", "facebook")
+
+
+def test_a_scenario_can_change_what_the_offer_brought() -> None:
+    s = Scenario(id="s-1", name="Lower bonus", offer="offer-1", assumptions=AssumptionChanges(bonus_percent=5))
+    profile = salaried(offers=[offer()], scenarios=[s], assumptions=Assumptions(bonus_percent=20, yearly_equity=1))
+    a = scenario_profile(profile, s).assumptions
+    assert a.bonus_percent == 5
+    assert a.yearly_equity == round(average_equity(offer()))  # the offer's, not today's
+
+
+def test_an_offer_whose_equity_is_beyond_the_apps_limit_still_makes_a_scenario(dataset: Dataset) -> None:
+    from planner.domain.profile import MAX_SALARY
+
+    huge = offer(equity_grant=10 * MAX_SALARY)  # 25,000,000 a year on average: more than a yearly figure may be
+    s = Scenario(id="s-1", name="Unicorn", offer="offer-1")
+    own = scenario_profile(salaried(offers=[huge], scenarios=[s]), s)
+    assert own.assumptions.yearly_equity == MAX_SALARY
+
+
+def test_a_scenario_without_those_changes_keeps_todays_area_level_and_plan() -> None:
+    plan = planned("mid.cloud-platforms", YEAR + 1)
+    profile = salaried(market_area="0042660", current_level="mid", plan=plan)
+    own = scenario_profile(profile, Scenario(id="s-1", name="Same"))
+    assert (own.market_area, own.current_level, own.plan) == ("0042660", "mid", plan)
+    moved = scenario_profile(profile, Scenario(id="s-1", name="Elsewhere", market_area="0031080"))
+    assert moved.market_area == "0031080"
+
+
+def test_a_scenario_plan_is_used_instead_of_todays(dataset: Dataset) -> None:
+    own_plan = planned("senior.compliance", YEAR + 2)
+    s = Scenario(id="s-1", name="Compliance", plan=own_plan)
+    own = scenario_profile(salaried(plan=planned("mid.cloud-platforms", YEAR + 1)), s)
+    assert own.plan == own_plan
+    # a skill ticked since the scenario was planned is no longer in its plan: the tick counts
+    ticked = salaried(skills={"senior.compliance": TickedSkill(ticked_on=DAY)})
+    assert scenario_profile(ticked, s).plan == {}
+
+
+# --- a scenario that moves today's salary elsewhere --------------------------------------------------------------
+
+
+def test_another_employer_moves_the_same_salary_by_the_employers_factor(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Facebook", industry="software-it", employer="facebook")
+    profile = salaried(scenarios=[s])
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "employer"
+    assert proj.basis.id == "facebook"
+    finance, facebook = pay_basis(dataset, industry="finance"), pay_basis(dataset, employer="facebook")
+    assert proj.base[0] == pytest.approx(145_000 * facebook.factor / finance.factor)
+
+
+def test_a_scenario_that_keeps_todays_place_projects_todays_path(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Same", assumptions=AssumptionChanges(inflation=0.025))
+    profile = salaried(scenarios=[s])
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    today = project(dataset, profile, YEAR)
+    assert proj.basis == today.basis
+    assert np.array_equal(proj.base, today.base)
+
+
+# --- the differences table ---------------------------------------------------------------------------------------
+
+
+def test_the_year_a_scenario_overtakes_todays_path(dataset: Dataset) -> None:
+    profile = salaried()
+    s = Scenario(id="s-1", name="Learn deep learning", plan=planned("mid.deep-learning", YEAR + 1))
+    today = project(dataset, profile, YEAR)
+    learning = scenario_projection(dataset, profile.model_copy(update={"scenarios": [s]}), s, YEAR)
+    rows = compare([("Today's path", today), ("Learn", learning)], "today", "base")
+    # planned for 2027, the skill reaches a salary the year after: equal until 2027, above from 2028 on
+    assert rows[1].overtakes == "2028"
+    assert rows[0].earnings == pytest.approx(today.base.sum())
+    assert rows[1].earnings > rows[0].earnings
+
+
+def test_a_scenario_that_changes_nothing_never_overtakes(dataset: Dataset) -> None:
+    profile = salaried()
+    today = project(dataset, profile, YEAR)
+    rows = compare([("Today's path", today), ("Same", project(dataset, profile, YEAR))], "today", "base")
+    assert rows[1].overtakes == "never"
+    assert compare([], "today", "base") == []
+
+
+def test_less_than_half_a_dollar_above_is_not_above() -> None:
+    level = np.array([2.0, 2.0, 2.0])
+    assert crossing(np.array([2.0, 2.4, 3.0]), level) == 2  # 40 cents are rounding, not overtaking
+    assert crossing(np.array([2.0, 2.6, 3.0]), level) == 1

@@ -48,7 +48,7 @@ def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
     if scenario.current_level is not None:
         data["current_level"] = scenario.current_level
     if scenario.plan is not None:
-        data["plan"] = {k: v.model_dump() for k, v in scenario.plan.items() if k not in profile.skills}
+        data["plan"] = {k: v.model_dump() for k, v in scenario.plan.items()}  # ticked ones: dropped by Profile
     data["assumptions"] = scenario.assumptions.apply(assumptions).model_dump()
     data["scenarios"], data["offers"] = [], [o.model_dump() for o in profile.offers]
     return Profile.model_validate(data)

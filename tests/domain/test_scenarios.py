@@ -361,3 +361,32 @@ def test_less_than_half_a_dollar_above_is_not_above() -> None:
     level = np.array([2.0, 2.0, 2.0])
     assert crossing(np.array([2.0, 2.4, 3.0]), level) == 2  # 40 cents are rounding, not overtaking
     assert crossing(np.array([2.0, 2.6, 3.0]), level) == 1
+
+
+def test_without_a_salary_a_planned_skill_changes_the_pay_in_its_own_year(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(years_of_experience=6, plan=planned("mid.deep-learning", YEAR + 2)), YEAR)
+    assert proj.planned_starts() == [(2, frozenset({"mid.deep-learning"}))]
+    assert proj.plan_pays_from() == [(2, frozenset({"mid.deep-learning"}))]
+
+
+def test_a_plan_that_reaches_the_pay_only_after_the_horizon_is_not_marked(dataset: Dataset) -> None:
+    short = Assumptions(horizon_years=5)
+    last_year = salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 4))
+    proj = project(dataset, last_year, YEAR)
+    assert proj.planned_starts() == [(4, frozenset({"mid.deep-learning"}))]  # counts in the horizon's last year
+    assert proj.plan_pays_from() == []  # but reaches a salary only the year after
+    year_before = project(dataset, salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 3)), YEAR)
+    assert year_before.plan_pays_from() == [(4, frozenset({"mid.deep-learning"}))]
+    beyond = project(dataset, salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 5)), YEAR)
+    assert beyond.planned_starts() == []
+
+
+def test_the_range_band_and_the_curve_are_shown_in_the_same_dollars_and_pay(dataset: Dataset) -> None:
+    profile = salaried(assumptions=Assumptions(inflation=0.03, bonus_percent=10, yearly_equity=20_000))
+    proj = project(dataset, profile, YEAR)
+    today = proj.series("today", "base")
+    shown = proj.series("nominal", "total")
+    index = 1.03 ** np.arange(proj.horizon)
+    for part in ("low", "projected", "high"):
+        assert getattr(shown, part) == pytest.approx((getattr(today, part) * 1.1 + 20_000) * index)
+    assert (shown.low <= shown.high).all()

@@ -231,8 +231,9 @@ class LevelPlan:
         return self.level.name
 
     def shift_years(self, shift: float) -> float:
-        """How much earlier (positive) than the article's years the level's own skills move it."""
-        return promotion_shift(self.own_fraction, shift) if self.own_total else 0.0
+        """How much earlier (positive) than the article's years the level's own skills move it (none for a level
+        without skills of its own: its fraction is one half)."""
+        return promotion_shift(self.own_fraction, shift)
 
 
 def real_growth(a: Assumptions) -> float:
@@ -489,7 +490,7 @@ def project(
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
     ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, skill_batches(dataset, profile, ticked, current_year), current_year, basis, None)
+    return _project(dataset, profile, ticked, current_year, basis, None)
 
 
 Batches = tuple[tuple[int, frozenset[str]], ...]
@@ -515,12 +516,13 @@ def skill_batches(dataset: Dataset, profile: Profile, ticked: frozenset[str], cu
 def _project(
     dataset: Dataset,
     profile: Profile,
-    batches: Batches,
+    ticked: frozenset[str],
     current_year: int,
     basis: PayBasis | None,
     horizon: int | None,
 ) -> Projection:
     a = profile.assumptions
+    batches = skill_batches(dataset, profile, ticked, current_year)
     own = pay_basis(dataset, profile.industry, profile.employer)
     use = basis if basis is not None else own
     steps = [(start, level_plans(dataset, skills, profile)[0]) for start, skills in batches]
@@ -686,8 +688,7 @@ def skill_effects(
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
 
     def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
-        batches = skill_batches(dataset, profile, skills, current_year)
-        return _project(dataset, profile, batches, 0, None, horizon).base
+        return _project(dataset, profile, skills, current_year, None, horizon).base
 
     before = base(profile, ticked)
     span = profile.assumptions.horizon_years

@@ -148,6 +148,7 @@ def test_crossing_is_the_year_one_curve_stays_above_the_other() -> None:
     low, high = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 2.0, 2.0])
     assert crossing(low, high) == 2  # equal in year 1 is not above
     assert crossing(high, low) is None  # above, then below: it never overtakes for good
+    assert crossing(high + 1.0, high) == 0  # above from the start
     assert crossing(np.array([1.0, 5.0, 1.0, 5.0]), high) == 3
     assert crossing(np.array([1.0, 1.0]), high[:2]) is None
 
@@ -361,6 +362,8 @@ def test_less_than_half_a_dollar_above_is_not_above() -> None:
     level = np.array([2.0, 2.0, 2.0])
     assert crossing(np.array([2.0, 2.4, 3.0]), level) == 2  # 40 cents are rounding, not overtaking
     assert crossing(np.array([2.0, 2.6, 3.0]), level) == 1
+    assert crossing(np.array([2.0, 2.5, 3.0]), level) == 2  # half a dollar is still rounding
+    assert crossing(np.array([2.6, 2.6, 2.6]), level) == 0
 
 
 def test_without_a_salary_a_planned_skill_changes_the_pay_in_its_own_year(dataset: Dataset) -> None:
@@ -390,3 +393,21 @@ def test_the_range_band_and_the_curve_are_shown_in_the_same_dollars_and_pay(data
     for part in ("low", "projected", "high"):
         assert getattr(shown, part) == pytest.approx((getattr(today, part) * 1.1 + 20_000) * index)
     assert (shown.low <= shown.high).all()
+
+
+def test_the_differences_table_in_nominal_dollars_and_total_pay(dataset: Dataset) -> None:
+    # The scenario learns a skill but takes a smaller bonus: its base salary overtakes today's path once the skill
+    # reaches the pay, its total pay never does.
+    learn = {"mid.deep-learning": PlannedSkill(by=dt.date(YEAR + 1, 1, 1), planned_on=DAY)}
+    s = Scenario(id="s-1", name="Learn, less bonus", plan=learn, assumptions=AssumptionChanges(bonus_percent=9))
+    profile = salaried(scenarios=[s], assumptions=Assumptions(bonus_percent=10))
+    today, other = project(dataset, profile, YEAR), scenario_projection(dataset, profile, s, YEAR)
+    pairs = [("Today's path", today), ("Learn, less bonus", other)]
+    assert compare(pairs, "today", "base")[1].overtakes == str(YEAR + 2)
+    assert compare(pairs, "nominal", "base")[1].overtakes == str(YEAR + 2)
+    rows = compare(pairs, "nominal", "total")
+    assert rows[1].overtakes == "never"
+    mine, theirs = today.projected("nominal", "total"), other.projected("nominal", "total")
+    assert rows[0].pay == tuple(pytest.approx(mine[t]) for t in (1, 3, 5, 10))
+    assert rows[1].pay == tuple(pytest.approx(theirs[t]) for t in (1, 3, 5, 10))
+    assert (rows[0].earnings, rows[1].earnings) == (pytest.approx(mine.sum()), pytest.approx(theirs.sum()))

@@ -195,6 +195,11 @@ def test_v3_to_v4_refuses_what_is_not_a_version_3_profile() -> None:
         v3_to_v4({"schema_version": 2}, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match=r"^fields a version 3 profile never had: current_level$"):
         v3_to_v4({**V3, "current_level": "mid"}, dt.date(2026, 1, 1))
+    six = {**V3, **{f"extra_{c}": 1 for c in "fedcba"}}  # the message names the first five, in order
+    with pytest.raises(
+        ValueError, match=r"^fields a version 3 profile never had: extra_a, extra_b, extra_c, extra_d, extra_e$"
+    ):
+        v3_to_v4(six, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match=r"^skills is not a mapping$"):
         v3_to_v4({**V3, "skills": ["entry.python"]}, dt.date(2026, 1, 1))
 
@@ -262,6 +267,11 @@ def test_v4_to_v5_refuses_what_is_not_a_version_4_profile() -> None:
         v4_to_v5({"schema_version": 3}, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match=r"^fields a version 4 profile never had: offers, plan$"):
         v4_to_v5({**V4, "plan": {}, "offers": []}, dt.date(2026, 1, 1))
+    six = {**V4, **{f"extra_{c}": 1 for c in "fedcba"}}
+    with pytest.raises(
+        ValueError, match=r"^fields a version 4 profile never had: extra_a, extra_b, extra_c, extra_d, extra_e$"
+    ):
+        v4_to_v5(six, dt.date(2026, 1, 1))
     # every field version 4 had is accepted
     assert v4_to_v5(V4, dt.date(2026, 1, 1))["market_occupation"] == "151252"
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -551,7 +552,7 @@ def _project(
         start = plans[today].low * f
 
     path = _path(steps, levels, today, start, salary is not None, f, a)
-    new = [batches[i][1] - batches[i - 1][1] for i in range(1, len(batches))]
+    plans_from = dict(steps)  # each year t planned skills start to count -> the levels with them
     return Projection(
         current_year=current_year,
         start_experience=y0,
@@ -560,7 +561,7 @@ def _project(
         own_basis=own,
         dataset=dataset,
         plans=plans,
-        plan_steps=tuple((start, p, skills) for (start, p), skills in zip(steps[1:], new, strict=True)),
+        plan_steps=tuple((t, plans_from[t], now - earlier) for (_t, earlier), (t, now) in pairwise(batches)),
         start_level=today,
         level_chosen=chosen,
         start="salary" if salary is not None else "bottom",

@@ -81,31 +81,28 @@ class ScenarioRow:
 
 
 def crossing(a: np.ndarray, b: np.ndarray) -> int | None:
-    """The first year ``t`` from which ``a`` stays above ``b`` having been at or below it, or None."""
-    above = a > b + 0.5
-    if above.all() or not above.any():
-        return None
-    last_not = int(np.flatnonzero(~above)[-1])
-    return last_not + 1 if last_not + 1 < len(a) else None
+    """The first year ``t`` from which ``a`` stays above ``b`` (0: above from the start), or None when ``a`` is
+    not above ``b`` in the last year. Less than half a dollar above is rounding, not above."""
+    not_above = np.flatnonzero(a <= b + 0.5)
+    if len(not_above) == 0:
+        return 0
+    t = int(not_above[-1]) + 1
+    return t if t < len(a) else None
 
 
 def compare(projections: list[tuple[str, Projection]], dollars: Dollars, comp: Comp) -> list[ScenarioRow]:
     """The differences table: the first projection is today's path, every other one is read against it."""
+    if not projections:
+        return []
+    first = projections[0][1].projected(dollars, comp)
     rows: list[ScenarioRow] = []
-    first = projections[0][1].projected(dollars, comp) if projections else np.zeros(0)
     for i, (name, proj) in enumerate(projections):
         values = proj.projected(dollars, comp)
         pay = tuple(float(values[t]) if t < len(values) else None for t in COMPARE_YEARS)
         overtakes = ""
         if i > 0:
             n = min(len(values), len(first))
-            a, b = values[:n], first[:n]
-            t = crossing(a, b)
-            if t is not None:
-                overtakes = str(proj.current_year + t)
-            elif n and bool((a > b + 0.5).all()):
-                overtakes = "from the start"
-            else:
-                overtakes = "never"
+            t = crossing(values[:n], first[:n])
+            overtakes = "never" if t is None else "from the start" if t == 0 else str(proj.current_year + t)
         rows.append(ScenarioRow(name, pay, float(values.sum()), overtakes))
     return rows

@@ -266,6 +266,8 @@ def test_a_scenario_says_where_an_unmatched_offer_is_paid(dataset: Dataset) -> N
     matched = Scenario(id="s-1", name="Google in education", offer="offer-1", industry="education")
     at_google = scenario_profile(salaried(offers=[offer(employer="google")], scenarios=[matched]), matched)
     assert (at_google.industry, at_google.employer) == ("education", "google")
+    google = salaried(offers=[offer(employer="google")], scenarios=[matched])
+    assert scenario_projection(dataset, google, matched, YEAR).base[0] == 170_000  # paid at Google, not moved
 
 
 def test_a_scenario_employer_overrides_the_offers(dataset: Dataset) -> None:

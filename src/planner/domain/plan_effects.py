@@ -59,10 +59,13 @@ def plan_steps(dataset: Dataset, profile: Profile, today: dt.date, years_ahead: 
     horizon = profile.assumptions.horizon_years
     this_month = today.replace(day=1)
     # The projection with the plan up to before each step, and with the whole plan last.
-    plans = [{sk.id: planned for sk, _group, planned in steps[:n]} for n in range(len(steps) + 1)]
+    plans: list[dict[str, PlannedSkill]] = [{}]
+    for sk, _group, planned in steps:
+        plans.append({**plans[-1], sk.id: planned})
     curves = [project(dataset, profile.model_copy(update={"plan": plan}), year) for plan in plans]
     result: list[PlanStep] = []
-    for (sk, group, planned), before, after in zip(steps, curves, curves[1:], strict=False):
+    for n, (sk, group, planned) in enumerate(steps):
+        before, after = curves[n], curves[n + 1]
         diff = np.maximum(after.base - before.base, 0.0)
         start = planned_year(planned, year)
         pays_from = start + (1 if after.salary_mode else 0)

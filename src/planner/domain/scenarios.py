@@ -100,9 +100,8 @@ def compare(projections: list[tuple[str, Projection]], dollars: Dollars, comp: C
         values = proj.projected(dollars, comp)
         pay = tuple(float(values[t]) if t < len(values) else None for t in COMPARE_YEARS)
         overtakes = ""
-        if i > 0:
-            n = min(len(values), len(first))
-            t = crossing(values[:n], first[:n])
+        if i > 0:  # a scenario keeps today's horizon: the curves have the same years
+            t = crossing(values, first)
             overtakes = "never" if t is None else "from the start" if t == 0 else str(proj.current_year + t)
         rows.append(ScenarioRow(name, pay, float(values.sum()), overtakes))
     return rows

@@ -65,6 +65,7 @@ def test_a_scenario_name_differing_only_in_case_is_refused_with_the_name_quoted(
 
 def test_a_new_scenario_or_offer_gets_the_first_free_number() -> None:
     assert new_id("scenario", set()) == "scenario-1"
+    assert new_id("scenario", {"scenario-1"}) == "scenario-2"
     assert new_id("scenario", {"scenario-1", "scenario-2"}) == "scenario-3"
     assert new_id("offer", {"offer-2"}) == "offer-1"  # a gap left by a deleted offer is used again
     assert new_id("offer", {"scenario-1"}) == "offer-1"

@@ -74,10 +74,12 @@ def test_the_current_job_on_the_same_footing() -> None:
     profile = Profile(current_salary=150_000, assumptions=Assumptions(bonus_percent=10, yearly_equity=20_000))
     rows = current_job_years(profile)
     assert rows is not None
+    assert column(rows, "year") == [1, 2, 3, 4]
     assert column(rows, "base") == [150_000] * 4
     assert column(rows, "bonus") == pytest.approx([15_000] * 4)
     assert column(rows, "sign_on") == [0] * 4
     assert column(rows, "equity") == [20_000] * 4
+    assert column(rows, "refreshers") == [0] * 4  # the equity assumption is all there is: no refreshers
     assert rows[0].total == pytest.approx(185_000)
 
 
@@ -101,3 +103,11 @@ def test_the_current_job_from_the_pay_history_and_without_any_salary() -> None:
 def test_the_offer_refuses_bad_input_with_a_message(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         offer(**fields)
+
+
+def test_refreshers_on_a_short_schedule_stop_adding_once_each_has_fully_vested() -> None:
+    # Grant 100,000 at 50/50; refreshers 20 % = 20,000 granted in years 2, 3 and 4, each vesting 10,000 in its
+    # first and second year: year 2 one refresher vesting, years 3 and 4 two (the oldest one is done in year 4).
+    rows = offer_years(offer(equity_grant=100_000, vesting="custom", custom_vesting=[50, 50], refresher_percent=20))
+    assert column(rows, "refreshers") == pytest.approx([0, 10_000, 20_000, 20_000])
+    assert column(rows, "equity") == pytest.approx([50_000, 60_000, 20_000, 20_000])

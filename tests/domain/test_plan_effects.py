@@ -121,3 +121,24 @@ def test_ticked_skills_are_not_steps(dataset: Dataset) -> None:
     # the model itself drops a plan entry for a ticked skill; a copy made without validation keeps it
     sneaky = profile.model_copy(update={"plan": {**profile.plan, "mid.deep-learning": planned(2028, 1)}})
     assert [s.skill.id for s in plan_steps(dataset, sneaky, TODAY)] == ["mid.neural-networks"]
+
+
+def test_a_step_is_measured_five_years_from_now_and_keeps_its_month(dataset: Dataset) -> None:
+    profile = Profile(
+        years_of_experience=3, plan={"mid.deep-learning": PlannedSkill(by=dt.date(2027, 6, 9), planned_on=ON)}
+    )
+    (step,) = plan_steps(dataset, profile, TODAY)
+    assert step.at_year == 2031
+    assert step.by == dt.date(2027, 6, 1)
+    assert step.counts_from == 2027
+
+
+def test_without_a_salary_a_late_step_is_measured_in_its_own_year(dataset: Dataset) -> None:
+    # No salary: the curve follows the article's figures, so a skill planned for 2033 counts in 2033 itself
+    # (with a salary it would reach the pay in 2034).
+    profile = Profile(years_of_experience=3, plan={"mid.deep-learning": planned(2033, 1)})
+    (step,) = plan_steps(dataset, profile, TODAY, years_ahead=5)
+    assert step.at_year == 2033
+    with_plan, without = base(dataset, profile, profile.plan), base(dataset, profile, {})
+    assert step.ahead == pytest.approx(with_plan[7] - without[7])
+    assert step.ahead > 0

@@ -148,6 +148,7 @@ def test_crossing_is_the_year_one_curve_stays_above_the_other() -> None:
     low, high = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 2.0, 2.0])
     assert crossing(low, high) == 2  # equal in year 1 is not above
     assert crossing(high, low) is None  # above, then below: it never overtakes for good
+    assert crossing(high + 1.0, high) == 0  # above from the start
     assert crossing(np.array([1.0, 5.0, 1.0, 5.0]), high) == 3
     assert crossing(np.array([1.0, 1.0]), high[:2]) is None
 
@@ -233,3 +234,198 @@ def test_a_scenario_that_overtakes_another_says_from_which_year(dataset: Dataset
     assert a[t - 1] <= b[t - 1] + 0.5
     assert (a[t:] > b[t:] + 0.5).all()  # and stays ahead
     assert rows[1].passes == ()  # the offer starts higher and never overtakes the faster one for good
+
+
+# --- a scenario started from an offer: where its salary is paid ---------------------------------------------------
+
+
+def test_an_offer_matched_to_an_employer_is_paid_there_from_its_own_salary(dataset: Dataset) -> None:
+    o = offer(employer="google")
+    s = Scenario(id="s-1", name="Google", offer="offer-1")
+    profile = salaried(offers=[o], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.employer, own.industry, own.current_salary) == ("google", "finance", 170_000)
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "employer"
+    assert proj.basis.id == "google"
+    assert proj.base[0] == 170_000  # the offer's salary as offered, not rescaled by the pay factors
+    assert own.offers == profile.offers  # the profile's offers stay (the scenario still names one)
+
+
+def test_an_offer_matched_to_an_industry_leaves_todays_employer(dataset: Dataset) -> None:
+    o = offer(industry="education")
+    s = Scenario(id="s-1", name="Teaching", offer="offer-1")
+    profile = salaried(employer="amazon", offers=[o], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("education", None)
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "industry"
+    assert proj.basis.id == "education"
+    assert proj.base[0] == 170_000
+
+
+def test_an_unmatched_offer_keeps_todays_place(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Acme", offer="offer-1")
+    profile = salaried(employer="amazon", offers=[offer()], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("finance", "amazon")
+
+
+def test_a_scenario_says_where_an_unmatched_offer_is_paid(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Acme in education", offer="offer-1", industry="education")
+    profile = salaried(employer="amazon", offers=[offer()], scenarios=[s])
+    own = scenario_profile(profile, s)
+    assert (own.industry, own.employer) == ("education", None)  # today's employer is not in that industry
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.base[0] == 170_000  # the offer's salary is paid there, not moved from finance
+    # an offer matched to an employer keeps it; the scenario's industry is recorded beside it
+    matched = Scenario(id="s-1", name="Google in education", offer="offer-1", industry="education")
+    at_google = scenario_profile(salaried(offers=[offer(employer="google")], scenarios=[matched]), matched)
+    assert (at_google.industry, at_google.employer) == ("education", "google")
+    google = salaried(offers=[offer(employer="google")], scenarios=[matched])
+    assert scenario_projection(dataset, google, matched, YEAR).base[0] == 170_000  # paid at Google, not moved
+
+
+def test_a_scenario_employer_overrides_the_offers(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Facebook", offer="offer-1", employer="facebook")
+    profile = salaried(offers=[offer(employer="google")], scenarios=[s])
+    assert scenario_profile(profile, s).employer == "facebook"
+    both = Scenario(id="s-1", name="Facebook", offer="offer-1", industry="education", employer="facebook")
+    own = scenario_profile(salaried(offers=[offer()], scenarios=[both]), both)
+    assert (own.industry, own.employer) == ("education", "facebook")
+
+
+def test_a_scenario_can_change_what_the_offer_brought() -> None:
+    s = Scenario(id="s-1", name="Lower bonus", offer="offer-1", assumptions=AssumptionChanges(bonus_percent=5))
+    profile = salaried(offers=[offer()], scenarios=[s], assumptions=Assumptions(bonus_percent=20, yearly_equity=1))
+    a = scenario_profile(profile, s).assumptions
+    assert a.bonus_percent == 5
+    assert a.yearly_equity == round(average_equity(offer()))  # the offer's, not today's
+
+
+def test_an_offer_whose_equity_is_beyond_the_apps_limit_still_makes_a_scenario(dataset: Dataset) -> None:
+    from planner.domain.profile import MAX_SALARY
+
+    huge = offer(equity_grant=10 * MAX_SALARY)  # 25,000,000 a year on average: more than a yearly figure may be
+    s = Scenario(id="s-1", name="Unicorn", offer="offer-1")
+    own = scenario_profile(salaried(offers=[huge], scenarios=[s]), s)
+    assert own.assumptions.yearly_equity == MAX_SALARY
+
+
+def test_a_scenario_without_those_changes_keeps_todays_area_level_and_plan() -> None:
+    plan = planned("mid.cloud-platforms", YEAR + 1)
+    profile = salaried(market_area="0042660", current_level="mid", plan=plan)
+    own = scenario_profile(profile, Scenario(id="s-1", name="Same"))
+    assert (own.market_area, own.current_level, own.plan) == ("0042660", "mid", plan)
+    moved = scenario_profile(profile, Scenario(id="s-1", name="Elsewhere", market_area="0031080"))
+    assert moved.market_area == "0031080"
+
+
+def test_a_scenario_plan_is_used_instead_of_todays(dataset: Dataset) -> None:
+    own_plan = planned("senior.compliance", YEAR + 2)
+    s = Scenario(id="s-1", name="Compliance", plan=own_plan)
+    own = scenario_profile(salaried(plan=planned("mid.cloud-platforms", YEAR + 1)), s)
+    assert own.plan == own_plan
+    # a skill ticked since the scenario was planned is no longer in its plan: the tick counts
+    ticked = salaried(skills={"senior.compliance": TickedSkill(ticked_on=DAY)})
+    assert scenario_profile(ticked, s).plan == {}
+
+
+# --- a scenario that moves today's salary elsewhere --------------------------------------------------------------
+
+
+def test_another_employer_moves_the_same_salary_by_the_employers_factor(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Facebook", industry="software-it", employer="facebook")
+    profile = salaried(scenarios=[s])
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.basis.kind == "employer"
+    assert proj.basis.id == "facebook"
+    finance, facebook = pay_basis(dataset, industry="finance"), pay_basis(dataset, employer="facebook")
+    assert proj.base[0] == pytest.approx(145_000 * facebook.factor / finance.factor)
+
+
+def test_a_scenario_that_keeps_todays_place_projects_todays_path(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Same", assumptions=AssumptionChanges(inflation=0.025))
+    profile = salaried(scenarios=[s])
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    today = project(dataset, profile, YEAR)
+    assert proj.basis == today.basis
+    assert np.array_equal(proj.base, today.base)
+
+
+# --- the differences table ---------------------------------------------------------------------------------------
+
+
+def test_the_year_a_scenario_overtakes_todays_path(dataset: Dataset) -> None:
+    profile = salaried()
+    s = Scenario(id="s-1", name="Learn deep learning", plan=planned("mid.deep-learning", YEAR + 1))
+    today = project(dataset, profile, YEAR)
+    learning = scenario_projection(dataset, profile.model_copy(update={"scenarios": [s]}), s, YEAR)
+    rows = compare([("Today's path", today), ("Learn", learning)], "today", "base")
+    # planned for 2027, the skill reaches a salary the year after: equal until 2027, above from 2028 on
+    assert rows[1].overtakes == "2028"
+    assert rows[0].earnings == pytest.approx(today.base.sum())
+    assert rows[1].earnings > rows[0].earnings
+
+
+def test_a_scenario_that_changes_nothing_never_overtakes(dataset: Dataset) -> None:
+    profile = salaried()
+    today = project(dataset, profile, YEAR)
+    rows = compare([("Today's path", today), ("Same", project(dataset, profile, YEAR))], "today", "base")
+    assert rows[1].overtakes == "never"
+    assert compare([], "today", "base") == []
+
+
+def test_less_than_half_a_dollar_above_is_not_above() -> None:
+    level = np.array([2.0, 2.0, 2.0])
+    assert crossing(np.array([2.0, 2.4, 3.0]), level) == 2  # 40 cents are rounding, not overtaking
+    assert crossing(np.array([2.0, 2.6, 3.0]), level) == 1
+    assert crossing(np.array([2.0, 2.5, 3.0]), level) == 2  # half a dollar is still rounding
+    assert crossing(np.array([2.6, 2.6, 2.6]), level) == 0
+
+
+def test_without_a_salary_a_planned_skill_changes_the_pay_in_its_own_year(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(years_of_experience=6, plan=planned("mid.deep-learning", YEAR + 2)), YEAR)
+    assert proj.planned_starts() == [(2, frozenset({"mid.deep-learning"}))]
+    assert proj.plan_pays_from() == [(2, frozenset({"mid.deep-learning"}))]
+
+
+def test_a_plan_that_reaches_the_pay_only_after_the_horizon_is_not_marked(dataset: Dataset) -> None:
+    short = Assumptions(horizon_years=5)
+    last_year = salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 4))
+    proj = project(dataset, last_year, YEAR)
+    assert proj.planned_starts() == [(4, frozenset({"mid.deep-learning"}))]  # counts in the horizon's last year
+    assert proj.plan_pays_from() == []  # but reaches a salary only the year after
+    year_before = project(dataset, salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 3)), YEAR)
+    assert year_before.plan_pays_from() == [(4, frozenset({"mid.deep-learning"}))]
+    beyond = project(dataset, salaried(assumptions=short, plan=planned("mid.deep-learning", YEAR + 5)), YEAR)
+    assert beyond.planned_starts() == []
+
+
+def test_the_range_band_and_the_curve_are_shown_in_the_same_dollars_and_pay(dataset: Dataset) -> None:
+    profile = salaried(assumptions=Assumptions(inflation=0.03, bonus_percent=10, yearly_equity=20_000))
+    proj = project(dataset, profile, YEAR)
+    today = proj.series("today", "base")
+    shown = proj.series("nominal", "total")
+    index = 1.03 ** np.arange(proj.horizon)
+    for part in ("low", "projected", "high"):
+        assert getattr(shown, part) == pytest.approx((getattr(today, part) * 1.1 + 20_000) * index)
+    assert (shown.low <= shown.high).all()
+
+
+def test_the_differences_table_in_nominal_dollars_and_total_pay(dataset: Dataset) -> None:
+    # The scenario learns a skill but takes a smaller bonus: its base salary overtakes today's path once the skill
+    # reaches the pay, its total pay never does.
+    learn = {"mid.deep-learning": PlannedSkill(by=dt.date(YEAR + 1, 1, 1), planned_on=DAY)}
+    s = Scenario(id="s-1", name="Learn, less bonus", plan=learn, assumptions=AssumptionChanges(bonus_percent=9))
+    profile = salaried(scenarios=[s], assumptions=Assumptions(bonus_percent=10))
+    today, other = project(dataset, profile, YEAR), scenario_projection(dataset, profile, s, YEAR)
+    pairs = [("Today's path", today), ("Learn, less bonus", other)]
+    assert compare(pairs, "today", "base")[1].overtakes == str(YEAR + 2)
+    assert compare(pairs, "nominal", "base")[1].overtakes == str(YEAR + 2)
+    rows = compare(pairs, "nominal", "total")
+    assert rows[1].overtakes == "never"
+    mine, theirs = today.projected("nominal", "total"), other.projected("nominal", "total")
+    assert rows[0].pay == tuple(pytest.approx(mine[t]) for t in (1, 3, 5, 10))
+    assert rows[1].pay == tuple(pytest.approx(theirs[t]) for t in (1, 3, 5, 10))
+    assert (rows[0].earnings, rows[1].earnings) == (pytest.approx(mine.sum()), pytest.approx(theirs.sum()))

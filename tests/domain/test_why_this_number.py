@@ -77,3 +77,38 @@ def test_years_beyond_the_articles_figures_are_flagged_and_inflation_named(datas
     assert detail.endswith(" (inflation alone takes it there).")
     assert f"({YEAR + last} dollars)" in detail
     assert all("anything the article reports" not in x.label for x in breakdown(proj, last, "today", "base").lines)
+
+
+def test_the_skills_line_counts_planned_skills_from_their_year(dataset: Dataset) -> None:
+    import datetime as dt
+
+    from planner.domain.plans import PlannedSkill
+
+    def by(year: int, month: int) -> PlannedSkill:
+        return PlannedSkill(by=dt.date(year, month, 1), planned_on=dt.date(2026, 11, 30))
+
+    plan = {"mid.deep-learning": by(2028, 6), "mid.neural-networks": by(2029, 6), "mid.cloud-platforms": by(2029, 3)}
+    salaried = project(dataset, Profile(years_of_experience=6, current_salary=145_000, plan=plan), YEAR)
+    before = line(breakdown(salaried, 1, "today", "base"), "Your skills")[1]
+    assert before.startswith("0 of the 21 skills expected at Mid level ticked")
+    assert "planned" not in before
+    first = line(breakdown(salaried, 2, "today", "base"), "Your skills")[1]
+    assert first.startswith("1 of the 21 skills expected at Mid level ticked")  # counted from its own year
+    assert first.endswith("; 1 of them planned (your learning plan), counted from 2028")
+    assert "closes at 25% a year, the skill pace, an assumption, from the year they count" in first
+    amount, later = line(breakdown(salaried, 4, "today", "base"), "Your skills")
+    assert later.startswith("3 of the 21 skills expected at Mid level ticked")
+    assert f"{salaried.target[4]:,.0f}; by 2030 your pay covers {salaried.ramp[4]:.0%} of the distance" in later
+    assert later.endswith("; 3 of them planned (your learning plan), counted from 2028, 2029")
+    assert amount == pytest.approx(salaried.base[4] - salaried.plain[4])
+    assert amount > 0
+
+    bottom = project(dataset, Profile(years_of_experience=6, plan=plan), YEAR)
+    amount, detail = line(breakdown(bottom, 2, "today", "base"), "Your skills")
+    assert detail == (
+        "1 of the 21 skills expected at Mid level ticked (general skills and those of Mid level and every level "
+        "below): 5% of the way from where your pay sits in the range to its top; 1 of them planned (your learning "
+        "plan), counted from 2028"
+    )
+    assert amount == pytest.approx(bottom.base[2] - bottom.plain[2])
+    assert amount > 0

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, TickedSkill
-from planner.storage.profile_migrations import SKILL_RENAMES_V4, v1_to_v2, v2_to_v3, v3_to_v4
+from planner.storage.profile_migrations import SKILL_RENAMES_V4, migrate, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5
 from planner.storage.profile_store import LoadStatus, ProfileStore
 
 V1 = {
@@ -195,6 +195,11 @@ def test_v3_to_v4_refuses_what_is_not_a_version_3_profile() -> None:
         v3_to_v4({"schema_version": 2}, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match=r"^fields a version 3 profile never had: current_level$"):
         v3_to_v4({**V3, "current_level": "mid"}, dt.date(2026, 1, 1))
+    six = {**V3, **{f"extra_{c}": 1 for c in "fedcba"}}  # the message names the first five, in order
+    with pytest.raises(
+        ValueError, match=r"^fields a version 3 profile never had: extra_a, extra_b, extra_c, extra_d, extra_e$"
+    ):
+        v3_to_v4(six, dt.date(2026, 1, 1))
     with pytest.raises(ValueError, match=r"^skills is not a mapping$"):
         v3_to_v4({**V3, "skills": ["entry.python"]}, dt.date(2026, 1, 1))
 
@@ -202,3 +207,100 @@ def test_v3_to_v4_refuses_what_is_not_a_version_3_profile() -> None:
 def test_every_renamed_skill_exists_in_the_built_in_data(dataset: Any) -> None:
     assert set(SKILL_RENAMES_V4.values()) <= dataset.skill_ids()
     assert not set(SKILL_RENAMES_V4) & dataset.skill_ids()
+
+
+# A profile written by the release before the learning plan, scenarios and offers (format 4).
+V4 = {
+    "schema_version": 4,
+    "skills": {"mid.deep-learning": {"ticked_on": "2026-02-01"}, "gone.cobol": {"ticked_on": "2024-01-09"}},
+    "years_of_experience": 7.5,
+    "current_level": "mid",
+    "current_salary": 160000,
+    "industry": "software-it",
+    "employer": "google",
+    "assumptions": {
+        "inflation": 0.02,
+        "yearly_raise": 0.035,
+        "bonus_percent": 12.0,
+        "yearly_equity": 40000,
+        "horizon_years": 15,
+        "promotion_shift_years": 1.0,
+        "promotion_raise": 0.15,
+        "skill_pace": 0.5,
+    },
+    "pay_history": {"2024": 150000, "2025": 155000},
+    "market_area": "0042660",
+    "market_occupation": "151252",
+}
+
+
+def test_v4_file_keeps_everything_and_gains_an_empty_plan_no_scenarios_and_no_offers(data_dir: Path) -> None:
+    original = json.dumps(V4, indent=1).encode()
+    (data_dir / "profile.json").write_bytes(original)
+    result = ProfileStore(data_dir).load()
+
+    assert result.status is LoadStatus.MIGRATED
+    assert result.backup == data_dir / "profile.json.v4-backup"
+    assert result.backup.read_bytes() == original
+    p = result.profile
+    assert p.skills == {
+        "mid.deep-learning": TickedSkill(ticked_on=dt.date(2026, 2, 1)),
+        "gone.cobol": TickedSkill(ticked_on=dt.date(2024, 1, 9)),
+    }
+    assert (p.years_of_experience, p.current_level, p.current_salary) == (7.5, "mid", 160000)
+    assert (p.industry, p.employer, p.market_area, p.market_occupation) == (
+        "software-it",
+        "google",
+        "0042660",
+        "151252",
+    )
+    assert p.assumptions.model_dump() == V4["assumptions"]
+    assert p.pay_history == {2024: 150000, 2025: 155000}
+    assert (p.plan, p.scenarios, p.offers) == ({}, [], [])
+    on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == 5
+    assert (on_disk["plan"], on_disk["scenarios"], on_disk["offers"]) == ({}, [], [])
+
+
+def test_v4_to_v5_refuses_what_is_not_a_version_4_profile() -> None:
+    with pytest.raises(ValueError, match=r"^not a version 4 profile$"):
+        v4_to_v5({"schema_version": 3}, dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match=r"^fields a version 4 profile never had: offers, plan$"):
+        v4_to_v5({**V4, "plan": {}, "offers": []}, dt.date(2026, 1, 1))
+    six = {**V4, **{f"extra_{c}": 1 for c in "fedcba"}}
+    with pytest.raises(
+        ValueError, match=r"^fields a version 4 profile never had: extra_a, extra_b, extra_c, extra_d, extra_e$"
+    ):
+        v4_to_v5(six, dt.date(2026, 1, 1))
+    # every field version 4 had is accepted
+    assert v4_to_v5(V4, dt.date(2026, 1, 1))["market_occupation"] == "151252"
+
+
+def test_a_v4_file_with_fields_v4_never_had_is_quarantined_not_migrated(data_dir: Path) -> None:
+    content = json.dumps({**V4, "scenarios": []}).encode()
+    (data_dir / "profile.json").write_bytes(content)
+    result = ProfileStore(data_dir).load()
+    assert result.status is LoadStatus.QUARANTINED
+    assert not (data_dir / "profile.json.v4-backup").exists()
+
+
+def test_a_v1_file_comes_all_the_way_to_the_current_format() -> None:
+    raw = migrate({"schema_version": 1, "ticked": ["entry.python"], "salary": 90000}, 1, dt.date(2024, 5, 6))
+    assert raw["schema_version"] == PROFILE_SCHEMA_VERSION
+    assert raw["skills"] == {"entry.python": {"ticked_on": "2024-05-06"}}
+    assert (raw["current_salary"], raw["plan"], raw["market_area"]) == (90000, {}, None)
+    assert migrate(dict(V4), 4, dt.date(2026, 1, 1))["offers"] == []
+
+
+def test_a_v3_file_whose_moved_tick_is_damaged_is_quarantined_not_half_fixed(data_dir: Path) -> None:
+    # Both the old and the new id ticked, the new one damaged: the damaged tick is not silently replaced by the
+    # good one (the earlier date wins, and a tick without a date sorts first), so the file is refused as a whole.
+    for damaged in ({"note": "no date"}, "yes"):
+        skills = {"entry.deployment": {"ticked_on": "2025-06-01"}, "general.deployment": damaged}
+        assert v3_to_v4({**V3, "skills": skills}, dt.date(2026, 1, 1))["skills"] == {"general.deployment": damaged}
+        content = json.dumps({**V3, "skills": skills}).encode()
+        (data_dir / "profile.json").write_bytes(content)
+        result = ProfileStore(data_dir).load()
+        assert result.status is LoadStatus.QUARANTINED
+        assert result.moved_to is not None
+        assert result.moved_to.read_bytes() == content

@@ -35,17 +35,14 @@ class OfferYear:
 def offer_years(offer: Offer, years: int = OFFER_YEARS) -> list[OfferYear]:
     """The offer's yearly pay for its first ``years`` years. Equity in year ``k``: the grant times the schedule's
     share for year ``k``, plus each refresher granted in year ``r`` (2 .. k, ``refresher_percent`` of the first
-    grant) times the schedule's share for its own year ``k - r + 1``."""
+    grant) times the schedule's share for its own year ``k - r + 1``: together the refresher times the shares of
+    years 1 .. k - 1."""
     shares = offer.vesting_shares()
     refresher = offer.equity_grant * offer.refresher_percent / 100.0
-
-    def share(k: int) -> float:
-        return shares[k - 1] if 1 <= k <= len(shares) else 0.0
-
     rows = []
     for k in range(1, years + 1):
-        granted = offer.equity_grant * share(k)
-        refreshed = math.fsum(refresher * share(k - r + 1) for r in range(2, k + 1))
+        granted = offer.equity_grant * shares[k - 1] if k <= len(shares) else 0.0
+        refreshed = refresher * math.fsum(shares[: k - 1])
         rows.append(
             OfferYear(
                 year=k,
@@ -59,10 +56,10 @@ def offer_years(offer: Offer, years: int = OFFER_YEARS) -> list[OfferYear]:
     return rows
 
 
-def average_equity(offer: Offer, years: int = OFFER_YEARS) -> float:
-    """The equity a year, averaged over the offer's first ``years`` years (what a scenario started from the offer
+def average_equity(offer: Offer) -> float:
+    """The equity a year, averaged over the offer's first four years (what a scenario started from the offer
     counts each year)."""
-    return math.fsum(row.equity for row in offer_years(offer, years)) / years
+    return math.fsum(row.equity for row in offer_years(offer)) / OFFER_YEARS
 
 
 def current_job_years(profile: Profile, years: int = OFFER_YEARS) -> list[OfferYear] | None:

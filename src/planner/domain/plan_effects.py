@@ -58,12 +58,14 @@ def plan_steps(dataset: Dataset, profile: Profile, today: dt.date, years_ahead: 
         return []
     horizon = profile.assumptions.horizon_years
     this_month = today.replace(day=1)
+    # The projection with the plan up to before each step, and with the whole plan last.
+    plans: list[dict[str, PlannedSkill]] = [{}]
+    for sk, _group, planned in steps:
+        plans.append({**plans[-1], sk.id: planned})
+    curves = [project(dataset, profile.model_copy(update={"plan": plan}), year) for plan in plans]
     result: list[PlanStep] = []
-    plan: dict[str, PlannedSkill] = {}
-    before = project(dataset, profile.model_copy(update={"plan": {}}), year)
-    for sk, group, planned in steps:
-        plan[sk.id] = planned
-        after = project(dataset, profile.model_copy(update={"plan": dict(plan)}), year)
+    for n, (sk, group, planned) in enumerate(steps):
+        before, after = curves[n], curves[n + 1]
         diff = np.maximum(after.base - before.base, 0.0)
         start = planned_year(planned, year)
         pays_from = start + (1 if after.salary_mode else 0)
@@ -80,5 +82,4 @@ def plan_steps(dataset: Dataset, profile: Profile, today: dt.date, years_ahead: 
                 total=float(diff[:horizon].sum()),
             )
         )
-        before = after
     return result

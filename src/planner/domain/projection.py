@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -231,8 +232,9 @@ class LevelPlan:
         return self.level.name
 
     def shift_years(self, shift: float) -> float:
-        """How much earlier (positive) than the article's years the level's own skills move it."""
-        return promotion_shift(self.own_fraction, shift) if self.own_total else 0.0
+        """How much earlier (positive) than the article's years the level's own skills move it (none for a level
+        without skills of its own: its fraction is one half)."""
+        return promotion_shift(self.own_fraction, shift)
 
 
 def real_growth(a: Assumptions) -> float:
@@ -489,7 +491,7 @@ def project(
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
     ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, skill_batches(dataset, profile, ticked, current_year), current_year, basis, None)
+    return _project(dataset, profile, ticked, current_year, basis, None)
 
 
 Batches = tuple[tuple[int, frozenset[str]], ...]
@@ -515,12 +517,13 @@ def skill_batches(dataset: Dataset, profile: Profile, ticked: frozenset[str], cu
 def _project(
     dataset: Dataset,
     profile: Profile,
-    batches: Batches,
+    ticked: frozenset[str],
     current_year: int,
     basis: PayBasis | None,
     horizon: int | None,
 ) -> Projection:
     a = profile.assumptions
+    batches = skill_batches(dataset, profile, ticked, current_year)
     own = pay_basis(dataset, profile.industry, profile.employer)
     use = basis if basis is not None else own
     steps = [(start, level_plans(dataset, skills, profile)[0]) for start, skills in batches]
@@ -549,7 +552,7 @@ def _project(
         start = plans[today].low * f
 
     path = _path(steps, levels, today, start, salary is not None, f, a)
-    new = [batches[i][1] - batches[i - 1][1] for i in range(1, len(batches))]
+    plans_from = dict(steps)  # each year t planned skills start to count -> the levels with them
     return Projection(
         current_year=current_year,
         start_experience=y0,
@@ -558,7 +561,7 @@ def _project(
         own_basis=own,
         dataset=dataset,
         plans=plans,
-        plan_steps=tuple((start, p, skills) for (start, p), skills in zip(steps[1:], new, strict=True)),
+        plan_steps=tuple((t, plans_from[t], now - earlier) for (_t, earlier), (t, now) in pairwise(batches)),
         start_level=today,
         level_chosen=chosen,
         start="salary" if salary is not None else "bottom",
@@ -686,8 +689,7 @@ def skill_effects(
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
 
     def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
-        batches = skill_batches(dataset, profile, skills, current_year)
-        return _project(dataset, profile, batches, 0, None, horizon).base
+        return _project(dataset, profile, skills, current_year, None, horizon).base
 
     before = base(profile, ticked)
     span = profile.assumptions.horizon_years

@@ -48,7 +48,7 @@ def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
     if scenario.current_level is not None:
         data["current_level"] = scenario.current_level
     if scenario.plan is not None:
-        data["plan"] = {k: v.model_dump() for k, v in scenario.plan.items() if k not in profile.skills}
+        data["plan"] = {k: v.model_dump() for k, v in scenario.plan.items()}  # ticked ones: dropped by Profile
     data["assumptions"] = scenario.assumptions.apply(assumptions).model_dump()
     data["scenarios"], data["offers"] = [], [o.model_dump() for o in profile.offers]
     return Profile.model_validate(data)
@@ -82,39 +82,34 @@ class ScenarioRow:
 
 
 def crossing(a: np.ndarray, b: np.ndarray) -> int | None:
-    """The first year ``t`` from which ``a`` stays above ``b`` having been at or below it, or None."""
-    above = a > b + 0.5
-    if above.all() or not above.any():
-        return None
-    last_not = int(np.flatnonzero(~above)[-1])
-    return last_not + 1 if last_not + 1 < len(a) else None
+    """The first year ``t`` from which ``a`` stays above ``b`` (0: above from the start), or None when ``a`` is
+    not above ``b`` in the last year. Less than half a dollar above is rounding, not above."""
+    not_above = np.flatnonzero(a <= b + 0.5)
+    if len(not_above) == 0:
+        return 0
+    t = int(not_above[-1]) + 1
+    return t if t < len(a) else None
 
 
 def compare(projections: list[tuple[str, Projection]], dollars: Dollars, comp: Comp) -> list[ScenarioRow]:
     """The differences table: the first projection is today's path, every other one is read against it, and
-    against each other scenario it overtakes within the horizon."""
-    curves = [(name, proj.projected(dollars, comp), proj.current_year) for name, proj in projections]
+    against each other scenario it overtakes within the horizon (having been behind it)."""
+    if not projections:
+        return []
+    curves = [(name, proj.projected(dollars, comp)) for name, proj in projections]
+    first = curves[0][1]
     rows: list[ScenarioRow] = []
-    for i, (name, values, year) in enumerate(curves):
+    for i, (name, proj) in enumerate(projections):
+        values = curves[i][1]
         pay = tuple(float(values[t]) if t < len(values) else None for t in COMPARE_YEARS)
         overtakes = ""
-        if i > 0:
-            first = curves[0][1]
-            n = min(len(values), len(first))
-            t = crossing(values[:n], first[:n])
-            if t is not None:
-                overtakes = str(year + t)
-            elif n and bool((values[:n] > first[:n] + 0.5).all()):
-                overtakes = "from the start"
-            else:
-                overtakes = "never"
+        if i > 0:  # a scenario keeps today's horizon: the curves have the same years
+            t = crossing(values, first)
+            overtakes = "never" if t is None else "from the start" if t == 0 else str(proj.current_year + t)
         passes = []
-        for j, (other, others, _year) in enumerate(curves):
-            if j in (0, i):
-                continue
-            n = min(len(values), len(others))
-            t = crossing(values[:n], others[:n])
-            if t is not None:
-                passes.append((other, year + t))
+        for j, (other, others) in enumerate(curves):
+            t = crossing(values, others) if j not in (0, i) else None
+            if t:  # None: never ahead for good; 0: ahead from the start, not an overtaking
+                passes.append((other, proj.current_year + t))
         rows.append(ScenarioRow(name, pay, float(values.sum()), overtakes, tuple(passes)))
     return rows

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from planner.domain.profile import PROFILE_SCHEMA_VERSION, TickedSkill
+from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile, TickedSkill
 from planner.storage.profile_migrations import SKILL_RENAMES_V4, migrate, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5
 from planner.storage.profile_store import LoadStatus, ProfileStore
 
@@ -31,6 +31,17 @@ def write_v1(folder: Path) -> bytes:
     stamp = SAVED_ON.timestamp()
     os.utime(path, (stamp, stamp))
     return content
+
+
+def migrated(data_dir: Path, raw: dict[str, Any], version: int) -> Profile:
+    """Write a profile of an older ``version``, load it, and check it was migrated with a byte-exact backup."""
+    original = json.dumps(raw, indent=1).encode()
+    (data_dir / "profile.json").write_bytes(original)
+    result = ProfileStore(data_dir).load()
+    assert result.status is LoadStatus.MIGRATED
+    assert result.backup == data_dir / f"profile.json.v{version}-backup"
+    assert result.backup.read_bytes() == original
+    return result.profile
 
 
 def test_v1_file_is_backed_up_then_migrated_on_disk(data_dir: Path) -> None:
@@ -84,14 +95,7 @@ V2 = {
 
 
 def test_v2_file_is_backed_up_and_gains_an_empty_pay_history(data_dir: Path) -> None:
-    original = json.dumps(V2, indent=1).encode()
-    (data_dir / "profile.json").write_bytes(original)
-    result = ProfileStore(data_dir).load()
-
-    assert result.status is LoadStatus.MIGRATED
-    assert result.backup == data_dir / "profile.json.v2-backup"
-    assert result.backup.read_bytes() == original
-    profile = result.profile
+    profile = migrated(data_dir, V2, 2)
     assert profile.pay_history == {}
     assert profile.skills["gone.cobol"] == TickedSkill(ticked_on=dt.date(2023, 1, 9))
     assert (profile.years_of_experience, profile.current_salary) == (6.5, 130000)
@@ -156,14 +160,7 @@ V3 = {
 
 
 def test_v3_file_keeps_every_tick_salary_and_assumption_and_moved_skills_follow(data_dir: Path) -> None:
-    original = json.dumps(V3, indent=1).encode()
-    (data_dir / "profile.json").write_bytes(original)
-    result = ProfileStore(data_dir).load()
-
-    assert result.status is LoadStatus.MIGRATED
-    assert result.backup == data_dir / "profile.json.v3-backup"
-    assert result.backup.read_bytes() == original
-    p = result.profile
+    p = migrated(data_dir, V3, 3)
     assert p.skills == {
         "entry.python": TickedSkill(ticked_on=dt.date(2025, 2, 1)),
         "general.data-preprocessing": TickedSkill(ticked_on=dt.date(2025, 3, 1)),
@@ -235,14 +232,7 @@ V4 = {
 
 
 def test_v4_file_keeps_everything_and_gains_an_empty_plan_no_scenarios_and_no_offers(data_dir: Path) -> None:
-    original = json.dumps(V4, indent=1).encode()
-    (data_dir / "profile.json").write_bytes(original)
-    result = ProfileStore(data_dir).load()
-
-    assert result.status is LoadStatus.MIGRATED
-    assert result.backup == data_dir / "profile.json.v4-backup"
-    assert result.backup.read_bytes() == original
-    p = result.profile
+    p = migrated(data_dir, V4, 4)
     assert p.skills == {
         "mid.deep-learning": TickedSkill(ticked_on=dt.date(2026, 2, 1)),
         "gone.cobol": TickedSkill(ticked_on=dt.date(2024, 1, 9)),

@@ -245,3 +245,15 @@ def test_a_figures_hover_text_gives_its_series_and_bls_reason_only_when_missing(
     assert model.data(median, Qt.ItemDataRole.ToolTipRole) == (
         f"BLS series {market.series_id(cell, 'p50')}\nEstimate not released."
     )
+
+
+def test_the_area_list_starts_with_the_nation_then_states_then_metro_areas(setup: Any) -> None:
+    _session, view, _presenter = setup
+    labels = [c.label for c in view.areas]
+    assert view.areas[0].value == "0000000"
+    states = [i for i, label in enumerate(labels) if label.endswith("(state)")]
+    metros = [i for i, label in enumerate(labels) if label.endswith("(metro area)")]
+    assert states
+    assert metros
+    assert max(states) < min(metros)
+    assert len(states) + len(metros) + 1 == len(labels)

@@ -249,7 +249,7 @@ class MarketPresenter(QObject):
             kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
             cached = [
                 Choice(a.code, a.name + kinds[a.type])
-                for a in self.market.areas
+                for a in sorted(self.market.areas, key=lambda a: "NSM".index(a.type))  # the file lists states first
                 if self.market.cell(a.code, occupation) is not None
             ]
             self._area_cache[occupation] = cached

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
     from planner.commands import WindowCommands
     from planner.domain.dataset import Dataset
-    from planner.domain.market import MarketData
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
@@ -312,15 +311,12 @@ def show_data_sources(ctx: Context) -> QWidget:
     from PySide6.QtCore import Qt
 
     from planner.presenters.data_sources import DataSourcesModel, sources_html
-    from planner.storage.market_file import MarketDataError, load_market_data
+    from planner.storage.market_file import market_or_none
     from planner.views.data_dialogs import DataSourcesDialog
 
-    try:
-        market = load_market_data()
-    except MarketDataError:
-        market = None  # a broken installation: the article's sources are still listed
     model = DataSourcesModel(ctx.dataset, ctx.session.profile.assumptions)
-    dialog = DataSourcesDialog(sources_html(ctx.dataset, market), model, ctx.window)
+    # A broken installation: without the BLS file the article's sources are still listed.
+    dialog = DataSourcesDialog(sources_html(ctx.dataset, market_or_none()), model, ctx.window)
     model.setParent(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
@@ -395,6 +391,7 @@ def build_projection_tab(ctx: Context) -> QWidget:
     from planner.presenters.pay_history import PayHistoryPresenter
     from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.scenarios import ScenariosPresenter
+    from planner.storage.market_file import market_or_none
     from planner.views.projection_view import ProjectionTab
 
     tab = ProjectionTab()
@@ -427,16 +424,6 @@ def build_projection_tab(ctx: Context) -> QWidget:
     # The projection presenter is a plain object that connects itself to the session: it leaves with its tab.
     leave_with(tab, ctx.session.changed, presenter.refresh)
     return tab
-
-
-def market_or_none() -> MarketData | None:
-    """The bundled BLS wages, or None when they cannot be read (the Market tab says why)."""
-    from planner.storage.market_file import MarketDataError, load_market_data
-
-    try:
-        return load_market_data()
-    except MarketDataError:
-        return None
 
 
 def connect_scenario_dialogs(tab: ProjectionTab, scenarios: ScenariosPresenter) -> None:

@@ -215,15 +215,12 @@ class WindowCommands:
         if target is None:
             return None
         from planner.presenters.reports import career_report
-        from planner.storage.market_file import MarketDataError, load_market_data
+        from planner.storage.market_file import market_or_none
         from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
 
-        try:
-            market = load_market_data()
-        except MarketDataError:
-            market = None  # a broken installation: the report still has everything else
+        # market_or_none: a broken installation's report still has everything else.
         report = career_report(
-            self.dataset, self.session.profile, self.skills.progress(), presenter, self.today(), market
+            self.dataset, self.session.profile, self.skills.progress(), presenter, self.today(), market_or_none()
         )
         plot = chart_of(tab)  # type: ignore[arg-type]
         try:

@@ -18,6 +18,7 @@ from planner.domain.dataset import Dataset
 from planner.domain.market import (
     NATIONAL,
     PERCENTILES,
+    Area,
     Cell,
     Field_,
     MarketData,
@@ -30,6 +31,27 @@ from planner.presenters.session import ProfileSession
 from planner.presenters.table import RowsTableModel
 
 DEFAULT_OCCUPATION = "151252"  # Software Developers: where most ML engineers are counted
+AREA_KINDS = {"N": "", "S": " (state)", "M": " (metro area)"}
+
+
+def occupation_of(market: MarketData, code: str | None) -> str:
+    """The occupation chosen on the Market tab, or the one most ML engineers are counted in."""
+    return code if code in {o.code for o in market.occupations} else DEFAULT_OCCUPATION
+
+
+def place_name(area: Area) -> str:
+    return "the United States" if area.type == "N" else area.name  # BLS calls the nation "National"
+
+
+def area_choices(market: MarketData, occupation: str) -> list[Choice]:
+    """The nation, then the states, then the metro areas that have estimates for the occupation."""
+    return [
+        Choice(a.code, a.name + AREA_KINDS[a.type])
+        for a in sorted(market.areas, key=lambda a: "NSM".index(a.type))  # the file lists states first
+        if market.cell(a.code, occupation) is not None
+    ]
+
+
 INTERPOLATION = (
     "Derived: straight-line interpolation between the two nearest published percentiles (10th, 25th, median, "
     "75th, 90th). BLS publishes nothing below the 10th or above the 90th percentile."
@@ -166,8 +188,7 @@ class MarketPresenter(QObject):
 
     @property
     def occupation(self) -> str:
-        code = self._session.profile.market_occupation
-        return code if code in {o.code for o in self.market.occupations} else DEFAULT_OCCUPATION
+        return occupation_of(self.market, self._session.profile.market_occupation)
 
     @property
     def area(self) -> str:
@@ -225,8 +246,7 @@ class MarketPresenter(QObject):
         percentiles = tuple(f for f in figures if f.label in PERCENTILE_LABELS)
         self._view.show_percentiles(
             PercentileChart(
-                title=f"{occ.name} in {'the United States' if area.type == 'N' else area.name} (BLS, May 2025) "
-                "beside the article's ML-engineer levels",
+                title=f"{occ.name} in {place_name(area)} (BLS, May 2025) beside the article's ML-engineer levels",
                 percentiles=percentiles,
                 article=tuple(
                     ArticleRange(
@@ -237,22 +257,15 @@ class MarketPresenter(QObject):
                 salary=salary,
             )
         )
-        place = "the United States" if area.type == "N" else area.name  # BLS calls the nation "National"
+        place = place_name(area)
         self._view.show_position(self.position_text(cell, occ.name, place, salary))
         self._view.show_metros(self.metro_ranking(occupation, area_code))
         self._view.show_industries(self.industry_pairs(occupation), occ.name)
 
     def area_choices(self, occupation: str) -> list[Choice]:
-        """The nation, then the states, then the metro areas that have estimates for the occupation."""
         cached = self._area_cache.get(occupation)
         if cached is None:
-            kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
-            cached = [
-                Choice(a.code, a.name + kinds[a.type])
-                for a in sorted(self.market.areas, key=lambda a: "NSM".index(a.type))  # the file lists states first
-                if self.market.cell(a.code, occupation) is not None
-            ]
-            self._area_cache[occupation] = cached
+            cached = self._area_cache[occupation] = area_choices(self.market, occupation)
         return cached
 
     def figure(self, cell: Cell, name: Field_, label: str) -> Figure:
@@ -375,8 +388,7 @@ def market_summary(market: MarketData, occupation: str | None, area: str | None,
     their salary sits. Empty when nothing was chosen on the Market tab."""
     if occupation is None and area is None:
         return ""
-    occ = market.occupation(occupation) if occupation in {o.code for o in market.occupations} else None
-    occ = occ or market.occupation(DEFAULT_OCCUPATION)
+    occ = market.occupation(occupation_of(market, occupation))
     cell = market.cell(area or NATIONAL, occ.code) or market.cell(NATIONAL, occ.code)
     assert cell is not None
     place = market.area(cell.a).name

@@ -25,7 +25,7 @@ from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS, InputError, check_field, format_field
-from planner.presenters.market import DEFAULT_OCCUPATION
+from planner.presenters.market import area_choices, occupation_of, place_name
 from planner.presenters.session import ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,16 +137,7 @@ class ScenariosPresenter(QObject):
         market = self._market()
         if market is None:
             return []
-        occupation = occupation_of(market, profile)
-        kinds = {"N": "", "S": " (state)", "M": " (metro area)"}
-        return [
-            Choice(None, same),
-            *(
-                Choice(a.code, a.name + kinds[a.type])
-                for a in sorted(market.areas, key=lambda a: "NSM".index(a.type))  # the nation, states, metros
-                if market.cell(a.code, occupation)
-            ),
-        ]
+        return [Choice(None, same), *area_choices(market, occupation_of(market, profile.market_occupation))]
 
     # --- edits ---------------------------------------------------------------------------------------------
 
@@ -374,28 +365,21 @@ def _message(exc: ValidationError) -> str:
     return text.removeprefix("Value error, ")
 
 
-def occupation_of(market: MarketData, profile: Profile) -> str:
-    """The Market tab's occupation, or the one most ML engineers are counted in."""
-    known = {o.code for o in market.occupations}
-    return profile.market_occupation if profile.market_occupation in known else DEFAULT_OCCUPATION
-
-
 def area_name(market: MarketData | None, code: str) -> str:
     if market is None or code not in {a.code for a in market.areas}:
         return f"BLS area {code}"
-    area = market.area(code)
-    return "the United States" if area.type == "N" else area.name
+    return place_name(market.area(code))
 
 
 def market_median(market: MarketData, profile: Profile, area: str | None) -> tuple[str, str]:
     """The BLS median wage of the user's occupation in ``area`` (the nation when not chosen or not published
     there): the text for the table and its tooltip (series id and release)."""
-    occupation = occupation_of(market, profile)
+    occupation = occupation_of(market, profile.market_occupation)
     cell = market.cell(area or NATIONAL, occupation) or market.cell(NATIONAL, occupation)
     if cell is None:
         return "not published", ""
     median = cell.get("p50")
-    place = area_name(market, cell.a)
+    place = place_name(market.area(cell.a))
     name = market.occupation(occupation).name
     if median is None:
         return f"not published ({place})", f"{name} in {place}: {market.missing_reason(cell, 'p50')}"

@@ -29,3 +29,13 @@ def load_market_data() -> MarketData:
         return MarketData.model_validate_json(bundled_market_file().read_bytes())
     except (OSError, ValidationError, ValueError) as exc:
         raise MarketDataError(f"{BUNDLED_MARKET_DATA}: {exc}") from None
+
+
+@functools.cache
+def market_or_none() -> MarketData | None:
+    """The bundled wages, or None when they cannot be read (a broken installation: the Market tab says why, the
+    report and the other tabs go on without them). A failure is remembered, so the file is not read again."""
+    try:
+        return load_market_data()
+    except MarketDataError:
+        return None

@@ -134,6 +134,7 @@ class Context:
     # every tab, when new salary data is applied.
     scope: QObject
     skills: SkillsPresenter
+    dialogs: Dialogs  # every question to the user (tests hand in one that answers at once)
     levels: LevelsPresenter | None = None  # built with the first tab, at once
     industries: IndustriesPresenter | None = None  # built the first time its tab is shown
     market: MarketPresenter | None = None  # built when the Market tab is first shown
@@ -143,7 +144,6 @@ class Context:
     store: ProfileStore | None = None
     autosave: ProfileAutosaver | None = None
     pay_history: PayHistoryPresenter | None = None  # built with the Projection tab
-    scenarios: ScenariosPresenter | None = None  # built with the Projection tab
     data_pack: DataPackPresenter | None = None  # File > Import salary data...; set by open_window()
     commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
     first_run: bool = False  # no profile.json existed when the window opened
@@ -189,6 +189,7 @@ def build_window(
 ) -> Context:
     from planner.presenters.session import ProfileSession
     from planner.storage.settings import AppSettings
+    from planner.views.dialogs import QtDialogs
     from planner.views.main_window import MainWindow
     from planner.views.theme import apply_theme
 
@@ -206,6 +207,7 @@ def build_window(
         settings=settings,
         scope=scope,
         skills=skills,
+        dialogs=dialogs if dialogs is not None else QtDialogs(window),  # before the tabs: they ask through it
     )
     add_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
@@ -213,13 +215,12 @@ def build_window(
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)
     window.revert_data_action.setEnabled(False)
-    _wire_commands(ctx, dialogs)
+    _wire_commands(ctx)
     return ctx
 
 
-def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
+def _wire_commands(ctx: Context) -> None:
     from planner.commands import WindowCommands
-    from planner.views.dialogs import QtDialogs
 
     def projection() -> tuple[ProjectionPresenter, QWidget]:
         tab = ctx.window.tab_widget("projection")  # built on first use
@@ -232,7 +233,7 @@ def _wire_commands(ctx: Context, dialogs: Dialogs | None) -> None:
         ctx.session,
         ctx.skills,
         projection,
-        dialogs if dialogs is not None else QtDialogs(ctx.window),
+        ctx.dialogs,
     )
 
 
@@ -413,14 +414,16 @@ def build_projection_tab(ctx: Context) -> QWidget:
     tab.compare_employer_chosen.connect(presenter.compare_employer_chosen)
     tab.compare_next_skills_toggled.connect(presenter.compare_next_skills_toggled)
     tab.year_selected.connect(presenter.year_selected)
-    scenarios = ScenariosPresenter(ctx.dataset, ctx.session, market=market_or_none, parent=tab)  # leaves with tab
+    scenarios = ScenariosPresenter(
+        ctx.dataset, ctx.session, ctx.dialogs.confirm, market=market_or_none, parent=tab
+    )  # leaves with its tab
     presenter.market = market_or_none
     scenarios.attach_view(tab)
     tab.set_scenario_model(scenarios.model)
     tab.set_differences_model(presenter.differences)
     connect_scenario_dialogs(tab, scenarios)
     presenter.start()
-    ctx.projection, ctx.pay_history, ctx.scenarios = presenter, history, scenarios
+    ctx.projection, ctx.pay_history = presenter, history
     # The projection presenter is a plain object that connects itself to the session: it leaves with its tab.
     leave_with(tab, ctx.session.changed, presenter.refresh)
     return tab
@@ -470,13 +473,8 @@ def build_offers_tab(ctx: Context) -> QWidget:
     from planner.presenters.offers import OffersPresenter
     from planner.views.offers_view import OffersTab
 
-    def confirm(title: str, question: str, yes: str) -> bool:
-        # The window's Dialogs service (tests hand in one that answers at once); read when asked, since a tab
-        # restored at start-up is built before the commands are.
-        return ctx.commands is not None and ctx.commands.dialogs.confirm(title, question, yes)
-
     tab = OffersTab()
-    presenter = OffersPresenter(ctx.dataset, ctx.session, tab, confirm, parent=tab)  # leaves with its tab
+    presenter = OffersPresenter(ctx.dataset, ctx.session, tab, ctx.dialogs.confirm, parent=tab)  # leaves with its tab
     tab.set_list_model(presenter.offers)
     tab.set_table_model(presenter.table)
     tab.selection_changed.connect(presenter.selection_changed)
@@ -645,9 +643,7 @@ def _may_close(ctx: Context) -> bool:
         return True
     if store is not None and store.read_only_reason is not None and not autosave.lost:
         return True  # nothing is saved in this session, and the banner said why when it started
-    if ctx.commands is None:
-        return True
-    return ctx.commands.dialogs.confirm(
+    return ctx.dialogs.confirm(
         "Quit without saving?",
         f"Your latest changes could not be saved: {autosave.detail or 'the disk refused them.'}\n\n"
         "They are still in this window. Keep it open to try again (saving is retried by itself), "

@@ -4,12 +4,16 @@ tabled side by side, refused when wrong, undone and redone."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QDate, Qt
+from tests.gui.fake_dialogs import FakeDialogs
 
+from planner.app import build_window
+from planner.domain.dataset import Dataset
 from planner.domain.plans import MAX_SHOWN, Offer, Scenario
 from planner.domain.scenarios import scenario_projection
 from planner.presenters.reports import career_report, projection_csv
@@ -111,8 +115,12 @@ def test_a_plan_month_in_the_past_is_refused(main_context: Any, qtbot: Any, tab:
     assert scenario.plan["mid.deep-learning"].by == dt.date(next_year, 3, 1)
 
 
-def test_edit_duplicate_delete_and_undo(main_context: Any, qtbot: Any, tab: ProjectionTab, monkeypatch: Any) -> None:
-    ctx = main_context
+def test_edit_duplicate_delete_and_undo(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> None:
+    dialogs = FakeDialogs()
+    ctx = build_window(qapp, dataset, data_dir, dialogs=dialogs)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    tab = ctx.window.tab_widget("Projection")
     stack = ctx.skills.undo_stack
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
     tab.select_scenario("scenario-1")
@@ -125,7 +133,11 @@ def test_edit_duplicate_delete_and_undo(main_context: Any, qtbot: Any, tab: Proj
     dialog.name.setText("Move")
     save(qtbot, dialog)
     assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Move"]
-    monkeypatch.setattr(tab, "confirm_delete", lambda question: "Move" in question)
+    dialogs.confirm_answer = False
+    qtbot.mouseClick(tab.scenario_delete, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Move"]  # asked, and the answer was no
+    assert 'Delete the scenario "Move"?' in dialogs.confirms[-1]
+    dialogs.confirm_answer = True
     qtbot.mouseClick(tab.scenario_delete, Qt.MouseButton.LeftButton)
     assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]
     assert tab.comparison_curves["scenario-1"].isVisible() is False

@@ -35,7 +35,9 @@ PlanMode = Literal["today", "none", "own"]
 
 class ScenariosView(Protocol):
     def show_scenario_message(self, text: str) -> None: ...
-    def confirm_delete(self, question: str) -> bool: ...
+
+
+Confirm = Callable[[str, str, str], bool]  # (title, question, the button that agrees): the window's Dialogs.confirm
 
 
 @dataclass
@@ -76,6 +78,7 @@ class ScenariosPresenter(QObject):
         self,
         dataset: Dataset,
         session: ProfileSession,
+        confirm: Confirm,
         *,
         today: Callable[[], dt.date] = dt.date.today,
         market: Callable[[], MarketData | None] = lambda: None,
@@ -86,6 +89,7 @@ class ScenariosPresenter(QObject):
         self._dataset = dataset
         self._session = session
         self._today = today
+        self._confirm = confirm
         self._view: ScenariosView | None = None
         self.model = QStandardItemModel(self)
         self.model.itemChanged.connect(self._item_changed)
@@ -290,7 +294,7 @@ class ScenariosPresenter(QObject):
         if old is None:
             return False
         question = f'Delete the scenario "{old.name}"?\n\nYou can bring it back with Undo (Ctrl+Z).'
-        if self._view is not None and not self._view.confirm_delete(question):
+        if not self._confirm("Delete scenario", question, "Delete"):
             return False
         self._store(f'Delete scenario "{old.name}"', [s for s in profile.scenarios if s.id != scenario_id])
         self._say(f'Deleted scenario "{old.name}" (Undo brings it back).')

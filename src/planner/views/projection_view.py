@@ -38,7 +38,7 @@ from planner.presenters.fields import FIELDS
 from planner.presenters.projection import ProjectionChart
 from planner.presenters.scenarios import ID_ROLE as SCENARIO_ID_ROLE
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
-from planner.views.plain import Button, ask, plain_label
+from planner.views.plain import plain_label
 from planner.views.theme import YOU_SYMBOL
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
@@ -542,10 +542,6 @@ class ProjectionTab(QWidget):
         scenario_id = self.selected_scenario()
         if scenario_id is not None:
             signal.emit(scenario_id)
-
-    def confirm_delete(self, question: str) -> bool:
-        answer = ask(self, "Delete scenario", question, Button.Yes | Button.Cancel, Button.Cancel)
-        return answer == Button.Yes
 
     def show_scenario_message(self, text: str) -> None:
         self.scenario_message.setText(text)

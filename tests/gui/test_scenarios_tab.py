@@ -239,3 +239,18 @@ def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbo
     assert model.index(1, column).data().endswith("(Seattle-Tacoma-Bellevue, WA)")
     assert "series OEUM004266" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "market area Seattle-Tacoma-Bellevue, WA" in model.index(1, 1).data()
+
+
+def test_the_report_summary_has_the_warnings_not_the_tab_pointers(main_context: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Amazon", employer="amazon")])
+    on_tab = ctx.projection.summary_html()
+    assert "“Why this number?”" in on_tab  # the pointer to the ⚠ notes, on the tab
+    assert "“Scenarios side by side”" in on_tab
+    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    summary = report.projection_summary_html
+    assert "Why this number?" not in summary
+    assert "Scenarios side by side" not in summary
+    assert summary.startswith(ctx.projection.summary_html(in_report=True))
+    assert ctx.projection.warnings_html()
+    assert summary.endswith(ctx.projection.warnings_html())  # the warnings themselves, in full

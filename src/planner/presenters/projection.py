@@ -358,8 +358,9 @@ class ProjectionPresenter:
             f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last})",
         )
 
-    def summary_html(self) -> str:
-        """The headline in one or two short lines; the method and warnings are in notes_html."""
+    def summary_html(self, *, in_report: bool = False) -> str:
+        """The headline in one or two short lines; the method and warnings are in notes_html. ``in_report``: without
+        the pointers to the tab's panels (the report lists the warnings and the scenarios itself)."""
         chart = self.chart
         assert chart is not None
         pay, step, total = (_escape(part) for part in self.headline())
@@ -371,11 +372,11 @@ class ProjectionPresenter:
         ]
         if compared:
             second.append("compared: " + "; ".join(compared))
-        if self.scenarios:
+        if self.scenarios and not in_report:
             count = len(self.scenarios)
             second.append(f"{count} scenario{'s' if count != 1 else ''} drawn (table: “Scenarios side by side”)")
         warnings = sum(1 for n in self._notes() if n.startswith("⚠"))
-        if warnings:
+        if warnings and not in_report:
             second.append(f"⚠ {warnings} note{'s' if warnings != 1 else ''} in “Why this number?”")
         return f"<b>{pay}</b> · {step}<br>" + " · ".join(second)
 

@@ -147,7 +147,7 @@ def career_report(
         levels=levels,
         overall=progress[1],
         projection_title=f"Projected earnings ({what}, USD a year)",
-        projection_summary_html=projection.summary_html().split("<br>⚠")[0] + projection.warnings_html(),
+        projection_summary_html=projection.summary_html(in_report=True) + projection.warnings_html(),
         table_header=header,
         table_rows=rows,
         document=(

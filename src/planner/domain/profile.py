@@ -18,6 +18,7 @@ from planner.domain.plans import (
     MAX_OFFERS,
     MAX_PLANNED,
     MAX_SCENARIOS,
+    MAX_SHOWN,
     Offer,
     PlannedSkill,
     Scenario,
@@ -110,6 +111,14 @@ class Profile(ProfileModel):
 
     def offer(self, offer_id: str | None) -> Offer | None:
         return next((o for o in self.offers if o.id == offer_id), None)
+
+    def shown_scenarios(self) -> list[Scenario]:
+        """The scenarios drawn beside today's path: those shown, at most MAX_SHOWN, in the list's order."""
+        return [s for s in self.scenarios if s.shown][:MAX_SHOWN]
+
+    def room_to_show(self) -> bool:
+        """Whether one more scenario can be shown (fewer than MAX_SHOWN are)."""
+        return sum(s.shown for s in self.scenarios) < MAX_SHOWN
 
     def scenario(self, scenario_id: str | None) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == scenario_id), None)

@@ -79,6 +79,4 @@ def apply_welcome(session: ProfileSession, answers: WelcomeAnswers, today: dt.da
         )
     except ValidationError:
         return "Your answers could not be used; set them on the Projection tab."
-    if answers.skills:
-        session.skills_changed.emit()
-    return None
+    return None  # session.update announced the new ticks (skills_changed) with the rest

@@ -609,7 +609,7 @@ class OffersPresenter(QObject):
             self.message.emit(f"You have {MAX_SCENARIOS} scenarios, the most the app keeps: delete one first.")
             return
         name = scenario_name(offer.employer_name, {s.name.casefold() for s in scenarios})
-        shown = sum(s.shown for s in scenarios) < MAX_SHOWN
+        shown = self.profile.room_to_show()
         scenario = Scenario(id=new_id("scenario", {s.id for s in scenarios}), name=name, offer=offer.id, shown=shown)
         self._session.edit(f"Start the scenario “{name}”", scenarios=[*scenarios, scenario])
         where = "drawn on the Projection tab" if shown else f"on the Projection tab (hidden: {MAX_SHOWN} are shown)"

@@ -22,7 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
-from planner.domain.plans import MAX_SHOWN, Scenario
+from planner.domain.plans import Scenario
 from planner.domain.profile import Profile
 from planner.domain.projection import (
     Comp,
@@ -247,8 +247,9 @@ class ProjectionPresenter:
                 extra = [sk.id for sk in nxt.level.skills]
                 comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra)
         self.comparisons = comparisons
-        shown = [sc for sc in profile.scenarios if sc.shown][:MAX_SHOWN]
-        self.scenarios = [(sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in shown]
+        self.scenarios = [
+            (sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in profile.shown_scenarios()
+        ]
         for i, (_sc, other) in enumerate(self.scenarios):
             comparisons[f"scenario-{i}"] = other
         areas = [profile.market_area, *(sc.market_area or profile.market_area for sc, _p in self.scenarios)]

@@ -125,10 +125,6 @@ class ScenariosPresenter(QObject):
         finally:
             self._filling = False
 
-    def shown(self) -> list[Scenario]:
-        """The scenarios drawn on the chart, at most MAX_SHOWN, in the list's order."""
-        return [s for s in self._session.profile.scenarios if s.shown][:MAX_SHOWN]
-
     def _item_changed(self, item: QStandardItem) -> None:
         if self._filling:
             return
@@ -162,7 +158,7 @@ class ScenariosPresenter(QObject):
         target = next((s for s in scenarios if s.id == scenario_id), None)
         if target is None or target.shown == shown:
             return False
-        if shown and sum(s.shown for s in scenarios) >= MAX_SHOWN:
+        if shown and not self._session.profile.room_to_show():
             self._say(f"At most {MAX_SHOWN} scenarios are drawn at once: hide one first.")
             self.refresh()  # the box goes back to unticked
             return False
@@ -212,7 +208,7 @@ class ScenariosPresenter(QObject):
             scenario = Scenario(
                 id=old.id if old is not None else new_id("scenario", taken),
                 name=name,
-                shown=old.shown if old is not None else sum(s.shown for s in profile.scenarios) < MAX_SHOWN,
+                shown=old.shown if old is not None else profile.room_to_show(),
                 industry=values.industry,
                 employer=values.employer,
                 offer=values.offer,
@@ -265,7 +261,7 @@ class ScenariosPresenter(QObject):
             update={
                 "id": new_id("scenario", {s.id for s in profile.scenarios}),
                 "name": name,
-                "shown": sum(s.shown for s in profile.scenarios) < MAX_SHOWN,
+                "shown": profile.room_to_show(),
             }
         )
         index = profile.scenarios.index(old)

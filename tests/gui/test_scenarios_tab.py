@@ -254,3 +254,15 @@ def test_the_report_summary_has_the_warnings_not_the_tab_pointers(main_context: 
     assert summary.startswith(ctx.projection.summary_html(in_report=True))
     assert ctx.projection.warnings_html()
     assert summary.endswith(ctx.projection.warnings_html())  # the warnings themselves, in full
+
+
+def test_a_scenario_with_a_long_name_can_be_duplicated(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:
+    ctx = main_context
+    long_name = "Move to consumer goods and learn every senior skill by 2030"  # 59 characters, the limit is 60
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name=long_name)])
+    tab.select_scenario("scenario-1")
+    qtbot.mouseClick(tab.scenario_duplicate, Qt.MouseButton.LeftButton)
+    copy = ctx.session.profile.scenarios[1].name
+    assert copy.endswith(" (copy)")
+    assert len(copy) <= 60
+    assert copy.startswith(long_name[:40])

@@ -174,3 +174,14 @@ def new_id(prefix: str, taken: set[str]) -> str:
     while f"{prefix}-{n}" in taken:
         n += 1
     return f"{prefix}-{n}"
+
+
+def copy_name(name: str, taken: set[str]) -> str:
+    """ "Name (copy)", "Name (copy 2)", … : the first not in ``taken`` (names in lower case, compared ignoring
+    case), cut so that it stays within MAX_NAME characters."""
+    for n in range(1, 100):
+        suffix = " (copy)" if n == 1 else f" (copy {n})"
+        candidate = name[: MAX_NAME - len(suffix)].rstrip() + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+    return name

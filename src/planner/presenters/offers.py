@@ -24,7 +24,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from planner.domain.dataset import Dataset, Figure
 from planner.domain.money import usd
 from planner.domain.offers import OFFER_YEARS, OfferYear, current_job_years, offer_years
-from planner.domain.plans import MAX_NAME, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, new_id
+from planner.domain.plans import MAX_NAME, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
 from planner.domain.profile import MAX_SALARY, Assumptions, Profile
 from planner.domain.provenance import source_line
 from planner.domain.text import plain_tooltip
@@ -128,15 +128,6 @@ def _match_value(employer: str | None, industry: str | None) -> str:
     if employer:
         return f"employer:{employer}"
     return f"industry:{industry}" if industry else ""
-
-
-def _copy_name(name: str, taken: set[str]) -> str:
-    for n in range(1, 100):
-        suffix = " (copy)" if n == 1 else f" (copy {n})"
-        candidate = name[: MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in taken:
-            return candidate
-    return name
 
 
 def scenario_name(employer: str, taken: set[str]) -> str:
@@ -565,7 +556,7 @@ class OffersPresenter(QObject):
         copy = offer.model_copy(
             update={
                 "id": new_id("offer", {o.id for o in offers}),
-                "employer_name": _copy_name(offer.employer_name, taken),
+                "employer_name": copy_name(offer.employer_name, taken),
                 "added_on": self._today(),
             }
         )

@@ -19,7 +19,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from planner.domain.dataset import Dataset
 from planner.domain.market import NATIONAL, MarketData
 from planner.domain.money import usd
-from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, new_id
+from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
 from planner.domain.text import plain_tooltip
@@ -252,11 +252,7 @@ class ScenariosPresenter(QObject):
         old = profile.scenario(scenario_id)
         if old is None:
             return None
-        names = {s.name.casefold() for s in profile.scenarios}
-        base = f"{old.name} (copy)"
-        name, n = base, 2
-        while name.casefold() in names:
-            name, n = f"{old.name} (copy {n})", n + 1
+        name = copy_name(old.name, {s.name.casefold() for s in profile.scenarios})
         copy = old.model_copy(
             update={
                 "id": new_id("scenario", {s.id for s in profile.scenarios}),

@@ -21,7 +21,19 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from planner.domain.dataset import Id
-from planner.domain.profile_base import MAX_SALARY, Assumptions, ProfileModel, Rate, Salary
+from planner.domain.profile_base import (
+    MAX_SALARY,
+    Amount,
+    AreaCode,
+    Assumptions,
+    BonusPercent,
+    ProfileModel,
+    PromotionRaise,
+    PromotionShift,
+    Rate,
+    Salary,
+    Share,
+)
 
 MAX_SCENARIOS = 20
 MAX_SHOWN = 5  # scenarios drawn at once on the Projection tab, besides today's path
@@ -66,11 +78,11 @@ class AssumptionChanges(ProfileModel):
 
     inflation: Rate | None = None
     yearly_raise: Rate | None = None
-    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] | None = None
-    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] | None = None
-    promotion_shift_years: Annotated[float, Field(ge=0, le=5, allow_inf_nan=False)] | None = None
-    promotion_raise: Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)] | None = None
-    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+    bonus_percent: BonusPercent | None = None
+    yearly_equity: Amount | None = None
+    promotion_shift_years: PromotionShift | None = None
+    promotion_raise: PromotionRaise | None = None
+    skill_pace: Share | None = None
 
     def apply(self, base: Assumptions) -> Assumptions:
         return Assumptions.model_validate({**base.model_dump(), **self.model_dump(exclude_none=True)})
@@ -87,12 +99,12 @@ class Offer(ProfileModel):
     id: ObjectId
     employer_name: str
     base: Salary
-    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
-    sign_on: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
+    bonus_percent: BonusPercent = 0.0
+    sign_on: Amount = 0
     equity_grant: Annotated[int, Field(ge=0, le=10 * MAX_SALARY)] = 0
     vesting: Vesting = "even"
     custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=list)
-    refresher_percent: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 0.0
+    refresher_percent: Percent = 0.0
     # The article's employer or industry it matches, if any (for the pay factor and the article's figures).
     employer: Id | None = None
     industry: Id | None = None
@@ -133,7 +145,7 @@ class Scenario(ProfileModel):
     industry: Id | None = None
     employer: Id | None = None
     offer: ObjectId | None = None  # a job offer of the profile: its employer, salary, bonus and equity
-    market_area: Annotated[str, Field(pattern=r"^[0-9]{7}$")] | None = None
+    market_area: AreaCode | None = None
     current_level: Id | None = None
     plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] | None = None
     assumptions: AssumptionChanges = AssumptionChanges()

@@ -35,6 +35,7 @@ from planner.domain.profile_base import (
     MAX_RATE,
     MAX_SALARY,
     MAX_YEARS,
+    AreaCode,
     Assumptions,
     PayYear,
     ProfileModel,
@@ -68,7 +69,7 @@ class TickedSkill(ProfileModel):
 class Profile(ProfileModel):
     schema_version: int = PROFILE_SCHEMA_VERSION
     # Kept even when the dataset does not know an id, so a data update never drops progress.
-    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], TickedSkill] = Field(default_factory=dict)
+    skills: dict[SkillKey, TickedSkill] = Field(default_factory=dict)
     years_of_experience: Years = 0.0
     # The level the user says they are at today (new in format 4); None: the one the article's years give.
     current_level: Id | None = None
@@ -79,7 +80,7 @@ class Profile(ProfileModel):
     # Base salary actually earned, by calendar year (new in format 3).
     pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = Field(default_factory=dict)
     # The Market tab's choice (new in format 4): a BLS area code (7 digits) and occupation code (6 digits).
-    market_area: Annotated[str, Field(pattern=r"^[0-9]{7}$")] | None = None
+    market_area: AreaCode | None = None
     market_occupation: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
     # New in format 5 (planner.domain.plans): skills planned by a month, scenarios beside today's path, job offers.
     plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] = Field(default_factory=dict)

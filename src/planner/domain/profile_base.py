@@ -21,6 +21,13 @@ Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
 Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
 Rate = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
 PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
+# The assumptions' own ranges, shared with a scenario's changes to them (planner.domain.plans) so both refuse alike.
+BonusPercent = Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)]
+Amount = Annotated[int, Field(ge=0, le=MAX_SALARY)]
+PromotionShift = Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)]
+PromotionRaise = Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)]
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+AreaCode = Annotated[str, Field(pattern=r"^[0-9]{7}$")]  # a BLS area (7 digits)
 
 
 class ProfileModel(BaseModel):
@@ -32,17 +39,17 @@ class Assumptions(ProfileModel):
 
     inflation: Rate = 0.025
     yearly_raise: Rate = 0.03
-    bonus_percent: Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)] = 0.0
-    yearly_equity: Annotated[int, Field(ge=0, le=MAX_SALARY)] = 0
+    bonus_percent: BonusPercent = 0.0
+    yearly_equity: Amount = 0
     horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
     # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
     # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
-    promotion_shift_years: Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)] = 2.0
+    promotion_shift_years: PromotionShift = 2.0
     # The raise a promotion brings, on top of the year's raise (new in format 4).
-    promotion_raise: Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)] = 0.10
+    promotion_raise: PromotionRaise = 0.10
     # With a salary: the share of the distance to the pay your skills warrant that your pay covers each year
     # (new in format 4). 0: skills never change a salary; 1: at once.
-    skill_pace: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.25
+    skill_pace: Share = 0.25
 
     @field_validator(
         "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"

@@ -405,11 +405,7 @@ class Projection:
 
     def plans_at(self, t: int) -> tuple[LevelPlan, ...]:
         """The levels with the skills that count in year ``t`` (today's ticks and the planned skills by then)."""
-        plans = self.plans
-        for start, step_plans, _new in self.plan_steps:
-            if start <= t:
-                plans = step_plans
-        return plans
+        return _plans_in([(0, self.plans), *((start, plans) for start, plans, _new in self.plan_steps)], t)
 
     def planned_starts(self) -> list[tuple[int, frozenset[str]]]:
         """(year t, skill ids) for each year within the horizon from which planned skills count."""
@@ -527,8 +523,8 @@ def _project(
     own = pay_basis(dataset, profile.industry, profile.employer)
     use = basis if basis is not None else own
     steps = [(start, level_plans(dataset, skills, profile)[0]) for start, skills in batches]
-    plans, today = steps[0][1], today_level_index(dataset, profile)[0]
-    _index, chosen = today_level_index(dataset, profile)
+    plans = steps[0][1]
+    today, chosen = today_level_index(dataset, profile)
     y0 = float(profile.years_of_experience)
     n = horizon if horizon is not None else a.horizon_years
     # More skills never bring a promotion later, so the levels only rise when planned skills start to count.
@@ -576,6 +572,7 @@ def _project(
 
 
 def _plans_in(steps: list[tuple[int, tuple[LevelPlan, ...]]], t: int) -> tuple[LevelPlan, ...]:
+    """The levels of the last step (year it starts, levels; in order, the first starting at 0) begun by year t."""
     return [plans for start, plans in steps if start <= t][-1]
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 from planner.domain.dataset import Dataset
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError, parse_dataset
-from planner.storage.safe_files import NotRegularFileError, read_regular, write_in_folder
+from planner.storage.safe_files import NotRegularFileError, free_name, read_regular, stamp, write_in_folder
 
 PACK_FILE = "salary-data.json"
 Origin = Literal["built-in", "pack"]
@@ -95,11 +95,6 @@ class DataPackStore:
         lost = self.guard()
         if lost is not None:
             raise OSError(lost)
-        stamp = self._now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}")
-        n = 1
-        while target.exists() or target.is_symlink():
-            n += 1
-            target = self.path.with_name(f"{PACK_FILE}.removed-{stamp}-{n}")
+        target = free_name(self.path, f"removed-{stamp(self._now())}")
         os.replace(self.path, target)
         return target

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from planner import APP_NAME
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile
 from planner.storage.profile_migrations import migrate
-from planner.storage.safe_files import NotRegularFileError, read_regular, write_in_folder
+from planner.storage.safe_files import NotRegularFileError, free_name, read_regular, stamp, write_in_folder
 
 PROFILE_FILE = "profile.json"
 MAX_PROFILE_BYTES = 1024 * 1024
@@ -207,7 +207,7 @@ class ProfileStore:
         """Write ``profile`` beside profile.json as ``profile.json.<label>-<timestamp>`` (a new name, never an
         existing file's) and return where it went; raises OSError."""
         self._check_folder()
-        target = self._free_name(f"{label}-{self._timestamp()}")
+        target = free_name(self.path, f"{label}-{self._timestamp()}")
         write_in_folder(target, encode_profile(profile))
         return target
 
@@ -273,22 +273,13 @@ class ProfileStore:
         self.read_only_reason = reason
         return LoadResult(profile if profile is not None else Profile(), status, message)
 
-    def _free_name(self, suffix: str) -> Path:
-        """``profile.json.<suffix>``, or with -2, -3... appended: never the name of an existing file."""
-        candidate = self.path.with_name(f"{PROFILE_FILE}.{suffix}")
-        n = 1
-        while candidate.exists() or candidate.is_symlink():
-            n += 1
-            candidate = self.path.with_name(f"{PROFILE_FILE}.{suffix}-{n}")
-        return candidate
-
     def _timestamp(self) -> str:
-        return self._now().strftime("%Y%m%d-%H%M%S")
+        return stamp(self._now())
 
     def _move_aside(self) -> Path:
         """Rename profile.json to a new corrupt-<timestamp> name without ever replacing an existing file."""
         for _attempt in range(100):
-            target = self._free_name(f"corrupt-{self._timestamp()}")
+            target = free_name(self.path, f"corrupt-{self._timestamp()}")
             try:
                 os.link(self.path, target)  # fails if target exists: no overwrite, even in a race
             except FileExistsError:
@@ -331,7 +322,7 @@ class ProfileStore:
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
         if self._no_writes is not None:  # shown as read, the file left in its older format
             return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
-        backup = self._free_name(f"v{version}-backup")
+        backup = free_name(self.path, f"v{version}-backup")
         try:
             write_in_folder(backup, raw)
         except OSError as exc:

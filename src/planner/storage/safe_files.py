@@ -72,17 +72,26 @@ def leads_outside(path: Path, folder: Path) -> bool:
         return True
 
 
+def free_name(path: Path, suffix: str) -> Path:
+    """``<name>.<suffix>`` beside ``path``, or with -2, -3... appended: never the name of an existing file (or link)."""
+    candidate, n = path.with_name(f"{path.name}.{suffix}"), 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{suffix}-{n}")
+    return candidate
+
+
+def stamp(now: dt.datetime | None = None) -> str:
+    """The timestamp in the names of files moved aside: 20261130-221913."""
+    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
 def detach_outside_link(path: Path, folder: Path, now: dt.datetime | None = None) -> Path | None:
     """If ``path`` is a link leading out of ``folder``, rename the link (never its target) to
     ``<name>.link-<timestamp>`` and return the new name; None when there was nothing to do. Raises OSError."""
     if not leads_outside(path, folder):
         return None
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.link-{stamp}")
-    n = 1
-    while target.exists() or target.is_symlink():
-        n += 1
-        target = path.with_name(f"{path.name}.link-{stamp}-{n}")
+    target = free_name(path, f"link-{stamp(now)}")
     os.rename(path, target)
     return target
 

@@ -78,6 +78,19 @@ def test_a_fifo_found_before_a_save_is_moved_aside_then_the_save_goes_ahead(data
     assert AppSettings(data_dir).theme == "dark"
 
 
+def test_a_special_file_moved_aside_never_replaces_one_moved_before(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("planner.storage.settings.stamp", lambda: "20261130-120000")  # two in the same second
+    earlier = data_dir / "settings.ini.not-a-file-20261130-120000"
+    earlier.write_text("moved aside before", encoding="utf-8")
+    settings = AppSettings(data_dir)
+    os.mkfifo(data_dir / "settings.ini")
+    settings.set_theme("dark")
+    assert settings.moved_aside == data_dir / "settings.ini.not-a-file-20261130-120000-2"
+    assert earlier.read_text(encoding="utf-8") == "moved aside before"
+
+
 def test_a_folder_in_place_of_settings_is_left_where_it_is(data_dir: Path) -> None:
     (data_dir / "settings.ini").mkdir()
     settings = AppSettings(data_dir)

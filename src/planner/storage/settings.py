@@ -8,7 +8,6 @@ replace the link's target).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.storage.safe_files import detach_outside_link
+from planner.storage.safe_files import detach_outside_link, free_name, stamp
 
 VALID_THEMES = ("system", "light", "dark")
 SETTINGS_FILE = "settings.ini"
@@ -38,8 +37,7 @@ class AppSettings:
         try:
             moved = detach_outside_link(self.path, self.path.parent)
             if moved is None and not _regular_or_folder(os.stat(self.path).st_mode):
-                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                moved = self.path.with_name(f"{self.path.name}.not-a-file-{stamp}")
+                moved = free_name(self.path, f"not-a-file-{stamp()}")
                 os.rename(self.path, moved)
         except OSError:
             return  # missing (the usual first run), or cannot be moved: QSettings copes with a missing file

@@ -243,3 +243,25 @@ def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     assert f"Any one of {len(first.effects)} skills worth the same" in view.next_plain
     senior = next(t for t in expected if t.effects[0].skill.id.startswith("senior."))
     assert {e.skill.id for e in senior.effects} == {sk.id for sk in dataset.level("senior").skills}
+
+
+def test_what_skills_add_is_worked_out_again_only_when_the_projection_can_change(
+    qtbot: Any, dataset: Dataset, session: ProfileSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.domain import projection
+    from planner.domain.plans import Scenario
+
+    p = SkillsPresenter(dataset, session, today=lambda: TODAY)
+    qtbot.waitUntil(lambda: bool(p.next_skills))  # the figures worked out after start-up
+    calls: list[int] = []
+    real = projection.skill_effects
+    monkeypatch.setattr(projection, "skill_effects", lambda *a, **k: calls.append(1) or real(*a, **k))
+    session.update(scenarios=[Scenario(id="scenario-1", name="Elsewhere", industry="finance")])
+    session.update(market_area="0042660")
+    qtbot.wait(300)  # longer than EFFECTS_DELAY_MS
+    assert calls == []  # neither a scenario nor the Market tab's area changes today's projection
+    session.update(current_salary=120_000)
+    qtbot.waitUntil(lambda: calls == [1])
+    session.update(years_of_experience=session.profile.years_of_experience)  # the same value: nothing changes
+    qtbot.wait(300)
+    assert calls == [1]

@@ -113,6 +113,21 @@ class Profile(ProfileModel):
     def offer(self, offer_id: str | None) -> Offer | None:
         return next((o for o in self.offers if o.id == offer_id), None)
 
+    def projection_inputs(self) -> tuple[object, ...]:
+        """Everything the projection of today's path reads (not the scenarios, the offers or the Market tab's
+        choice): two profiles with equal inputs project the same."""
+        return (
+            self.skills,
+            self.plan,
+            self.years_of_experience,
+            self.current_level,
+            self.current_salary,
+            self.pay_history,
+            self.industry,
+            self.employer,
+            self.assumptions,
+        )
+
     def shown_scenarios(self) -> list[Scenario]:
         """The scenarios drawn beside today's path: those shown, at most MAX_SHOWN, in the list's order."""
         return [s for s in self.scenarios if s.shown][:MAX_SHOWN]

@@ -203,6 +203,7 @@ class SkillsPresenter(QObject):
         self._effects_timer.setSingleShot(True)
         self._effects_timer.setInterval(0)
         self._effects_timer.timeout.connect(self.refresh_effects)
+        self._effects_key: tuple[object, ...] | None = None
         session.changed.connect(self._schedule_effects)
         self.refresh()
         # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
@@ -482,7 +483,15 @@ class SkillsPresenter(QObject):
     # --- what each skill is worth (from the projection) ---------------------------------------------------
 
     def _schedule_effects(self) -> None:
+        # A change to what the projection does not read (a scenario, an offer, the Market tab's area) leaves every
+        # skill's figure as it is: not worked out again (a few milliseconds per change).
+        if self._effects_inputs() == self._effects_key:  # already worked out, or about to be, for these inputs
+            return
+        self._effects_key = self._effects_inputs()
         self._effects_timer.start(EFFECTS_DELAY_MS)
+
+    def _effects_inputs(self) -> tuple[object, ...]:
+        return (self._session.profile.projection_inputs(), self._today())
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
@@ -491,6 +500,7 @@ class SkillsPresenter(QObject):
         from planner.domain.projection import rank_skills, skill_effects
 
         profile = self._session.profile
+        self._effects_key = self._effects_inputs()
         effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)
         self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS)
         where = _where(self._dataset, profile)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.domain.dataset import Dataset
 from planner.domain.plans import Offer, Scenario
-from planner.domain.profile import Assumptions, Profile
+from planner.domain.profile import Assumptions, Profile, TickedSkill
 from planner.presenters.choices import Choice
 from planner.presenters.offers import CURRENT, Comparison, OfferForm, OffersPresenter
 from planner.presenters.session import ProfileSession
@@ -307,3 +307,15 @@ def test_the_article_figure_for_a_matched_employer_keeps_its_source(rig: Any) ->
     assert "Source: The article itself" in text
     assert "Google pays almost $148,000" in text
     assert "Derived: the offer's base $180,000 is $32,000 (21.6%) above it" in text
+
+
+def test_the_tab_is_redrawn_only_when_what_it_shows_changes(rig: Any) -> None:
+    _presenter, view, session = rig(Profile(current_salary=150_000, offers=[acme()]))
+    drawn: list[Comparison] = []
+    original = view.show_comparison
+    view.show_comparison = lambda c: (drawn.append(c), original(c))  # type: ignore[method-assign]
+    session.update(skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)}, market_area="0042660")
+    assert drawn == []  # a tick or the Market tab's area: nothing on this tab changes
+    session.update(current_salary=160_000)
+    assert len(drawn) == 1  # the current job's column follows the salary
+    assert view.comparison is drawn[-1]

@@ -490,7 +490,8 @@ class OffersPresenter(QObject):
         self._draft: dict[str, Any] = {}
         self._typed = _Typed()
         self._known: list[str] = []
-        session.changed.connect(self.refresh)  # a child of its tab: leaves with it
+        self._shown: tuple[object, ...] | None = None  # what the tab shows comes from these profile fields
+        session.changed.connect(self._profile_changed)  # a child of its tab: leaves with it
 
     # --- state ------------------------------------------------------------------------------------------------
 
@@ -712,8 +713,19 @@ class OffersPresenter(QObject):
 
     # --- drawing ----------------------------------------------------------------------------------------------
 
+    def _profile_changed(self) -> None:
+        """Redraw only when what the tab shows changed: the offers, or the current job's salary and assumptions
+        (a skill tick or a scenario edit leaves the tab as it is)."""
+        if self._inputs() != self._shown:
+            self.refresh()
+
+    def _inputs(self) -> tuple[object, ...]:
+        profile = self.profile
+        return (profile.offers, profile.salary_today(), profile.assumptions)
+
     def refresh(self, select: bool = True) -> None:
         profile = self.profile
+        self._shown = self._inputs()
         ids = [o.id for o in profile.offers]
         new = [i for i in ids if i not in self._known]
         self._known = ids

@@ -41,8 +41,8 @@ from planner.presenters.offers import (
     OffersListModel,
 )
 from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot
-from planner.views.plain import plain_label
-from planner.views.theme import is_dark
+from planner.views.plain import error_label, plain_label
+from planner.views.theme import error_color, is_dark
 
 BAR = 0.8
 GROUP = OFFER_YEARS + 1  # bars of one job, then a gap
@@ -79,10 +79,6 @@ def component_colors(dark: bool) -> dict[str, QColor]:
     }
 
 
-def error_color(dark: bool) -> QColor:
-    return QColor("#ff8a80") if dark else QColor("#b71c1c")
-
-
 class OfferField(QWidget):
     """A line edit with what it is beside it and, under it, the message when the input is refused."""
 
@@ -96,10 +92,7 @@ class OfferField(QWidget):
         self.hint = plain_label(hint)
         self.hint.setObjectName(f"offerHint_{key}")
         self.hint.setWordWrap(True)
-        self.error = plain_label()
-        self.error.setObjectName(f"offerError_{key}")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(f"offerError_{key}")  # recoloured for the theme in OffersTab._build_items
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)

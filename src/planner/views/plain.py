@@ -20,6 +20,17 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def error_label(name: str = "") -> QLabel:
+    """The message under a field whose input was refused: plain text (it may quote what was typed), wrapped, red,
+    hidden until there is a message."""
+    label = plain_label()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828;")
+    label.hide()
+    return label
+
+
 def message_box(
     parent: QWidget | None,
     icon: QMessageBox.Icon,

@@ -38,7 +38,7 @@ from planner.presenters.fields import FIELDS
 from planner.presenters.projection import ProjectionChart
 from planner.presenters.scenarios import ID_ROLE as SCENARIO_ID_ROLE
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
-from planner.views.plain import plain_label
+from planner.views.plain import error_label, plain_label
 from planner.views.theme import YOU_SYMBOL
 
 # Comparison curves differ by colour and by dash pattern (for colour-blind readers and print).
@@ -133,11 +133,7 @@ class FieldRow(QWidget):
         self.hint.setObjectName(f"hint_{key}")
         self.hint.setWordWrap(True)
         set_muted(self.hint)  # enabled, readable: the defaults are how the assumptions are made visible
-        self.error = QLabel()
-        self.error.setObjectName(f"error_{key}")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = error_label(f"error_{key}")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.edit, 2)
@@ -574,11 +570,7 @@ class ProjectionTab(QWidget):
         self.pay_remove = QPushButton("Remove selected")
         self.pay_remove.setObjectName("payRemove")
         self.pay_remove.setAccessibleName("Remove the selected year from the pay history")
-        self.pay_error = QLabel()
-        self.pay_error.setObjectName("payError")
-        self.pay_error.setWordWrap(True)
-        self.pay_error.setStyleSheet("color: #c62828;")
-        self.pay_error.hide()
+        self.pay_error = error_label("payError")
         note = QLabel("The latest year stands in for today's salary when the current salary is empty.")
         note.setWordWrap(True)
         note.setEnabled(False)

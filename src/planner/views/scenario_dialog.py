@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.presenters.choices import Choice
 from planner.presenters.scenarios import FormValues, PlanMode, ScenarioForm
-from planner.views.plain import plain_label
+from planner.views.plain import error_label, plain_label
 
 PLAN_MODES: tuple[tuple[PlanMode, str], ...] = (
     ("today", "Today's learning plan"),
@@ -47,15 +47,6 @@ def _combo(name: str, choices: list[Choice], current: str | None) -> QComboBox:
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     return combo
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828;")  # as the Projection tab's field messages
-    label.hide()
-    return label
 
 
 class ScenarioDialog(QDialog):
@@ -161,7 +152,7 @@ class ScenarioDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
-        error = _error_label()
+        error = error_label(f"scenarioError_{key}")
         column.addWidget(error)
         self.errors[key] = error
         title = QLabel(label)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.text import plain_tooltip
 from planner.presenters.skills import ID_ROLE, KIND_ROLE, PLAN_ROLE, Progress
-from planner.views.plain import ask, plain_label
+from planner.views.plain import ask, error_label, plain_label
 
 
 class SkillTree(QTreeView):
@@ -150,12 +150,8 @@ class PlanEditor(QGroupBox):
         self.remove_button = QPushButton("Re&move from plan")
         self.remove_button.setObjectName("unplanButton")
         self.remove_button.setAccessibleName("Remove from plan")
-        self.error = plain_label()
-        self.error.setObjectName("planError")
+        self.error = error_label("planError")
         self.error.setAccessibleName("Plan message")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")  # as the Projection tab's refused fields
-        self.error.hide()
 
         row = QHBoxLayout()
         row.addWidget(learn_by)

@@ -133,3 +133,8 @@ def chart_colors(dark: bool) -> dict[str, QColor]:
         # Kept for the Projection tab until its rewrite (level changes): Okabe-Ito orange, never "you" nor selection.
         "highlight": QColor("#e69f00") if dark else QColor("#a86f00"),
     }
+
+
+def error_color(dark: bool) -> QColor:
+    """The colour of a message refusing an input, legible on the light and the dark palette."""
+    return QColor("#ff8a80") if dark else QColor("#b71c1c")

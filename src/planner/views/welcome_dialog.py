@@ -23,6 +23,7 @@ from planner.domain.money import usd
 from planner.domain.profile import MAX_SALARY, MAX_YEARS
 from planner.presenters.fields import FIELDS, InputError, parse_field
 from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
+from planner.views.plain import error_label
 
 _SALARY = next(f for f in FIELDS if f.key == "current_salary")
 
@@ -53,11 +54,7 @@ class WelcomeDialog(QDialog):
         self.salary.setPlaceholderText("optional, e.g. 95,000")
         self.salary.setAccessibleName("Current base salary in US dollars a year (optional)")
         self.salary.textEdited.connect(self._check_salary)
-        self.salary_error = QLabel()
-        self.salary_error.setObjectName("welcomeSalaryError")
-        self.salary_error.setWordWrap(True)
-        self.salary_error.setStyleSheet("color: #c62828;")
-        self.salary_error.hide()
+        self.salary_error = error_label("welcomeSalaryError")
         self.industry = QComboBox()
         self.industry.setObjectName("welcomeIndustry")
         self.industry.setAccessibleName("Industry")

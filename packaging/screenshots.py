@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABS = ("levels", "industries", "skills", "projection", "market", "offers")  # tab ids, also the file names
 THEMES = ("light", "dark")
 
 
@@ -103,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import build_window, configure_application
+    from planner.app import TABS, build_window, configure_application
     from planner.storage.dataset_file import load_dataset
     from planner.views.theme import apply_theme
 
@@ -120,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         for theme in THEMES:
             apply_theme(app, theme)  # type: ignore[arg-type]
-            for slug in TABS:
+            for slug in (spec.id for spec in TABS):  # every tab of the registry; its id names the file
                 tab = window.tab_widget(slug)
                 window.tabs.setCurrentWidget(tab)
                 for _ in range(5):  # layouts, the palette change and deferred work (skill effects) settle

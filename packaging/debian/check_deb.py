@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 from planner import APP_ID, DESKTOP_FILE_ID
+from planner.selftest import ICON_SIZES
 
 MAX_MB = 50.0
 PROMISED = [
@@ -31,7 +32,7 @@ PROMISED = [
     f"usr/share/applications/{DESKTOP_FILE_ID}.desktop",
     f"usr/share/metainfo/{DESKTOP_FILE_ID}.metainfo.xml",
     f"usr/share/icons/hicolor/scalable/apps/{DESKTOP_FILE_ID}.svg",
-    *(f"usr/share/icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in (48, 128, 256)),
+    *(f"usr/share/icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in ICON_SIZES),
     f"usr/share/doc/{APP_ID}/copyright",
     f"usr/share/doc/{APP_ID}/changelog.gz",
     f"usr/share/man/man1/{APP_ID}.1.gz",

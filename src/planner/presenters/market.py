@@ -149,9 +149,6 @@ class FiguresTableModel(RowsTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> Figure:
-        return self._rows[row]
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

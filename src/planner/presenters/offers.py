@@ -261,9 +261,6 @@ class ComparisonTableModel(RowsTableModel):
         self._columns = tuple(columns)
         self.endResetModel()
 
-    def columns(self) -> tuple[JobColumn, ...]:
-        return self._columns
-
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(self._columns)
 
@@ -275,10 +272,6 @@ class ComparisonTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and section >= 1:
             return plain_tooltip(self._columns[section - 1].name)
         return None
-
-    def row_key(self, row: int) -> tuple[int, str]:
-        """(year, component) of a row; year 0 is the four years' total."""
-        return self._rows[row]
 
     def value(self, row: int, column: int) -> float:
         year, comp = self._rows[row]
@@ -501,9 +494,6 @@ class OffersPresenter(QObject):
 
     def offer(self) -> Offer | None:
         return self.profile.offer(self.current)
-
-    def errors(self) -> dict[str, str]:
-        return {k: msg for k, (_text, msg) in self._typed.of(self.current or DRAFT).items()}
 
     def match_choices(self) -> list[Choice]:
         ds = self._dataset

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from planner.domain.plans import MAX_NAME, Offer, PlannedSkill, Scenario, new_id, planned_year
+from planner.domain.plans import MAX_NAME, Offer, PlannedSkill, Scenario, copy_name, new_id, planned_year
 from planner.domain.profile import Profile, TickedSkill
 
 DAY = dt.date(2026, 11, 30)
@@ -147,3 +147,57 @@ def test_a_skill_is_had_once_ticked_not_while_only_planned() -> None:
     )
     assert profile.has_skill("entry.python")
     assert not profile.has_skill("mid.deep-learning")
+
+
+def test_a_copy_is_named_after_the_original_and_never_takes_a_name_in_use() -> None:
+    assert copy_name("Stay", set()) == "Stay (copy)"
+    assert copy_name("Stay", {"stay (copy)"}) == "Stay (copy 2)"
+    assert copy_name("Stay", {"stay (copy)", "stay (copy 2)"}) == "Stay (copy 3)"
+    assert copy_name("Stay", {"STAY (COPY)".casefold()}) == "Stay (copy 2)"  # names compared ignoring case
+
+
+def test_a_copy_of_a_long_name_is_cut_to_stay_within_the_limit() -> None:
+    long_name = "x" * MAX_NAME
+    copy = copy_name(long_name, set())
+    assert copy == "x" * (MAX_NAME - len(" (copy)")) + " (copy)"
+    assert len(copy) == MAX_NAME
+    second = copy_name(long_name, {copy.casefold()})
+    assert second == "x" * (MAX_NAME - len(" (copy 2)")) + " (copy 2)"
+    assert copy_name("a b " + "y" * (MAX_NAME - 9), set()) == "a b " + "y" * (MAX_NAME - 11) + " (copy)"
+    padded = "ab" + " " * (MAX_NAME - 2)
+    assert copy_name(padded, set()) == "ab (copy)"  # no spaces left before the suffix
+
+
+def test_a_copy_keeps_the_name_when_every_numbered_name_is_taken() -> None:
+    taken = {"n (copy)"} | {f"n (copy {k})" for k in range(2, 100)}
+    assert copy_name("n", taken) == "n"
+
+
+def test_at_most_five_scenarios_are_drawn_in_the_list_order() -> None:
+    scenarios = [Scenario(id=f"s-{i}", name=f"S{i}", shown=i != 2) for i in range(1, 8)]
+    profile = Profile(scenarios=scenarios)
+    assert [s.id for s in profile.shown_scenarios()] == ["s-1", "s-3", "s-4", "s-5", "s-6"]
+    assert not profile.room_to_show()  # six are marked shown: no room for a seventh
+    fewer = Profile(scenarios=scenarios[:5])  # four shown (s-2 is hidden)
+    assert fewer.room_to_show()
+    assert not Profile(scenarios=[s for s in scenarios if s.shown][:5]).room_to_show()  # exactly five
+
+
+def test_the_projection_inputs_leave_out_what_today_s_projection_does_not_read() -> None:
+    base = Profile(years_of_experience=3, current_salary=100_000)
+    elsewhere = base.model_copy(
+        update={"scenarios": [Scenario(id="s-1", name="S")], "offers": [offer()], "market_area": "0042660"}
+    )
+    assert elsewhere.projection_inputs() == base.projection_inputs()
+    for change in (
+        {"skills": {"mid.deep-learning": TickedSkill(ticked_on=DAY)}},
+        {"plan": {"mid.deep-learning": PlannedSkill(by=DAY, planned_on=DAY)}},
+        {"years_of_experience": 4.0},
+        {"current_level": "mid"},
+        {"current_salary": 100_001},
+        {"pay_history": {2025: 90_000}},
+        {"industry": "finance"},
+        {"employer": "google"},
+        {"assumptions": base.assumptions.model_copy(update={"inflation": 0.03})},
+    ):
+        assert base.model_copy(update=change).projection_inputs() != base.projection_inputs(), change

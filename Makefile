@@ -76,7 +76,7 @@ bundle-check: $(BUNDLE_EXE) display-libraries
 
 display-libraries: $(STAMP)
 	@missing=$$(QT_QPA_PLATFORM=xcb WAYLAND_DISPLAY= $(PY) -c \
-	  'from planner.app import missing_display_libraries as m; print(" ".join(m()))'); \
+	  'from planner.startup import missing_display_libraries as m; print(" ".join(m()))'); \
 	if [ -n "$$missing" ]; then echo "Installing $$missing"; export DEBIAN_FRONTEND=noninteractive; \
 	  $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }; fi

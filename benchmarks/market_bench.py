@@ -33,16 +33,17 @@ def ms(seconds: float) -> str:
 
 def startup(app: QApplication, runs: int) -> tuple[float, float, float]:
     import planner.app as planner_app
+    import planner.tabs as planner_tabs
     from planner.storage.dataset_file import load_dataset
 
     dataset = load_dataset()
-    full = planner_app.TABS
-    without = tuple(spec for spec in full if spec.id != "market")
+    full = list(planner_tabs.TABS)
+    without = [spec for spec in full if spec.id != "market"]
     times: dict[str, list[float]] = {"with": [], "without": []}
     first_build: list[float] = []
     for _ in range(runs):
         for label, tabs in (("without", without), ("with", full)):
-            planner_app.TABS = tabs
+            planner_tabs.TABS = tabs
             with tempfile.TemporaryDirectory() as tmp:
                 start = time.perf_counter()
                 ctx = planner_app.build_window(app, dataset, Path(tmp))
@@ -59,7 +60,7 @@ def startup(app: QApplication, runs: int) -> tuple[float, float, float]:
                 ctx.window.close()
                 ctx.window.deleteLater()
                 app.processEvents()
-    planner_app.TABS = full
+    planner_tabs.TABS = full
     return statistics.median(times["without"]), statistics.median(times["with"]), statistics.median(first_build)
 
 
@@ -82,15 +83,16 @@ def switching(app: QApplication, runs: int) -> dict[str, Timing]:
 
     from planner.app import build_window
     from planner.storage.dataset_file import load_dataset
+    from planner.tabs.market.presenter import MarketPresenter
 
     results: dict[str, list[Timing]] = {"area": [], "occupation": [], "whole tab": [], "floor": []}
     with tempfile.TemporaryDirectory() as tmp:
         ctx = build_window(app, load_dataset(), Path(tmp))
-        ctx.session.update(current_salary=145_000)
+        ctx.session.edit(current_salary=145_000)
         ctx.window.show()
         tab = ctx.window.tab_widget("market")
         ctx.window.tabs.setCurrentWidget(tab)
-        presenter = ctx.market
+        presenter = ctx.presenter("market", MarketPresenter)
         assert presenter is not None
         metros = [a.code for a in presenter.market.areas if a.type == "M"]
         occupations = [o.code for o in presenter.market.occupations]

@@ -47,9 +47,11 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import build_window, configure_application
+    from planner.app import build_window
+    from planner.startup import configure_application
     from planner.storage.dataset_file import load_dataset
-    from planner.views.projection_view import ProjectionTab
+    from planner.tabs.projection.view import ProjectionTab
+    from planner.tabs.skills.presenter import SkillsPresenter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -60,13 +62,14 @@ def main() -> int:
         window = ctx.window
         window.resize(1280, 800)
         window.show()
-        tab = window.tab_widget("Projection")
+        tab = window.tab_widget("projection")
         assert isinstance(tab, ProjectionTab)
         session = ctx.session
-        session.update(years_of_experience=3, current_salary=120_000, industry="software-it")
+        session.edit(years_of_experience=3, current_salary=120_000, industry="software-it")
+        skills = ctx.presenter("skills", SkillsPresenter)  # ticks go the user's way: the Skills tab's command
         for lv in dataset.levels:
             for sk in lv.skills[: len(lv.skills) // 2]:
-                session.set_skill(sk.id, True)
+                skills.set_checked(sk.id, True)
         tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
         tab.compare_employer.setCurrentIndex(tab.compare_employer.findData("google"))
         tab.compare_next.setChecked(True)
@@ -76,13 +79,13 @@ def main() -> int:
         curves = 3 + sum(c.isVisible() for c in tab.comparison_curves.values())
 
         def tick(i: int) -> None:
-            session.set_skill("mid.cloud-platforms", i % 2 == 0)
+            skills.set_checked("mid.cloud-platforms", i % 2 == 0)
             viewport.repaint()
 
         app_samples = timed(tick)
 
         def tick_full_frame(i: int) -> None:
-            session.set_skill("mid.cloud-platforms", i % 2 == 0)
+            skills.set_checked("mid.cloud-platforms", i % 2 == 0)
             viewport.repaint()
             app.processEvents()  # and everything else that changed: table, summary, breakdown
 
@@ -101,7 +104,7 @@ def main() -> int:
             Scenario(id="s-4", name="Senior now", current_level="senior"),
             Scenario(id="s-5", name="Faster raises", assumptions=AssumptionChanges(yearly_raise=0.05)),
         ]
-        session.update(offers=[offer], scenarios=scenarios)
+        session.edit(offers=[offer], scenarios=scenarios)
         app.processEvents()
         scenario_curves = 3 + sum(c.isVisible() for c in tab.comparison_curves.values())
         scenario_samples = timed(tick)

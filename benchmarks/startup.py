@@ -68,7 +68,7 @@ APP = PAINT_PROBE + textwrap.dedent(
                 w.update()
         return _exec()
     QApplication.exec = _exec_with_probe
-    from planner.app import main
+    from planner.main import main
     sys.exit(main(["--data-dir", sys.argv[1]]))
     """
 )

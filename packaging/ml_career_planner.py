@@ -2,7 +2,7 @@
 
 import sys
 
-from planner.app import main
+from planner.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -102,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import TABS, build_window, configure_application
+    from planner.app import build_window
+    from planner.startup import configure_application
     from planner.storage.dataset_file import load_dataset
+    from planner.tabs import TABS
     from planner.views.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

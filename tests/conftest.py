@@ -103,7 +103,8 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def main_context(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> Iterator[Any]:
     """The real main window, built as the app builds it, on a temporary data folder."""
-    from planner.app import build_window, configure_application
+    from planner.app import build_window
+    from planner.startup import configure_application
 
     configure_application(qapp)
     ctx = build_window(qapp, dataset, data_dir)

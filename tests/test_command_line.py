@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import planner
-from planner import app
+from planner import main as main_module
+from planner import startup as app
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -45,8 +46,8 @@ def test_unknown_option_is_refused() -> None:
 
 
 def test_data_dir_is_parsed_as_a_path(tmp_path: Path) -> None:
-    assert app.parse_args(["--data-dir", str(tmp_path)]).data_dir == tmp_path
-    assert app.parse_args([]).data_dir is None
+    assert main_module.parse_args(["--data-dir", str(tmp_path)]).data_dir == tmp_path
+    assert main_module.parse_args([]).data_dir is None
 
 
 def test_missing_x11_libraries_print_the_install_command(
@@ -55,7 +56,7 @@ def test_missing_x11_libraries_print_the_install_command(
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setattr(app, "library_present", lambda soname: soname != "libxcb-cursor.so.0")
-    assert app.main(["--data-dir", "/nonexistent"]) == 3
+    assert main_module.main(["--data-dir", "/nonexistent"]) == 3
     err = capsys.readouterr().err
     assert "sudo apt-get install libxcb-cursor0\n" in err
     assert "libxcb-shape0" not in err

@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from planner.app import TABS
+from planner.tabs import TABS
 
 CHILD = textwrap.dedent(
     """
@@ -22,7 +22,8 @@ CHILD = textwrap.dedent(
 
     import pathlib
     from PySide6.QtWidgets import QApplication
-    from planner.app import apply_dataset, configure_application, open_window, show_data_sources
+    from planner.app import apply_dataset, open_window, show_data_sources
+    from planner.startup import configure_application
     from planner.storage.dataset_file import load_dataset
 
     app = QApplication([])
@@ -30,20 +31,21 @@ CHILD = textwrap.dedent(
     # As the app runs: profile read and autosaved, data pack checked, the profile file watched.
     ctx = open_window(app, load_dataset(), pathlib.Path(sys.argv[1]))
     ctx.window.show()
-    titles = ctx.window.tab_titles()
-    for i, title in enumerate(titles):
+    ids = ctx.window.tab_ids()
+    for i, tab_id in enumerate(ids):
         ctx.window.tabs.setCurrentIndex(i)
         app.processEvents()
-        ctx.window.tab_widget(title).grab()
-    ctx.session.set_skill("entry.python", True)
-    ctx.session.update(pay_history={2020: 90000})
+        ctx.window.tab_widget(tab_id).grab()
+    from planner.tabs.skills.presenter import SkillsPresenter
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
+    ctx.session.edit(pay_history={2020: 90000})
     show_data_sources(ctx).grab()
     apply_dataset(ctx, load_dataset())  # new data: every tab built again
-    ctx.window.tab_widget("Projection").grab()
+    ctx.window.tab_widget("projection").grab()
     ctx.autosave.flush()
     ctx.window.close()
     app.processEvents()
-    print("TABS", ",".join(titles))
+    print("TABS", ",".join(ids))
     print("SOCKET EVENTS", len(events))
     for e in events:
         print(e)
@@ -59,7 +61,7 @@ def test_no_socket_is_opened_through_every_tab(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     visited = lines[0].removeprefix("TABS ").split(",")
-    assert visited == [spec.title.replace("&", "") for spec in TABS], "every tab of the registry was visited"
+    assert visited == [spec.id for spec in TABS], "every tab of the registry was visited"
     assert lines[1] == "SOCKET EVENTS 0", "\n".join(lines[2:])
 
 

@@ -47,7 +47,7 @@ def test_wheel_installs_and_finds_its_data_from_anywhere(tmp_path: Path) -> None
     assert "Requires-Dist: PySide6-Essentials==" in metadata
     assert "Requires-Dist: pyqtgraph==" in metadata
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "[gui_scripts]\nml-career-planner = planner.app:main" in entry_points
+    assert "[gui_scripts]\nml-career-planner = planner.main:main" in entry_points
 
     env_dir = tmp_path / "fresh-venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

@@ -16,7 +16,7 @@ The bundle's copies of the X11 and fontconfig libraries are left out: they talk 
 font configuration, so the package uses Debian's (which match them) and lists them in Depends. Depends is worked
 out from the ELF files themselves: every shared library they need that the package does not contain is looked up
 with `dpkg -S`, libc6 gets the newest GLIBC_ symbol version they use, and the packages Qt's xcb plugin needs
-(planner.app.XCB_LIBRARIES, the same list the app names when they are missing) are always listed.
+(planner.startup.XCB_LIBRARIES, the same list the app names when they are missing) are always listed.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from planner import APP_ID, DESKTOP_FILE_ID, __version__  # noqa: E402
-from planner.app import XCB_LIBRARIES  # noqa: E402
+from planner.startup import XCB_LIBRARIES  # noqa: E402
 
 ARCH = "amd64"
 MAINTAINER = "ML Career Planner team <ml-career-planner@users.noreply.github.com>"

@@ -2,6 +2,6 @@
 
 import sys
 
-from planner.app import main
+from planner.main import main
 
 sys.exit(main())

@@ -128,9 +128,9 @@ def missing_plugins(directories: list[str], required: Iterable[tuple[str, str]])
 
 def missing_xcb_packages() -> list[str]:
     """Debian packages of the X11 libraries Qt's xcb plugin links to that this machine lacks."""
-    from planner import app
+    from planner import startup
 
-    return [package for soname, package in app.XCB_LIBRARIES.items() if not app.library_present(soname)]
+    return [package for soname, package in startup.XCB_LIBRARIES.items() if not startup.library_present(soname)]
 
 
 def check_installation(report: Report) -> None:
@@ -170,10 +170,12 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
     from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication
 
-    from planner.app import TABS, configure_application, open_window
+    from planner.app import open_window
     from planner.domain.profile import Profile
+    from planner.startup import configure_application
     from planner.storage.dataset_file import DatasetError, load_dataset
     from planner.storage.profile_store import ProfileStore
+    from planner.tabs import TABS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -206,15 +208,15 @@ def _exercise(out: Callable[[str], None], err: Callable[[str], None]) -> int:
         window = ctx.window
         window.show()
         titles = window.tab_titles()
-        blank = [f"the {spec.id} tab (not in the window)" for spec in TABS if spec.title.replace("&", "") not in titles]
+        blank = [f"the {spec.id} tab (not in the window)" for spec in TABS if spec.title not in titles]
         for spec in TABS:  # every tab of the registry, built and drawn
-            if spec.title.replace("&", "") not in titles:
+            if spec.title not in titles:
                 continue
             widget = window.tab_widget(spec.id)  # builds a lazy tab
             window.tabs.setCurrentWidget(widget)
             app.processEvents()
             if widget.grab().isNull():
-                blank.append(spec.title.replace("&", ""))
+                blank.append(spec.title)
         blank += _exports_missing(ctx)
         window.close()
         window.deleteLater()
@@ -235,15 +237,19 @@ def _exports_missing(ctx: Context) -> list[str]:
     """Draw the exports in memory (PNG, SVG, PDF): pyqtgraph's exporters and QPdfWriter work in this build."""
     import datetime as dt
 
-    from planner.presenters.reports import career_report
+    from planner.commands.reports import career_report
+    from planner.presenters.career_report import skill_progress
+    from planner.tabs.projection.presenter import ProjectionPresenter
     from planner.views.charts import chart_of
     from planner.views.export_render import chart_image, chart_svg, png_bytes, report_pdf
 
     plot = chart_of(ctx.window.tab_widget("projection"))
-    if plot is None or ctx.projection is None:
+    if plot is None:
         return ["the projection chart"]
     image = chart_image(plot, 600)
-    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    profile = ctx.session.profile
+    projection = ctx.presenter("projection", ProjectionPresenter)
+    report = career_report(ctx.dataset, profile, skill_progress(ctx.dataset, profile), projection, dt.date.today())
     broken = []
     if not png_bytes(image).startswith(b"\x89PNG"):
         broken.append("a PNG export")

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.app import TABS as REGISTRY
+from planner.tabs import TABS as REGISTRY
 from planner.views.charts import chart_of
 
-TABS = [spec.title.replace("&", "") for spec in REGISTRY]  # every tab of the registry, the Market tab included
+TABS = [spec.id for spec in REGISTRY]  # every tab of the registry, by id
 
 
 def keyboard_controls(root: QWidget) -> list[QWidget]:
@@ -91,7 +91,7 @@ def test_tab_key_reaches_every_control_in_order(qtbot: Any, window: Any, title: 
     assert all(name_of(w, labelled) for w in visited)
 
 
-@pytest.mark.parametrize("title", [t for t in TABS if t != "Skills"])
+@pytest.mark.parametrize("title", [t for t in TABS if t != "skills"])
 def test_each_chart_has_its_data_as_a_table(window: Any, title: str) -> None:
     tab = window.tab_widget(title)
     window.tabs.setCurrentWidget(tab)
@@ -117,7 +117,7 @@ def test_every_focusable_widget_outside_the_projection_tab_has_a_name(window: An
     Combo boxes' pop-up lists and spin boxes' inner editors are named through their owner."""
     for title in TABS:
         window.tab_widget(title)
-    projection = window.tab_widget("Projection")  # being rewritten: checked by the tests above
+    projection = window.tab_widget("projection")  # being rewritten: checked by the tests above
     labelled = buddies(window)
     unnamed = [
         f"{type(w).__name__} {w.objectName()!r}"

@@ -10,16 +10,23 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from fake_data_dialogs import FakeDialogs
-from planner.app import TABS, Context, show_data_sources
+from planner.app import Context, show_data_sources
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
 from planner.presenters.data_sources import PATH_ROLE
 from planner.storage.data_pack import PACK_FILE
+from planner.tabs import TABS
+from planner.tabs.industries.presenter import IndustriesPresenter
+from planner.tabs.levels.presenter import LevelsPresenter
+from planner.tabs.levels.view import LevelsTab
+from planner.tabs.projection.pay_history import PayHistoryPresenter
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.view import ProjectionTab
+from planner.tabs.skills.presenter import SkillsPresenter
+from planner.tabs.skills.view import SkillsTab
 from planner.views.data_dialogs import ChangesDialog, DataSourcesDialog, ProblemsDialog
-from planner.views.levels_view import LevelsTab
-from planner.views.projection_view import ProjectionTab
-from planner.views.skills_view import SkillsTab
+from profile_edits import set_assumptions, tick
 
 Opener = Callable[[], Context]
 MakeData = Callable[[Callable[[dict[str, Any]], None]], Path]
@@ -54,13 +61,13 @@ def test_menus_offer_import_revert_and_data_sources(open_app: Opener) -> None:
 
 def test_a_refused_file_keeps_the_data_and_the_tabs(open_app: Opener, data_copy: MakeData, dataset: Dataset) -> None:
     ctx = open_app()
-    levels_tab = ctx.window.tab_widget("Salary by level")
+    levels_tab = ctx.window.tab_widget("levels")
     fake = fake_dialogs(ctx, data_copy(lambda d: d["levels"][0]["range"].update(min="cheap")))
     ctx.window.import_data_action.trigger()
     assert fake.problems
     assert [path for path, _reason in fake.problems[0][2]] == ["levels.0.range.min"]
     assert ctx.dataset is dataset
-    assert ctx.window.tab_widget("Salary by level") is levels_tab
+    assert ctx.window.tab_widget("levels") is levels_tab
     assert "not imported" in ctx.window.statusBar().currentMessage()
 
 
@@ -68,12 +75,17 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
     qtbot: Any, open_app: Opener, data_copy: MakeData, data_dir: Path
 ) -> None:
     ctx = open_app()
-    ctx.session.set_skill("entry.python", True)
-    ctx.session.set_skill("gone.from-an-older-pack", True)
-    for title in ctx.window.tab_titles():  # every tab built, so every presenter listens to the session
-        ctx.window.tab_widget(title)
-    old_presenters = (ctx.projection, ctx.industries, ctx.pay_history, ctx.skills)  # still referenced: no help from GC
-    ctx.window.tabs.setCurrentIndex(ctx.window.tab_titles().index("Skills"))
+    tick(ctx.session, "entry.python", True)
+    tick(ctx.session, "gone.from-an-older-pack", True)
+    for tab_id in ctx.window.tab_ids():  # every tab built, so every presenter listens to the session
+        ctx.window.tab_widget(tab_id)
+    old_presenters = (
+        ctx.presenter("projection", ProjectionPresenter),
+        ctx.presenter("industries", IndustriesPresenter),
+        ctx.presenter("projection", PayHistoryPresenter),
+        ctx.presenter("skills", SkillsPresenter),
+    )  # still referenced: no help from GC
+    ctx.window.select_tab("skills")
     fake = fake_dialogs(ctx, data_copy(new_mid_figures))
 
     ctx.window.import_data_action.trigger()
@@ -81,28 +93,28 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
 
     assert fake.reviewed, "the changes were shown before the data was used"
     assert ctx.dataset.title == "ML engineer salaries, 2031 survey"
-    assert ctx.window.tab_titles() == [spec.title.replace("&", "") for spec in TABS]
-    assert ctx.window.tabs.currentIndex() == 2, "the same tab stays open"
-    levels = ctx.window.tab_widget("Salary by level")
+    assert ctx.window.tab_titles() == [spec.title for spec in TABS]
+    assert ctx.window.current_tab_id() == "skills", "the same tab stays open"
+    levels = ctx.window.tab_widget("levels")
     assert isinstance(levels, LevelsTab)
     assert "$199,000" in levels.table.model().index(1, 2).data()
-    assert "3 February 2031" in ctx.levels.hover_text(1)
-    skills = ctx.window.tab_widget("Skills")
+    assert "3 February 2031" in ctx.presenter("levels", LevelsPresenter).hover_text(1)
+    skills = ctx.window.tab_widget("skills")
     assert isinstance(skills, SkillsTab)
-    assert ctx.skills.is_ticked("entry.python")
+    assert ctx.presenter("skills", SkillsPresenter).is_ticked("entry.python")
     assert ctx.session.profile.has_skill("gone.from-an-older-pack")
     assert ctx.window.revert_data_action.isEnabled()
     assert "imported" in ctx.window.statusBar().currentMessage()
 
     # The old tabs are gone and their presenters deaf: a change of the profile reaches only the new ones.
     assert all(p is not None for p in old_presenters)
-    ctx.session.set_skill("mid.deep-learning", True)
-    projection = ctx.window.tab_widget("Projection")
+    tick(ctx.session, "mid.deep-learning", True)
+    projection = ctx.window.tab_widget("projection")
     assert isinstance(projection, ProjectionTab)
-    ctx.session.update(years_of_experience=6.0)
-    assert ctx.projection is not None
-    assert ctx.projection.projection is not None
-    assert ctx.projection.projection.start_experience == 6.0
+    ctx.session.edit(years_of_experience=6.0)
+    assert ctx.presenter("projection", ProjectionPresenter) is not None
+    assert ctx.presenter("projection", ProjectionPresenter).projection is not None
+    assert ctx.presenter("projection", ProjectionPresenter).projection.start_experience == 6.0
     assert (data_dir / PACK_FILE).exists()
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
@@ -167,7 +179,7 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
 
 
 def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
-    main_context.session.update_assumptions(inflation=0.07)
+    set_assumptions(main_context.session, inflation=0.07)
     dialog = show_data_sources(main_context)
     assert isinstance(dialog, DataSourcesDialog)
     model = dialog.table.model()

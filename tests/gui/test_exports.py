@@ -19,12 +19,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from planner.app import Context, build_window, configure_application
+from planner.app import Context, build_window
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
+from planner.startup import configure_application
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.view import ProjectionTab
+from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.charts import chart_of
 from planner.views.export_render import chart_aspect
-from planner.views.projection_view import ProjectionTab
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -64,7 +67,7 @@ def status(ctx: Context) -> str:
 
 
 def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    tab = show_tab(ctx, "Salary by level")
+    tab = show_tab(ctx, "levels")
     dialogs.save_to, dialogs.width = out / "levels.png", 1234
     ctx.window.export_chart_action.trigger()
 
@@ -80,7 +83,7 @@ def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, ou
 
 
 def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    show_tab(ctx, "Industries")
+    show_tab(ctx, "industries")
     dialogs.save_to, dialogs.save_suffix, dialogs.width = out / "industries.svg", "svg", 900
     ctx.window.export_chart_action.trigger()
 
@@ -93,7 +96,7 @@ def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: Fake
 
 
 def test_a_name_without_suffix_gets_the_chosen_format(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    show_tab(ctx, "Projection")
+    show_tab(ctx, "projection")
     dialogs.save_to, dialogs.save_suffix, dialogs.width = out / "my chart", "svg", 700
     ctx.window.export_chart_action.trigger()
     assert (out / "my chart.svg").is_file()
@@ -101,18 +104,18 @@ def test_a_name_without_suffix_gets_the_chosen_format(ctx: Context, dialogs: Fak
 
 
 def test_the_skills_tab_has_no_chart_to_export(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    show_tab(ctx, "Skills")
+    show_tab(ctx, "skills")
     assert not ctx.window.export_chart_action.isEnabled()
     dialogs.save_to = out / "x.png"
     assert ctx.commands is not None
     assert ctx.commands.export_chart() is None
     assert dialogs.asked_save == []
-    show_tab(ctx, "Projection")
+    show_tab(ctx, "projection")
     assert ctx.window.export_chart_action.isEnabled()
 
 
 def test_cancelling_writes_nothing(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    show_tab(ctx, "Salary by level")
+    show_tab(ctx, "levels")
     dialogs.save_to = None
     ctx.window.export_chart_action.trigger()
     dialogs.save_to, dialogs.width = out / "c.png", None  # cancelled at the size question
@@ -159,9 +162,9 @@ def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
     ctx: Context, dialogs: FakeDialogs, out: Path, qtbot: Any
 ) -> None:
-    tab = show_tab(ctx, "Projection")
+    tab = show_tab(ctx, "projection")
     assert isinstance(tab, ProjectionTab)
-    ctx.session.update(years_of_experience=6.0, current_salary=130_000)
+    ctx.session.edit(years_of_experience=6.0, current_salary=130_000)
     tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
     dialogs.save_to = out / "projection.csv"
     ctx.window.export_csv_action.trigger()
@@ -184,7 +187,7 @@ def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
 
 
 def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    ctx.session.update(years_of_experience=3.5)
+    ctx.session.edit(years_of_experience=3.5)
     dialogs.save_to = out / "me.json"
     ctx.window.export_profile_action.trigger()
     from planner.storage.exports import read_profile_import
@@ -197,7 +200,7 @@ def pdf_pages(data: bytes) -> int:
 
 
 def test_career_report_pdf(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     dialogs.save_to = out / "report.pdf"
     ctx.window.export_pdf_action.trigger()
 
@@ -213,14 +216,20 @@ def test_career_report_pdf(ctx: Context, dialogs: FakeDialogs, out: Path) -> Non
 def test_report_holds_profile_progress_table_and_sources(ctx: Context, dataset: Dataset) -> None:
     import datetime as dt
 
-    from planner.presenters.reports import career_report
+    from planner.commands.reports import career_report
     from planner.views.export_render import report_html
 
-    ctx.session.update(years_of_experience=4.0, current_salary=101_000, industry=dataset.industries[0].id)
-    ctx.skills.set_checked("entry.python", True)
-    tab = show_tab(ctx, "Projection")
-    assert ctx.projection is not None
-    report = career_report(dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date(2025, 5, 1))
+    ctx.session.edit(years_of_experience=4.0, current_salary=101_000, industry=dataset.industries[0].id)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
+    tab = show_tab(ctx, "projection")
+    assert ctx.presenter("projection", ProjectionPresenter) is not None
+    report = career_report(
+        dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date(2025, 5, 1),
+    )
     html = report_html(report, "chart.png", 500)
 
     assert "$101,000" in html
@@ -239,8 +248,8 @@ def test_report_holds_profile_progress_table_and_sources(ctx: Context, dataset: 
 
 
 def test_chart_of_every_tab(ctx: Context) -> None:
-    charts = {title: chart_of(ctx.window.tab_widget(title)) for title in ctx.window.tab_titles()}
-    assert {t for t, c in charts.items() if c is None} == {"Skills"}
+    charts = {tab_id: chart_of(ctx.window.tab_widget(tab_id)) for tab_id in ctx.window.tab_ids()}
+    assert {t for t, c in charts.items() if c is None} == {"skills"}
 
 
 def test_the_size_question_shows_the_height_that_follows(qtbot: Any) -> None:
@@ -262,7 +271,7 @@ def test_the_reports_chart_is_laid_out_at_print_size_and_as_wide_as_the_table(ct
         report_text_width,
     )
 
-    tab = ctx.window.tab_widget("Projection")
+    tab = ctx.window.tab_widget("projection")
     plot = chart_of(tab)
     assert plot is not None
     ctx.window.resize(1800, 1000)  # a wide window: exported as it is, its text would print at about 4 pt
@@ -280,8 +289,14 @@ def test_the_reports_chart_is_laid_out_at_print_size_and_as_wide_as_the_table(ct
     assert plot.getPlotItem().geometry() == on_screen  # the chart on screen is as it was
     import datetime as dt
 
-    from planner.presenters.reports import career_report
+    from planner.commands.reports import career_report
 
-    assert ctx.projection is not None
-    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    assert ctx.presenter("projection", ProjectionPresenter) is not None
+    report = career_report(
+        ctx.dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date.today(),
+    )
     assert f"width='{width}'" in report_html(report, "chart.png", width)  # as wide as the tables (width 100%)

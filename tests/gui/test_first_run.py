@@ -14,6 +14,7 @@ from planner.app import Context, open_window
 from planner.domain.dataset import Dataset
 from planner.presenters.choices import Choice
 from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions, welcome_questions
+from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.welcome_dialog import WelcomeDialog
 
 
@@ -168,7 +169,7 @@ def test_welcome_skills_and_level_reach_the_first_projection(
     assert set(ctx.session.profile.skills) == {"mid.deep-learning", "general.collaboration"}
     tab = ctx.window.tabs.currentWidget()
     assert tab.today_line.label.format == "Today: Mid level"
-    assert ctx.skills.progress()[1].done == 2
+    assert ctx.presenter("skills", SkillsPresenter).progress()[1].done == 2
     ctx.window.close()
 
 

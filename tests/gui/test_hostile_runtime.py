@@ -17,9 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from planner.app import Context, save_on_signals
+from planner.app import Context
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
 from planner.presenters import autosave as autosave_module
+from planner.startup import save_on_signals
 from planner.storage.instance_lock import DataDirLock
 from planner.views.data_dialogs import ProblemsDialog
 
@@ -55,7 +56,7 @@ def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_ex
 ) -> None:
     ctx = open_app(lock=lock, dialogs=dialogs)
     assert ctx.autosave is not None
-    ctx.session.update(years_of_experience=2)
+    ctx.session.edit(years_of_experience=2)
     assert ctx.autosave.flush()
 
     (data_dir / "profile.lock").unlink()
@@ -63,7 +64,7 @@ def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_ex
     assert second.try_lock()
     (data_dir / "profile.json").write_text(json.dumps({"schema_version": 3, "years_of_experience": 9}))
 
-    ctx.session.update(years_of_experience=5)
+    ctx.session.edit(years_of_experience=5)
     assert not ctx.autosave.flush()
     assert years_on_disk(data_dir) == 9  # the second copy's file is not overwritten
     assert "Not saving" in ctx.window.save_status.text()
@@ -72,7 +73,7 @@ def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_ex
     assert "Export profile" in banner
     assert ctx.session.profile.years_of_experience == 5  # kept in the window
 
-    ctx.session.update(years_of_experience=6)  # later changes are not written either
+    ctx.session.edit(years_of_experience=6)  # later changes are not written either
     assert not ctx.autosave.flush()
     assert years_on_disk(data_dir) == 9
 
@@ -90,7 +91,7 @@ def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_ex
 def test_an_unwritable_folder_opens_read_only_and_says_so(open_app: Opener, data_dir: Path) -> None:
     ctx = open_app(read_only="the disk is read-only", dialogs=FakeDialogs())
     assert "cannot be written (the disk is read-only)" in ctx.window.banner.text()
-    ctx.session.update(years_of_experience=4)
+    ctx.session.edit(years_of_experience=4)
     assert ctx.session.profile.years_of_experience == 4
     assert "not being saved" in ctx.window.save_status.text()
     ctx.window.close()
@@ -109,7 +110,7 @@ def test_a_change_is_saved_on_sigterm_and_sighup(
     quits: list[bool] = []
     restore = save_on_signals(ctx.app, ctx.autosave.flush, quit_app=lambda: quits.append(True))
     try:
-        ctx.session.update(years_of_experience=8)
+        ctx.session.edit(years_of_experience=8)
         assert not (data_dir / "profile.json").exists()
         os.kill(os.getpid(), signum)
         qtbot.waitUntil(lambda: bool(quits), timeout=5000)
@@ -150,13 +151,15 @@ def test_main_opens_read_only_when_the_folder_cannot_be_written(
     qapp: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from planner import app as app_module
+    from planner import main as main_module
+    from planner import startup
     from planner.domain.profile import Profile
     from planner.storage.profile_store import encode_profile
 
     (data_dir / "profile.json").write_bytes(encode_profile(Profile(years_of_experience=3)))
     before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
     monkeypatch.setattr(DataDirLock, "try_lock", lambda self: False)  # as on a read-only or full disk
-    monkeypatch.setattr(app_module, "unwritable_reason", lambda _folder: "the disk is read-only")
+    monkeypatch.setattr(startup, "unwritable_reason", lambda _folder: "the disk is read-only")
     opened: list[Context] = []
     real_open = app_module.open_window
 
@@ -167,7 +170,7 @@ def test_main_opens_read_only_when_the_folder_cannot_be_written(
     monkeypatch.setattr(app_module, "open_window", open_window)
     monkeypatch.setattr(type(qapp), "exec", lambda *_args: 0)  # return at once instead of running the loop
 
-    assert app_module.main(["--data-dir", str(data_dir)]) == 0
+    assert main_module.main(["--data-dir", str(data_dir)]) == 0
     (ctx,) = opened
     assert ctx.store is not None
     assert ctx.store.read_only_reason == "the disk is read-only"

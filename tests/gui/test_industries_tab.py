@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Profile
-from planner.presenters.industries import KEY_ROLE, IndustriesTableModel
 from planner.storage.dataset_file import load_dataset
-from planner.views.industries_view import IndustriesTab
+from planner.tabs.industries.presenter import KEY_ROLE, IndustriesPresenter, IndustriesTableModel
+from planner.tabs.industries.view import IndustriesTab
 from planner.views.theme import you_color
 
 TITLE = "Industries"
@@ -37,7 +37,8 @@ def tab(main_context: Any) -> IndustriesTab:
 @pytest.fixture
 def build(qtbot: Any, qapp: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
     """Build the real window for another dataset or a given profile."""
-    from planner.app import build_window, configure_application
+    from planner.app import build_window
+    from planner.startup import configure_application
 
     contexts: list[Any] = []
 
@@ -112,10 +113,11 @@ def column(name: str) -> int:
 def test_tab_is_built_only_when_first_shown(main_context: Any) -> None:
     window = main_context.window
     assert TITLE in window.tab_titles()
-    assert "&I" in window.tabs.tabText(window.tab_titles().index(TITLE)), "reachable with Alt+I"
-    assert main_context.industries is None
+    assert "&" not in window.tabs.tabText(window.tab_titles().index(TITLE)), "no Alt letter: Ctrl+2 reaches it"
+    assert not window.is_built("industries")
     open_tab(main_context)
-    assert main_context.industries is not None
+    assert window.is_built("industries")
+    assert main_context.presenter("industries", IndustriesPresenter) is not None
 
 
 def test_ctrl_tab_reaches_the_tab(main_context: Any, qtbot: Any) -> None:
@@ -258,7 +260,7 @@ def test_clicking_beside_a_bar_chooses_nothing(main_context: Any, tab: Industrie
 
 
 def test_highlight_follows_changes_made_elsewhere(main_context: Any, tab: IndustriesTab) -> None:
-    main_context.session.update(industry="healthcare", employer="google")
+    main_context.session.edit(industry="healthcare", employer="google")
     assert tab.industry_combo.currentData() == "healthcare"
     assert tab.employer_combo.currentData() == "google"
     assert highlighted(tab) == {"industry:healthcare"}  # the employers are hidden until shown
@@ -403,7 +405,7 @@ def test_equal_pay_is_listed_in_the_same_order_in_chart_and_table(tab: Industrie
 def test_table_selection_and_chart_selection_follow_each_other(
     main_context: Any, tab: IndustriesTab, qtbot: Any
 ) -> None:
-    presenter = main_context.industries
+    presenter = main_context.presenter("industries", IndustriesPresenter)
     row = tab.row_of("industry:healthcare")
     tab.table.selectRow(row)
     assert presenter.selected == "industry:healthcare"
@@ -501,7 +503,7 @@ def test_controls_are_named_and_reachable_by_keyboard(tab: IndustriesTab) -> Non
 def test_the_selected_entry_is_marked_in_the_selection_colour_not_the_you_colour(
     main_context: Any, tab: IndustriesTab
 ) -> None:
-    main_context.session.update(industry="finance")
+    main_context.session.edit(industry="finance")
     tab.show_selection("industry:education")
     tab.entry_selected.emit("industry:education")
     band = tab.selection_band

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner.app import Context
 from planner.domain.plans import PlannedSkill
 from planner.domain.profile import Profile
-from planner.presenters.skills import COL_PLAN
 from planner.storage.profile_store import encode_profile
-from planner.views.projection_view import ProjectionTab
-from planner.views.skills_view import SkillsTab
+from planner.tabs.projection.view import ProjectionTab
+from planner.tabs.skills.presenter import COL_PLAN, SkillsPresenter
+from planner.tabs.skills.view import SkillsTab
 
 Opener = Callable[[], Context]
 SKILL = "general.deployment"  # a general skill counts at every level: it moves the curve from the year it counts
@@ -32,21 +32,23 @@ def start(data_dir: Path, **fields: Any) -> None:
 
 
 def skills_tab(ctx: Context) -> SkillsTab:
-    tab = ctx.window.tab_widget("Skills")
+    tab = ctx.window.tab_widget("skills")
     ctx.window.tabs.setCurrentWidget(tab)
     assert isinstance(tab, SkillsTab)
     return tab
 
 
 def projection_tab(ctx: Context) -> ProjectionTab:
-    tab = ctx.window.tab_widget("Projection")
+    tab = ctx.window.tab_widget("projection")
     ctx.window.tabs.setCurrentWidget(tab)
     assert isinstance(tab, ProjectionTab)
     return tab
 
 
 def row_of(ctx: Context, skill_id: str, column: int = 0) -> QModelIndex:
-    return ctx.skills.proxy.mapFromSource(ctx.skills.skill_index(skill_id, column))
+    return ctx.presenter("skills", SkillsPresenter).proxy.mapFromSource(
+        ctx.presenter("skills", SkillsPresenter).skill_index(skill_id, column)
+    )
 
 
 def curve(tab: ProjectionTab) -> np.ndarray:
@@ -170,7 +172,7 @@ def test_plan_and_remove_with_the_keyboard_then_undo_and_redo(qtbot: Any, open_a
     redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(focus, Qt.Key.Key_Z, redo)
     assert ctx.session.profile.plan[SKILL].by == dt.date(year, 9, 1)
-    assert ctx.skills.undo_stack.undoText() == f"plan “{NAME}” for September {year}"
+    assert ctx.session.undo_stack.undoText() == f"plan “{NAME}” for September {year}"
     assert f"plan “{NAME}” for September {year}" in tab.undo_button.text() + tab.undo_button.toolTip()
 
 

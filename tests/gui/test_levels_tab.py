@@ -13,14 +13,14 @@ from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from planner.domain.dataset import Dataset
+from planner.tabs.levels.view import LevelsTab
 from planner.views.charts import CurrencyAxis
-from planner.views.levels_view import LevelsTab
 from planner.views.theme import YOU_SYMBOL, you_color
 
 
 @pytest.fixture
 def tab(main_context: Any) -> LevelsTab:
-    widget = main_context.window.tab_widget("Salary by level")
+    widget = main_context.window.tab_widget("levels")
     assert isinstance(widget, LevelsTab)
     return widget
 
@@ -216,7 +216,7 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     assert tab.you_marks is None
     assert "enter your base salary" in tab.key_label.text()
 
-    session.update(years_of_experience=7, current_salary=131000)
+    session.edit(years_of_experience=7, current_salary=131000)
     assert you_outlined(tab) == [1]
     assert tab.you_marks is not None
     xs, ys = tab.you_marks.getData()
@@ -228,7 +228,7 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     model = tab.table.model()
     assert [model.index(r, 0).data() for r in range(3)] == ["Entry level", "Mid level ★ you", "Senior level"]
 
-    session.update(years_of_experience=12, current_salary=None, pay_history={2024: 150000})
+    session.edit(years_of_experience=12, current_salary=None, pay_history={2024: 150000})
     assert you_outlined(tab) == [2]
     assert tab.you_marks is not None
     assert tab.you_marks.getData()[1].tolist() == [150000]

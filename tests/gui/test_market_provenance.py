@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser
 
 from planner.app import show_data_sources
+from planner.commands.reports import career_report
 from planner.domain.dataset import Dataset
-from planner.presenters.reports import career_report
 from planner.storage.market_file import load_market_data
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.export_render import report_html
 
 
@@ -30,10 +32,15 @@ def test_data_sources_name_the_release_every_file_and_the_disclaimer(main_contex
 def test_the_report_names_the_release_and_where_the_salary_sits(main_context: Any, dataset: Dataset) -> None:
     ctx = main_context
     ctx.window.tab_widget("projection")
-    ctx.session.update(current_salary=145_000, market_area="0042660", market_occupation="151252")
+    ctx.session.edit(current_salary=145_000, market_area="0042660", market_occupation="151252")
     market = load_market_data()
     report = career_report(
-        dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date(2026, 6, 1), market
+        dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date(2026, 6, 1),
+        market,
     )
     html = report_html(report, None, 500)
     assert "Software Developers in Seattle-Tacoma-Bellevue, WA: median $167,280" in html
@@ -47,7 +54,12 @@ def test_without_a_market_choice_the_report_lists_only_the_release(main_context:
     ctx = main_context
     ctx.window.tab_widget("projection")
     report = career_report(
-        dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date(2026, 6, 1), load_market_data()
+        dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date(2026, 6, 1),
+        load_market_data(),
     )
     assert report.market_summary == ""
     assert "Official wage statistics" in report_html(report, None, 500)

@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-from planner.app import TABS
 from planner.storage.market_file import load_market_data
+from planner.tabs import TABS
+from planner.tabs.market.presenter import MarketPresenter
 from planner.views.theme import apply_theme
 
 SEATTLE = "0042660"
@@ -27,12 +28,11 @@ def market_tab(ctx: Any) -> Any:
 def test_the_tab_is_built_only_when_first_shown(qtbot: Any, main_context: Any) -> None:
     window = main_context.window
     assert not window.is_built("market")
-    assert main_context.market is None
     index = [spec.id for spec in TABS].index("market")
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == index
     assert window.is_built("market")
-    assert main_context.market is not None
+    assert main_context.presenter("market", MarketPresenter) is not None
     assert window.tabs.currentWidget().objectName() == "marketTab"
 
 
@@ -57,7 +57,7 @@ def test_typing_part_of_a_name_finds_the_metro_area(qtbot: Any, main_context: An
 
 
 def test_hovering_the_box_names_the_bls_series(main_context: Any) -> None:
-    main_context.session.update(market_area=SEATTLE, current_salary=145_000)
+    main_context.session.edit(market_area=SEATTLE, current_salary=145_000)
     tab = market_tab(main_context)
     median = load_market_data().cell(SEATTLE, "151252").get("p50")
     vb = tab.plot.getPlotItem().vb
@@ -68,7 +68,7 @@ def test_hovering_the_box_names_the_bls_series(main_context: Any) -> None:
 
 
 def test_the_metro_chart_and_the_industries_name_their_series_on_hover(main_context: Any) -> None:
-    main_context.session.update(market_area=SEATTLE)
+    main_context.session.edit(market_area=SEATTLE)
     tab = market_tab(main_context)
     vb = tab.metro_plot.getPlotItem().vb
     tab.metro_plot.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(1, 10_000)))
@@ -109,4 +109,5 @@ def test_start_up_reads_no_bls_data_and_imports_no_market_code(tmp_path: Any) ->
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    # Only the tab's spec (its package's __init__: id, title, shortcut) is read at start-up.
+    assert out.stdout.strip().splitlines()[-1] == "['planner.tabs.market']"

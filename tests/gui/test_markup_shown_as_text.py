@@ -20,8 +20,12 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from planner.app import build_window, show_data_sources
+from planner.commands.reports import career_report
 from planner.domain.dataset import Dataset
-from planner.presenters.reports import career_report
+from planner.tabs.industries.presenter import IndustriesPresenter
+from planner.tabs.levels.presenter import LevelsPresenter
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.export_render import report_html
 
 TOKENS = [
@@ -112,7 +116,7 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     ds = with_names(dataset, text)
     ctx = build_window(qapp, ds, tmp_path)
     qtbot.addWidget(ctx.window)
-    ctx.session.update(industry=ds.industries[0].id, years_of_experience=1)
+    ctx.session.edit(industry=ds.industries[0].id, years_of_experience=1)
     window = ctx.window
     level_name, skill_name, industry_name, source_name = (
         f"{text} level",
@@ -122,7 +126,7 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     )
 
     # Salary by level: summary, details, table tooltips, the chart's legend and hover text.
-    levels = ctx.levels
+    levels = ctx.presenter("levels", LevelsPresenter)
     assert source_name in visible(levels.summary_html())
     assert f"{text} article" in visible(levels.summary_html())
     details = visible(levels.details_html(0)).splitlines()
@@ -138,24 +142,28 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     assert levels.hover_text(0).startswith(level_name)
 
     # Industries: the table's tooltips, the hover text and its tooltip, the chart key.
-    industries_tab = window.tab_widget("Industries")
-    assert ctx.industries is not None
-    industry_tips = tooltips(ctx.industries.proxy)
+    industries_tab = window.tab_widget("industries")
+    assert ctx.presenter("industries", IndustriesPresenter) is not None
+    industry_tips = tooltips(ctx.presenter("industries", IndustriesPresenter).proxy)
     assert any(tip.startswith(source_name) or source_name in tip for tip in industry_tips)
-    key = next(k for k in industries_tab.bar_keys() if industry_name in ctx.industries.hover_text(k))
+    key = next(
+        k
+        for k in industries_tab.bar_keys()
+        if industry_name in ctx.presenter("industries", IndustriesPresenter).hover_text(k)
+    )
     industries_tab._set_hover(key, industries_tab.plot.getPlotItem().getViewBox().viewRect().center())
-    assert visible(industries_tab.plot.toolTip()) == ctx.industries.hover_text(key)
+    assert visible(industries_tab.plot.toolTip()) == ctx.presenter("industries", IndustriesPresenter).hover_text(key)
     assert industry_name in industries_tab.hover_label.toPlainText()
 
     # Skills: the level's and the skill's tooltips.
-    window.tab_widget("Skills")
-    skill_tips = tooltips(ctx.skills.model)
+    window.tab_widget("skills")
+    skill_tips = tooltips(ctx.presenter("skills", SkillsPresenter).model)
     assert any(level_name.lower() in tip for tip in skill_tips)
     assert any(tip.splitlines()[0] == f"{skill_name} ({level_name})" for tip in skill_tips)
 
     # Projection: the legend and the crosshair's tooltip name the industry and the level.
-    projection_tab: QWidget = window.tab_widget("Projection")
-    assert ctx.projection is not None
+    projection_tab: QWidget = window.tab_widget("projection")
+    assert ctx.presenter("projection", ProjectionPresenter) is not None
     assert any(industry_name in entry for entry in legend_texts(projection_tab.legend))  # type: ignore[attr-defined]
     assert level_name in visible(projection_tab.plot.toolTip())  # type: ignore[attr-defined]
 
@@ -168,7 +176,13 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     assert any(source_name in tip for tip in tooltips(page.proxy))
 
     # The PDF report: built from the same HTML the PDF is printed from.
-    report = career_report(ds, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date(2026, 1, 1))
+    report = career_report(
+        ds,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date(2026, 1, 1),
+    )
     shown = visible(report_html(report, None, 560)).splitlines()
     assert any(line.startswith(level_name) for line in shown)
     assert any(line.startswith(source_name + " (") for line in shown)

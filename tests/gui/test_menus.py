@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.dialogs import MarkdownDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +46,8 @@ def test_the_menus_hold_what_the_issue_lists(main_context: Any) -> None:
 
 def test_no_key_is_bound_twice(main_context: Any) -> None:
     window = main_context.window
-    for title in window.tab_titles():  # build every tab, so their actions count too
-        window.tab_widget(title)
+    for tab_id in window.tab_ids():  # build every tab, so their actions count too
+        window.tab_widget(tab_id)
     keys = Counter(
         key.toString() for action in window.findChildren(QAction) for key in action.shortcuts() if not key.isEmpty()
     )
@@ -60,7 +61,11 @@ def activate(qtbot: Any, window: Any) -> None:
 
 
 def test_undo_and_redo_from_the_edit_menu_and_from_any_tab(qtbot: Any, main_context: Any) -> None:
-    window, skills, session = main_context.window, main_context.skills, main_context.session
+    window, skills, session = (
+        main_context.window,
+        main_context.presenter("skills", SkillsPresenter),
+        main_context.session,
+    )
     skills.set_checked("entry.python", True)
     assert window.undo_action.isEnabled()
     assert "Python" in window.undo_action.text()
@@ -83,7 +88,7 @@ def test_undo_and_redo_from_the_edit_menu_and_from_any_tab(qtbot: Any, main_cont
 
 def test_the_skills_tab_buttons_are_the_edit_menu_actions(main_context: Any) -> None:
     window = main_context.window
-    tab = window.tab_widget("Skills")
+    tab = window.tab_widget("skills")
     assert tab.undo_button.defaultAction() is window.undo_action
     assert tab.redo_button.defaultAction() is window.redo_action
     assert tab.actions() == []  # no shortcut of its own to collide with the window's
@@ -144,14 +149,13 @@ def test_menus_keep_working_after_new_salary_data_is_applied(
     apply_dataset(ctx, newer)
     assert ctx.commands is not None
     assert ctx.commands.dataset is newer, "exports and the report use the data on screen"
-    assert ctx.commands.skills is ctx.skills
 
     edit_actions = [a for a in ctx.window.edit_menu.actions() if not a.isSeparator()]
     assert edit_actions == [ctx.window.undo_action, ctx.window.redo_action], "one Undo and one Redo, not two"
-    ctx.skills.set_checked("mid.deep-learning", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("mid.deep-learning", True)
     activate(qtbot, ctx.window)
     ctx.window.tabs.setCurrentIndex(0)
     qtbot.keyClick(ctx.window.tabs.currentWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not ctx.session.profile.has_skill("mid.deep-learning"), "Ctrl+Z undoes on the new data's skills"
-    tab = ctx.window.tab_widget("Skills")
+    tab = ctx.window.tab_widget("skills")
     assert tab.undo_button.defaultAction() is ctx.window.undo_action

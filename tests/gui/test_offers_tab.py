@@ -14,13 +14,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from tests.gui.fake_dialogs import FakeDialogs
 
-from planner.app import TABS, build_window, configure_application
+from planner.app import build_window
 from planner.domain.dataset import Dataset
 from planner.domain.offers import OFFER_YEARS
 from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import Assumptions, Profile
-from planner.presenters.offers import COMPONENTS, EXPLAIN_ROLE
-from planner.views.offers_view import component_colors
+from planner.startup import configure_application
+from planner.tabs import TABS
+from planner.tabs.offers.presenter import COMPONENTS, EXPLAIN_ROLE, OffersPresenter
+from planner.tabs.offers.view import component_colors
 from planner.views.theme import apply_theme
 
 DAY = dt.date(2026, 11, 30)
@@ -69,7 +71,7 @@ def test_the_tab_is_in_the_registry_built_when_first_shown(ctx: Any) -> None:
     assert not ctx.window.is_built("offers")
     ctx.window.tab_widget("offers")
     assert ctx.window.is_built("offers")
-    assert ctx.offers is not None
+    assert ctx.presenter("offers", OffersPresenter) is not None
 
 
 def test_the_stacked_chart_draws_the_tables_figures(ctx: Any, tab: Any) -> None:
@@ -116,7 +118,9 @@ def test_the_current_job_column_says_what_rests_on_assumptions(ctx: Any, tab: An
     tab.table.setCurrentIndex(model.index(rows["Year 1: equity"], 2))
     assert "Derived: grant $200,000 × 25 %" in tab.explain.text()
     assert model.index(rows["Year 1: equity"], 2).data(EXPLAIN_ROLE) == tab.explain.text()
-    ctx.offers.field_committed("equity_grant", "400,000")  # an edit: the same cell, its new figure explained
+    ctx.presenter("offers", OffersPresenter).field_committed(
+        "equity_grant", "400,000"
+    )  # an edit: the same cell, its new figure explained
     assert tab.table.currentIndex().row() == rows["Year 1: equity"]
     assert "Derived: grant $400,000 × 25 %" in tab.explain.text()
 
@@ -177,7 +181,7 @@ def test_add_duplicate_and_delete_with_the_buttons_and_undo(qtbot: Any, ctx: Any
 
 
 def test_a_scenario_started_from_an_offer(ctx: Any, tab: Any) -> None:
-    ctx.session.update(scenarios=[Scenario(id="scenario-1", name=f"Offer: {MARKUP}")])
+    ctx.session.edit(scenarios=[Scenario(id="scenario-1", name=f"Offer: {MARKUP}")])
     tab.scenario_button.click()
     added = ctx.session.profile.scenarios[-1]
     assert added.offer == "offer-1"

@@ -11,19 +11,21 @@ from PySide6.QtCore import Qt
 
 from planner.domain.money import usd
 from planner.domain.profile import MAX_SALARY
-from planner.views.projection_view import ProjectionTab
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.view import ProjectionTab
+from profile_edits import set_assumptions
 
 
 @pytest.fixture
 def tab(main_context: Any) -> ProjectionTab:
-    main_context.session.update(years_of_experience=4)
-    widget = main_context.window.tab_widget("Projection")
+    main_context.session.edit(years_of_experience=4)
+    widget = main_context.window.tab_widget("projection")
     assert isinstance(widget, ProjectionTab)
     return widget
 
 
 def this_year(ctx: Any) -> int:
-    return int(ctx.projection.current_year)
+    return int(ctx.presenter("projection", ProjectionPresenter).current_year)
 
 
 def record(qtbot: Any, tab: ProjectionTab, year: str, salary: str, by_enter: bool = False) -> None:
@@ -82,7 +84,7 @@ def test_bad_entries_are_refused_with_a_message_and_change_nothing(
 
 def test_remove_selected_year(qtbot: Any, main_context: Any, tab: ProjectionTab) -> None:
     year = this_year(main_context)
-    main_context.session.update(pay_history={year - 2: 80_000, year - 1: 85_000})
+    main_context.session.edit(pay_history={year - 2: 80_000, year - 1: 85_000})
     tab.pay_table.setCurrentIndex(tab.pay_table.model().index(1, 0))
     qtbot.mouseClick(tab.pay_remove, Qt.MouseButton.LeftButton)
     assert main_context.session.profile.pay_history == {year - 1: 85_000}
@@ -91,7 +93,7 @@ def test_remove_selected_year(qtbot: Any, main_context: Any, tab: ProjectionTab)
 def test_points_are_drawn_at_the_recorded_years_left_of_today(main_context: Any, tab: ProjectionTab) -> None:
     year = this_year(main_context)
     history = {year - 4: 82_000, year - 2: 90_000, year - 1: 97_000}
-    main_context.session.update(pay_history=history)
+    main_context.session.edit(pay_history=history)
     xs, ys = tab.history_points.getData()
     assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == sorted(history.items())
     left, _right = tab.plot.getPlotItem().getViewBox().viewRange()[0]
@@ -106,8 +108,8 @@ def test_in_todays_dollars_the_points_are_adjusted_by_the_inflation_assumption(
     main_context: Any, tab: ProjectionTab
 ) -> None:
     year = this_year(main_context)
-    main_context.session.update(pay_history={year - 2: 100_000})
-    main_context.session.update_assumptions(inflation=0.05)
+    main_context.session.edit(pay_history={year - 2: 100_000})
+    set_assumptions(main_context.session, inflation=0.05)
     tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
     _xs, ys = tab.history_points.getData()
     assert ys.tolist() == pytest.approx([100_000 * 1.05**2])
@@ -120,8 +122,11 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(
 ) -> None:
     year = this_year(main_context)
     ctx = main_context
-    ctx.session.update(pay_history={year - 3: 75_000, year - 1: 101_000})
-    assert ctx.projection.projection.salary_origin == f"your {year - 1} salary (pay history)"
+    ctx.session.edit(pay_history={year - 3: 75_000, year - 1: 101_000})
+    assert (
+        ctx.presenter("projection", ProjectionPresenter).projection.salary_origin
+        == f"your {year - 1} salary (pay history)"
+    )
     assert np.asarray(tab.main_curve.getData()[1])[0] == pytest.approx(101_000)
     # "Why this number?" follows the chart by a moment (its layout is kept out of the tick's frame).
     qtbot.waitUntil(lambda: "pay history" in tab.breakdown.toPlainText())
@@ -130,8 +135,8 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(
     assert "takes precedence" in notes
     assert f"your {year - 1} salary (pay history)" in tab.breakdown.toPlainText()
 
-    ctx.session.update(current_salary=120_000)
-    assert ctx.projection.projection.salary_origin == "your current salary"
+    ctx.session.edit(current_salary=120_000)
+    assert ctx.presenter("projection", ProjectionPresenter).projection.salary_origin == "your current salary"
     assert np.asarray(tab.main_curve.getData()[1])[0] == pytest.approx(120_000)
     assert "pay history" not in tab.summary.text()
 

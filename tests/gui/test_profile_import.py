@@ -13,6 +13,7 @@ from fake_dialogs import FakeDialogs
 from planner.app import Context
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile, TickedSkill
 from planner.storage.profile_store import ProfileStore, encode_profile
+from planner.tabs.skills.presenter import SkillsPresenter
 
 Opener = Callable[[], Context]
 
@@ -40,7 +41,7 @@ def test_import_replaces_saves_and_keeps_the_previous_profile(
     open_app: Opener, dialogs: FakeDialogs, data_dir: Path, tmp_path: Path
 ) -> None:
     ctx = open_app()
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     before = ctx.session.profile
     source = tmp_path / "exported.json"
     source.write_bytes(encode_profile(other_profile()))
@@ -50,9 +51,10 @@ def test_import_replaces_saves_and_keeps_the_previous_profile(
 
     assert ctx.session.profile == other_profile()
     assert "1 ticked skill, 7 years" in dialogs.confirms[0]
-    assert ctx.skills.is_ticked("mid.deep-learning")
-    assert not ctx.skills.is_ticked("entry.python")
-    assert not ctx.skills.undo_stack.canUndo()  # undo steps of the replaced profile are gone
+    assert ctx.presenter("skills", SkillsPresenter).is_ticked("mid.deep-learning")
+    assert not ctx.presenter("skills", SkillsPresenter).is_ticked("entry.python")
+    assert ctx.window.undo_action is not None
+    assert ctx.window.undo_action.text() == "&Undo import the profile exported.json"
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
     assert ProfileStore(data_dir).load().profile == other_profile()
@@ -60,6 +62,10 @@ def test_import_replaces_saves_and_keeps_the_previous_profile(
     assert len(kept) == 1
     assert Profile.model_validate_json(kept[0].read_bytes()) == before
     assert kept[0].name in ctx.window.statusBar().currentMessage()
+
+    ctx.window.undo_action.trigger()  # Edit > Undo: the profile you had before the import, tick included
+    assert ctx.session.profile == before
+    assert ctx.presenter("skills", SkillsPresenter).is_ticked("entry.python")
 
 
 def test_an_older_format_is_migrated_on_import(open_app: Opener, dialogs: FakeDialogs, tmp_path: Path) -> None:
@@ -85,7 +91,7 @@ def test_a_broken_import_says_why_and_changes_nothing(
     open_app: Opener, dialogs: FakeDialogs, data_dir: Path, tmp_path: Path, content: bytes
 ) -> None:
     ctx = open_app()
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
     saved = (data_dir / "profile.json").read_bytes()
@@ -101,7 +107,7 @@ def test_a_broken_import_says_why_and_changes_nothing(
     assert "unchanged" in dialogs.errors[0]
     assert dialogs.confirms == []
     assert ctx.session.profile == profile
-    assert ctx.skills.undo_stack.canUndo()
+    assert ctx.session.undo_stack.canUndo()
     assert ctx.autosave.flush()
     assert (data_dir / "profile.json").read_bytes() == saved
     assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith("profile")) == ["profile.json"]

@@ -8,7 +8,11 @@ from PySide6.QtCore import Qt
 
 from planner.domain.dataset import Dataset
 from planner.domain.provenance import date_text
-from planner.views.projection_view import ProjectionTab
+from planner.tabs.industries.presenter import IndustriesPresenter
+from planner.tabs.levels.presenter import LevelsPresenter
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.view import ProjectionTab
+from planner.tabs.skills.presenter import SkillsPresenter
 
 
 def as_of(dataset: Dataset) -> str:
@@ -16,7 +20,7 @@ def as_of(dataset: Dataset) -> str:
 
 
 def test_levels_hover_and_table_name_sources_and_date(main_context: Any, dataset: Dataset) -> None:
-    levels = main_context.levels
+    levels = main_context.presenter("levels", LevelsPresenter)
     for i, lv in enumerate(dataset.levels):
         text = levels.hover_text(i)
         assert dataset.source_names(lv.range.sources) in text
@@ -28,8 +32,8 @@ def test_levels_hover_and_table_name_sources_and_date(main_context: Any, dataset
 
 
 def test_industries_hover_and_table_name_sources_and_date(main_context: Any, dataset: Dataset) -> None:
-    main_context.window.tab_widget("Industries")
-    presenter = main_context.industries
+    main_context.window.tab_widget("industries")
+    presenter = main_context.presenter("industries", IndustriesPresenter)
     for entry in presenter.entries():
         text = presenter.hover_text(entry.key)
         assert f"Source: {dataset.source_names(entry.figure.sources)}, {as_of(dataset)}" in text
@@ -40,14 +44,14 @@ def test_industries_hover_and_table_name_sources_and_date(main_context: Any, dat
 
 def test_skill_tooltips_name_source_and_date(main_context: Any, dataset: Dataset) -> None:
     skill = dataset.levels[1].skills[0]
-    tip = main_context.skills.skill_index(skill.id).data(Qt.ItemDataRole.ToolTipRole)
+    tip = main_context.presenter("skills", SkillsPresenter).skill_index(skill.id).data(Qt.ItemDataRole.ToolTipRole)
     assert as_of(dataset) in tip
 
 
 def test_projection_labels_data_and_assumptions(main_context: Any, dataset: Dataset) -> None:
-    tab = main_context.window.tab_widget("Projection")
+    tab = main_context.window.tab_widget("projection")
     assert isinstance(tab, ProjectionTab)
-    presenter = main_context.projection
+    presenter = main_context.presenter("projection", ProjectionPresenter)
     presenter.comp_chosen("total")
     presenter.year_selected(5)
     text = tab.breakdown.toPlainText()

@@ -13,19 +13,21 @@ from PySide6.QtCore import QDate, Qt
 from tests.gui.fake_dialogs import FakeDialogs
 
 from planner.app import build_window
+from planner.commands.reports import career_report, projection_csv
 from planner.domain.dataset import Dataset
 from planner.domain.plans import MAX_SHOWN, Offer, Scenario
 from planner.domain.scenarios import scenario_projection
-from planner.presenters.reports import career_report, projection_csv
-from planner.views.projection_view import ProjectionTab
-from planner.views.scenario_dialog import ScenarioDialog
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.scenario_dialog import ScenarioDialog
+from planner.tabs.projection.view import ProjectionTab
+from planner.tabs.skills.presenter import SkillsPresenter
 
 
 @pytest.fixture
 def tab(main_context: Any) -> ProjectionTab:
     ctx = main_context
-    ctx.session.update(years_of_experience=6, current_salary=145_000, industry="finance")
-    widget = ctx.window.tab_widget("Projection")
+    ctx.session.edit(years_of_experience=6, current_salary=145_000, industry="finance")
+    widget = ctx.window.tab_widget("projection")
     assert isinstance(widget, ProjectionTab)
     return widget
 
@@ -63,7 +65,9 @@ def test_a_user_builds_a_scenario_and_sees_it_drawn_and_tabled(
     assert not dialog.isVisible()
     [scenario] = ctx.session.profile.scenarios
     assert (scenario.name, scenario.industry, scenario.shown) == ("Consumer goods", "consumer-goods", True)
-    expected = scenario_projection(ctx.dataset, ctx.session.profile, scenario, ctx.projection.current_year)
+    expected = scenario_projection(
+        ctx.dataset, ctx.session.profile, scenario, ctx.presenter("projection", ProjectionPresenter).current_year
+    )
     curve = tab.comparison_curves["scenario-0"]
     assert curve.isVisible()
     assert np.allclose(curve_y(curve), expected.projected("nominal", "base"))
@@ -120,8 +124,8 @@ def test_edit_duplicate_delete_and_undo(qtbot: Any, qapp: Any, dataset: Dataset,
     ctx = build_window(qapp, dataset, data_dir, dialogs=dialogs)
     qtbot.addWidget(ctx.window)
     ctx.window.show()
-    tab = ctx.window.tab_widget("Projection")
-    stack = ctx.skills.undo_stack
+    tab = ctx.window.tab_widget("projection")
+    stack = ctx.session.undo_stack
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
     tab.select_scenario("scenario-1")
     qtbot.mouseClick(tab.scenario_duplicate, Qt.MouseButton.LeftButton)
@@ -170,7 +174,7 @@ def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: An
     o = Offer(id="offer-1", employer_name="Acme", base=170_000, added_on=dt.date(2026, 1, 1))
     ctx.session.edit("add", offers=[o], scenarios=[Scenario(id="scenario-1", name="Take it", offer="offer-1")])
     before = curve_y(tab.comparison_curves["scenario-0"]).copy()
-    ctx.skills.set_checked("mid.deep-learning", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("mid.deep-learning", True)
     after = curve_y(tab.comparison_curves["scenario-0"])
     assert after[0] == before[0] == 170_000  # this year's pay is the offer's
     assert (after >= before - 1e-6).all()
@@ -183,21 +187,27 @@ def test_a_legend_click_hides_a_scenario_until_clicked_again(main_context: Any, 
     curve = tab.comparison_curves["scenario-0"]
     curve.hide()  # what a click on its legend entry does (pyqtgraph's ItemSample), then tells the legend
     tab.legend.sigSampleClicked.emit(curve)
-    ctx.session.update(years_of_experience=7)  # a redraw
+    ctx.session.edit(years_of_experience=7)  # a redraw
     assert not curve.isVisible()
     curve.show()
     tab.legend.sigSampleClicked.emit(curve)
-    ctx.session.update(years_of_experience=8)
+    ctx.session.edit(years_of_experience=8)
     assert curve.isVisible()
 
 
 def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: ProjectionTab) -> None:
     ctx = main_context
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="<b>Move</b>", industry="consumer-goods")])
-    header, rows = projection_csv(ctx.projection)
+    header, rows = projection_csv(ctx.presenter("projection", ProjectionPresenter))
     assert header[-1].startswith("<b>Move</b> (scenario)")
     assert rows[0][-1] == round(float(curve_y(tab.comparison_curves["scenario-0"])[0]))
-    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    report = career_report(
+        ctx.dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date.today(),
+    )
     assert [row[0] for row in report.scenarios_rows] == ["Today's path", "<b>Move</b>"]
     assert report.scenarios_header[0] == "Scenario"
     list_item = tab.scenario_list.model().index(0, 0)
@@ -244,16 +254,24 @@ def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbo
 def test_the_report_summary_has_the_warnings_not_the_tab_pointers(main_context: Any, tab: ProjectionTab) -> None:
     ctx = main_context
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Amazon", employer="amazon")])
-    on_tab = ctx.projection.summary_html()
+    on_tab = ctx.presenter("projection", ProjectionPresenter).summary_html()
     assert "“Why this number?”" in on_tab  # the pointer to the ⚠ notes, on the tab
     assert "“Scenarios side by side”" in on_tab
-    report = career_report(ctx.dataset, ctx.session.profile, ctx.skills.progress(), ctx.projection, dt.date.today())
+    report = career_report(
+        ctx.dataset,
+        ctx.session.profile,
+        ctx.presenter("skills", SkillsPresenter).progress(),
+        ctx.presenter("projection", ProjectionPresenter),
+        dt.date.today(),
+    )
     summary = report.projection_summary_html
     assert "Why this number?" not in summary
     assert "Scenarios side by side" not in summary
-    assert summary.startswith(ctx.projection.summary_html(in_report=True))
-    assert ctx.projection.warnings_html()
-    assert summary.endswith(ctx.projection.warnings_html())  # the warnings themselves, in full
+    assert summary.startswith(ctx.presenter("projection", ProjectionPresenter).summary_html(in_report=True))
+    assert ctx.presenter("projection", ProjectionPresenter).warnings_html()
+    assert summary.endswith(
+        ctx.presenter("projection", ProjectionPresenter).warnings_html()
+    )  # the warnings themselves, in full
 
 
 def test_a_scenario_with_a_long_name_can_be_duplicated(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from child_process import python_running
-from planner import app as app_module
+from planner import main as main_module
+from planner import startup as app_module
 from planner.storage.instance_lock import DataDirLock
 
 HOLDER = Path(__file__).parent.parent / "storage" / "lock_holder_child.py"
@@ -44,7 +45,7 @@ def test_second_instance_is_refused_and_writes_nothing(
     told: list[str] = []
     monkeypatch.setattr(app_module, "refuse_second_instance", told.append)
 
-    code = app_module.main(["--data-dir", str(data_dir)])
+    code = main_module.main(["--data-dir", str(data_dir)])
 
     assert code == app_module.EXIT_ALREADY_RUNNING != 0
     assert len(told) == 1

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidge
 from planner.app import Context
 from planner.domain.dataset import Dataset
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
-from planner.presenters.skills import COL_DATE, format_date
-from planner.views.skills_view import SkillsTab
+from planner.tabs.skills.presenter import COL_DATE, SkillsPresenter, format_date
+from planner.tabs.skills.view import SkillsTab
 
 Opener = Callable[[], Context]
 
 
 def skills_tab(ctx: Context) -> SkillsTab:
-    tab = ctx.window.tab_widget("Skills")
+    tab = ctx.window.tab_widget("skills")
     ctx.window.tabs.setCurrentWidget(tab)
     assert isinstance(tab, SkillsTab)
     return tab
@@ -30,7 +30,9 @@ def skills_tab(ctx: Context) -> SkillsTab:
 
 def row_of(ctx: Context, skill_id: str, column: int = 0) -> QModelIndex:
     """The tree's (proxy) index of a skill."""
-    return ctx.skills.proxy.mapFromSource(ctx.skills.skill_index(skill_id, column))
+    return ctx.presenter("skills", SkillsPresenter).proxy.mapFromSource(
+        ctx.presenter("skills", SkillsPresenter).skill_index(skill_id, column)
+    )
 
 
 def check_box_centre(tab: SkillsTab, index: QModelIndex) -> QPoint:
@@ -103,7 +105,7 @@ def test_progress_bars_follow_ticks(qtbot: Any, open_app: Opener, dataset: Datas
     tab = skills_tab(ctx)
     entry = dataset.levels[0]
     for sk in entry.skills[:3]:
-        ctx.skills.set_checked(sk.id, True)
+        ctx.presenter("skills", SkillsPresenter).set_checked(sk.id, True)
     row = tab.level_rows[entry.id]
     assert row.label.text() == f"{entry.name}: 3 of {len(entry.skills)}"
     assert (row.bar.value(), row.bar.maximum()) == (3, len(entry.skills))
@@ -159,7 +161,7 @@ def test_clear_this_level_asks_first(
     ctx = open_app()
     tab = skills_tab(ctx)
     for skill in ("mid.deep-learning", "mid.neural-networks", "entry.python"):
-        ctx.skills.set_checked(skill, True)
+        ctx.presenter("skills", SkillsPresenter).set_checked(skill, True)
     questions: list[str] = []
 
     def confirm(question: str) -> bool:
@@ -181,7 +183,7 @@ def test_clear_this_level_asks_first(
 def test_controls_have_names_and_keyboard_order(open_app: Opener) -> None:
     ctx = open_app()
     tab = skills_tab(ctx)
-    ctx.skills.set_checked("entry.python", True)  # enables Undo and one "clear" button
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)  # enables Undo and one "clear" button
     for widget in tab.findChildren(QWidget):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(tab) and widget.parent() is not None:
             if widget in (tab.tree.viewport(),) or widget.parentWidget() is tab.tree:
@@ -221,7 +223,7 @@ def test_broken_profile_starts_fresh_with_a_message_and_is_kept(
     assert ctx.session.profile.skills == {}
     assert not is_checked(row_of(ctx, "entry.python"))
     # The fresh profile is saved normally.
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     ctx.window.close()
     assert "entry.python" in json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))["skills"]
 
@@ -240,7 +242,7 @@ def test_future_profile_is_left_untouched_and_the_app_says_it_will_not_save(open
     (data_dir / "profile.json").write_bytes(content)
     ctx = open_app()
     assert "newer version" in ctx.window.banner.text()
-    ctx.skills.set_checked("entry.python", True)  # works in memory...
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)  # works in memory...
     assert is_checked(row_of(ctx, "entry.python"))
     assert "not being saved" in ctx.window.save_status.text()
     ctx.window.close()  # ...and is never written
@@ -260,7 +262,7 @@ def test_failed_save_is_shown_and_the_ticks_stay(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(ctx.autosave, "_save", disk_full)
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     assert not ctx.autosave.flush()
     assert ctx.window.save_status.text() == "Could not save: disk full. Retrying."
     assert "No space left on device" in ctx.window.save_status.toolTip()

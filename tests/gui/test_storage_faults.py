@@ -17,6 +17,7 @@ from planner.app import Context
 from planner.presenters import autosave as autosave_module
 from planner.storage import atomic
 from planner.storage.profile_store import ProfileStore
+from planner.tabs.skills.presenter import SkillsPresenter
 
 Opener = Callable[[], Context]
 RETRY_MS = 50
@@ -65,7 +66,7 @@ def saved_ticks(data_dir: Path) -> set[str]:
 
 def tick_all(ctx: Context) -> None:
     for skill_id in TICKS:
-        ctx.skills.set_checked(skill_id, True)
+        ctx.presenter("skills", SkillsPresenter).set_checked(skill_id, True)
 
 
 def status(ctx: Context) -> str:
@@ -79,7 +80,7 @@ def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
     qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], fault: str, reason: str
 ) -> None:
     ctx = open_app()
-    ctx.skills.set_checked("general.deployment", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("general.deployment", True)
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
     faulty_disk.fault = fault
@@ -88,13 +89,15 @@ def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
     assert not ctx.autosave.flush()
     assert reason in status(ctx)
     assert "kept in this window" in status(ctx)
-    assert all(ctx.skills.is_ticked(s) for s in TICKS), "the window still shows every tick"
+    assert all(ctx.presenter("skills", SkillsPresenter).is_ticked(s) for s in TICKS), (
+        "the window still shows every tick"
+    )
     assert saved_ticks(data_dir) == {"general.deployment"}, "the old file is intact"
     leftovers = [p.name for p in data_dir.iterdir() if p.name.startswith("profile.json") and p.name != "profile.json"]
     assert leftovers == [], "no temporary file left behind"
 
     # It keeps retrying on its own; more ticks while failing are kept too.
-    ctx.skills.set_checked("general.deployment", False)
+    ctx.presenter("skills", SkillsPresenter).set_checked("general.deployment", False)
     qtbot.wait(RETRY_MS * 3)
     assert saved_ticks(data_dir) == {"general.deployment"}
 
@@ -125,16 +128,16 @@ def test_profile_deleted_while_running_is_written_again(qtbot: Any, open_app: Op
 def test_data_folder_replaced_by_a_file_then_restored(qtbot: Any, open_app: Opener, data_dir: Path) -> None:
     """A path that cannot be written even as root: a file where the data folder should be."""
     ctx = open_app()
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     assert ctx.autosave is not None
     assert ctx.autosave.flush()
     moved = data_dir.with_name("moved-away")
     shutil.move(data_dir, moved)
     data_dir.write_text("not a folder")
 
-    ctx.skills.set_checked("entry.mathematics", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.mathematics", True)
     qtbot.waitUntil(lambda: "Could not save your profile" in status(ctx), timeout=5_000)
-    assert ctx.skills.is_ticked("entry.mathematics")
+    assert ctx.presenter("skills", SkillsPresenter).is_ticked("entry.mathematics")
 
     data_dir.unlink()
     shutil.move(moved, data_dir)
@@ -156,13 +159,13 @@ def test_closing_while_saves_fail_asks_before_changes_are_lost(
 
     ctx.commands.dialogs.confirm = answer  # type: ignore[method-assign]
     faulty_disk.fault = "full"
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     ctx.window.close()
     assert len(asked) == 1
     assert "could not be saved" in asked[0]
     assert "No space left" in asked[0] or "disk" in asked[0]
     assert ctx.window.isVisible() is not quit_anyway
-    assert ctx.skills.is_ticked("entry.python")
+    assert ctx.presenter("skills", SkillsPresenter).is_ticked("entry.python")
     if not quit_anyway:
         faulty_disk.fault = None  # the disk recovers; closing now saves and asks nothing
         ctx.window.close()
@@ -175,6 +178,6 @@ def test_closing_with_everything_saved_asks_nothing(open_app: Opener) -> None:
     ctx = open_app()
     assert ctx.commands is not None
     ctx.commands.dialogs.confirm = lambda *_a: pytest.fail("nothing to ask")  # type: ignore[method-assign]
-    ctx.skills.set_checked("entry.python", True)
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     ctx.window.close()
     assert not ctx.window.isVisible()

@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from planner import APP_ID, DESKTOP_FILE_ID
-from planner.app import XCB_LIBRARIES
+from planner.startup import XCB_LIBRARIES
 
 ROOT = Path(__file__).resolve().parents[2]
 

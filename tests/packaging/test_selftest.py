@@ -96,14 +96,14 @@ def test_the_native_platform_plugin_is_required(platform: str, wayland: bool, na
 
 
 def test_missing_x11_libraries_are_named_as_packages_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    from planner import app
+    from planner import startup as app
 
     monkeypatch.setattr(app, "library_present", lambda soname: soname != "libxcb-cursor.so.0")
     assert selftest.missing_xcb_packages() == ["libxcb-cursor0"]
 
 
 def test_a_library_is_present_when_the_loader_finds_it() -> None:
-    from planner import app
+    from planner import startup as app
 
     assert app.library_present("libc.so.6")
     assert not app.library_present("libplanner-no-such-library.so.1")
@@ -112,7 +112,7 @@ def test_a_library_is_present_when_the_loader_finds_it() -> None:
 def test_an_unreadable_icon_fails_the_self_test(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: Any) -> None:
     from PySide6.QtGui import QIcon
 
-    from planner import app as planner_app
+    from planner import startup as planner_app
 
     broken = tmp_path / "icon.png"
     broken.write_bytes(b"not a PNG")

@@ -13,6 +13,7 @@ from planner.domain.profile import Profile
 from planner.presenters.autosave import ProfileAutosaver
 from planner.presenters.session import ProfileSession
 from planner.storage.profile_store import ProfileStore
+from profile_edits import tick
 
 
 class FlakyDisk:
@@ -42,7 +43,7 @@ def test_a_change_is_saved_by_the_timer_without_any_other_action(
     saver = ProfileAutosaver(session, store.save)
     assert saver.next_save_in_ms == -1, "nothing to save yet"
     with qtbot.waitSignal(saver.saved, timeout=10_000):
-        session.set_skill("entry.python", True)
+        tick(session, "entry.python", True)
         # The promise: saved at most one second after a change (a timer, not a measured time).
         assert 0 <= saver.next_save_in_ms <= 1000
     assert not saver.dirty
@@ -54,7 +55,7 @@ def test_a_burst_of_changes_is_one_save(qtbot: Any, session: ProfileSession, dat
     saver = ProfileAutosaver(session, disk.save)
     with qtbot.waitSignal(saver.saved, timeout=10_000):
         for skill in ("entry.python", "entry.mathematics", "mid.deep-learning"):
-            session.set_skill(skill, True)
+            tick(session, skill, True)
     assert disk.calls == 1
     assert set(disk.store.load().profile.skills) == {"entry.python", "entry.mathematics", "mid.deep-learning"}
 
@@ -64,7 +65,7 @@ def test_flush_saves_at_once_and_does_nothing_when_clean(session: ProfileSession
     saver = ProfileAutosaver(session, disk.save)
     assert saver.flush()
     assert disk.calls == 0
-    session.update(years_of_experience=4.0)
+    session.edit(years_of_experience=4.0)
     assert saver.flush()
     assert disk.store.load().profile.years_of_experience == 4.0
 
@@ -76,7 +77,7 @@ def test_disk_full_is_reported_kept_in_memory_and_retried(qtbot: Any, session: P
     messages: list[str] = []
     saver.message.connect(messages.append)
 
-    session.set_skill("entry.python", True)
+    tick(session, "entry.python", True)
     assert not saver.flush()
     assert saver.dirty
     assert messages[-1] == "Could not save: disk full. Retrying."
@@ -97,7 +98,7 @@ def test_read_only_run_never_saves_and_says_why(session: ProfileSession, data_di
     saver = ProfileAutosaver(session, disk.save, read_only_reason="the profile was saved by a newer version")
     messages: list[str] = []
     saver.message.connect(messages.append)
-    session.set_skill("entry.python", True)
+    tick(session, "entry.python", True)
     saver.flush()
     assert disk.calls == 0
     assert messages == ["Changes are not being saved: the profile was saved by a newer version."]
@@ -108,10 +109,10 @@ def test_every_save_says_when_it_happened(qtbot: Any, session: ProfileSession, d
     saver = ProfileAutosaver(session, ProfileStore(data_dir).save, now=lambda: clock[0])
     messages: list[str] = []
     saver.message.connect(messages.append)
-    session.update(years_of_experience=2.0)
+    session.edit(years_of_experience=2.0)
     assert saver.flush()
     clock[0] = dt.datetime(2025, 3, 14, 17, 30)
-    session.update(years_of_experience=3.0)
+    session.edit(years_of_experience=3.0)
     assert saver.flush()
     assert messages == ["Saved at 09:05", "Saved at 17:30"]
 
@@ -132,7 +133,7 @@ def test_a_failed_save_says_why_in_a_few_words(session: ProfileSession, error: O
     saver = ProfileAutosaver(session, failing, retry_ms=60_000)
     messages: list[str] = []
     saver.message.connect(messages.append)
-    session.update(years_of_experience=1.0)
+    session.edit(years_of_experience=1.0)
     assert not saver.flush()
     assert messages == [said]
     assert saver.dirty

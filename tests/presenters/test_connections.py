@@ -15,11 +15,11 @@ def test_track_connects_until_the_owner_is_destroyed(qapp: Any, qtbot: Any) -> N
     owner = QObject()
     heard: list[int] = []
     track(owner, session.changed, lambda: heard.append(1))
-    session.update(years_of_experience=1.0)
+    session.edit(years_of_experience=1.0)
     assert heard == [1]
     owner.deleteLater()
     qtbot.waitUntil(lambda: not _alive(owner))
-    session.update(years_of_experience=2.0)
+    session.edit(years_of_experience=2.0)
     assert heard == [1], "the connection ended with its owner"
 
 
@@ -33,10 +33,10 @@ def test_leave_with_ends_a_connection_someone_else_made(qapp: Any, qtbot: Any) -
 
     session.changed.connect(slot)
     leave_with(owner, session.changed, slot)
-    session.update(years_of_experience=3.0)
+    session.edit(years_of_experience=3.0)
     owner.deleteLater()
     qtbot.waitUntil(lambda: not _alive(owner))
-    session.update(years_of_experience=4.0)
+    session.edit(years_of_experience=4.0)
     assert heard == [3.0]
 
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from planner.domain.dataset import Dataset
 from planner.domain.market import NATIONAL, MarketData
 from planner.presenters.choices import Choice
-from planner.presenters.market import IndustryPair, MarketPresenter, MetroRanking, PercentileChart
 from planner.presenters.session import ProfileSession
 from planner.storage.market_file import load_market_data
+from planner.tabs.market.presenter import IndustryPair, MarketPresenter, MetroRanking, PercentileChart
 
 SEATTLE = "0042660"
 WASHINGTON = "5300000"
@@ -123,24 +123,24 @@ def test_where_the_salary_sits_states_the_interpolation(setup: Any, market: Mark
     assert "Enter your current base salary" in view.position
     cell = market.cell(SEATTLE, "151252")
     p25, p50 = cell.get("p25"), cell.get("p50")
-    session.update(current_salary=round((p25 + p50) / 2))
+    session.edit(current_salary=round((p25 + p50) / 2))
     presenter.area_chosen(SEATTLE)
     assert "about the 38th percentile for software developers in Seattle-Tacoma-Bellevue, WA" in view.position
     assert "straight-line interpolation" in view.position
-    session.update(current_salary=9_000_000)
+    session.edit(current_salary=9_000_000)
     assert "above the 90th percentile" in view.position
 
 
 def test_the_pay_history_stands_in_for_an_empty_salary(setup: Any) -> None:
     session, view, _presenter = setup
-    session.update(pay_history={2024: 120_000})
+    session.edit(pay_history={2024: 120_000})
     assert view.chart.salary == 120_000
     assert "Your $120,000 is" in view.position
 
 
 def test_missing_estimates_say_not_published_never_zero(setup: Any, market: MarketData) -> None:
     session, view, presenter = setup
-    session.update(current_salary=100_000)
+    session.edit(current_salary=100_000)
     cell = next(c for c in market.cells if c.i == "000000" and c.get("p90") is None)
     presenter.occupation_chosen(cell.o)
     presenter.area_chosen(cell.a)
@@ -155,7 +155,7 @@ def test_missing_estimates_say_not_published_never_zero(setup: Any, market: Mark
 def test_changing_occupation_refills_the_areas_only_then(setup: Any) -> None:
     session, view, presenter = setup
     fills = view.area_fills
-    session.update(current_salary=100_000)
+    session.edit(current_salary=100_000)
     assert view.area_fills == fills
     presenter.occupation_chosen("152051")
     assert view.area_fills == fills + 1
@@ -209,9 +209,9 @@ def test_a_salary_at_a_wage_several_percentiles_share_reads_as_the_lowest(setup:
     session, view, presenter = setup
     presenter.occupation_chosen("152051")
     presenter.area_chosen("0013740")  # Billings, MT: the 10th and 25th percentiles of data scientists are $70,990
-    session.update(current_salary=70_990)
+    session.edit(current_salary=70_990)
     assert view.position.startswith("Your $70,990 is about the 10th percentile for data scientists in Billings, MT.")
-    session.update(current_salary=70_989)
+    session.edit(current_salary=70_989)
     assert view.position.startswith("Your $70,989 is below the 10th percentile")
 
 
@@ -226,7 +226,7 @@ def test_a_top_coded_percentile_reads_at_least_and_bounds_the_placing(qapp: Any,
     session, view = ProfileSession(), FakeView()
     presenter = MarketPresenter(market, dataset, session, view)
     presenter.start()
-    session.update(current_salary=240_000)
+    session.edit(current_salary=240_000)
     presenter.area_chosen(SEATTLE)
     p90 = next(f for f in view.chart.percentiles if f.label == "90th percentile")
     assert (p90.value, p90.text) == (None, "at least $239,200")

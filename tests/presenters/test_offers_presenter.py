@@ -15,8 +15,8 @@ from planner.domain.dataset import Dataset
 from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import Assumptions, Profile, TickedSkill
 from planner.presenters.choices import Choice
-from planner.presenters.offers import CURRENT, Comparison, OfferForm, OffersPresenter
 from planner.presenters.session import ProfileSession
+from planner.tabs.offers.presenter import CURRENT, Comparison, OfferForm, OffersPresenter
 
 DAY = dt.date(2026, 11, 30)
 
@@ -314,8 +314,8 @@ def test_the_tab_is_redrawn_only_when_what_it_shows_changes(rig: Any) -> None:
     drawn: list[Comparison] = []
     original = view.show_comparison
     view.show_comparison = lambda c: (drawn.append(c), original(c))  # type: ignore[method-assign]
-    session.update(skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)}, market_area="0042660")
+    session.edit(skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)}, market_area="0042660")
     assert drawn == []  # a tick or the Market tab's area: nothing on this tab changes
-    session.update(current_salary=160_000)
+    session.edit(current_salary=160_000)
     assert len(drawn) == 1  # the current job's column follows the salary
     assert view.comparison is drawn[-1]

@@ -15,7 +15,7 @@ from planner.domain.plans import PlannedSkill
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.projection import project
 from planner.presenters.session import ProfileSession
-from planner.presenters.skills import COL_DATE, COL_PLAN, PLAN_ROLE, Progress, SkillsPresenter
+from planner.tabs.skills.presenter import COL_DATE, COL_PLAN, PLAN_ROLE, Progress, SkillsPresenter
 
 TODAY = dt.date(2026, 3, 14)
 SKILL = "mid.deep-learning"
@@ -61,7 +61,6 @@ def view() -> FakeView:
 @pytest.fixture
 def presenter(dataset: Dataset, session: ProfileSession, view: FakeView) -> SkillsPresenter:
     p = SkillsPresenter(dataset, session, today=lambda: TODAY)
-    session.undo_stack = p.undo_stack  # as the app does: one undo stack for the window
     p.attach_view(view)
     return p
 
@@ -80,7 +79,7 @@ def test_planning_a_skill_for_a_month_shows_it_in_the_plan_column(
     assert "counts it from 2027" in cell(presenter, SKILL, COL_PLAN, Qt.ItemDataRole.ToolTipRole)
     assert cell(presenter, SKILL, 0, PLAN_ROLE) == "2027-06-01"
     assert view.plan_error == ""
-    assert presenter.undo_stack.undoText() == "plan “Deep learning” for June 2027"
+    assert session.undo_stack.undoText() == "plan “Deep learning” for June 2027"
 
 
 def test_this_month_is_fine_a_past_month_is_refused_and_nothing_changes(
@@ -88,12 +87,12 @@ def test_this_month_is_fine_a_past_month_is_refused_and_nothing_changes(
 ) -> None:
     assert presenter.plan_skill(SKILL, 2027, 6)
     before = session.profile
-    steps = presenter.undo_stack.count()
+    steps = session.undo_stack.count()
 
     assert not presenter.plan_skill(SKILL, 2026, 2)
     assert view.plan_error == "February 2026 has passed: plan “Deep learning” for March 2026 or a later month."
     assert session.profile == before  # the plan for June 2027 is still there
-    assert presenter.undo_stack.count() == steps
+    assert session.undo_stack.count() == steps
     assert not presenter.plan_skill("mid.neural-networks", 2019, 12)
     assert "December 2019 has passed" in view.plan_error
     assert "mid.neural-networks" not in session.profile.plan
@@ -113,7 +112,7 @@ def test_a_ticked_skill_cannot_be_planned(presenter: SkillsPresenter, session: P
 def test_plan_move_and_remove_are_undone_and_redone_one_step_at_a_time(
     presenter: SkillsPresenter, session: ProfileSession
 ) -> None:
-    stack = presenter.undo_stack
+    stack = session.undo_stack
     presenter.plan_skill(SKILL, 2027, 6)
     presenter.plan_skill(SKILL, 2028, 1)  # moved: planned_on stays the day it was first planned
     assert session.profile.plan[SKILL] == PlannedSkill(by=dt.date(2028, 1, 1), planned_on=TODAY)
@@ -143,8 +142,8 @@ def test_ticking_a_planned_skill_keeps_its_month_and_undo_puts_the_plan_back(
     presenter: SkillsPresenter, session: ProfileSession
 ) -> None:
     entry = PlannedSkill(by=dt.date(2027, 6, 1), planned_on=dt.date(2025, 12, 3))
-    session.update(plan={SKILL: entry, "mid.neural-networks": PlannedSkill(by=dt.date(2028, 1, 1), planned_on=TODAY)})
-    stack = presenter.undo_stack
+    session.edit(plan={SKILL: entry, "mid.neural-networks": PlannedSkill(by=dt.date(2028, 1, 1), planned_on=TODAY)})
+    stack = session.undo_stack
     steps = stack.count()
 
     presenter.set_checked(SKILL, True)
@@ -170,10 +169,10 @@ def test_unticking_and_undoing_keeps_the_planned_month_of_a_tick(
     presenter: SkillsPresenter, session: ProfileSession
 ) -> None:
     tick = TickedSkill(ticked_on=dt.date(2026, 1, 5), planned_by=dt.date(2026, 2, 1))
-    session.update(skills={SKILL: tick})
+    session.edit(skills={SKILL: tick})
     presenter.set_checked(SKILL, False)
     assert SKILL not in session.profile.skills
-    presenter.undo_stack.undo()
+    session.undo_stack.undo()
     assert session.profile.skills[SKILL] == tick
 
 
@@ -201,7 +200,7 @@ def test_the_plan_list_is_in_date_order_with_what_each_step_adds(
 
 
 def test_an_overdue_step_says_so(presenter: SkillsPresenter, session: ProfileSession, view: FakeView) -> None:
-    session.update(plan={SKILL: PlannedSkill(by=dt.date(2026, 1, 1), planned_on=dt.date(2025, 6, 1))})
+    session.edit(plan={SKILL: PlannedSkill(by=dt.date(2026, 1, 1), planned_on=dt.date(2025, 6, 1))})
     presenter.refresh_effects()
     assert view.plan_plain.startswith(
         "January 2026 · Deep learning (overdue: its month has passed and it is not ticked)"
@@ -227,7 +226,7 @@ def test_names_from_the_data_are_escaped_in_the_plan_list(
                 object.__setattr__(s, "name", "<b>bold</b> & co")
     p = SkillsPresenter(hostile, session, today=lambda: TODAY)
     p.attach_view(view)
-    session.update(plan={sk.id: PlannedSkill(by=dt.date(2027, 1, 1), planned_on=TODAY)})
+    session.edit(plan={sk.id: PlannedSkill(by=dt.date(2027, 1, 1), planned_on=TODAY)})
     p.refresh_effects()
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in view.plan_html
     assert "<b>bold</b> & co" in view.plan_plain

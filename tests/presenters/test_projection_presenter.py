@@ -9,8 +9,9 @@ import pytest
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
-from planner.presenters.projection import ProjectionChart, ProjectionPresenter
 from planner.presenters.session import ProfileSession
+from planner.tabs.projection.presenter import ProjectionChart, ProjectionPresenter
+from profile_edits import tick
 
 
 class FakeView:
@@ -88,10 +89,10 @@ def test_a_refused_value_stays_on_screen_when_the_profile_changes_elsewhere(setu
     presenter.field_edited("years_of_experience", "-2")
     presenter.field_committed("years_of_experience", "-2")
     assert "negative" in view.errors["years_of_experience"]
-    session.set_skill("mid.deep-learning", True)  # another tab ticks a skill
+    tick(session, "mid.deep-learning", True)  # another tab ticks a skill
     assert "years_of_experience" not in view.texts or view.texts["years_of_experience"] == "0"
     assert view.errors["years_of_experience"]
-    session.update(current_salary=90_000)  # another input: shown, the refused one still untouched
+    session.edit(current_salary=90_000)  # another input: shown, the refused one still untouched
     assert view.texts["current_salary"] == "90,000"
     assert presenter.errors == {"years_of_experience": view.errors["years_of_experience"]}
 
@@ -101,19 +102,19 @@ def test_what_the_user_types_is_not_rewritten_while_typing(setup: Any) -> None:
     writes = view.text_writes
     presenter.field_edited("years_of_experience", "4.50")
     assert session.profile.years_of_experience == 0  # checked, not stored while typing
-    session.set_skill("mid.deep-learning", True)  # meanwhile another tab changes the profile
+    tick(session, "mid.deep-learning", True)  # meanwhile another tab changes the profile
     assert view.text_writes == writes  # what is being typed is left alone
     presenter.field_committed("years_of_experience", "4.50")
     assert session.profile.years_of_experience == 4.5
     assert view.text_writes == writes  # "4.50" is not replaced by "4.5"
-    session.update(years_of_experience=7)  # changed elsewhere: now the field follows
+    session.edit(years_of_experience=7)  # changed elsewhere: now the field follows
     assert view.texts["years_of_experience"] == "7"
 
 
 def test_a_value_is_stored_only_when_editing_finishes_and_only_when_valid(setup: Any) -> None:
     session, view, presenter = setup
     stored: list[float] = []
-    session.changed.connect(lambda: stored.append(session.profile.years_of_experience))
+    session.changed.connect(lambda _change: stored.append(session.profile.years_of_experience))
     for prefix in ("6", "61"):
         presenter.field_edited("years_of_experience", prefix)
     assert "between 0 and 60" in view.errors["years_of_experience"]
@@ -176,7 +177,7 @@ def test_horizon_changes_the_years_drawn_and_keeps_the_selection_inside(setup: A
 
 def test_salary_outside_the_range_is_said(setup: Any) -> None:
     session, view, _presenter = setup
-    session.update(current_salary=300_000)
+    session.edit(current_salary=300_000)
     assert "Your $300,000 is above the Entry level range" in view.notes
     assert usd(132_000) in view.notes
     assert "starts from it as it is" in view.notes
@@ -186,7 +187,7 @@ def test_salary_outside_the_range_is_said(setup: Any) -> None:
 
 def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> None:
     session, view, _presenter = setup
-    session.update(years_of_experience=6, current_salary=145_000, industry="finance")
+    session.edit(years_of_experience=6, current_salary=145_000, industry="finance")
     first_line = "<b>$145,000 this year (Mid level)</b> · Next: Senior level in 2032<br>"
     assert view.summary.startswith(first_line + "$7,494,487 over 30")
     assert "over 30 years (2026–2055)" in view.summary
@@ -198,7 +199,7 @@ def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> N
 def test_the_pay_factor_and_extrapolations_are_in_the_notes(setup: Any) -> None:
     session, view, _presenter = setup
     assert "Pay factor" not in view.notes  # all industries: the article's ranges as they are
-    session.update(years_of_experience=3, current_salary=95_000, employer="amazon")
+    session.edit(years_of_experience=3, current_salary=95_000, employer="amazon")
     assert "Pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000" in view.notes
     assert "held at 1.37 = $280,000 (the article's largest figure) ÷ $204,000" in view.notes
     assert "highest salary, not as an average" in view.notes
@@ -209,7 +210,7 @@ def test_the_pay_factor_and_extrapolations_are_in_the_notes(setup: Any) -> None:
 
 def test_todays_level_is_offered_with_the_one_the_years_give(setup: Any) -> None:
     session, view, presenter = setup
-    session.update(years_of_experience=6)
+    session.edit(years_of_experience=6)
     assert view.levels[0] == Choice(None, "From my experience (Mid level)")
     assert [c.value for c in view.levels[1:]] == ["entry", "mid", "senior"]
     assert view.level is None
@@ -223,10 +224,10 @@ def test_todays_level_is_offered_with_the_one_the_years_give(setup: Any) -> None
 
 def test_a_salaried_user_ticking_a_skill_moves_the_curve_the_table_and_the_earnings(setup: Any) -> None:
     session, view, presenter = setup
-    session.update(years_of_experience=6, current_salary=145_000, industry="finance")
+    session.edit(years_of_experience=6, current_salary=145_000, industry="finance")
     before_curve, before_summary = view.chart.main.y.copy(), view.summary
     before_cell = presenter.table.data(presenter.table.index(3, 4))
-    session.set_skill("mid.deep-learning", True)
+    tick(session, "mid.deep-learning", True)
     assert view.chart.main.y[0] == before_curve[0] == 145_000
     assert (view.chart.main.y[1:] > before_curve[1:]).all()
     assert view.summary != before_summary
@@ -244,7 +245,7 @@ def test_why_this_number_shows_the_articles_contradiction(setup: Any) -> None:
 def test_next_level_option_is_off_at_the_top_level(setup: Any) -> None:
     session, view, presenter = setup
     assert view.next_option == ("With all Mid level skills", True)
-    session.update(years_of_experience=20)
+    session.edit(years_of_experience=20)
     assert view.next_option[1] is False
     assert "the top level the article describes" in view.summary
     presenter.compare_next_skills_toggled(True)

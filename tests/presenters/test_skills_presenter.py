@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Profile, TickedSkill
 from planner.presenters.session import ProfileSession
-from planner.presenters.skills import COL_DATE, COL_EXTRA, Progress, SkillsPresenter
+from planner.tabs.skills.presenter import COL_DATE, COL_EXTRA, Progress, SkillsPresenter
+from profile_edits import tick
 
 TODAY = dt.date(2025, 3, 14)
 
@@ -118,21 +119,21 @@ def test_unknown_skill_ids_are_kept_but_not_counted(dataset: Dataset) -> None:
 
 
 def test_undo_and_redo_restore_ticks_and_their_dates(dataset: Dataset, session: ProfileSession) -> None:
-    session.set_skill("entry.python", True, on=dt.date(2020, 2, 2))
+    tick(session, "entry.python", True, on=dt.date(2020, 2, 2))
     p = SkillsPresenter(dataset, session, today=lambda: TODAY)
     p.set_checked("entry.python", False)
     p.set_checked("mid.deep-learning", True)
     assert set(session.profile.skills) == {"mid.deep-learning"}
 
-    p.undo_stack.undo()
+    session.undo_stack.undo()
     assert session.profile.skills == {}
-    p.undo_stack.undo()
+    session.undo_stack.undo()
     assert session.profile.skills == {"entry.python": TickedSkill(ticked_on=dt.date(2020, 2, 2))}
     assert p.skill_index("entry.python", COL_DATE).data() == "2 Feb 2020"
-    p.undo_stack.redo()
-    p.undo_stack.redo()
+    session.undo_stack.redo()
+    session.undo_stack.redo()
     assert session.profile.skills == {"mid.deep-learning": TickedSkill(ticked_on=TODAY)}
-    assert p.undo_stack.undoText() == "tick “Deep learning”"
+    assert session.undo_stack.undoText() == "tick “Deep learning”"
 
 
 def test_clear_level_asks_first_and_does_nothing_when_declined(
@@ -152,7 +153,7 @@ def test_clear_level_asks_first_and_does_nothing_when_declined(
     view.answer = True
     assert presenter.clear_level(mid.id)
     assert set(session.profile.skills) == {"entry.python"}
-    presenter.undo_stack.undo()
+    session.undo_stack.undo()
     assert set(session.profile.skills) == {"entry.python", *(sk.id for sk in mid.skills[:2])}
 
 
@@ -203,7 +204,7 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
 
     model = presenter.model
     assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds: in 5 years · over 30 years"
-    session.update(years_of_experience=3.0)  # in five years this engineer is mid level
+    session.edit(years_of_experience=3.0)  # in five years this engineer is mid level
     effects = skill_effects(dataset, session.profile, TODAY.year, 5)
     deep = effects["mid.deep-learning"]
     shown = f"+{usd(deep.ahead)} · +{usd(deep.total)}"
@@ -234,7 +235,7 @@ def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     assert 0 < len(ranked) <= 5
     assert [t.total for t in ranked] == sorted((t.total for t in ranked), reverse=True)
     assert ranked[0].effects[0].skill.name in view.next_plain
-    session.update(years_of_experience=7.0, current_salary=150_000, industry="consumer-goods")
+    session.edit(years_of_experience=7.0, current_salary=150_000, industry="consumer-goods")
     expected = rank_skills(skill_effects(dataset, session.profile, TODAY.year, 5).values(), 5)
     assert expected != ranked, "a salaried mid-level engineer in another industry has other next skills"
     qtbot.waitUntil(lambda: presenter.next_skills == expected)
@@ -256,12 +257,12 @@ def test_what_skills_add_is_worked_out_again_only_when_the_projection_can_change
     calls: list[int] = []
     real = projection.skill_effects
     monkeypatch.setattr(projection, "skill_effects", lambda *a, **k: calls.append(1) or real(*a, **k))
-    session.update(scenarios=[Scenario(id="scenario-1", name="Elsewhere", industry="finance")])
-    session.update(market_area="0042660")
+    session.edit(scenarios=[Scenario(id="scenario-1", name="Elsewhere", industry="finance")])
+    session.edit(market_area="0042660")
     qtbot.wait(300)  # longer than EFFECTS_DELAY_MS
     assert calls == []  # neither a scenario nor the Market tab's area changes today's projection
-    session.update(current_salary=120_000)
+    session.edit(current_salary=120_000)
     qtbot.waitUntil(lambda: calls == [1])
-    session.update(years_of_experience=session.profile.years_of_experience)  # the same value: nothing changes
+    session.edit(years_of_experience=session.profile.years_of_experience)  # the same value: nothing changes
     qtbot.wait(300)
     assert calls == [1]

@@ -16,12 +16,15 @@ from planner.storage.settings import AppSettings
 
 def test_the_window_is_restored_as_it_was_left(data_dir: Path) -> None:
     AppSettings(data_dir).save_window(
-        QByteArray(b"geometry"), QByteArray(b"state"), 3, {"levels": QByteArray(b"a"), "skills": QByteArray(b"b")}
+        QByteArray(b"geometry"),
+        QByteArray(b"state"),
+        "projection",
+        {"levels": QByteArray(b"a"), "skills": QByteArray(b"b")},
     )
     again = AppSettings(data_dir)
     assert again.geometry == QByteArray(b"geometry")
     assert again.window_state == QByteArray(b"state")
-    assert again.last_tab == 3
+    assert again.last_tab == "projection"  # saved by id: a tab added before it does not move it
     assert again.splitters() == {"levels": QByteArray(b"a"), "skills": QByteArray(b"b")}
     text = (data_dir / "settings.ini").read_text(encoding="utf-8")
     assert "[window]" in text
@@ -33,14 +36,19 @@ def test_a_first_run_has_no_window_state_and_the_first_tab(data_dir: Path) -> No
     assert fresh.geometry is None
     assert fresh.window_state is None
     assert fresh.splitters() == {}
-    assert fresh.last_tab == 0
+    assert fresh.last_tab == ""
     assert fresh.theme == "system"
     assert fresh.moved_aside is None
 
 
-@pytest.mark.parametrize(("written", "tab"), [("-4", 0), ("two", 0), ("2", 2)])
-def test_a_hand_edited_tab_number_falls_back_to_the_first_tab(data_dir: Path, written: str, tab: int) -> None:
-    (data_dir / "settings.ini").write_text(f"[window]\nlast_tab={written}\ngeometry=\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("written", "tab"),
+    [("last_tab_id=offers", "offers"), ("last_tab_id=a, b", ""), ("last_tab=2", ""), ("last_tab_id=", "")],
+)
+def test_a_hand_edited_last_tab_falls_back_to_the_first_tab(data_dir: Path, written: str, tab: str) -> None:
+    """An id no tab has opens the first tab (MainWindow.select_tab ignores it); an index saved by an older version
+    is not read as an id."""
+    (data_dir / "settings.ini").write_text(f"[window]\n{written}\ngeometry=\n", encoding="utf-8")
     settings = AppSettings(data_dir)
     assert settings.last_tab == tab
     assert settings.geometry is None  # an empty value is no geometry

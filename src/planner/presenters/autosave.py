@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.domain.profile import Profile
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.storage.profile_store import FolderLostError
 
 SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits more than this
@@ -65,7 +65,7 @@ class ProfileAutosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
-        session.changed.connect(self._on_changed)
+        session.subscribe(self, Part.ALL, self._on_changed)
 
     @property
     def delay_ms(self) -> int:
@@ -82,7 +82,7 @@ class ProfileAutosaver(QObject):
         """True while a change has not reached the disk."""
         return self._dirty
 
-    def _on_changed(self) -> None:
+    def _on_changed(self, _change: ProfileChange) -> None:
         self.request_save()
 
     def request_save(self) -> None:

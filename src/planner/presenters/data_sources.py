@@ -22,7 +22,7 @@ from planner.domain.provenance import (
     source_rows,
 )
 from planner.domain.text import escape, plain_tooltip
-from planner.presenters.market import bls_provenance
+from planner.presenters.market_text import bls_provenance
 from planner.presenters.table import RowsTableModel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole  # the field path in the data file (shown on hover of the figure's name)

@@ -62,6 +62,9 @@ def welcome_questions(dataset: Dataset) -> WelcomeQuestions:
     )
 
 
+AFTER_WELCOME = "projection"  # the tab the answers show on, opened once they are in
+
+
 def apply_welcome(session: ProfileSession, answers: WelcomeAnswers, today: dt.date | None = None) -> str | None:
     """Put the answers into the profile; returns a message when they could not be used (the profile then keeps
     its defaults, and every field can still be set on the Projection tab)."""
@@ -70,7 +73,8 @@ def apply_welcome(session: ProfileSession, answers: WelcomeAnswers, today: dt.da
     for skill_id in answers.skills:
         skills.setdefault(skill_id, TickedSkill(ticked_on=day))
     try:
-        session.update(
+        session.edit(
+            "answer the welcome",
             years_of_experience=answers.years_of_experience,
             current_salary=answers.current_salary,
             industry=answers.industry,
@@ -79,4 +83,4 @@ def apply_welcome(session: ProfileSession, answers: WelcomeAnswers, today: dt.da
         )
     except ValidationError:
         return "Your answers could not be used; set them on the Projection tab."
-    return None  # session.update announced the new ticks (skills_changed) with the rest
+    return None

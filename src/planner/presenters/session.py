@@ -1,99 +1,178 @@
-"""The user's profile while the app runs: one QObject every tab shares, announcing each change.
+"""The user's profile while the app runs: one QObject every tab shares, announcing each change and what it touched.
 
-Presenters change the profile only through this session, so every tab (and the autosave) hears of it.
-``edit`` is the undoable way: the change goes on the window's undo stack (Edit > Undo), which puts back exactly
-the fields it changed.
+There is one way to change the profile: ``edit``. It validates the new values (raising pydantic.ValidationError and
+changing nothing on bad input), puts the change on the window's undo stack as one named step (Edit > Undo shows its
+name) and announces a ``ProfileChange``: which parts of the profile changed, who started it and the profile before.
+
+A presenter states what it cares about with ``subscribe(owner, parts, slot)`` (after Anki's ``OpChanges`` and
+qutebrowser's ``change_filter``): the slot hears only changes that touch those parts, and only while ``owner`` (the
+presenter itself, a QObject child of its tab) lives, so nothing outside has to disconnect it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.domain.profile import Assumptions, Profile, TickedSkill
+from planner.domain.profile import Profile
 
-# Fields whose change the Skills tab redraws for (ticks and the learning plan).
-SKILL_FIELDS = frozenset({"skills", "plan"})
+
+class Part(enum.Flag):
+    """The parts of the profile a change can touch."""
+
+    NONE = 0
+    SKILLS = enum.auto()  # the ticks
+    PLAN = enum.auto()  # the learning plan
+    STANDING = enum.auto()  # years of experience, today's level, the salary
+    WORKPLACE = enum.auto()  # industry and employer
+    ASSUMPTIONS = enum.auto()
+    PAY_HISTORY = enum.auto()
+    SCENARIOS = enum.auto()
+    OFFERS = enum.auto()
+    MARKET = enum.auto()  # the Market tab's occupation and area
+    ALL = SKILLS | PLAN | STANDING | WORKPLACE | ASSUMPTIONS | PAY_HISTORY | SCENARIOS | OFFERS | MARKET
+
+
+# What today's path is projected from (Profile.projection_inputs): a change to anything else leaves it as it is.
+PROJECTION_INPUTS = Part.SKILLS | Part.PLAN | Part.STANDING | Part.WORKPLACE | Part.ASSUMPTIONS | Part.PAY_HISTORY
+
+FIELD_PARTS: dict[str, Part] = {
+    "schema_version": Part.NONE,
+    "skills": Part.SKILLS,
+    "plan": Part.PLAN,
+    "years_of_experience": Part.STANDING,
+    "current_level": Part.STANDING,
+    "current_salary": Part.STANDING,
+    "industry": Part.WORKPLACE,
+    "employer": Part.WORKPLACE,
+    "assumptions": Part.ASSUMPTIONS,
+    "pay_history": Part.PAY_HISTORY,
+    "scenarios": Part.SCENARIOS,
+    "offers": Part.OFFERS,
+    "market_area": Part.MARKET,
+    "market_occupation": Part.MARKET,
+}
+
+# The name of an edit whose caller gave none (Edit > Undo reads "Undo change the salary").
+_PART_NAMES = {
+    Part.SKILLS: "the ticks",
+    Part.PLAN: "the learning plan",
+    Part.STANDING: "where you stand",
+    Part.WORKPLACE: "the industry or employer",
+    Part.ASSUMPTIONS: "the assumptions",
+    Part.PAY_HISTORY: "the pay history",
+    Part.SCENARIOS: "the scenarios",
+    Part.OFFERS: "the offers",
+    Part.MARKET: "the market area",
+}
+
+
+def parts_of(fields: object) -> Part:
+    """The parts that the named profile fields belong to."""
+    parts = Part.NONE
+    for name in fields:  # type: ignore[attr-defined]
+        parts |= FIELD_PARTS[name]
+    return parts
+
+
+def step_name(parts: Part) -> str:
+    names = [text for part, text in _PART_NAMES.items() if part in parts]
+    return "change " + (" and ".join(names) if len(names) <= 2 else "the profile")
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """What one change did: the parts it touched, who started it, and the profile before it."""
+
+    parts: Part
+    before: Profile
+    text: str  # the undo step's name
+    initiator: object | None = None  # the object that asked for the edit; None for an undo or a redo
+    kind: str = "edit"  # "edit", "undo" or "redo"
+
+    def touches(self, parts: Part) -> bool:
+        return bool(self.parts & parts)
 
 
 class ProfileEdit(QUndoCommand):
     """Some profile fields changed: redo sets the new values, undo the old ones (other fields are left alone)."""
 
-    def __init__(self, session: ProfileSession, before: dict[str, Any], after: dict[str, Any], text: str) -> None:
+    def __init__(
+        self, session: ProfileSession, before: dict[str, Any], after: dict[str, Any], text: str, initiator: object
+    ) -> None:
         super().__init__(text)
         self._session = session
         self._before = before
         self._after = after
+        self._initiator: object | None = initiator
+        self._done = False
 
     def redo(self) -> None:
-        self._session.update(**self._after)
+        kind = "redo" if self._done else "edit"
+        self._session._apply(self._after, self.text(), self._initiator if not self._done else None, kind)
+        self._done = True
 
     def undo(self) -> None:
-        self._session.update(**self._before)
+        self._session._apply(self._before, self.text(), None, "undo")
+
+
+class _Subscription(QObject):
+    """One subscriber's filter; a child of its owner, so its connection to the session ends with the owner."""
+
+    def __init__(self, owner: QObject, parts: Part, slot: Callable[[ProfileChange], object]) -> None:
+        super().__init__(owner)
+        self._parts = parts
+        self._slot = slot
+
+    def hear(self, change: ProfileChange) -> None:
+        if change.parts & self._parts:
+            self._slot(change)
 
 
 class ProfileSession(QObject):
-    changed = Signal()
-    skills_changed = Signal()
+    changed = Signal(object)  # a ProfileChange
 
-    def __init__(self, profile: Profile | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, profile: Profile | None = None, undo_stack: QUndoStack | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._profile = profile if profile is not None else Profile()
-        self.undo_stack: QUndoStack | None = None  # the window's (set with the data scope); None: edits not undoable
+        # The window's stack (Edit > Undo / Redo); a session made alone (tests) has one of its own.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
     @property
     def profile(self) -> Profile:
         return self._profile
 
-    def replace(self, profile: Profile) -> None:
-        self._profile = profile
-        self.skills_changed.emit()
-        self.changed.emit()
+    def subscribe(self, owner: QObject, parts: Part, slot: Callable[[ProfileChange], object]) -> None:
+        """Call ``slot(change)`` after every change touching ``parts``, for as long as ``owner`` lives."""
+        subscription = _Subscription(owner, parts, slot)
+        self.changed.connect(subscription.hear)
 
-    def update(self, **fields: Any) -> None:
-        """Set profile fields; raises pydantic.ValidationError and keeps the last valid state on bad input."""
-        candidate = self._profile.model_copy(update=fields)
-        validated = Profile.model_validate(candidate.model_dump())
-        if validated == self._profile:
+    def edit(self, text: str = "", /, *, initiator: object | None = None, **fields: Any) -> None:
+        """Set profile fields as one undoable step called ``text`` (a name made from the fields when empty).
+
+        Raises pydantic.ValidationError, changing nothing, on bad input; a change to nothing is not a step."""
+        unknown = set(fields) - set(FIELD_PARTS)
+        if unknown:
+            raise TypeError(f"not a profile field: {', '.join(sorted(unknown))}")
+        validated = Profile.model_validate(self._profile.model_copy(update=fields).model_dump())
+        after = {k: getattr(validated, k) for k in fields if getattr(validated, k) != getattr(self._profile, k)}
+        if not after:
             return
-        skills = any(getattr(validated, k) != getattr(self._profile, k) for k in SKILL_FIELDS)
-        self._profile = validated
-        if skills:
-            self.skills_changed.emit()
-        self.changed.emit()
+        before = {k: getattr(self._profile, k) for k in after}
+        self.undo_stack.push(ProfileEdit(self, before, after, text or step_name(parts_of(after)), initiator))
 
-    def edit(self, text: str, **fields: Any) -> None:
-        """Set profile fields as one undoable step called ``text`` (raises pydantic.ValidationError, changing
-        nothing, on bad input; a change to nothing is not a step)."""
-        candidate = self._profile.model_copy(update=fields)
-        validated = Profile.model_validate(candidate.model_dump())
-        after = {k: getattr(validated, k) for k in fields}
-        before = {k: getattr(self._profile, k) for k in fields}
-        if after == before:
-            return
-        if self.undo_stack is None:
-            self.update(**after)
-        else:
-            self.undo_stack.push(ProfileEdit(self, before, after, text))
+    def load(self, profile: Profile, text: str, initiator: object | None = None) -> None:
+        """Put a whole profile in place of this one (an import), as one undoable step."""
+        self.edit(text, initiator=initiator, **{name: getattr(profile, name) for name in FIELD_PARTS})
 
-    def update_assumptions(self, **fields: Any) -> None:
-        # Validated here (raises ValidationError); a dict in model_copy(update=...) would skip validation.
-        assumptions = Assumptions.model_validate({**self._profile.assumptions.model_dump(), **fields})
-        self.update(assumptions=assumptions)
-
-    def set_skill(self, skill_id: str, ticked: bool, on: dt.date | None = None) -> None:
-        skills = dict(self._profile.skills)
-        if ticked:
-            if skill_id in skills and on is None:
-                return
-            skills[skill_id] = TickedSkill(ticked_on=on or dt.date.today())
-        else:
-            if skill_id not in skills:
-                return
-            del skills[skill_id]
-        self._profile = self._profile.model_copy(update={"skills": skills})
-        self.skills_changed.emit()
-        self.changed.emit()
+    def _apply(self, values: dict[str, Any], text: str, initiator: object | None, kind: str) -> None:
+        before = self._profile
+        self._profile = before.model_copy(update=values)
+        self.changed.emit(ProfileChange(parts_of(values), before, text, initiator, kind))

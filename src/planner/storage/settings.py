@@ -70,12 +70,11 @@ class AppSettings:
         return {k: v for k, v in states.items() if isinstance(v, QByteArray)}
 
     @property
-    def last_tab(self) -> int:
-        value = self._qs.value("window/last_tab", 0)
-        try:
-            return max(0, int(value))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            return 0
+    def last_tab(self) -> str:
+        """The id of the tab open when the window last closed ("" if none): an id, so a tab added before it does
+        not move it. (An index saved under window/last_tab by earlier versions is ignored.)"""
+        value = self._qs.value("window/last_tab_id", "")
+        return value if isinstance(value, str) else ""
 
     @property
     def theme(self) -> str:
@@ -88,11 +87,11 @@ class AppSettings:
             self._sync()
 
     def save_window(
-        self, geometry: QByteArray, state: QByteArray, last_tab: int, splitters: dict[str, QByteArray]
+        self, geometry: QByteArray, state: QByteArray, last_tab: str, splitters: dict[str, QByteArray]
     ) -> None:
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
-        self._qs.setValue("window/last_tab", last_tab)
+        self._qs.setValue("window/last_tab_id", last_tab)
         self._qs.beginGroup("splitters")
         for name, value in splitters.items():
             self._qs.setValue(name, value)

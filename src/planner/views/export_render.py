@@ -16,7 +16,7 @@ from planner import APP_NAME
 from planner.domain.text import escape
 
 if TYPE_CHECKING:
-    from planner.presenters.reports import CareerReport
+    from planner.presenters.career_report import CareerReport
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000

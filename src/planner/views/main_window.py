@@ -296,7 +296,9 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, tab_id: str, title: str, build: Callable[[], QWidget], shortcut: str, lazy: bool = True) -> int:
         """A tab with its View menu entry and shortcut. A lazy tab's contents are built the first time it is
-        shown (keeping start-up fast); the others at once."""
+        shown (keeping start-up fast); the others at once. The title is plain text: no Alt letter (Ctrl+1…9 and
+        the View menu reach every tab), an "&" in it is shown as one."""
+        title = title.replace("&", "&&")
         widget = QWidget() if lazy else build()
         index = self.tabs.addTab(widget, title)
         self._tab_ids.append(tab_id)
@@ -347,12 +349,21 @@ class MainWindow(QMainWindow):
         self._update_chart_action()
 
     def tab_widget(self, key: str) -> QWidget:
-        """The (built) widget of the tab with this id ("projection") or title ("Projection")."""
-        for i in range(self.tabs.count()):
-            if key in (self._tab_ids[i], self.tabs.tabText(i).replace("&", "")):
-                self._materialise(i)
-                return self.tabs.widget(i)
-        raise KeyError(key)
+        """The (built) widget of the tab with this id ("projection")."""
+        if key not in self._tab_ids:
+            raise KeyError(key)
+        index = self._tab_ids.index(key)
+        self._materialise(index)
+        return self.tabs.widget(index)
+
+    def current_tab_id(self) -> str:
+        index = self.tabs.currentIndex()
+        return self._tab_ids[index] if 0 <= index < len(self._tab_ids) else ""
+
+    def select_tab(self, tab_id: str) -> None:
+        """Open the tab with this id (nothing happens for an id no tab has, such as a tab since removed)."""
+        if tab_id in self._tab_ids:
+            self.tabs.setCurrentIndex(self._tab_ids.index(tab_id))
 
     def is_built(self, tab_id: str) -> bool:
         return tab_id in self._tab_ids and self._tab_ids.index(tab_id) not in self._lazy
@@ -373,8 +384,11 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.tabs.blockSignals(False)
 
+    def tab_ids(self) -> list[str]:
+        return list(self._tab_ids)
+
     def tab_titles(self) -> list[str]:
-        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+        return [self.tabs.tabText(i).replace("&&", "&") for i in range(self.tabs.count())]
 
     def show_message(self, text: str) -> None:
         self.banner.show_message(text)

@@ -2,7 +2,7 @@
 
 State kept here: which entry is selected (chart and table share it), whether the employers are shown and which
 two entries are compared. The user's industry and employer live in the shared ProfileSession; this presenter
-changes them only through ``session.update`` and redraws whenever the session announces a change, so a choice
+changes them only through ``session.edit`` and redraws whenever the session announces a change, so a choice
 made on another tab shows here too.
 """
 
@@ -34,7 +34,7 @@ from planner.domain.provenance import as_of, source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.marks import YOU_MARK
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
 GROUP_LABELS = {"industry": "Industry", "employer": "Employer"}
@@ -108,7 +108,7 @@ class IndustriesPresenter(QObject):
         self.proxy.setSourceModel(self.table)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.set_show_employers(self.show_employers)
-        session.changed.connect(self._profile_changed)
+        session.subscribe(self, Part.WORKPLACE, self._profile_changed)
 
     # --- queries -------------------------------------------------------------------------------------------
 
@@ -301,12 +301,12 @@ class IndustriesPresenter(QObject):
                 self.proxy.set_show_employers(True)
                 self._view.show_employers_visible(True)
         before = self._session.profile
-        self._session.update(**{group: entry_id})
+        self._session.edit(f"choose the {group}", initiator=self, **{group: entry_id})
         if self._session.profile == before:
             # No change to announce (same choice again): still show the new selection.
             self._refresh()
 
-    def _profile_changed(self) -> None:
+    def _profile_changed(self, _change: ProfileChange) -> None:
         self._refresh()
 
     def _refresh(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.text import escape, format_safe
-from planner.presenters.levels import LevelsChart
+from planner.tabs.levels.presenter import LevelsChart
 from planner.views.charts import (
     CurrencyAxis,
     PointLabel,

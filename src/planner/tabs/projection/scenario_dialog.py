@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.choices import Choice
-from planner.presenters.scenarios import FormValues, PlanMode, ScenarioForm
+from planner.tabs.projection.scenarios import FormValues, PlanMode, ScenarioForm
 from planner.views.plain import error_label, plain_label
 
 PLAN_MODES: tuple[tuple[PlanMode, str], ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
@@ -13,7 +13,7 @@ from planner.domain.projection import today_level_index
 from planner.domain.provenance import as_of
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.marks import YOU_MARK
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
 
@@ -86,17 +86,24 @@ def _range_text(r: SalaryRange) -> str:
     return f"{usd(r.min)} – {usd(r.max)}"
 
 
-class LevelsPresenter:
-    def __init__(self, dataset: Dataset, view: LevelsView, session: ProfileSession | None = None) -> None:
+class LevelsPresenter(QObject):
+    def __init__(
+        self,
+        dataset: Dataset,
+        view: LevelsView,
+        session: ProfileSession | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self._dataset = dataset
         self._view = view
         self._session = session
         self.rows: tuple[LevelRow, ...] = tuple(self._row(lv) for lv in dataset.levels)
         self.table = LevelsTableModel(self.rows)
-        self._shown_you = self.you()
         self.table.set_you(self._you_index())
         if session is not None:
-            session.changed.connect(self.profile_changed)
+            # Your level and salary: where you stand, or the pay history's latest year.
+            session.subscribe(self, Part.STANDING | Part.PAY_HISTORY, self.profile_changed)
 
     def you(self) -> YouMark | None:
         """The user's level today (their choice, or from their years of experience) and salary, or None without a
@@ -121,13 +128,8 @@ class LevelsPresenter:
         you = self.you()
         return you.level_index if you is not None else -1
 
-    def profile_changed(self) -> None:
-        """Years of experience, level or salary may have moved: redraw the mark and the table's "you". A change
-        that leaves them as they were (a tick, an assumption) redraws nothing."""
-        you = self.you()
-        if you == self._shown_you:
-            return
-        self._shown_you = you
+    def profile_changed(self, _change: ProfileChange | None = None) -> None:
+        """Years of experience, level or salary moved: redraw the mark and the table's "you"."""
         self.table.set_you(self._you_index())
         self._view.show_summary(self.summary_html())
         self._view.show_chart(self.chart())

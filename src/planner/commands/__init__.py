@@ -27,11 +27,12 @@ from planner.views.charts import chart_of
 from planner.views.dialogs import Dialogs, FileFilter, SaveChoice
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from planner.domain.dataset import Dataset
     from planner.domain.profile import Profile
-    from planner.presenters.projection import ProjectionPresenter
     from planner.presenters.session import ProfileSession
-    from planner.presenters.skills import SkillsPresenter
+    from planner.tabs.projection.presenter import ProjectionPresenter
     from planner.views.main_window import MainWindow
 
 # The exports' own modules (pyqtgraph's exporters, the report) are imported on first use: start-up stays fast.
@@ -59,8 +60,6 @@ class WindowCommands:
         window: MainWindow,
         dataset: Dataset,
         session: ProfileSession,
-        skills: SkillsPresenter,
-        projection: Callable[[], tuple[ProjectionPresenter, object]],
         dialogs: Dialogs,
         *,
         folder: Path | None = None,
@@ -69,8 +68,6 @@ class WindowCommands:
         self.window = window
         self.dataset = dataset
         self.session = session
-        self.skills = skills
-        self._projection = projection  # builds the Projection tab if needed: (presenter, tab)
         self.dialogs = dialogs
         self.folder = folder
         self.today = today
@@ -88,6 +85,15 @@ class WindowCommands:
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text)
+
+    def _projection(self) -> tuple[ProjectionPresenter, QWidget]:
+        """The Projection tab (built if it was not yet) and its presenter: the CSV and the report show what it shows
+        (its dollars, its pay, its comparisons)."""
+        from planner.tabs.projection.presenter import ProjectionPresenter
+        from planner.tabs.spec import presenter_of
+
+        tab = self.window.tab_widget("projection")
+        return presenter_of(tab, ProjectionPresenter), tab
 
     def _folder(self) -> Path:
         if self.folder is None:
@@ -158,7 +164,7 @@ class WindowCommands:
         target = self._ask_path(title, "ml-career-projection.csv", (CSV,))
         if target is None:
             return None
-        from planner.presenters.reports import projection_csv
+        from planner.commands.reports import projection_csv
 
         header, rows = projection_csv(presenter)
         return self._write(title, target, encode_csv(header, rows), "Projection")
@@ -202,8 +208,7 @@ class WindowCommands:
                 self._say(f"{title}: nothing changed, because a copy of your current profile could not be kept.")
                 self.dialogs.error(title, f"A copy of your current profile could not be written ({exc}).")
                 return False
-        self.session.replace(profile)
-        self.skills.undo_stack.clear()  # the undo steps were about the profile that is gone
+        self.session.load(profile, f"import the profile {path.name}")  # one step: Edit > Undo brings yours back
         self.folder = path.parent
         self._say(f"Profile imported from {path}.{kept}")
         return True
@@ -214,15 +219,21 @@ class WindowCommands:
         target = self._ask_path(title, f"ml-career-report-{self.today():%Y-%m-%d}.pdf", (PDF,))
         if target is None:
             return None
-        from planner.presenters.reports import career_report
+        from planner.commands.reports import career_report
+        from planner.presenters.career_report import skill_progress
         from planner.storage.market_file import market_or_none
         from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
 
         # market_or_none: a broken installation's report still has everything else.
         report = career_report(
-            self.dataset, self.session.profile, self.skills.progress(), presenter, self.today(), market_or_none()
+            self.dataset,
+            self.session.profile,
+            skill_progress(self.dataset, self.session.profile),
+            presenter,
+            self.today(),
+            market_or_none(),
         )
-        plot = chart_of(tab)  # type: ignore[arg-type]
+        plot = chart_of(tab)
         try:
             image = chart_image_at_print_size(plot, report_text_width()) if plot is not None else None
             data = report_pdf(report, image)

@@ -25,8 +25,8 @@ from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS, InputError, check_field, format_field
-from planner.presenters.market import area_choices, occupation_of, place_name
-from planner.presenters.session import ProfileSession
+from planner.presenters.market_text import area_choices, occupation_of, place_name
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSUMPTION_KEYS = tuple(spec.key for spec in FIELDS if spec.assumption and spec.key != "horizon_years")
@@ -94,7 +94,7 @@ class ScenariosPresenter(QObject):
         self.model = QStandardItemModel(self)
         self.model.itemChanged.connect(self._item_changed)
         self._filling = False
-        session.changed.connect(self.refresh)
+        session.subscribe(self, Part.ALL, self.refresh)
         self.refresh()
 
     def attach_view(self, view: ScenariosView) -> None:
@@ -102,7 +102,7 @@ class ScenariosPresenter(QObject):
 
     # --- the list ------------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, _change: ProfileChange | None = None) -> None:
         profile = self._session.profile
         self._filling = True
         try:

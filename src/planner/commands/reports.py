@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
@@ -16,10 +15,10 @@ from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.profile import Profile
+from planner.presenters.career_report import CareerReport, LevelProgress, Progress, SourceLine
 from planner.presenters.fields import FIELDS, format_field
-from planner.presenters.market import bls_provenance, market_summary
-from planner.presenters.projection import COMP_LABEL, DOLLARS_LABEL, ProjectionPresenter
-from planner.presenters.skills import Progress
+from planner.presenters.market_text import bls_provenance, market_summary
+from planner.tabs.projection.presenter import COMP_LABEL, DOLLARS_LABEL, ProjectionPresenter
 
 CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
 
@@ -50,42 +49,6 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
         note = str(table.value(r, 7)).replace("⚠ ", "")
         rows.append([year, round(float(years), 2), level, *money, note, *others])
     return header, rows
-
-
-@dataclass(frozen=True)
-class LevelProgress:
-    name: str
-    done: int
-    total: int
-    ticked: tuple[str, ...]  # names of the ticked skills, in the article's order
-
-
-@dataclass(frozen=True)
-class SourceLine:
-    name: str
-    kind: str
-    note: str
-
-
-@dataclass(frozen=True)
-class CareerReport:
-    title: str
-    generated_on: dt.date
-    profile: tuple[tuple[str, str], ...]  # (what, value) as the Projection tab shows them
-    assumptions: tuple[tuple[str, str], ...]
-    levels: tuple[LevelProgress, ...]
-    overall: Progress
-    projection_title: str
-    projection_summary_html: str  # the Projection tab's summary (already escaped HTML)
-    table_header: tuple[str, ...]
-    table_rows: tuple[tuple[str, ...], ...]  # the Projection tab's table, as displayed
-    document: tuple[tuple[str, str], ...]  # the article: title, file, published, read on
-    sources: tuple[SourceLine, ...]
-    market_summary: str = ""  # the user's occupation and area on the Market tab, when chosen
-    market: tuple[tuple[str, str], ...] = ()  # the BLS release and files (presenters.market.bls_provenance)
-    # The Projection tab's "Scenarios side by side" table, when scenarios are drawn (else empty).
-    scenarios_header: tuple[str, ...] = ()
-    scenarios_rows: tuple[tuple[str, ...], ...] = ()
 
 
 def _date(day: dt.date | None) -> str:

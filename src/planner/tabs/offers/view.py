@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from planner.domain.offers import OFFER_YEARS
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
-from planner.presenters.offers import (
+from planner.tabs.offers.presenter import (
     ASSUMED,
     COMPONENT_NAMES,
     COMPONENTS,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
-from planner.presenters.market import IndustryPair, MetroRanking, PercentileChart
+from planner.tabs.market.presenter import IndustryPair, MetroRanking, PercentileChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
 
 BOX = 0.5

@@ -1,10 +1,11 @@
 """The "Skills" tab: the article's skills as a checkable tree grouped by level, with progress, a filter and undo.
 
 The profile (through the shared ``ProfileSession``) is the only truth: a tick asked for by the tree becomes an
-undoable command that changes the session, and the tree is redrawn from the session.
+undoable edit of the session, and the tree is redrawn from the session.
 
-``QStandardItemModel``, ``QUndoStack`` and ``QUndoCommand`` live in QtGui in Qt 6 but are models and commands,
-not widgets: they hold this tab's state, so they belong here rather than in the view.
+``QStandardItemModel`` lives in QtGui in Qt 6 but is a model, not a widget: it holds this tab's state, so it
+belongs here rather than in the view. Every tick, untick, clear and plan change is one ``session.edit``: a step of
+the window's Edit > Undo.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
@@ -33,8 +33,9 @@ from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
 from planner.domain.text import escape, plain_tooltip
+from planner.presenters.career_report import Progress, skill_progress
 from planner.presenters.learning_plan import month_name, plan_list, short_month
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
 
 if TYPE_CHECKING:
     from planner.domain.plan_effects import PlanStep
@@ -53,20 +54,6 @@ COL_EXTRA = 3
 HEADERS = ["Skill", "Ticked on", "Plan"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How many of a level's skills (or of all skills, when level_id is None) the user has ticked."""
-
-    level_id: str | None
-    name: str
-    done: int
-    total: int
-
-    @property
-    def text(self) -> str:
-        return f"{self.name}: {self.done} of {self.total}"
 
 
 class SkillsView(Protocol):
@@ -93,51 +80,6 @@ class SkillTreeModel(QStandardItemModel):
             self.check_requested.emit(str(index.data(ID_ROLE)), state == Qt.CheckState.Checked)
             return True
         return super().setData(index, value, role)
-
-
-Plans = Mapping[str, PlannedSkill | None]
-
-
-class SetSkillsCommand(QUndoCommand):
-    """Changes some skills' ticks (and, for a skill ticked from the learning plan, its plan entry) as one step;
-    undo puts back exactly what was there, dates and plan entries included. Other skills are left as they are."""
-
-    def __init__(
-        self,
-        session: ProfileSession,
-        before: Mapping[str, TickedSkill | None],
-        after: Mapping[str, TickedSkill | None],
-        text: str,
-        plan_before: Plans | None = None,
-        plan_after: Plans | None = None,
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self._before = dict(before)
-        self._after = dict(after)
-        self._plan_before = dict(plan_before or {})
-        self._plan_after = dict(plan_after or {})
-
-    def _apply(self, states: Mapping[str, TickedSkill | None], plans: Plans) -> None:
-        profile = self._session.profile
-        skills, plan = dict(profile.skills), dict(profile.plan)
-        for skill_id, tick in states.items():
-            if tick is None:
-                skills.pop(skill_id, None)
-            else:
-                skills[skill_id] = tick
-        for skill_id, planned in plans.items():
-            if planned is None:
-                plan.pop(skill_id, None)
-            else:
-                plan[skill_id] = planned
-        self._session.update(skills=skills, plan=plan)
-
-    def redo(self) -> None:
-        self._apply(self._after, self._plan_after)
-
-    def undo(self) -> None:
-        self._apply(self._before, self._plan_before)
 
 
 EFFECT_YEARS = 5
@@ -193,18 +135,16 @@ class SkillsPresenter(QObject):
         self.proxy.setRecursiveFilteringEnabled(True)  # a matching skill keeps its level row
         self.proxy.setAutoAcceptChildRows(True)  # a matching level shows all its skills
 
-        self.undo_stack = QUndoStack(self)
         self.next_skills: list[SkillTie] = []
         self.plan_steps: list[PlanStep] = []
-        session.skills_changed.connect(self.refresh)
+        session.subscribe(self, Part.SKILLS | Part.PLAN, self.refresh)
         # What each skill is worth depends on the whole profile (industry, employer, assumptions, ticks). It is
         # worked out once the event loop is idle, so a tick redraws the tree and the projection first.
         self._effects_timer = QTimer(self)
         self._effects_timer.setSingleShot(True)
         self._effects_timer.setInterval(0)
         self._effects_timer.timeout.connect(self.refresh_effects)
-        self._effects_key: tuple[object, ...] | None = None
-        session.changed.connect(self._schedule_effects)
+        session.subscribe(self, PROJECTION_INPUTS, self._schedule_effects)
         self.refresh()
         # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
         # wait long enough for the window to be painted first.
@@ -276,7 +216,7 @@ class SkillsPresenter(QObject):
             self._show_next_skills()
         view.show_filter_status("")
 
-    def refresh(self) -> None:
+    def refresh(self, _change: ProfileChange | None = None) -> None:
         """Redraw ticks, dates, the plan and progress from the session's profile."""
         profile = self._session.profile
         ticks = profile.skills
@@ -341,13 +281,7 @@ class SkillsPresenter(QObject):
     # --- queries -------------------------------------------------------------------------------------------
 
     def progress(self) -> tuple[list[Progress], Progress]:
-        ticks = self._session.profile.skills
-        levels = [
-            Progress(g.id, g.name, sum(1 for sk in g.skills if sk.id in ticks), len(g.skills))
-            for g in self._dataset.skill_groups()
-        ]
-        overall = Progress(None, "All skills", sum(p.done for p in levels), sum(p.total for p in levels))
-        return levels, overall
+        return skill_progress(self._dataset, self._session.profile)
 
     def is_ticked(self, skill_id: str) -> bool:
         return self._session.profile.has_skill(skill_id)
@@ -384,21 +318,18 @@ class SkillsPresenter(QObject):
             return
         name = self._skills[skill_id][1].name
         profile = self._session.profile
-        before = {skill_id: profile.skills.get(skill_id)}
         planned = profile.plan.get(skill_id) if ticked else None
-        after: dict[str, TickedSkill | None]
         if planned is not None:  # learned as planned: off the plan, its month kept with the tick
             after = {skill_id: TickedSkill(ticked_on=self._today(), planned_by=planned.by)}
-            self.undo_stack.push(
-                SetSkillsCommand(
-                    self._session, before, after, f"tick “{name}” (planned)", {skill_id: planned}, {skill_id: None}
-                )
+            plan = {k: v for k, v in profile.plan.items() if k != skill_id}
+            self._session.edit(
+                f"tick “{name}” (planned)", initiator=self, skills={**profile.skills, **after}, plan=plan
             )
             return
-        after = {skill_id: TickedSkill(ticked_on=self._today()) if ticked else None}
-        self.undo_stack.push(
-            SetSkillsCommand(self._session, before, after, f"{'tick' if ticked else 'untick'} “{name}”")
-        )
+        skills = {k: v for k, v in profile.skills.items() if k != skill_id}
+        if ticked:
+            skills[skill_id] = TickedSkill(ticked_on=self._today())
+        self._session.edit(f"{'tick' if ticked else 'untick'} “{name}”", initiator=self, skills=skills)
 
     def plan_skill(self, skill_id: str, year: int, month: int) -> bool:
         """Plan an unticked skill for a month (or move it there), as an undoable step. A month already past is
@@ -426,7 +357,7 @@ class SkillsPresenter(QObject):
         plan[skill_id] = PlannedSkill(by=by, planned_on=old.planned_on if old is not None else today)
         verb = f"move “{name}” to {month_name(by)}" if old is not None else f"plan “{name}” for {month_name(by)}"
         try:
-            self._session.edit(verb, plan=plan)
+            self._session.edit(verb, initiator=self, plan=plan)
         except ValidationError as exc:
             self._plan_error(str(exc.errors()[0]["msg"]).removeprefix("Value error, "))
             return False
@@ -440,7 +371,7 @@ class SkillsPresenter(QObject):
             return
         del plan[skill_id]
         name = self._skills[skill_id][1].name if skill_id in self._skills else skill_id
-        self._session.edit(f"remove “{name}” from the plan", plan=plan)
+        self._session.edit(f"remove “{name}” from the plan", initiator=self, plan=plan)
         self._plan_error("")
 
     def _plan_error(self, text: str) -> None:
@@ -461,9 +392,8 @@ class SkillsPresenter(QObject):
         question = f"Clear {count} of {lv.name}?\n\nYou can bring them back with Undo (Ctrl+Z)."
         if not self._view.confirm(question):
             return False
-        self.undo_stack.push(
-            SetSkillsCommand(self._session, before, dict.fromkeys(before), f"clear the ticks of {lv.name}")
-        )
+        skills = {k: v for k, v in ticks.items() if k not in before}
+        self._session.edit(f"clear the ticks of {lv.name}", initiator=self, skills=skills)
         return True
 
     def set_filter(self, text: str) -> None:
@@ -482,16 +412,9 @@ class SkillsPresenter(QObject):
 
     # --- what each skill is worth (from the projection) ---------------------------------------------------
 
-    def _schedule_effects(self) -> None:
-        # A change to what the projection does not read (a scenario, an offer, the Market tab's area) leaves every
-        # skill's figure as it is: not worked out again (a few milliseconds per change).
-        if self._effects_inputs() == self._effects_key:  # already worked out, or about to be, for these inputs
-            return
-        self._effects_key = self._effects_inputs()
+    def _schedule_effects(self, _change: ProfileChange) -> None:
+        # Only a change to what the projection reads comes here (not a scenario, an offer, the Market tab's area).
         self._effects_timer.start(EFFECTS_DELAY_MS)
-
-    def _effects_inputs(self) -> tuple[object, ...]:
-        return (self._session.profile.projection_inputs(), self._today())
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
@@ -500,7 +423,6 @@ class SkillsPresenter(QObject):
         from planner.domain.projection import rank_skills, skill_effects
 
         profile = self._session.profile
-        self._effects_key = self._effects_inputs()
         effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)
         self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS)
         where = _where(self._dataset, profile)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.money import usd
 from planner.domain.profile import FIRST_PAY_YEAR, MAX_PAY_ENTRIES, MAX_SALARY
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
 YEAR_ROLE = Qt.ItemDataRole.UserRole
@@ -95,10 +95,10 @@ class PayHistoryPresenter(QObject):
         self._view = view
         self.current_year = current_year
         self.model = PayHistoryModel(self)
-        session.changed.connect(self.refresh)
+        session.subscribe(self, Part.PAY_HISTORY, self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, _change: ProfileChange | None = None) -> None:
         self.model.set_history(self._session.profile.pay_history)
 
     def add(self, year_text: str, salary_text: str) -> bool:
@@ -115,7 +115,7 @@ class PayHistoryPresenter(QObject):
             return False
         history[year] = salary
         try:
-            self._session.update(pay_history=history)
+            self._session.edit(f"record pay for {year}", initiator=self, pay_history=history)
         except ValidationError:
             self._view.show_pay_error(f"Enter a year from {FIRST_PAY_YEAR} and a salary up to {usd(MAX_SALARY)}.")
             return False
@@ -126,4 +126,4 @@ class PayHistoryPresenter(QObject):
     def remove(self, year: int) -> None:
         history = dict(self._session.profile.pay_history)
         if history.pop(year, None) is not None:
-            self._session.update(pay_history=history)
+            self._session.edit(f"remove the pay of {year}", initiator=self, pay_history=history)

@@ -30,7 +30,7 @@ from planner.domain.provenance import source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import InputError, read_number
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
 DRAFT = ""  # the id of an offer being added: not in the profile until its name and base are valid
@@ -483,8 +483,11 @@ class OffersPresenter(QObject):
         self._draft: dict[str, Any] = {}
         self._typed = _Typed()
         self._known: list[str] = []
-        self._shown: tuple[object, ...] | None = None  # what the tab shows comes from these profile fields
-        session.changed.connect(self._profile_changed)  # a child of its tab: leaves with it
+        # A child of its tab: leaves with it. The tab shows the offers beside the current job (its salary and the
+        # assumptions): a skill tick or a scenario edit leaves it as it is.
+        session.subscribe(
+            self, Part.OFFERS | Part.STANDING | Part.PAY_HISTORY | Part.ASSUMPTIONS, self._profile_changed
+        )
 
     # --- state ------------------------------------------------------------------------------------------------
 
@@ -703,19 +706,11 @@ class OffersPresenter(QObject):
 
     # --- drawing ----------------------------------------------------------------------------------------------
 
-    def _profile_changed(self) -> None:
-        """Redraw only when what the tab shows changed: the offers, or the current job's salary and assumptions
-        (a skill tick or a scenario edit leaves the tab as it is)."""
-        if self._inputs() != self._shown:
-            self.refresh()
-
-    def _inputs(self) -> tuple[object, ...]:
-        profile = self.profile
-        return (profile.offers, profile.salary_today(), profile.assumptions)
+    def _profile_changed(self, _change: ProfileChange) -> None:
+        self.refresh()
 
     def refresh(self, select: bool = True) -> None:
         profile = self.profile
-        self._shown = self._inputs()
         ids = [o.id for o in profile.offers]
         new = [i for i in ids if i not in self._known]
         self._known = ids

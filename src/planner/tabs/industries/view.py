@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
-from planner.presenters.industries import KEY_ROLE, ChartBar, IndustriesChart
+from planner.tabs.industries.presenter import KEY_ROLE, ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, read_only_table, style_plot
 from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 

@@ -1,8 +1,8 @@
 """The "Projection" tab: validates the inputs as typed, runs the engine and hands the view what to draw.
 
-The profile lives in the shared ProfileSession; this presenter changes it only through ``session.update`` and
-``session.update_assumptions`` (which validate and keep the last valid state) and redraws on every
-``session.changed``, so a skill ticked on the Skills tab moves the curve at once.
+The profile lives in the shared ProfileSession; this presenter changes it only through ``session.edit`` (which
+validates, keeps the last valid state and makes each change a step of Edit > Undo) and redraws after every change
+it subscribed to, so a skill ticked on the Skills tab moves the curve at once.
 
 An input is checked on every keystroke (``field_edited``: a message next to the field, nothing stored) and
 stored only when its editing finishes (``field_committed``: Enter, Tab, a click elsewhere) and only when it is
@@ -17,13 +17,13 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.plans import Scenario
-from planner.domain.profile import Profile
+from planner.domain.profile import Assumptions, Profile
 from planner.domain.projection import (
     Comp,
     Dollars,
@@ -49,8 +49,8 @@ from planner.presenters.fields import (
     parse_field,
 )
 from planner.presenters.learning_plan import PlanMark, plan_marks
-from planner.presenters.scenarios import DifferencesTableModel, describe, market_median
-from planner.presenters.session import ProfileSession
+from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
+from planner.tabs.projection.scenarios import DifferencesTableModel, describe, market_median
 
 # --- what the view draws ---------------------------------------------------------------------------------------
 
@@ -150,8 +150,16 @@ def outside_text(side: int, short: bool = False) -> str:
     return ""
 
 
-class ProjectionPresenter:
-    def __init__(self, dataset: Dataset, session: ProfileSession, view: ProjectionView, current_year: int) -> None:
+class ProjectionPresenter(QObject):
+    def __init__(
+        self,
+        dataset: Dataset,
+        session: ProfileSession,
+        view: ProjectionView,
+        current_year: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self._dataset = dataset
         self._session = session
         self._view = view
@@ -167,13 +175,15 @@ class ProjectionPresenter:
         self._pending: set[str] = set()  # typed, not yet committed (editing not finished)
         self.projection: Projection | None = None
         self.comparisons: dict[str, Projection] = {}
+        self._today_comparisons: dict[str, Projection] = {}
         self.scenarios: list[tuple[Scenario, Projection]] = []  # the scenarios shown, each with its projection
         self.chart: ProjectionChart | None = None
         self.table = ProjectionTableModel()
         self.differences = DifferencesTableModel()
         # The BLS wages for the "where you work" column, read when an area is first chosen (set by the app).
         self.market: Callable[[], MarketData | None] = lambda: None
-        session.changed.connect(self.refresh)
+        # Every part but the Market tab's choice, which only the differences table's BLS column reads.
+        session.subscribe(self, Part.ALL, self.refresh)
 
     # --- start and refresh -----------------------------------------------------------------------------------
 
@@ -191,12 +201,19 @@ class ProjectionPresenter:
         )
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, change: ProfileChange | None = None) -> None:
+        """Show the profile again after ``change`` (everything when None): the fields and choices when where you
+        stand or work changed; today's path projected again only when one of its inputs changed."""
+        parts = change.parts if change is not None else Part.ALL
         profile = self._session.profile
-        self._show_fields(profile)
-        self._view.show_profile_choice(profile.industry, profile.employer)
-        self._show_levels(profile)
-        self.recompute()
+        if parts & (Part.STANDING | Part.WORKPLACE | Part.ASSUMPTIONS):
+            self._show_fields(profile)
+            self._view.show_profile_choice(profile.industry, profile.employer)
+            self._show_levels(profile)
+        if parts == Part.MARKET:
+            self._show_differences()  # the Market tab's area: the BLS column only
+            return
+        self.recompute(today=bool(parts & PROJECTION_INPUTS) or self.projection is None)
 
     def _show_levels(self, profile: Profile) -> None:
         ds = self._dataset
@@ -225,7 +242,32 @@ class ProjectionPresenter:
             self._typed[spec.key] = text
             self._view.show_field_text(spec.key, text)
 
-    def recompute(self) -> None:
+    def recompute(self, today: bool = True) -> None:
+        """Project again and redraw. ``today=False`` keeps today's path and its comparisons (a scenario or an offer
+        changed, nothing they read)."""
+        if today or self.projection is None:
+            self._project_today()
+        ds, profile = self._dataset, self._session.profile
+        proj = self.projection
+        assert proj is not None
+        comparisons = dict(self._today_comparisons)
+        self.scenarios = [
+            (sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in profile.shown_scenarios()
+        ]
+        for i, (_sc, other) in enumerate(self.scenarios):
+            comparisons[f"scenario-{i}"] = other
+        self.comparisons = comparisons
+        self._show_differences()
+        self.selected = min(self.selected, proj.horizon - 1)
+        self.chart = self._chart(proj, comparisons)
+        self.table.set_chart(self.chart)
+        self._view.show_chart(self.chart)
+        self._view.show_summary(self.summary_html())
+        self._view.show_notes(self.notes_html())
+        self._show_year()
+
+    def _project_today(self) -> None:
+        """Today's path, and the comparisons drawn beside it (another industry, employer, the next skills)."""
         ds, profile = self._dataset, self._session.profile
         proj = project(ds, profile, self.current_year)
         self.projection = proj
@@ -246,12 +288,13 @@ class ProjectionPresenter:
             if self.compare_next_skills:
                 extra = [sk.id for sk in nxt.level.skills]
                 comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra)
-        self.comparisons = comparisons
-        self.scenarios = [
-            (sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in profile.shown_scenarios()
-        ]
-        for i, (_sc, other) in enumerate(self.scenarios):
-            comparisons[f"scenario-{i}"] = other
+        self._today_comparisons = comparisons
+
+    def _show_differences(self) -> None:
+        """The "Scenarios side by side" table, with the BLS median of each one's market area."""
+        ds, profile, proj = self._dataset, self._session.profile, self.projection
+        if proj is None:
+            return
         areas = [profile.market_area, *(sc.market_area or profile.market_area for sc, _p in self.scenarios)]
         market = self.market() if any(areas) else None
         self.differences.set_rows(
@@ -262,13 +305,6 @@ class ProjectionPresenter:
             f"{DOLLARS_LABEL[self.dollars]}, {COMP_LABEL[self.comp]}",
             [market_median(market, profile, area) for area in areas] if market is not None else None,
         )
-        self.selected = min(self.selected, proj.horizon - 1)
-        self.chart = self._chart(proj, comparisons)
-        self.table.set_chart(self.chart)
-        self._view.show_chart(self.chart)
-        self._view.show_summary(self.summary_html())
-        self._view.show_notes(self.notes_html())
-        self._show_year()
 
     # --- building --------------------------------------------------------------------------------------------
 
@@ -469,10 +505,13 @@ class ProjectionPresenter:
         self._pending.discard(key)
         try:
             value = check_field(spec, text, self._session.profile)
+            name = f"set {spec.label.split(' (')[0].lower()} to {text.strip() or 'empty'}"
             if spec.assumption:
-                self._session.update_assumptions(**{key: value})
+                # Validated here (raises ValidationError): model_copy(update=...) alone would skip validation.
+                assumptions = Assumptions.model_validate({**self._session.profile.assumptions.model_dump(), key: value})
+                self._session.edit(name, initiator=self, assumptions=assumptions)
             else:
-                self._session.update(**{key: value})
+                self._session.edit(name, initiator=self, **{key: value})
         except InputError as exc:
             self._set_error(key, str(exc))
             return
@@ -491,14 +530,14 @@ class ProjectionPresenter:
         self._view.show_field_error(key, message)
 
     def industry_chosen(self, industry: str | None) -> None:
-        self._session.update(industry=industry)
+        self._session.edit("choose the industry", initiator=self, industry=industry)
 
     def employer_chosen(self, employer: str | None) -> None:
-        self._session.update(employer=employer)
+        self._session.edit("choose the employer", initiator=self, employer=employer)
 
     def level_chosen(self, level: str | None) -> None:
         """Today's level: one of the data's levels, or None for the one the article's years give."""
-        self._session.update(current_level=level)
+        self._session.edit("choose today's level", initiator=self, current_level=level)
 
     def dollars_chosen(self, dollars: str) -> None:
         self.dollars = "today" if dollars == "today" else "nominal"

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from planner.domain.text import escape, format_safe, plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS
-from planner.presenters.projection import ProjectionChart
-from planner.presenters.scenarios import ID_ROLE as SCENARIO_ID_ROLE
+from planner.tabs.projection.presenter import ProjectionChart
+from planner.tabs.projection.scenarios import ID_ROLE as SCENARIO_ID_ROLE
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
 from planner.views.plain import error_label, plain_label
 from planner.views.theme import YOU_SYMBOL

@@ -1,0 +1,92 @@
+"""Look-ups and sentences about the BLS wage data that more than one place uses: the Market tab, the scenario
+dialog (its area list), Help > Data sources and the career report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.domain.market import NATIONAL, Area, MarketData, ordinal, percentile_of
+from planner.domain.money import usd
+from planner.presenters.choices import Choice
+
+DEFAULT_OCCUPATION = "151252"  # Software Developers: where most ML engineers are counted
+AREA_KINDS = {"N": "", "S": " (state)", "M": " (metro area)"}
+
+
+def occupation_of(market: MarketData, code: str | None) -> str:
+    """The occupation chosen on the Market tab, or the one most ML engineers are counted in."""
+    return code if code in {o.code for o in market.occupations} else DEFAULT_OCCUPATION
+
+
+def place_name(area: Area) -> str:
+    return "the United States" if area.type == "N" else area.name  # BLS calls the nation "National"
+
+
+def area_choices(market: MarketData, occupation: str) -> list[Choice]:
+    """The nation, then the states, then the metro areas that have estimates for the occupation."""
+    return [
+        Choice(a.code, a.name + AREA_KINDS[a.type])
+        for a in sorted(market.areas, key=lambda a: "NSM".index(a.type))  # the file lists states first
+        if market.cell(a.code, occupation) is not None
+    ]
+
+
+def source_line(market: MarketData) -> str:
+    """The BLS release every figure of the tab comes from, and BLS's disclaimer."""
+    r = market.release
+    return (
+        f"Source: U.S. Bureau of Labor Statistics, {market.title} (release {r.code}, published "
+        f"{r.published.day} {r.published:%B %Y}; files retrieved {r.retrieved.day} {r.retrieved:%B %Y}). "
+        f"RSE: relative standard error. {market.disclaimer}"
+    )
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def bls_provenance(market: MarketData, brief: bool = False) -> tuple[tuple[str, str], ...]:
+    """The BLS release and every file it came from, as (what, value) rows: Help > Data sources lists each file
+    with its size and SHA-256; ``brief`` (the report, which must stay within two pages) names them in one row."""
+    r = market.release
+    if brief:
+        folder = r.files[0].url.rsplit("/", 1)[0]
+        return (
+            ("Statistics", f"U.S. Bureau of Labor Statistics, {market.title}"),
+            ("Release", f"{r.description} (code {r.code}), published {_day(r.published)}"),
+            ("Files", f"{', '.join(f.name for f in r.files)} from {folder}/, retrieved {_day(r.retrieved)} "
+             "(sizes and SHA-256 sums: Help > Data sources)"),
+            ("Disclaimer", market.disclaimer),
+        )  # fmt: skip
+    return (
+        ("Statistics", f"U.S. Bureau of Labor Statistics, {market.title}"),
+        ("Release", f"{r.description} (code {r.code}), published {_day(r.published)}"),
+        ("Files retrieved", _day(r.retrieved)),
+        ("Occupations", "; ".join(f"{o.soc} {o.name}" for o in market.occupations)),
+        *((f"BLS file {f.name}", f"{f.url}, {f.bytes:,} bytes, SHA-256 {f.sha256}") for f in r.files),
+        ("Local copy", f"{r.package}; database SHA-256 {r.database_sha256}; extracted {_day(r.built_on)}"),
+        ("Disclaimer", market.disclaimer),
+    )
+
+
+def market_summary(market: MarketData, occupation: str | None, area: str | None, salary: int | None) -> str:
+    """One line for the report: the user's chosen occupation and area, its median (with series id) and where
+    their salary sits. Empty when nothing was chosen on the Market tab."""
+    if occupation is None and area is None:
+        return ""
+    occ = market.occupation(occupation_of(market, occupation))
+    cell = market.cell(area or NATIONAL, occ.code) or market.cell(NATIONAL, occ.code)
+    assert cell is not None
+    place = market.area(cell.a).name
+    median = cell.get("p50")
+    text = f"{occ.name} in {place}: median " + (
+        f"{usd(median)} (BLS series {market.series_id(cell, 'p50')})" if median is not None else "not published"
+    )
+    found = percentile_of(salary, cell) if salary is not None else None
+    if salary is not None and found is not None:
+        p, side = found
+        where = {"below": "below the 10th", "above": f"above the {ordinal(round(p))}"}.get(
+            side, f"about the {ordinal(round(p))}"
+        )
+        text += f". Your {usd(salary)} is {where} percentile (interpolated between published percentiles)."
+    return text

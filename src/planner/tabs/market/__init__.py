@@ -1,0 +1,27 @@
+"""Market wages: official BLS wage percentiles for an occupation in an area, beside the article's figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.tabs.spec import TabContext, TabSpec
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+def build(ctx: TabContext) -> QWidget:
+    from planner.storage.market_file import load_market_data
+    from planner.tabs.market.presenter import MarketPresenter
+    from planner.tabs.market.view import MarketTab
+
+    tab = MarketTab()
+    presenter = MarketPresenter(load_market_data(), ctx.dataset, ctx.session, tab, parent=tab)  # leaves with its tab
+    tab.occupation_chosen.connect(presenter.occupation_chosen)
+    tab.area_chosen.connect(presenter.area_chosen)
+    tab.set_table_model(presenter.table)
+    presenter.start()
+    return tab
+
+
+SPEC = TabSpec("market", "Market wages", build, "Ctrl+5")

@@ -6,6 +6,7 @@ would read them, and their figures compared with what the window shows.
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 import xml.etree.ElementTree as ET
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from planner.app import Context, build_window, configure_application
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
+from planner.domain.plans import Scenario
 from planner.views.charts import chart_of
 from planner.views.export_render import chart_aspect
 from planner.views.projection_view import ProjectionTab
@@ -181,6 +183,29 @@ def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
     projected = [int(r[4]) for r in rows]
     assert int(rows[-1][6]) == pytest.approx(sum(projected), abs=len(rows))  # cumulative: the running total
     assert float(rows[0][1]) == 6.0
+
+
+def test_projection_csv_neutralises_formulas_from_a_data_pack_and_a_scenario_name(
+    qtbot: Any, qapp: QApplication, raw_dataset: dict[str, Any], data_dir: Path, dialogs: FakeDialogs, out: Path
+) -> None:
+    evil = '=HYPERLINK("http://evil.example/?x=1","Entry level")'
+    raw = copy.deepcopy(raw_dataset)
+    raw["levels"][0]["name"] = evil
+    context = build_window(qapp, Dataset.model_validate(raw), data_dir, dialogs=dialogs)
+    qtbot.addWidget(context.window)
+    try:
+        show_tab(context, "Projection")
+        context.session.update(years_of_experience=1.0, current_salary=90_000)
+        context.session.edit("add", scenarios=[Scenario(id="scenario-1", name="@SUM(A1:A9)")])
+        dialogs.save_to = out / "projection.csv"
+        context.window.export_csv_action.trigger()
+        header, rows = read_csv(out / "projection.csv")
+    finally:
+        context.window.close()
+    assert header[-1].startswith("'@SUM(A1:A9)")
+    assert rows[0][2] == "'" + evil  # shown as the text it is, never a live link
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in [header, *rows] for cell in row)
+    assert int(rows[0][4]) > 0  # numbers stay numbers
 
 
 def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:

@@ -3,8 +3,10 @@ cannot be written or read."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
+import io
 import json
 import os
 from pathlib import Path
@@ -59,7 +61,28 @@ def test_an_export_onto_a_folder_or_into_a_missing_one_is_explained(tmp_path: Pa
 
 def test_csv_has_a_header_and_one_line_a_row_in_utf8() -> None:
     data = encode_csv(["Year", "Level"], [[2026, "Entry level"], [2027, "Mid, “senior” & co"]])
-    assert data == 'Year,Level\n2026,Entry level\n2027,"Mid, “senior” & co"\n'.encode()
+    assert data == 'Year,Level\r\n2026,Entry level\r\n2027,"Mid, “senior” & co"\r\n'.encode()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_text_cell_a_spreadsheet_would_take_for_a_formula_gets_an_apostrophe(start: str) -> None:
+    text = f'{start}HYPERLINK("http://evil.example/?x=1","Entry level")'
+    data = encode_csv([f"{start}header", "Plain"], [[text, "Entry level"]])
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert rows == [[f"'{start}header", "Plain"], ["'" + text, "Entry level"]]
+
+
+def test_numbers_stay_numbers_and_text_that_looks_like_one_is_neutralised() -> None:
+    data = encode_csv(
+        ["Year", "Change"], [[2026, -1200], [2027, -0.5], [2028, "-1200 foo"], [2029, "-1200"], [2030, True]]
+    )
+    assert data.decode("utf-8").splitlines()[1:] == [
+        "2026,-1200",
+        "2027,-0.5",
+        "2028,'-1200 foo",
+        "2029,'-1200",
+        "2030,True",
+    ]
 
 
 def test_an_exported_profile_imports_back_the_same(tmp_path: Path) -> None:

@@ -43,12 +43,27 @@ def write_export(path: Path, data: bytes, *, replace: bool) -> Path:
     return path
 
 
-def encode_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """UTF-8 CSV with a header row, as spreadsheets read it."""
+# A spreadsheet takes a cell that starts with one of these for a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell as it may go into a CSV file: numbers stay numbers (-1200 is a number, not a formula); any text that a
+    spreadsheet would take for a formula (``=HYPERLINK(...)``, ``-1200 foo``, ``@SUM``, a leading tab) gets a leading
+    apostrophe, so it is shown as the text it is, whatever its source (a data pack, a scenario's name, an employer)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def encode_csv(header: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 CSV with a header row, as spreadsheets read it (RFC 4180: lines end in CR LF, so a cell holding a
+    carriage return is quoted too); every cell passes through ``csv_cell``."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8")
 
 

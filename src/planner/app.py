@@ -234,6 +234,7 @@ def _wire_commands(ctx: Context) -> None:
         ctx.skills,
         projection,
         ctx.dialogs,
+        data_dir=ctx.data_dir,
     )
 
 

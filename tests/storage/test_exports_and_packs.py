@@ -18,6 +18,7 @@ from planner.domain.profile import Profile, TickedSkill
 from planner.storage import data_pack, exports
 from planner.storage.data_pack import PACK_FILE, DataPackStore, problems_text, read_dataset_file
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError
+from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
     encode_csv,
@@ -197,3 +198,20 @@ def test_a_removed_pack_is_named_by_the_time_and_numbered_within_a_second(data_d
         "salary-data.json.removed-20250314-092653-3",
     ]
     assert store.data_dir == data_dir
+
+
+def test_a_device_a_hard_link_to_the_profile_and_a_read_only_file_are_refused(tmp_path: Path, data_dir: Path) -> None:
+    assert "a device" in str(export_refusal(Path(os.devnull), data_dir))
+    (data_dir / "profile.json").write_bytes(b"{}")
+    hard = tmp_path / "looks-harmless.json"
+    os.link(data_dir / "profile.json", hard)
+    assert "one of the app's own files" in str(export_refusal(hard, data_dir))
+    with pytest.raises(ExportError, match="one of the app's own files"):
+        write_export(hard, b"x", replace=True, data_dir=data_dir)
+    assert (data_dir / "profile.json").read_bytes() == b"{}"
+    new = tmp_path / "new.csv"
+    assert export_refusal(new, data_dir) is None
+    assert export_refusal(data_dir / "my-export.csv", data_dir) is None  # other names in the data folder are fine
+    new.write_bytes(b"")
+    new.chmod(0o400)
+    assert "read-only" in str(export_refusal(new, data_dir))

@@ -17,6 +17,7 @@ from pathlib import Path
 from planner.domain.profile import Profile
 from planner.storage.atomic import write_atomic
 from planner.storage.dataset_file import resource_root
+from planner.storage.export_target import export_refusal
 from planner.storage.profile_store import MAX_PROFILE_BYTES, ProfileFormatError, decode_profile, encode_profile
 from planner.storage.safe_files import NotRegularFileError, read_regular
 
@@ -29,13 +30,17 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_export(path: Path, data: bytes, *, replace: bool) -> Path:
+def write_export(path: Path, data: bytes, *, replace: bool, data_dir: Path | None = None) -> Path:
     """Write ``data`` to ``path`` atomically. An existing file is replaced only when ``replace`` is True
-    (the user agreed); otherwise FileExistsError. Other failures raise ExportError."""
+    (the user agreed); otherwise FileExistsError. A target ``export_refusal`` refuses (a file of ``data_dir``, a
+    link, a pipe or device, a read-only file) and other failures raise ExportError."""
     if not replace and (path.exists() or path.is_symlink()):
         raise FileExistsError(f"{path} already exists")
     if path.is_dir():
         raise ExportError(f"{path} is a folder")
+    refusal = export_refusal(path, data_dir)
+    if refusal is not None:
+        raise ExportError(refusal)
     try:
         write_atomic(path, data)
     except OSError as exc:

@@ -12,7 +12,7 @@ import ctypes
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +73,24 @@ def library_present(soname: str) -> bool:
     return True
 
 
+def _data_dir_path(text: str) -> Path:
+    from planner.storage.data_folder import data_dir_argument
+
+    try:
+        return Path(data_dir_argument(text))
+    except ValueError as exc:  # argparse prints it and exits with status 2: nothing is created
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def no_session_bus_autolaunch(environ: MutableMapping[str, str]) -> None:
+    """Without a session bus, Qt's D-Bus library would start one and write ``~/.dbus/``: outside the data folder.
+    Call before QApplication; a session bus the desktop gave us is used as before."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not environ.get(
+        "DBUS_SESSION_BUS_ADDRESS"
+    ):
+        environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
@@ -80,7 +98,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_data_dir_path,
         metavar="DIR",
         help="where your profile and settings live (default: the system's application data folder, "
         "on Linux $XDG_DATA_HOME/ml-career-planner)",
@@ -726,6 +744,7 @@ def refuse_second_instance(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    no_session_bus_autolaunch(os.environ)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from planner import selftest
@@ -751,6 +770,13 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
+    from planner.storage.data_folder import home_problem
+
+    no_home = home_problem(os.environ, sys.platform) if args.data_dir is None else None
+    if no_home is not None:  # the default would be /.local/share/...: nothing is created
+        print(no_home, file=sys.stderr)
+        tell(None, QMessageBox.Icon.Critical, APP_NAME, no_home)
+        return 2
     data_dir: Path = args.data_dir if args.data_dir is not None else default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -166,10 +166,10 @@ def format_field(spec: FieldSpec, profile: Profile) -> str:
     if value is None:
         return ""
     if spec.kind in ("percent", "promotion", "pace"):
-        return f"{value * 100:.10g}"
+        return f"{value * 100 + 0.0:.10g}"  # + 0.0: a -0.0 read from a file shows as 0, never "-0"
     if spec.kind in ("salary", "money"):
-        return f"{value:,}"
-    return f"{value:g}"
+        return f"{value + 0:,}"
+    return f"{value + 0.0:g}"
 
 
 def current_value(spec: FieldSpec, profile: Profile) -> Any:

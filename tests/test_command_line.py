@@ -75,3 +75,72 @@ def test_default_data_dir_follows_xdg(qapp: object, tmp_path: Path, monkeypatch:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     app.configure_application(qapp)  # type: ignore[arg-type]
     assert app.default_data_dir() == tmp_path / "ml-career-planner"
+
+
+def test_an_empty_data_dir_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "--data-dir", ""],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--data-dir needs a folder name" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SystemExit):
+        main_module.parse_args(["--data-dir", "  "])
+
+
+def test_without_a_home_folder_the_app_says_so_and_creates_nothing(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import planner.views.plain
+
+    told: list[str] = []
+    monkeypatch.setattr(planner.views.plain, "tell", lambda _parent, _icon, _title, text: told.append(text))
+    monkeypatch.setattr(app, "display_problem", lambda: None)
+    would_be = tmp_path.parent / f"{tmp_path.name}-root" / ".local" / "share" / "ml-career-planner"
+    monkeypatch.setattr(app, "default_data_dir", lambda: would_be)  # where Qt puts it without a home: at /
+
+    def no_window(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the window was opened")
+
+    import planner.app
+
+    monkeypatch.setattr(planner.app, "open_window", no_window)
+    monkeypatch.delenv("HOME")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main_module.main([]) == 2
+    assert "There is no home folder" in capsys.readouterr().err
+    assert told
+    assert "HOME" in told[0]
+    assert list(tmp_path.iterdir()) == []
+    assert not would_be.exists()
+    assert not Path("/.local/share/ml-career-planner").exists()
+    if sys.platform.startswith("linux"):  # Qt's D-Bus autolaunch would write ~/.dbus/: switched off
+        assert os.environ["DBUS_SESSION_BUS_ADDRESS"] == "disabled:"
+
+
+def test_a_session_bus_the_desktop_gave_is_kept() -> None:
+    env = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
+    app.no_session_bus_autolaunch(env)
+    assert env == {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
+    empty: dict[str, str] = {}
+    app.no_session_bus_autolaunch(empty)
+    assert empty == ({"DBUS_SESSION_BUS_ADDRESS": "disabled:"} if sys.platform.startswith("linux") else {})
+
+
+def test_home_problem_rules() -> None:
+    from planner.storage.data_folder import home_problem
+
+    assert home_problem({}, "linux") is not None
+    assert home_problem({"HOME": ""}, "linux") is not None
+    assert home_problem({"HOME": "relative"}, "darwin") is not None
+    assert home_problem({"XDG_DATA_HOME": "/data"}, "linux") is None
+    assert home_problem({"HOME": "/home/me"}, "linux") is None
+    assert home_problem({}, "win32") is None

@@ -100,7 +100,7 @@ def build_window(
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)
     window.revert_data_action.setEnabled(False)
-    ctx.commands = WindowCommands(window, dataset, session, ctx.dialogs)
+    ctx.commands = WindowCommands(window, dataset, session, ctx.dialogs, data_dir=data_dir)
     return ctx
 
 

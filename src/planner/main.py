@@ -6,11 +6,21 @@ Qt is imported after the command line is parsed, so --help and --version answer 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from planner import APP_ID, APP_NAME, __version__, startup
+
+
+def _data_dir_path(text: str) -> Path:
+    from planner.storage.data_folder import data_dir_argument
+
+    try:
+        return Path(data_dir_argument(text))
+    except ValueError as exc:  # argparse prints it and exits with status 2: nothing is created
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -20,7 +30,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_data_dir_path,
         metavar="DIR",
         help="where your profile and settings live (default: the system's application data folder, "
         "on Linux $XDG_DATA_HOME/ml-career-planner)",
@@ -35,6 +45,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    startup.no_session_bus_autolaunch(os.environ)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from planner import selftest
@@ -61,6 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     startup.configure_application(app)
+    from planner.storage.data_folder import home_problem
+
+    no_home = home_problem(os.environ, sys.platform) if args.data_dir is None else None
+    if no_home is not None:  # the default would be /.local/share/...: nothing is created
+        print(no_home, file=sys.stderr)
+        tell(None, QMessageBox.Icon.Critical, APP_NAME, no_home)
+        return 2
     data_dir: Path = args.data_dir if args.data_dir is not None else startup.default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ import contextlib
 import ctypes
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,15 @@ def library_present(soname: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def no_session_bus_autolaunch(environ: MutableMapping[str, str]) -> None:
+    """Without a session bus, Qt's D-Bus library would start one and write ``~/.dbus/``: outside the data folder.
+    Call before QApplication; a session bus the desktop gave us is used as before."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not environ.get(
+        "DBUS_SESSION_BUS_ADDRESS"
+    ):
+        environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 
 
 def missing_display_libraries() -> list[str]:

@@ -362,3 +362,42 @@ def test_other_changes_name_the_entry_they_belong_to_or_their_field(
             "",
         ),
     ]
+
+
+def test_a_large_pack_lists_exactly_what_changed(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:
+    """6,000 skills added beside a renamed, a removed skill and a changed quote under an id with dots: each is one
+    line, nothing under an added entry is listed again (this took 40 s when every path was compared with every
+    entry that came or went; now it is linear)."""
+    raw = copy.deepcopy(raw_dataset)
+    levels = raw["levels"]
+    first, last = levels[0]["skills"], levels[-1]["skills"]
+    renamed, removed, requoted = first[0]["id"], first[1]["id"], last[0]["id"]
+    first[0]["name"] = "Renamed skill"
+    del first[1]
+    last[0]["quote"] = "A changed quote."
+    for lv in levels:
+        lv["skills"].extend(
+            {
+                "id": f"{lv['id']}.extra.{n}",
+                "name": f"Extra {n}",
+                "description": "d",
+                "sources": ["article"],
+                "quote": "q",
+            }
+            for n in range(6000 // len(levels))
+        )
+    diff = diff_datasets(dataset, Dataset.model_validate(raw))
+    added = [c for c in diff.changes if c.kind == "added"]
+    assert len(added) == 6000 // len(levels) * len(levels)
+    assert all(".extra." in c.path and c.path.count(".extra.") == 1 for c in added)
+    assert [c.path for c in diff.changes if c.kind == "removed"] == [f"levels.{levels[0]['id']}.skills.{removed}"]
+    others = sorted((c.path, c.new) for c in diff.changes if c.kind == "changed")
+    assert others == sorted(
+        [
+            (f"levels.{levels[0]['id']}.skills.{renamed}.name", "Renamed skill"),
+            (f"levels.{levels[-1]['id']}.skills.{requoted}.quote", "A changed quote."),
+        ]
+    )
+    requote = next(c for c in diff.changes if c.path.endswith(".quote"))
+    assert requote.what.startswith(f"Skill ({levels[-1]['name']}): ")  # the innermost entry owns the field
+    assert diff.summary() == f"{len(added)} added, 1 removed, 2 other changes."

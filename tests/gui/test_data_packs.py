@@ -210,7 +210,8 @@ def test_problems_dialog_lists_each_path_and_reason(qtbot: Any) -> None:
     problems = [("levels.0.range.min", "Input should be greater than 0"), ("", "not valid JSON")]
     dialog = ProblemsDialog("Salary data not imported", "2 problems", problems)
     qtbot.addWidget(dialog)
-    rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
+    model = dialog.table.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
     assert rows == [("levels.0.range.min", "Input should be greater than 0"), ("(the whole file)", "not valid JSON")]
 
 
@@ -221,9 +222,10 @@ def test_changes_dialog_shows_direction_amounts_and_can_be_declined(qtbot: Any) 
     ]
     dialog = ChangesDialog("Import salary data", "1 figure up, 1 removed.", changes)
     qtbot.addWidget(dialog)
-    first = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    model = dialog.table.model()
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first == ["▲ Up", "Mid level: highest salary", "$180,000", "$199,000", "+$19,000", "levels.mid.range.max"]
-    assert dialog.table.item(1, 0).text() == "− Removed"
+    assert model.index(1, 0).data() == "− Removed"
     dialog.show()
     dialog.reject()
     assert dialog.result() == ChangesDialog.DialogCode.Rejected

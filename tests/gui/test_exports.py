@@ -6,8 +6,12 @@ would read them, and their figures compared with what the window shows.
 
 from __future__ import annotations
 
+import copy
 import csv
+import json
+import os
 import re
+import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +26,8 @@ from PySide6.QtWidgets import QApplication
 from planner.app import Context, build_window
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
+from planner.domain.plans import Scenario
+from planner.domain.profile import PROFILE_SCHEMA_VERSION
 from planner.startup import configure_application
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.view import ProjectionTab
@@ -186,6 +192,29 @@ def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
     assert float(rows[0][1]) == 6.0
 
 
+def test_projection_csv_neutralises_formulas_from_a_data_pack_and_a_scenario_name(
+    qtbot: Any, qapp: QApplication, raw_dataset: dict[str, Any], data_dir: Path, dialogs: FakeDialogs, out: Path
+) -> None:
+    evil = '=HYPERLINK("http://evil.example/?x=1","Entry level")'
+    raw = copy.deepcopy(raw_dataset)
+    raw["levels"][0]["name"] = evil
+    context = build_window(qapp, Dataset.model_validate(raw), data_dir, dialogs=dialogs)
+    qtbot.addWidget(context.window)
+    try:
+        show_tab(context, "projection")
+        context.session.edit(years_of_experience=1.0, current_salary=90_000)
+        context.session.edit("add", scenarios=[Scenario(id="scenario-1", name="@SUM(A1:A9)")])
+        dialogs.save_to = out / "projection.csv"
+        context.window.export_csv_action.trigger()
+        header, rows = read_csv(out / "projection.csv")
+    finally:
+        context.window.close()
+    assert header[-1].startswith("'@SUM(A1:A9)")
+    assert rows[0][2] == "'" + evil  # shown as the text it is, never a live link
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in [header, *rows] for cell in row)
+    assert int(rows[0][4]) > 0  # numbers stay numbers
+
+
 def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
     ctx.session.edit(years_of_experience=3.5)
     dialogs.save_to = out / "me.json"
@@ -300,3 +329,86 @@ def test_the_reports_chart_is_laid_out_at_print_size_and_as_wide_as_the_table(ct
         dt.date.today(),
     )
     assert f"width='{width}'" in report_html(report, "chart.png", width)  # as wide as the tables (width 100%)
+
+
+# --- targets an export never writes (issue 23, items 4 and 10) ------------------------------------------------------
+
+
+def test_export_profile_never_replaces_a_newer_profile_the_app_runs_read_only_on(
+    open_app: Any, data_dir: Path, dialogs: FakeDialogs
+) -> None:
+    content = json.dumps({"schema_version": PROFILE_SCHEMA_VERSION + 1, "skills": {}}).encode()
+    (data_dir / "profile.json").write_bytes(content)
+    context = open_app(dialogs=dialogs)
+    assert "newer version" in context.window.banner.text()
+    dialogs.save_to, dialogs.replace = data_dir / "profile.json", True
+    context.window.export_profile_action.trigger()
+    assert (data_dir / "profile.json").read_bytes() == content
+    assert "left as it is" in status(context)
+    assert "one of the app's own files" in dialogs.errors[-1]
+    assert dialogs.asked_replace == []  # refused before "Replace?" is asked
+
+
+@pytest.mark.parametrize("name", ["settings.ini", "profile.lock", "salary-data.json", "profile.json.v3-backup"])
+def test_no_export_replaces_a_file_of_the_data_folder(
+    ctx: Context, dialogs: FakeDialogs, data_dir: Path, out: Path, name: str
+) -> None:
+    own = data_dir / name
+    own.write_bytes(b"the app's own")
+    via_link = out / "data-folder"
+    via_link.symlink_to(data_dir)  # the same folder reached by another path
+    for target in (own, via_link / name):
+        dialogs.save_to, dialogs.replace = target, True
+        ctx.window.export_csv_action.trigger()
+        assert own.read_bytes() == b"the app's own"
+        assert "one of the app's own files" in dialogs.errors[-1]
+
+
+def test_an_export_never_writes_through_a_symbolic_link(
+    ctx: Context, dialogs: FakeDialogs, out: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_bytes(b"not yours")
+    link, dangling = out / "link.csv", out / "dangling.csv"
+    link.symlink_to(outside)
+    dangling.symlink_to(tmp_path / "nowhere" / "made.csv")
+    (tmp_path / "nowhere").mkdir()
+    for target in (link, dangling):
+        dialogs.save_to, dialogs.replace = target, True
+        ctx.window.export_csv_action.trigger()
+        assert "symbolic link" in dialogs.errors[-1]
+        assert "left as it is" in status(ctx)
+        assert target.is_symlink()
+    assert outside.read_bytes() == b"not yours"
+    assert list((tmp_path / "nowhere").iterdir()) == []
+
+
+def test_an_export_onto_a_named_pipe_is_refused_and_the_pipe_stays(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    fifo = out / "pipe.csv"
+    os.mkfifo(fifo)
+    dialogs.save_to, dialogs.replace = fifo, True
+    ctx.window.export_csv_action.trigger()
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert "named pipe" in dialogs.errors[-1]
+    assert "saved to" not in status(ctx)
+
+
+def test_a_read_only_target_is_refused_and_stays_read_only(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    target = out / "kept.json"
+    target.write_bytes(b"keep")
+    target.chmod(0o444)
+    for confirmed_in_dialog in (False, True):
+        dialogs.save_to, dialogs.replace, dialogs.dialog_confirmed_replace = target, True, confirmed_in_dialog
+        ctx.window.export_profile_action.trigger()
+        assert target.read_bytes() == b"keep"
+        assert stat.S_IMODE(target.stat().st_mode) == 0o444
+        assert "read-only" in dialogs.errors[-1]
+
+
+def test_the_status_bar_names_the_file_written(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    dialogs.save_to = out / "mine"  # the suffix is added
+    ctx.window.export_profile_action.trigger()
+    assert status(ctx) == f"Profile saved to {out / 'mine.json'}"
+    assert (out / "mine.json").is_file()

@@ -135,7 +135,7 @@ def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot:
     (intro,) = dialog.findChildren(QLabel)
     assert intro.textFormat() == Qt.TextFormat.PlainText
     assert intro.text() == f"{name} cannot be used"
-    assert visible(dialog.table.item(0, 1).toolTip()) == f"bad {name}"
+    assert visible(dialog.table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)) == f"bad {name}"
 
 
 def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: Path) -> None:

@@ -149,7 +149,7 @@ def test_the_same_value_again_is_no_step(rig: Any) -> None:
         ("base", "0", "more than $0"),
         ("base", "50000000", "at most $10,000,000"),
         ("base", "lots", "“lots” is not a number"),
-        ("bonus_percent", "1e400", "finite number"),
+        ("bonus_percent", "1e400", "not a number"),  # no scientific notation: never read as 1 or 1e400
         ("bonus_percent", "250", "from 0 to 200"),
         ("equity_grant", "2000000000", "at most $100,000,000"),
         ("refresher_percent", "120", "from 0 to 100"),
@@ -319,3 +319,30 @@ def test_the_tab_is_redrawn_only_when_what_it_shows_changes(rig: Any) -> None:
     session.edit(current_salary=160_000)
     assert len(drawn) == 1  # the current job's column follows the salary
     assert view.comparison is drawn[-1]
+
+
+def test_a_negative_zero_from_a_file_is_shown_as_0_never_minus_0() -> None:
+    from planner.presenters import fields
+    from planner.tabs.offers import presenter as offers
+
+    offer = Offer.model_validate(
+        {
+            "id": "offer-1",
+            "employer_name": "Acme",
+            "base": 100_000,
+            "added_on": "2026-01-02",
+            "bonus_percent": -0.0,
+            "refresher_percent": -0.0,
+            "vesting": "custom",
+            "custom_vesting": [-0.0, 50, 50],
+        }
+    )
+    shown = {key: offers.format_field(key, offer) for key in offers.TEXT_FIELDS}
+    assert shown["bonus_percent"] == "0"
+    assert shown["refresher_percent"] == "0"
+    assert shown["custom_vesting"] == "0, 50, 50"
+    assert not any(text.startswith("-") or ", -" in text for text in shown.values())
+    profile = Profile(years_of_experience=-0.0, assumptions=Assumptions(inflation=-0.0, promotion_shift_years=-0.0))
+    shown_fields = [fields.format_field(spec, profile) for spec in fields.FIELDS]
+    assert not any(text.startswith("-") for text in shown_fields)
+    assert fields.format_field(fields.FIELDS[0], profile) == "0"

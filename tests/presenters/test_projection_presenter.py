@@ -135,7 +135,7 @@ def test_a_value_is_stored_only_when_editing_finishes_and_only_when_valid(setup:
         ("yearly_raise", "20.5", "from 0 to 20"),
         ("bonus_percent", "201", "from 0 to 200"),
         ("current_salary", "10000001", "$10,000,000"),
-        ("years_of_experience", "1e400", "finite"),
+        ("years_of_experience", "1" + "0" * 400, "finite"),
     ],
 )
 def test_values_beyond_the_limits_are_refused_while_typing(setup: Any, key: str, text: str, message: str) -> None:
@@ -250,3 +250,32 @@ def test_next_level_option_is_off_at_the_top_level(setup: Any) -> None:
     assert "the top level the article describes" in view.summary
     presenter.compare_next_skills_toggled(True)
     assert view.chart.comparisons == ()
+
+
+@pytest.fixture
+def german_locale() -> Any:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_numbers_are_read_in_the_system_locale_and_two_readings_are_refused(german_locale: Any) -> None:
+    from planner.presenters import fields
+    from planner.tabs.offers.presenter import parse_field as offer_field
+    from planner.tabs.projection.pay_history import parse_salary
+
+    salary = next(spec for spec in fields.FIELDS if spec.key == "current_salary")
+    years = next(spec for spec in fields.FIELDS if spec.key == "years_of_experience")
+    assert fields.parse_field(salary, "145.000,50") == 145000  # was read as $145
+    assert fields.parse_field(years, "2,5") == 2.5  # was 25 years
+    assert offer_field("base", "0,5m") == 500_000  # was $5,000,000
+    with pytest.raises(fields.InputError, match="could be 145000 or 145"):
+        fields.parse_field(salary, "145.000")
+    with pytest.raises(ValueError, match="could be 2,5 or 25"):
+        fields.parse_field(years, "2.5")
+    assert parse_salary("98.500,00") == 98_500  # pay history: the same reader
+    with pytest.raises(ValueError, match="could be"):
+        parse_salary("98.500")

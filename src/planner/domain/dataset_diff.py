@@ -8,6 +8,7 @@ field of an entry or figure that was added or removed is not listed again on its
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -145,20 +146,31 @@ def _entries(ds: Dataset) -> dict[str, str]:
     return out
 
 
-def _under(path: str, entries: set[str]) -> bool:
-    return any(path.startswith(e + ".") for e in entries)
+def _ancestors(path: str) -> Iterator[str]:
+    """Every proper prefix of ``path`` that ends where a dot follows, longest first: the paths it lies under.
+    Looked up in a set, this keeps the diff linear in the size of the data (ids may hold dots: "entry.python")."""
+    end = path.rfind(".")
+    while end > 0:
+        yield path[:end]
+        end = path.rfind(".", 0, end)
 
 
-def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:
+def _under(path: str, entries: Set[str]) -> bool:
+    return any(prefix in entries for prefix in _ancestors(path))
+
+
+def _leaves(value: Any, path: str, out: dict[str, Any], skip: Set[str] = frozenset()) -> None:
     """Every scalar of a dumped dataset by field path; list items with an id are keyed by it, lists of plain
-    values (source ids) are one leaf."""
+    values (source ids) are one leaf. Nothing under a path of ``skip`` (an entry that came or went) is walked."""
+    if path in skip:
+        return
     if isinstance(value, dict):
         for key, item in value.items():
-            _leaves(item, f"{path}.{key}" if path else key, out)
+            _leaves(item, f"{path}.{key}" if path else key, out, skip)
     elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
         for n, item in enumerate(value):
             key = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else str(n)
-            _leaves(item, f"{path}.{key}", out)
+            _leaves(item, f"{path}.{key}", out, skip)
     else:
         out[path] = value
 
@@ -184,8 +196,8 @@ def _text_changes(
     that came or went (``gone``)."""
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
-    _leaves(old.model_dump(), "", before)
-    _leaves(new.model_dump(), "", after)
+    _leaves(old.model_dump(), "", before, gone)  # what came or went is one line already: not walked
+    _leaves(new.model_dump(), "", after, gone)
     changes = []
     for path in [*after, *(p for p in before if p not in after)]:
         parent = path.rpartition(".")[0]
@@ -196,9 +208,8 @@ def _text_changes(
         was, now = before.get(path), after.get(path)
         if was == now:
             continue
-        # the innermost entry (a level's skill, not the level): each one found starts the path, so the longest is
-        # also the greatest
-        owner = max((e for e in entries if path.startswith(e + ".")), default="")
+        # the innermost entry (a level's skill, not the level): the longest prefix that is an entry
+        owner = next((prefix for prefix in _ancestors(path) if prefix in entries), "")
         what = f"{entries[owner]}: {path[len(owner) + 1 :]}" if owner else path
         changes.append(Change("changed", path, what, _shown(old, path, was), _shown(new, path, now)))
     return changes

@@ -11,8 +11,9 @@ Pure Python (no Qt), so every layer may use it.
 from __future__ import annotations
 
 import html
+import unicodedata
 
-__all__ = ["escape", "format_safe", "plain_tooltip"]
+__all__ = ["escape", "format_safe", "plain_tooltip", "search_key"]
 
 
 def escape(text: object) -> str:
@@ -36,3 +37,10 @@ def plain_tooltip(text: str) -> str:
 def format_safe(text: str) -> str:
     """``text`` for a place that runs ``str.format`` on it (pyqtgraph's line labels): braces doubled."""
     return text.replace("{", "{{").replace("}", "}}")
+
+
+def search_key(text: str) -> str:
+    """``text`` as a filter compares it, the same in every locale: Unicode case folding (``casefold``: "ß" is "ss",
+    "ﬁ" is "fi"), with the Turkish dotted capital İ and dotless ı read as i (so "İMAGE", typed on a Turkish keyboard,
+    finds "image"). Apply to both sides of the comparison."""
+    return unicodedata.normalize("NFKC", text).replace("İ", "i").replace("ı", "i").casefold()

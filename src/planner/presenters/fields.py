@@ -4,13 +4,14 @@ typed the same way)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
+from PySide6.QtCore import QLocale
 
 from planner.domain.money import usd
+from planner.domain.numbers import NumberError, read_localized
 from planner.domain.profile import (
     MAX_PROMOTION_RAISE,
     MAX_PROMOTION_SHIFT,
@@ -109,24 +110,24 @@ class InputError(ValueError):
     pass
 
 
+def locale_separators() -> tuple[str, str]:
+    """The decimal and group separators of the system's locale (QLocale's default), as the user types numbers."""
+    locale = QLocale()
+    return locale.decimalPoint(), locale.groupSeparator()
+
+
 def read_number(text: str, help_text: str, *, money: bool = False) -> float | None:
-    """The number the user typed (commas, ``$``, ``%`` and ``_`` ignored; for money a ``k`` or ``m`` suffix counts
-    thousands or millions), None for empty text, or InputError saying why, then ``help_text``."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace("$", "").replace("%", "").strip()
-    if not cleaned:
-        return None
-    multiplier = 1.0
-    if money and cleaned[-1] in "kKmM":
-        cleaned, multiplier = cleaned[:-1].strip(), 1000.0 if cleaned[-1] in "kK" else 1_000_000.0
+    """The number the user typed, read in the system's locale (``domain.numbers.read_localized``: "145.000,50" in
+    de_DE; ``$``, ``%`` and ``_`` ignored; for money a ``k`` or ``m`` suffix), None for empty text, or InputError
+    saying why (both readings when it could mean two things), then ``help_text``."""
+    decimal, group = locale_separators()
     try:
-        number = float(cleaned) * multiplier
-    except ValueError:
-        raise InputError(f"“{text.strip()}” is not a number. {help_text}") from None
-    if not math.isfinite(number):
-        raise InputError(f"Enter a finite number. {help_text}")
-    if number < 0:
+        number = read_localized(text, decimal, group, money=money)
+    except NumberError as exc:
+        raise InputError(f"{exc} {help_text}") from None
+    if number is not None and number < 0:
         raise InputError(f"A negative number is not allowed. {help_text}")
-    return number + 0.0  # "-0" is 0, never -0.0
+    return number
 
 
 def parse_field(spec: FieldSpec, text: str) -> Any:
@@ -166,10 +167,10 @@ def format_field(spec: FieldSpec, profile: Profile) -> str:
     if value is None:
         return ""
     if spec.kind in ("percent", "promotion", "pace"):
-        return f"{value * 100:.10g}"
+        return f"{value * 100 + 0.0:.10g}"  # + 0.0: a -0.0 read from a file shows as 0, never "-0"
     if spec.kind in ("salary", "money"):
-        return f"{value:,}"
-    return f"{value:g}"
+        return f"{value + 0:,}"
+    return f"{value + 0.0:g}"
 
 
 def current_value(spec: FieldSpec, profile: Profile) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 from planner.domain.profile import Profile
 from planner.storage.atomic import write_atomic
 from planner.storage.dataset_file import resource_root
+from planner.storage.export_target import export_refusal
 from planner.storage.profile_store import MAX_PROFILE_BYTES, ProfileFormatError, decode_profile, encode_profile
 from planner.storage.safe_files import NotRegularFileError, read_regular
 
@@ -29,13 +30,17 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_export(path: Path, data: bytes, *, replace: bool) -> Path:
+def write_export(path: Path, data: bytes, *, replace: bool, data_dir: Path | None = None) -> Path:
     """Write ``data`` to ``path`` atomically. An existing file is replaced only when ``replace`` is True
-    (the user agreed); otherwise FileExistsError. Other failures raise ExportError."""
+    (the user agreed); otherwise FileExistsError. A target ``export_refusal`` refuses (a file of ``data_dir``, a
+    link, a pipe or device, a read-only file) and other failures raise ExportError."""
     if not replace and (path.exists() or path.is_symlink()):
         raise FileExistsError(f"{path} already exists")
     if path.is_dir():
         raise ExportError(f"{path} is a folder")
+    refusal = export_refusal(path, data_dir)
+    if refusal is not None:
+        raise ExportError(refusal)
     try:
         write_atomic(path, data)
     except OSError as exc:
@@ -43,12 +48,27 @@ def write_export(path: Path, data: bytes, *, replace: bool) -> Path:
     return path
 
 
-def encode_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """UTF-8 CSV with a header row, as spreadsheets read it."""
+# A spreadsheet takes a cell that starts with one of these for a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell as it may go into a CSV file: numbers stay numbers (-1200 is a number, not a formula); any text that a
+    spreadsheet would take for a formula (``=HYPERLINK(...)``, ``-1200 foo``, ``@SUM``, a leading tab) gets a leading
+    apostrophe, so it is shown as the text it is, whatever its source (a data pack, a scenario's name, an employer)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def encode_csv(header: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 CSV with a header row, as spreadsheets read it (RFC 4180: lines end in CR LF, so a cell holding a
+    carriage return is quoted too); every cell passes through ``csv_cell``."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8")
 
 

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,23 +38,50 @@ from planner.views.plain import ask, plain_label, tell
 if TYPE_CHECKING:
     from planner.domain.dataset_diff import Change
 
+_ROOT = QModelIndex()
 CHANGE_MARKS = {"up": "▲ ", "down": "▼ ", "added": "+ ", "removed": "− ", "changed": "~ "}
 
 
-def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
+class _RowsModel(QAbstractTableModel):
+    """Rows of plain text, read-only, each cell's tooltip the same text: a view of any length opens at once
+    (a 54,000-line list of changes from a large data pack included), where one item per cell took seconds."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers, self._rows = list(headers), rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        text = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(text)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableView:
+    table = QTableView()
     table.setObjectName(name)
     table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setModel(_RowsModel(headers, rows, table))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     table.setWordWrap(False)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(plain_tooltip(text))
-            table.setItem(r, c, item)
+    table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows, not all of them
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
     return table

@@ -107,10 +107,10 @@ def format_field(key: str, offer: Offer) -> str:
     if key == "employer_name":
         return str(value)
     if key == "custom_vesting":
-        return ", ".join(f"{v:g}" for v in value)
+        return ", ".join(f"{v + 0.0:g}" for v in value)  # + 0.0: a -0.0 read from a file shows as 0, never "-0"
     if key in _MONEY_LIMITS:
-        return f"{value:,}"
-    return f"{value:g}"
+        return f"{value + 0:,}"
+    return f"{value + 0.0:g}"
 
 
 def _problem(exc: ValidationError, key: str) -> str:

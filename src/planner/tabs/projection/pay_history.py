@@ -6,7 +6,6 @@ and the autosave hear of every change. Adding a year that is already there repla
 
 from __future__ import annotations
 
-import math
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -14,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.money import usd
 from planner.domain.profile import FIRST_PAY_YEAR, MAX_PAY_ENTRIES, MAX_SALARY
+from planner.presenters.fields import read_number
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -72,16 +72,9 @@ def parse_year(text: str, current_year: int) -> int:
 
 
 def parse_salary(text: str) -> int:
-    cleaned = text.strip().replace(",", "").replace("_", "").replace("$", "").strip()
-    multiplier = 1.0
-    if cleaned[-1:] in ("k", "K"):
-        cleaned, multiplier = cleaned[:-1].strip(), 1000.0
     limits = f"Enter a yearly base salary between $1 and {usd(MAX_SALARY)}."
-    try:
-        number = float(cleaned) * multiplier
-    except ValueError:
-        raise ValueError(limits) from None
-    if not math.isfinite(number) or not 1 <= round(number) <= MAX_SALARY:
+    number = read_number(text, limits, money=True)  # the one reader: the locale's separators, k and m
+    if number is None or not 1 <= round(number) <= MAX_SALARY:
         raise ValueError(limits)
     return round(number)
 

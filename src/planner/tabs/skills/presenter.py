@@ -32,7 +32,7 @@ from planner.domain.money import usd
 from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.provenance import source_line
-from planner.domain.text import escape, plain_tooltip
+from planner.domain.text import escape, plain_tooltip, search_key
 from planner.presenters.career_report import Progress, skill_progress
 from planner.presenters.learning_plan import month_name, plan_list, short_month
 from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
@@ -168,7 +168,7 @@ class SkillsPresenter(QObject):
             level_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             level_item.setData(group.id, ID_ROLE)
             level_item.setData("level", KIND_ROLE)
-            level_item.setData(group.name, SEARCH_ROLE)
+            level_item.setData(search_key(group.name), SEARCH_ROLE)
             font = QFont()
             font.setBold(True)
             level_item.setFont(font)
@@ -189,7 +189,7 @@ class SkillsPresenter(QObject):
                 name.setCheckState(Qt.CheckState.Unchecked)  # the box shows only once a state is set
                 name.setData(sk.id, ID_ROLE)
                 name.setData("skill", KIND_ROLE)
-                name.setData(f"{sk.name}\n{sk.description}", SEARCH_ROLE)
+                name.setData(search_key(f"{sk.name}\n{sk.description}"), SEARCH_ROLE)
                 name.setToolTip(self._tooltip(group, sk))
                 name.setData(sk.description, Qt.ItemDataRole.AccessibleDescriptionRole)
                 date = QStandardItem()
@@ -398,7 +398,7 @@ class SkillsPresenter(QObject):
 
     def set_filter(self, text: str) -> None:
         text = text.strip()
-        self.proxy.setFilterFixedString(text)
+        self.proxy.setFilterFixedString(search_key(text))  # the search texts are folded the same way
         if self._view is None:
             return
         if not text:

@@ -22,7 +22,7 @@ CHILD = textwrap.dedent(
 
     import pathlib
     from PySide6.QtWidgets import QApplication
-    from planner.app import apply_dataset, open_window, show_data_sources
+    from planner.app import apply_dataset, open_window
     from planner.startup import configure_application
     from planner.storage.dataset_file import load_dataset
 
@@ -39,7 +39,7 @@ CHILD = textwrap.dedent(
     from planner.tabs.skills.presenter import SkillsPresenter
     ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     ctx.session.edit(pay_history={2020: 90000})
-    show_data_sources(ctx).grab()
+    ctx.commands.show_data_sources().grab()
     apply_dataset(ctx, load_dataset())  # new data: every tab built again
     ctx.window.tab_widget("projection").grab()
     ctx.autosave.flush()

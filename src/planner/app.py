@@ -96,7 +96,6 @@ def build_window(
     )
     add_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
-    window.data_sources_action.triggered.connect(lambda: show_data_sources(ctx))
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)
     window.revert_data_action.setEnabled(False)
@@ -166,23 +165,6 @@ def _wire_window_state(ctx: Context) -> None:
         settings.save_window(window.saveGeometry(), window.saveState(), window.current_tab_id(), splitters)
 
     window.closing.connect(save)
-
-
-def show_data_sources(ctx: Context) -> QWidget:
-    """Help > Data sources: a window (not modal) listing every sourced figure of the data in use."""
-    from PySide6.QtCore import Qt
-
-    from planner.presenters.data_sources import DataSourcesModel, sources_html
-    from planner.storage.market_file import market_or_none
-    from planner.views.data_dialogs import DataSourcesDialog
-
-    model = DataSourcesModel(ctx.dataset, ctx.session.profile.assumptions)
-    # A broken installation: without the BLS file the article's sources are still listed.
-    dialog = DataSourcesDialog(sources_html(ctx.dataset, market_or_none()), model, ctx.window)
-    model.setParent(dialog)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
 
 
 def open_window(
@@ -294,13 +276,6 @@ def first_run(ctx: Context, welcome: Welcome) -> None:
     if answers is not None:
         ctx.window.select_tab(AFTER_WELCOME)
         ctx.window.tabs.currentWidget().setFocus()
-
-
-def ask_welcome(parent: QWidget, questions: WelcomeQuestions) -> WelcomeAnswers | None:
-    """The real first-run welcome dialog (tests pass their own ``welcome`` to open_window)."""
-    from planner.views.welcome_dialog import ask_welcome as dialog
-
-    return dialog(parent, questions)
 
 
 def _may_close(ctx: Context) -> bool:

@@ -10,8 +10,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import APP_ID, APP_NAME, __version__, startup
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
 
 
 def _data_dir_path(text: str) -> Path:
@@ -44,6 +50,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def ask_welcome_dialog(parent: QWidget, questions: WelcomeQuestions) -> WelcomeAnswers | None:
+    """The real first-run welcome dialog (tests pass their own ``welcome`` to open_window)."""
+    from planner.views.welcome_dialog import ask_welcome
+
+    return ask_welcome(parent, questions)
+
+
 def main(argv: list[str] | None = None) -> int:
     startup.no_session_bus_autolaunch(os.environ)
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -60,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from planner.app import ask_welcome, open_window
+    from planner.app import open_window
     from planner.storage.data_pack import PACK_FILE
     from planner.storage.dataset_file import DatasetError, load_dataset
     from planner.storage.instance_lock import DataDirLock
@@ -109,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         ctx = open_window(
-            app, dataset, data_dir, welcome=ask_welcome, lock=lock if read_only is None else None, read_only=read_only
+            app,
+            dataset,
+            data_dir,
+            welcome=ask_welcome_dialog,
+            lock=lock if read_only is None else None,
+            read_only=read_only,
         )
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from fake_data_dialogs import FakeDialogs
-from planner.app import Context, show_data_sources
+from planner.app import Context
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
@@ -180,7 +180,7 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
 
 def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
     set_assumptions(main_context.session, inflation=0.07)
-    dialog = show_data_sources(main_context)
+    dialog = main_context.commands.show_data_sources()
     assert isinstance(dialog, DataSourcesDialog)
     model = dialog.table.model()
     values = {model.index(r, 0).data(PATH_ROLE): model.index(r, 2).data() for r in range(model.rowCount())}
@@ -189,7 +189,7 @@ def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
 
 
 def test_data_sources_names_figures_as_a_person_would_with_the_field_path_on_hover(main_context: Any) -> None:
-    dialog = show_data_sources(main_context)
+    dialog = main_context.commands.show_data_sources()
     assert isinstance(dialog, DataSourcesDialog)
     model = dialog.table.model()
     names = {model.index(r, 0).data(PATH_ROLE): model.index(r, 0).data() for r in range(model.rowCount())}

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser
 
-from planner.app import show_data_sources
 from planner.commands.reports import career_report
 from planner.domain.dataset import Dataset
 from planner.storage.market_file import load_market_data
@@ -17,7 +16,7 @@ from planner.views.export_render import report_html
 
 
 def test_data_sources_name_the_release_every_file_and_the_disclaimer(main_context: Any) -> None:
-    dialog = show_data_sources(main_context)
+    dialog = main_context.commands.show_data_sources()
     text = dialog.findChild(QTextBrowser, "dataSourcesIntro").toPlainText()
     market = load_market_data()
     assert "May 2025 (code 2025A01), published 15 May 2026" in text

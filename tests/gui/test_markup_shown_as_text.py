@@ -19,7 +19,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from planner.app import build_window, show_data_sources
+from planner.app import build_window
 from planner.commands.reports import career_report
 from planner.domain.dataset import Dataset
 from planner.tabs.industries.presenter import IndustriesPresenter
@@ -168,7 +168,7 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     assert level_name in visible(projection_tab.plot.toolTip())  # type: ignore[attr-defined]
 
     # Help > Data sources: the page's text and the table's tooltips.
-    page = show_data_sources(ctx)
+    page = ctx.commands.show_data_sources()
     qtbot.addWidget(page)
     intro = visible(page.findChild(QWidget, "dataSourcesIntro").toHtml())  # type: ignore[union-attr]
     assert f"{text} data" in intro.splitlines()[0]

@@ -83,6 +83,7 @@ class WindowCommands:
         w.export_csv_action.triggered.connect(self.export_csv)
         w.export_pdf_action.triggered.connect(self.save_report)
         w.projection_help_action.triggered.connect(self.show_projection_help)
+        w.data_sources_action.triggered.connect(self.show_data_sources)
 
     # --- helpers -------------------------------------------------------------------------------------------------
 
@@ -251,6 +252,22 @@ class WindowCommands:
         return self._write(title, target, data, "Career report")
 
     # --- Help menu -----------------------------------------------------------------------------------------------
+
+    def show_data_sources(self) -> QWidget:
+        """Help > Data sources: a window (not modal) listing every sourced figure of the data in use."""
+        from PySide6.QtCore import Qt
+
+        from planner.presenters.data_sources import DataSourcesModel, sources_html
+        from planner.storage.market_file import market_or_none
+        from planner.views.data_dialogs import DataSourcesDialog
+
+        model = DataSourcesModel(self.dataset, self.session.profile.assumptions)
+        # A broken installation: without the BLS file the article's sources are still listed.
+        dialog = DataSourcesDialog(sources_html(self.dataset, market_or_none()), model, self.window)
+        model.setParent(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_projection_help(self) -> None:
         try:

@@ -78,6 +78,10 @@ def one_run(code: str, *args: str) -> tuple[float, float, float]:
     """Seconds from spawning the process to its first paint, its peak memory in MiB and the CPU seconds it used
     (user and system, all threads; less disturbed than the wall time when other work shares the machine)."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("BENCH_QT_PLATFORM", "offscreen")}
+    # Bytecode as an installed app has it (pip and PyInstaller compile every module): a shell that sets
+    # PYTHONDONTWRITEBYTECODE would make every start of the editable source compile ~60 modules (some 60 ms) that
+    # the floor, all in site-packages, never compiles. The warm-up run writes the __pycache__ files.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, text=True, env=env)

@@ -75,8 +75,8 @@ def main() -> int:
         tab.compare_next.setChecked(True)
         app.processEvents()
         viewport = tab.plot.viewport()
-        points = len(tab.main_curve.getData()[0])
-        curves = 3 + sum(c.isVisible() for c in tab.comparison_curves.values())
+        points = len(tab.plot.main_curve.getData()[0])
+        curves = 3 + sum(c.isVisible() for c in tab.plot.comparison_curves.values())
 
         def tick(i: int) -> None:
             skills.set_checked("mid.cloud-platforms", i % 2 == 0)
@@ -106,7 +106,7 @@ def main() -> int:
         ]
         session.edit(offers=[offer], scenarios=scenarios)
         app.processEvents()
-        scenario_curves = 3 + sum(c.isVisible() for c in tab.comparison_curves.values())
+        scenario_curves = 3 + sum(c.isVisible() for c in tab.plot.comparison_curves.values())
         scenario_samples = timed(tick)
         scenario_frames = timed(tick_full_frame)
 

@@ -52,7 +52,7 @@ def row_of(ctx: Context, skill_id: str, column: int = 0) -> QModelIndex:
 
 
 def curve(tab: ProjectionTab) -> np.ndarray:
-    return np.asarray(tab.main_curve.getData()[1])
+    return np.asarray(tab.plot.main_curve.getData()[1])
 
 
 def choose(qtbot: Any, tab: SkillsTab, month: int, year: int) -> None:
@@ -97,11 +97,11 @@ def test_a_skill_planned_for_next_year_lifts_the_curve_from_that_year_and_not_be
     assert np.allclose(after[:pays_from], before[:pays_from])
     assert (after[pays_from:] >= before[pays_from:] - 0.5).all()
     assert after[pays_from] > before[pays_from] + 100
-    x, y = proj_tab.plan_marks.getData()
+    x, y = proj_tab.plot.plan_marks.getData()
     assert list(x) == [float(dt.date.today().year + pays_from)]
     assert y[0] == pytest.approx(after[pays_from])
-    assert proj_tab.plan_labels[0].toPlainText() == f"{NAME} (Jun {next_year})"
-    names = [label.text for _sample, label in proj_tab.legend.items]
+    assert proj_tab.plot.plan_labels[0].toPlainText() == f"{NAME} (Jun {next_year})"
+    names = [label.text for _sample, label in proj_tab.plot.legend.items]
     assert "Planned skills start to pay" in names
 
     ctx.window.close()  # saved, like every change

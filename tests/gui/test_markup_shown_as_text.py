@@ -164,7 +164,7 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     # Projection: the legend and the crosshair's tooltip name the industry and the level.
     projection_tab: QWidget = window.tab_widget("projection")
     assert ctx.presenter("projection", ProjectionPresenter) is not None
-    assert any(industry_name in entry for entry in legend_texts(projection_tab.legend))  # type: ignore[attr-defined]
+    assert any(industry_name in entry for entry in legend_texts(projection_tab.plot.legend))  # type: ignore[attr-defined]
     assert level_name in visible(projection_tab.plot.toolTip())  # type: ignore[attr-defined]
 
     # Help > Data sources: the page's text and the table's tooltips.

@@ -94,13 +94,13 @@ def test_points_are_drawn_at_the_recorded_years_left_of_today(main_context: Any,
     year = this_year(main_context)
     history = {year - 4: 82_000, year - 2: 90_000, year - 1: 97_000}
     main_context.session.edit(pay_history=history)
-    xs, ys = tab.history_points.getData()
+    xs, ys = tab.plot.history_points.getData()
     assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == sorted(history.items())
     left, _right = tab.plot.getPlotItem().getViewBox().viewRange()[0]
     assert left < year - 4, "the earliest point is inside the chart"
-    legend = [label.text for _sample, label in tab.legend.items]
+    legend = [label.text for _sample, label in tab.plot.legend.items]
     assert "Your recorded base salary" in legend
-    tips = [p.data() for p in tab.history_points.points()]
+    tips = [p.data() for p in tab.plot.history_points.points()]
     assert any(usd(97_000) in t and "pay history" in t for t in tips)
 
 
@@ -111,9 +111,9 @@ def test_in_todays_dollars_the_points_are_adjusted_by_the_inflation_assumption(
     main_context.session.edit(pay_history={year - 2: 100_000})
     set_assumptions(main_context.session, inflation=0.05)
     tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
-    _xs, ys = tab.history_points.getData()
+    _xs, ys = tab.plot.history_points.getData()
     assert ys.tolist() == pytest.approx([100_000 * 1.05**2])
-    tip = tab.history_points.points()[0].data()
+    tip = tab.plot.history_points.points()[0].data()
     assert "inflation assumption" in tip
 
 
@@ -127,7 +127,7 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(
         ctx.presenter("projection", ProjectionPresenter).projection.salary_origin
         == f"your {year - 1} salary (pay history)"
     )
-    assert np.asarray(tab.main_curve.getData()[1])[0] == pytest.approx(101_000)
+    assert np.asarray(tab.plot.main_curve.getData()[1])[0] == pytest.approx(101_000)
     # "Why this number?" follows the chart by a moment (its layout is kept out of the tick's frame).
     qtbot.waitUntil(lambda: "pay history" in tab.breakdown.toPlainText())
     notes = tab.breakdown.toPlainText()
@@ -137,7 +137,7 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(
 
     ctx.session.edit(current_salary=120_000)
     assert ctx.presenter("projection", ProjectionPresenter).projection.salary_origin == "your current salary"
-    assert np.asarray(tab.main_curve.getData()[1])[0] == pytest.approx(120_000)
+    assert np.asarray(tab.plot.main_curve.getData()[1])[0] == pytest.approx(120_000)
     assert "pay history" not in tab.summary.text()
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from planner.domain.money import usd
 from planner.domain.projection import pay_basis, project
 from planner.tabs.projection.presenter import ProjectionPresenter
-from planner.tabs.projection.view import ProjectionTab, contrast
+from planner.tabs.projection.view import ProjectionTab
+from planner.views.contrast import contrast
 from profile_edits import tick
 
 
@@ -62,22 +63,22 @@ def paste_into(qtbot: Any, tab: ProjectionTab, key: str, text: str) -> None:
 
 def test_the_curve_and_band_are_the_engines(main_context: Any, tab: ProjectionTab) -> None:
     proj = engine(main_context)
-    assert np.allclose(curve_y(tab.main_curve), proj.projected("nominal", "base"))
-    assert np.allclose(curve_y(tab.low_curve), proj.low("nominal", "base"))
-    assert np.allclose(curve_y(tab.high_curve), proj.high("nominal", "base"))
-    assert tab.band in tab.plot.getPlotItem().items
-    assert not tab.band.boundingRect().isEmpty()
-    assert list(tab.main_curve.getData()[0][[0, -1]]) == [proj.current_year, proj.current_year + 29]
+    assert np.allclose(curve_y(tab.plot.main_curve), proj.projected("nominal", "base"))
+    assert np.allclose(curve_y(tab.plot.low_curve), proj.low("nominal", "base"))
+    assert np.allclose(curve_y(tab.plot.high_curve), proj.high("nominal", "base"))
+    assert tab.plot.band in tab.plot.getPlotItem().items
+    assert not tab.plot.band.boundingRect().isEmpty()
+    assert list(tab.plot.main_curve.getData()[0][[0, -1]]) == [proj.current_year, proj.current_year + 29]
     # Level changes are marked where the curve changes level; today is marked.
-    marks = tab.level_marks.getData()
+    marks = tab.plot.level_marks.getData()
     assert list(marks[0]) == [proj.current_year + t for t, _ in proj.level_changes()]
-    assert tab.today_line.value() == proj.current_year
+    assert tab.plot.today_line.value() == proj.current_year
 
 
 def test_ticking_a_skill_elsewhere_moves_the_curve_at_once(main_context: Any, tab: ProjectionTab) -> None:
-    before = curve_y(tab.main_curve)
+    before = curve_y(tab.plot.main_curve)
     tick(main_context.session, "mid.cloud-platforms", True)
-    after = curve_y(tab.main_curve)
+    after = curve_y(tab.plot.main_curve)
     assert np.allclose(after, engine(main_context).projected("nominal", "base"))
     assert after[2] > before[2]  # year 2 is the first mid-level year (5 years of experience)
 
@@ -89,23 +90,23 @@ def test_todays_dollars_and_total_compensation(main_context: Any, tab: Projectio
     tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
     tab.comp.setCurrentIndex(tab.comp.findData("total"))
     proj = engine(main_context)
-    assert np.allclose(curve_y(tab.main_curve), proj.projected("today", "total"))
+    assert np.allclose(curve_y(tab.plot.main_curve), proj.projected("today", "total"))
     assert tab.plot.getPlotItem().getAxis("left").labelText == "Total compensation (today's $)"
     assert usd(float(proj.projected("today", "total").sum())) in tab.summary.text()
     # Stacked: the base salary inside the total, bonus and equity shaded between the two.
-    assert tab.base_curve.isVisible()
-    assert tab.extras.isVisible()
-    assert np.allclose(curve_y(tab.base_curve), proj.projected("today", "base"))
-    legend = [label.text for _sample, label in tab.legend.items]
+    assert tab.plot.base_curve.isVisible()
+    assert tab.plot.extras.isVisible()
+    assert np.allclose(curve_y(tab.plot.base_curve), proj.projected("today", "base"))
+    legend = [label.text for _sample, label in tab.plot.legend.items]
     assert "Bonus and equity (your assumptions)" in legend
     assert "Base salary inside it" in legend
     tab.comp.setCurrentIndex(tab.comp.findData("base"))
-    assert not tab.base_curve.isVisible()
-    assert "Bonus and equity (your assumptions)" not in [label.text for _sample, label in tab.legend.items]
+    assert not tab.plot.base_curve.isVisible()
+    assert "Bonus and equity (your assumptions)" not in [label.text for _sample, label in tab.plot.legend.items]
 
 
 def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTab) -> None:
-    curves = tab.comparison_curves
+    curves = tab.plot.comparison_curves
     assert not any(c.isVisible() for c in curves.values())
     tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
     tab.compare_employer.setCurrentIndex(tab.compare_employer.findData("google"))
@@ -118,7 +119,7 @@ def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTa
     assert np.allclose(curve_y(curves["industry"]), industry.projected("nominal", "base"))
     assert np.allclose(curve_y(curves["employer"]), employer.projected("nominal", "base"))
     assert np.allclose(curve_y(curves["next-skills"]), skills.projected("nominal", "base"))
-    legend = [label.text for _sample, label in tab.legend.items]
+    legend = [label.text for _sample, label in tab.plot.legend.items]
     assert "In Consumer goods" in legend
     assert "At Google" in legend
     assert "With all Mid level skills" in legend
@@ -128,7 +129,7 @@ def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTa
     assert f"In Consumer goods: +{usd(diff)}" in tab.summary.text()
     tab.compare_industry.setCurrentIndex(0)
     assert not curves["industry"].isVisible()
-    assert "In Consumer goods" not in [label.text for _sample, label in tab.legend.items]
+    assert "In Consumer goods" not in [label.text for _sample, label in tab.plot.legend.items]
 
 
 def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
@@ -139,7 +140,7 @@ def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, ta
     text = tab.crosshair_text()
     assert text.startswith(f"{year} · 8 years of experience · Mid level")
     assert f"Projected {usd(proj.projected('nominal', 'base')[5])}" in text
-    assert tab.crosshair.value() == year
+    assert tab.plot.crosshair.value() == year
     assert tab.year_slider.value() == 5
     qtbot.keyClick(tab.year_spin, Qt.Key.Key_Up)
     assert tab.crosshair_text().startswith(f"{year + 1} · 9 years of experience")
@@ -208,13 +209,13 @@ def test_bad_input_is_refused_next_to_the_field(
     main_context: Any, tab: ProjectionTab, qtbot: Any, key: str, text: str, message: str
 ) -> None:
     before = main_context.session.profile
-    curve = curve_y(tab.main_curve)
+    curve = curve_y(tab.plot.main_curve)
     paste_into(qtbot, tab, key, text)
     error = tab.fields[key].error
     assert error.isVisible()
     assert message in error.text()
     assert main_context.session.profile == before
-    assert np.allclose(curve_y(tab.main_curve), curve)
+    assert np.allclose(curve_y(tab.plot.main_curve), curve)
     assert tab.fields[key].edit.text() == text  # what the user typed stays, to be corrected
 
 
@@ -241,7 +242,7 @@ def test_typing_a_refused_value_never_stores_a_prefix(
     assert message in tab.fields[key].error.text()
     assert tab.fields[key].error.isVisible()
     assert tab.fields[key].edit.text() == text  # kept on screen, to be corrected
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
+    assert np.allclose(curve_y(tab.plot.main_curve), engine(main_context).projected("nominal", "base"))
 
 
 @pytest.mark.parametrize("finish", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
@@ -269,10 +270,10 @@ def test_correcting_the_input_clears_the_message_and_applies_it(
     type_into(qtbot, tab, "years_of_experience", "12.5")
     assert not tab.fields["years_of_experience"].error.isVisible()
     assert main_context.session.profile.years_of_experience == 12.5
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
+    assert np.allclose(curve_y(tab.plot.main_curve), engine(main_context).projected("nominal", "base"))
     type_into(qtbot, tab, "current_salary", "$150,000")
     assert main_context.session.profile.current_salary == 150_000
-    assert curve_y(tab.main_curve)[0] == pytest.approx(150_000)
+    assert curve_y(tab.plot.main_curve)[0] == pytest.approx(150_000)
     type_into(qtbot, tab, "current_salary", "")
     assert main_context.session.profile.current_salary is None
 
@@ -281,12 +282,12 @@ def test_industry_and_employer_choices_are_stored_in_the_profile(main_context: A
     tab.industry.setCurrentIndex(tab.industry.findData("consumer-goods"))
     tab.industry.activated.emit(tab.industry.currentIndex())
     assert main_context.session.profile.industry == "consumer-goods"
-    assert np.allclose(curve_y(tab.main_curve), engine(main_context).projected("nominal", "base"))
+    assert np.allclose(curve_y(tab.plot.main_curve), engine(main_context).projected("nominal", "base"))
     # Chosen elsewhere (the Industries tab): the combo box follows.
     main_context.session.edit(employer="amazon")
     assert tab.employer.currentData() == "amazon"
-    assert curve_y(tab.main_curve)[0] == pytest.approx(engine(main_context).projected("nominal", "base")[0])
-    assert curve_y(tab.main_curve)[0] < 132_000 * 280_000 / 204_000 + 0.5  # Amazon's figure does not run away
+    assert curve_y(tab.plot.main_curve)[0] == pytest.approx(engine(main_context).projected("nominal", "base")[0])
+    assert curve_y(tab.plot.main_curve)[0] < 132_000 * 280_000 / 204_000 + 0.5  # Amazon's figure does not run away
 
 
 def test_next_level_estimate_is_shown(main_context: Any, tab: ProjectionTab) -> None:
@@ -348,12 +349,12 @@ def test_the_readout_and_the_legend_leave_the_curves_uncovered(main_context: Any
     tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
     tab.year_spin.setValue(tab.year_spin.minimum() + 4)
     vb = tab.plot.getPlotItem().getViewBox()
-    readout = tab.crosshair_label.sceneBoundingRect()
+    readout = tab.plot.crosshair_label.sceneBoundingRect()
     assert readout.top() <= vb.sceneBoundingRect().top() + 10  # in the top corner
     assert readout.left() <= vb.sceneBoundingRect().left() + 10
-    legend = tab.legend.sceneBoundingRect()
+    legend = tab.plot.legend.sceneBoundingRect()
     assert not legend.intersects(vb.sceneBoundingRect())  # under the plot area
-    for curve in (tab.main_curve, tab.comparison_curves["industry"], tab.high_curve):
+    for curve in (tab.plot.main_curve, tab.plot.comparison_curves["industry"], tab.plot.high_curve):
         xs, ys = curve.getData()
         for x, y in zip(xs, ys, strict=True):
             assert not readout.contains(vb.mapViewToScene(QPointF(x, y)))

@@ -68,7 +68,7 @@ def test_a_user_builds_a_scenario_and_sees_it_drawn_and_tabled(
     expected = scenario_projection(
         ctx.dataset, ctx.session.profile, scenario, ctx.presenter("projection", ProjectionPresenter).current_year
     )
-    curve = tab.comparison_curves["scenario-0"]
+    curve = tab.plot.comparison_curves["scenario-0"]
     assert curve.isVisible()
     assert np.allclose(curve_y(curve), expected.projected("nominal", "base"))
     model = tab.differences.model()
@@ -144,7 +144,7 @@ def test_edit_duplicate_delete_and_undo(qtbot: Any, qapp: Any, dataset: Dataset,
     dialogs.confirm_answer = True
     qtbot.mouseClick(tab.scenario_delete, Qt.MouseButton.LeftButton)
     assert [s.name for s in ctx.session.profile.scenarios] == ["Stay"]
-    assert tab.comparison_curves["scenario-1"].isVisible() is False
+    assert tab.plot.comparison_curves["scenario-1"].isVisible() is False
     stack.undo()
     assert [s.name for s in ctx.session.profile.scenarios] == ["Stay", "Move"]
     stack.undo()
@@ -158,7 +158,7 @@ def test_at_most_five_are_drawn(main_context: Any, qtbot: Any, tab: ProjectionTa
     ctx = main_context
     many = [Scenario(id=f"scenario-{i}", name=f"S{i}", shown=i <= MAX_SHOWN) for i in range(1, 7)]
     ctx.session.edit("add", scenarios=many)
-    assert all(tab.comparison_curves[f"scenario-{i}"].isVisible() for i in range(MAX_SHOWN))
+    assert all(tab.plot.comparison_curves[f"scenario-{i}"].isVisible() for i in range(MAX_SHOWN))
     model = tab.scenario_list.model()
     model.item(5).setCheckState(Qt.CheckState.Checked)  # the sixth
     assert "At most 5" in tab.scenario_message.text()
@@ -173,9 +173,9 @@ def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: An
     ctx = main_context
     o = Offer(id="offer-1", employer_name="Acme", base=170_000, added_on=dt.date(2026, 1, 1))
     ctx.session.edit("add", offers=[o], scenarios=[Scenario(id="scenario-1", name="Take it", offer="offer-1")])
-    before = curve_y(tab.comparison_curves["scenario-0"]).copy()
+    before = curve_y(tab.plot.comparison_curves["scenario-0"]).copy()
     ctx.presenter("skills", SkillsPresenter).set_checked("mid.deep-learning", True)
-    after = curve_y(tab.comparison_curves["scenario-0"])
+    after = curve_y(tab.plot.comparison_curves["scenario-0"])
     assert after[0] == before[0] == 170_000  # this year's pay is the offer's
     assert (after >= before - 1e-6).all()
     assert (after > before + 1).any()
@@ -184,13 +184,13 @@ def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: An
 def test_a_legend_click_hides_a_scenario_until_clicked_again(main_context: Any, tab: ProjectionTab) -> None:
     ctx = main_context
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])
-    curve = tab.comparison_curves["scenario-0"]
+    curve = tab.plot.comparison_curves["scenario-0"]
     curve.hide()  # what a click on its legend entry does (pyqtgraph's ItemSample), then tells the legend
-    tab.legend.sigSampleClicked.emit(curve)
+    tab.plot.legend.sigSampleClicked.emit(curve)
     ctx.session.edit(years_of_experience=7)  # a redraw
     assert not curve.isVisible()
     curve.show()
-    tab.legend.sigSampleClicked.emit(curve)
+    tab.plot.legend.sigSampleClicked.emit(curve)
     ctx.session.edit(years_of_experience=8)
     assert curve.isVisible()
 
@@ -200,7 +200,7 @@ def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: Projectio
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="<b>Move</b>", industry="consumer-goods")])
     header, rows = projection_csv(ctx.presenter("projection", ProjectionPresenter))
     assert header[-1].startswith("<b>Move</b> (scenario)")
-    assert rows[0][-1] == round(float(curve_y(tab.comparison_curves["scenario-0"])[0]))
+    assert rows[0][-1] == round(float(curve_y(tab.plot.comparison_curves["scenario-0"])[0]))
     report = career_report(
         ctx.dataset,
         ctx.session.profile,
@@ -216,7 +216,7 @@ def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: Projectio
     row = tab.differences.model().index(1, 0)
     assert row.data() == "<b>Move</b>"
     assert "&lt;b&gt;" in row.data(Qt.ItemDataRole.ToolTipRole)
-    [legend_text] = [label.text for _sample, label in tab.legend.items if "Move" in label.text]
+    [legend_text] = [label.text for _sample, label in tab.plot.legend.items if "Move" in label.text]
     assert "&lt;b&gt;Move&lt;/b&gt;" in legend_text  # the legend is rich text: escaped once
 
 
@@ -227,10 +227,10 @@ def test_space_on_a_scenario_hides_and_shows_it(main_context: Any, qtbot: Any, t
     tab.select_scenario("scenario-1")
     qtbot.keyClick(tab.scenario_list, Qt.Key.Key_Space)
     assert not ctx.session.profile.scenarios[0].shown
-    assert not tab.comparison_curves["scenario-0"].isVisible()
+    assert not tab.plot.comparison_curves["scenario-0"].isVisible()
     qtbot.keyClick(tab.scenario_list, Qt.Key.Key_Space)
     assert ctx.session.profile.scenarios[0].shown
-    assert tab.comparison_curves["scenario-0"].isVisible()
+    assert tab.plot.comparison_curves["scenario-0"].isVisible()
 
 
 def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbot: Any, tab: ProjectionTab) -> None:

@@ -10,7 +10,8 @@ from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
-from planner.tabs.projection.presenter import ProjectionChart, ProjectionPresenter
+from planner.tabs.projection.chart_data import ProjectionChart
+from planner.tabs.projection.presenter import ProjectionPresenter
 from profile_edits import tick
 
 

@@ -18,7 +18,8 @@ from planner.domain.profile import Profile
 from planner.presenters.career_report import CareerReport, LevelProgress, Progress, SourceLine
 from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.market_text import bls_provenance, market_summary
-from planner.tabs.projection.presenter import COMP_LABEL, DOLLARS_LABEL, ProjectionPresenter
+from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
+from planner.tabs.projection.presenter import ProjectionPresenter
 
 CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
 

@@ -12,12 +12,11 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
+from typing import Protocol
 
 import numpy as np
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
@@ -27,15 +26,13 @@ from planner.domain.profile import Assumptions, Profile
 from planner.domain.projection import (
     Comp,
     Dollars,
-    FloatArray,
-    IntArray,
     Projection,
     article_level_index,
     pay_basis,
     project,
 )
-from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes, years_text
-from planner.domain.provenance import KIND_LABELS, as_of
+from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes
+from planner.domain.provenance import as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
@@ -48,59 +45,20 @@ from planner.presenters.fields import (
     format_field,
     parse_field,
 )
-from planner.presenters.learning_plan import PlanMark, plan_marks
+from planner.presenters.learning_plan import plan_marks
 from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
-from planner.tabs.projection.scenarios import DifferencesTableModel, describe, market_median
-
-# --- what the view draws ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CurveData:
-    key: str  # "main", "industry", "employer", "next-skills", "scenario-0" .. "scenario-4"
-    label: str  # the table's column and the CSV's
-    y: FloatArray
-    total: float
-    short: str = ""  # the chart's legend and readout, when shorter than ``label`` (a scenario: its name)
-
-    @property
-    def name(self) -> str:
-        return self.short or self.label
-
-
-@dataclass(frozen=True)
-class LevelMark:
-    x: float
-    y: float
-    label: str
-
-
-@dataclass(frozen=True)
-class ProjectionChart:
-    x: FloatArray  # calendar years
-    low: FloatArray
-    high: FloatArray
-    main: CurveData
-    comparisons: tuple[CurveData, ...]
-    level_marks: tuple[LevelMark, ...]
-    today_x: float
-    today_label: str
-    y_label: str
-    band_label: str
-    level_names: tuple[str, ...]
-    experience: FloatArray
-    # Total compensation only: the base salary inside it (the rest, up to the curve, is bonus and equity).
-    base_y: FloatArray | None = None
-    # Per year: +1 above the article's largest figure, -1 below its smallest (base salary, in the dollars shown).
-    outside: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    outside_label: str = "Beyond the article's figures"  # the notes and the table's tooltip say more
-    # The pay history: the base salaries the user recorded, by calendar year (may lie before today).
-    history_x: FloatArray = field(default_factory=lambda: np.zeros(0))
-    history_y: FloatArray = field(default_factory=lambda: np.zeros(0))
-    history_label: str = ""
-    history_texts: tuple[str, ...] = ()
-    # The learning plan: where planned skills start to change the pay (presenters.learning_plan).
-    plan_marks: tuple[PlanMark, ...] = ()
+from planner.tabs.projection.chart_data import (
+    COMP_LABEL,
+    DOLLARS_LABEL,
+    Y_DOLLARS,
+    CurveData,
+    LevelMark,
+    ProjectionChart,
+    history_points,
+)
+from planner.tabs.projection.readouts import breakdown_html, crosshair_text, signed
+from planner.tabs.projection.scenario_text import describe, market_median
+from planner.tabs.projection.tables import DifferencesTableModel, ProjectionTableModel
 
 
 def _figure_choice(name: str, amount: int, qualifier: str | None) -> str:
@@ -121,33 +79,6 @@ class ProjectionView(Protocol):
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None: ...
     def show_summary(self, html: str) -> None: ...
     def show_notes(self, html: str) -> None: ...
-
-
-DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
-COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
-Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $", "today": "today's $"}
-
-
-# How each line of "Why this number?" is labelled when it is not one of the article's figures.
-_ORIGIN: dict[str, str] = {
-    "data": "The article's figure",
-    "assumption": "Assumption, not data: yours to change on this tab",
-    "derived": "Derived by the app from the article and your inputs",
-    "inferred": KIND_LABELS["inferred"],
-    "yours": "Your input",
-}
-
-
-def _signed(amount: float) -> str:
-    return ("+" if amount >= 0.5 else "") + usd(amount)
-
-
-def outside_text(side: int, short: bool = False) -> str:
-    if side > 0:
-        return "⚠ above" if short else "⚠ above the article's largest figure"
-    if side < 0:
-        return "⚠ below" if short else "⚠ below the article's smallest figure"
-    return ""
 
 
 class ProjectionPresenter(QObject):
@@ -351,37 +282,9 @@ class ProjectionPresenter(QObject):
             experience=proj.experience,
             outside=proj.outside_article(d),
             base_y=proj.projected(d, "base") if c == "total" else None,
-            **self._history(proj),
+            **history_points(self._session.profile.pay_history, proj.assumptions.inflation, d, self.current_year),
             plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),
         )
-
-    def _history(self, proj: Projection) -> dict[str, Any]:
-        """The recorded salaries as points: nominal as recorded, or in today's dollars at the inflation assumption.
-        They are base salaries, whatever the curve shows."""
-        history = self._session.profile.pay_history
-        if not history:
-            return {}
-        years = sorted(history)
-        inflation = proj.assumptions.inflation
-        ys, texts = [], []
-        for year in years:
-            amount = float(history[year])
-            text = f"{year}: you earned {usd(amount)} base salary (your pay history)"
-            if self.dollars == "today":
-                factor = (1.0 + inflation) ** (self.current_year - year)
-                text += f"; {usd(amount * factor)} in today's dollars at your {inflation * 100:g}% inflation assumption"
-                amount *= factor
-            ys.append(amount)
-            texts.append(text)
-        label = "Your recorded base salary"
-        if self.dollars == "today":
-            label += " (today's dollars)"
-        return {
-            "history_x": np.array(years, dtype=np.float64),
-            "history_y": np.array(ys, dtype=np.float64),
-            "history_label": label,
-            "history_texts": tuple(texts),
-        }
 
     def headline(self) -> tuple[str, str, str]:
         """This year's pay, the next level and when, and the earnings over the horizon (plain text each)."""
@@ -403,7 +306,7 @@ class ProjectionPresenter(QObject):
         pay, step, total = (_escape(part) for part in self.headline())
         second = [total]
         compared = [
-            f"{_escape(curve.label)}: {_signed(curve.total - chart.main.total)}"
+            f"{_escape(curve.label)}: {signed(curve.total - chart.main.total)}"
             for curve in chart.comparisons
             if not curve.key.startswith("scenario-")
         ]
@@ -436,48 +339,15 @@ class ProjectionPresenter(QObject):
         )
 
     def crosshair_text(self, t: int) -> str:
-        chart = self.chart
-        assert chart is not None
-        lines = [
-            f"{int(chart.x[t])} · {years_text(float(chart.experience[t]))} of experience · {chart.level_names[t]}",
-            f"Projected {usd(float(chart.main.y[t]))} (range {usd(float(chart.low[t]))} – {usd(float(chart.high[t]))})",
-        ]
-        note = outside_text(int(chart.outside[t])) if len(chart.outside) else ""
-        if note:
-            lines.append(note)
-        others = [f"{curve.name}: {usd(float(curve.y[t]))}" for curve in chart.comparisons]
-        per_line = 1 if len(others) <= 2 else 2  # many curves: two to a line, so the readout covers less chart
-        lines += [" · ".join(others[i : i + per_line]) for i in range(0, len(others), per_line)]
-        return "\n".join(lines)
+        assert self.chart is not None
+        return crosshair_text(self.chart, t)
 
     def breakdown(self, t: int) -> Breakdown:
         assert self.projection is not None
         return breakdown(self.projection, t, self.dollars, self.comp)
 
     def breakdown_html(self, t: int) -> str:
-        b = self.breakdown(t)
-        rows: list[str] = []
-        first = True
-        for line in b.lines:
-            amount = ""
-            if line.amount is not None:
-                amount = usd(line.amount) if first else _signed(line.amount)
-                first = False
-            origin = line.source if line.kind == "data" and line.source else _ORIGIN[line.kind]
-            if line.kind == "derived" and line.source:
-                origin = f"{_ORIGIN['derived']}; {line.source}"
-            rows.append(
-                f"<tr><td><b>{_escape(line.label)}</b><br><small>{_escape(line.detail)}</small>"
-                f"<br><small><i>{_escape(origin)}</i></small></td>"
-                f"<td align='right' style='white-space:nowrap'>{amount}</td></tr>"
-            )
-        what = f"{COMP_LABEL[b.comp]}, {DOLLARS_LABEL[b.dollars]}"
-        return (
-            f"<p><b>Why {usd(b.total)} in {b.calendar_year}?</b> {_escape(b.level_name)}, "
-            f"{years_text(b.experience)} of experience <i>({what})</i></p>"
-            f"<table width='100%' cellspacing='0' cellpadding='3'>{''.join(rows)}"
-            f"<tr><td><b>= Projected {what}</b></td><td align='right'><b>{usd(b.total)}</b></td></tr></table>"
-        )
+        return breakdown_html(self.breakdown(t))
 
     def _show_year(self) -> None:
         t = self.selected
@@ -567,92 +437,3 @@ class ProjectionPresenter(QObject):
             return
         self.selected = t
         self._show_year()
-
-
-class ProjectionTableModel(QAbstractTableModel):
-    """The chart's figures as a table (for screen readers and for copying): one row per year."""
-
-    FIXED = ("Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
-    NOTE = 7
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._chart: ProjectionChart | None = None
-        self._headers: tuple[str, ...] = self.FIXED
-        self._cumulative: FloatArray = np.zeros(0)
-
-    def set_chart(self, chart: ProjectionChart) -> None:
-        """New figures: a reset when the columns change, else one dataChanged (cheaper to repaint)."""
-        headers = self.FIXED + tuple(c.label for c in chart.comparisons)
-        same_shape = self._chart is not None and headers == self._headers and len(self._chart.x) == len(chart.x)
-        if same_shape:
-            self._chart = chart
-            self._cumulative = np.cumsum(chart.main.y)
-            rows, cols = self.rowCount(), self.columnCount()
-            if rows and cols:
-                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
-            return
-        self.beginResetModel()
-        self._chart = chart
-        self._cumulative = np.cumsum(chart.main.y)
-        self._headers = headers
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._chart is None else len(self._chart.x)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    HEADER_TIPS: ClassVar[dict[int, str]] = {
-        3: "Bottom of your level's range: the article's figure, times the pay factor of your industry or employer",
-        4: "The app's projection: the article's ranges, your salary and skills, and your assumptions",
-        5: "Top of your level's range: the article's figure, times the pay factor of your industry or employer",
-        6: "Projected earnings summed from this year on (the app's projection)",
-        7: "Years whose projected base salary, in the dollars shown, is outside every figure the article gives",
-    }
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section, "The app's projection with your assumptions" if section > 7 else None)
-        return None
-
-    def value(self, row: int, column: int) -> float | str:
-        chart = self._chart
-        assert chart is not None
-        if column == 0:
-            return int(chart.x[row])
-        if column == 1:
-            return float(chart.experience[row])
-        if column == 2:
-            return chart.level_names[row]
-        if column == self.NOTE:
-            return outside_text(int(chart.outside[row])) if len(chart.outside) else ""
-        arrays = (chart.low, chart.main.y, chart.high, self._cumulative)
-        if column < self.NOTE:
-            return float(arrays[column - 3][row])
-        return float(chart.comparisons[column - self.NOTE - 1].y[row])
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._chart is None:
-            return None
-        value = self.value(index.row(), index.column())
-        if role == Qt.ItemDataRole.UserRole:
-            return value
-        if index.column() == self.NOTE and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            assert self._chart is not None
-            side = int(self._chart.outside[index.row()]) if len(self._chart.outside) else 0
-            return outside_text(side, short=role == Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0 or isinstance(value, str):
-                return str(value)
-            if index.column() == 1:
-                return years_text(float(value))
-            return usd(float(value))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3 and index.column() != self.NOTE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None

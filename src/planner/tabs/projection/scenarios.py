@@ -10,23 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from planner.domain.dataset import Dataset
-from planner.domain.market import NATIONAL, MarketData
-from planner.domain.money import usd
+from planner.domain.market import MarketData
 from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
-from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
+from planner.domain.scenarios import TODAY_PATH
 from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS, InputError, check_field, format_field
-from planner.presenters.market_text import area_choices, occupation_of, place_name
+from planner.presenters.market_text import area_choices, occupation_of
 from planner.presenters.session import Part, ProfileChange, ProfileSession
+from planner.tabs.projection.scenario_text import describe, with_assumptions
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSUMPTION_KEYS = tuple(spec.key for spec in FIELDS if spec.assumption and spec.key != "horizon_years")
@@ -307,7 +307,7 @@ class ScenariosPresenter(QObject):
             plan_mode="today" if s.plan is None else ("own" if s.plan else "none"),
             plan=sorted(((k, v.by) for k, v in (s.plan or {}).items()), key=lambda kv: (kv[1], kv[0])),
             assumptions={
-                spec.key: format_field(spec, _with(profile, s)) if spec.key in changed else ""
+                spec.key: format_field(spec, with_assumptions(profile, s)) if spec.key in changed else ""
                 for spec in FIELDS
                 if spec.key in ASSUMPTION_KEYS
             },
@@ -350,154 +350,7 @@ class ScenariosPresenter(QObject):
         )
 
 
-def _with(profile: Profile, s: Scenario) -> Profile:
-    """The profile with the scenario's assumptions (to format them as the Projection tab does)."""
-    return profile.model_copy(update={"assumptions": s.assumptions.apply(profile.assumptions)})
-
-
 def _message(exc: ValidationError) -> str:
     first = exc.errors()[0]
     text = str(first.get("msg", "not valid"))
     return text.removeprefix("Value error, ")
-
-
-def area_name(market: MarketData | None, code: str) -> str:
-    if market is None or code not in {a.code for a in market.areas}:
-        return f"BLS area {code}"
-    return place_name(market.area(code))
-
-
-def market_median(market: MarketData, profile: Profile, area: str | None) -> tuple[str, str]:
-    """The BLS median wage of the user's occupation in ``area`` (the nation when not chosen or not published
-    there): the text for the table and its tooltip (series id and release)."""
-    occupation = occupation_of(market, profile.market_occupation)
-    cell = market.cell(area or NATIONAL, occupation) or market.cell(NATIONAL, occupation)
-    if cell is None:
-        return "not published", ""
-    median = cell.get("p50")
-    place = place_name(market.area(cell.a))
-    name = market.occupation(occupation).name
-    if median is None:
-        return f"not published ({place})", f"{name} in {place}: {market.missing_reason(cell, 'p50')}"
-    return (
-        f"{usd(median)} ({place})",
-        f"Median annual wage of {name} in {place}: BLS OEWS, series {market.series_id(cell, 'p50')} (official "
-        "statistics, not the article)",
-    )
-
-
-def describe(ds: Dataset, profile: Profile, s: Scenario, market: MarketData | None = None) -> str:
-    """What the scenario changes, in a few words ("Finance · offer from Acme · raise 5 %")."""
-    parts: list[str] = []
-    offer = profile.offer(s.offer)
-    if offer is not None:
-        parts.append(f"offer from {offer.employer_name} ({offer.base:,} USD base)")
-    elif s.offer is not None:
-        parts.append("an offer that was deleted")
-    if s.employer is not None:
-        parts.append(next((f"at {e.name}" for e in ds.employers if e.id == s.employer), "an unknown employer"))
-    if s.industry is not None:
-        parts.append(next((f"in {i.name}" for i in ds.industries if i.id == s.industry), "an unknown industry"))
-    if s.current_level is not None:
-        parts.append(next((f"{lv.name} today" for lv in ds.levels if lv.id == s.current_level), "a level"))
-    if s.market_area is not None:
-        parts.append(f"market area {area_name(market, s.market_area)}")
-    if s.plan is not None:
-        count = len(s.plan)
-        parts.append(f"its own plan ({count} skill{'s' if count != 1 else ''})" if count else "no plan")
-    changed = s.assumptions.model_dump(exclude_none=True)
-    for spec in FIELDS:
-        if spec.key in changed:
-            parts.append(f"{spec.label}: {format_field(spec, _with(profile, s))}")
-    return " · ".join(parts) if parts else f"the same as {TODAY_PATH.lower()}"
-
-
-class DifferencesTableModel(QAbstractTableModel):
-    """Today's path and the scenarios shown, side by side: pay in 1, 3, 5 and 10 years, earnings over the
-    horizon, and the year each one overtakes today's path (the app's projection for each)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ScenarioRow] = []
-        self._about: list[str] = []
-        self._market: list[tuple[str, str]] = []  # per row: BLS median text and tooltip (empty: no column)
-        self._headers: tuple[str, ...] = ()
-        self.what = ""
-
-    def set_rows(
-        self,
-        rows: list[ScenarioRow],
-        about: list[str],
-        current_year: int,
-        horizon: int,
-        what: str,
-        market: list[tuple[str, str]] | None = None,
-    ) -> None:
-        """``market``: the BLS median where each one works, when an area was chosen (a column of its own)."""
-        headers = (
-            "Scenario",
-            "What it changes",
-            *(f"In {n} year{'s' if n != 1 else ''} ({current_year + n})" for n in COMPARE_YEARS),
-            f"Earnings over {horizon} years",
-            f"Overtakes {TODAY_PATH.lower()}",
-            "Overtakes another scenario",
-            *(("BLS median wage where you work",) if market else ()),
-        )
-        if headers != self._headers or len(rows) != len(self._rows):
-            self.beginResetModel()
-            self._rows, self._about, self._headers, self._market = rows, about, headers, market or []
-            self.endResetModel()
-        else:
-            self._rows, self._about, self._market = rows, about, market or []
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(headers) - 1))
-        self.what = what
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == 4 + len(COMPARE_YEARS):
-            return "The year from which this one stays above another scenario drawn (the app's projection)"
-        if role == Qt.ItemDataRole.ToolTipRole and section == 5 + len(COMPARE_YEARS):
-            return "Official wage statistics (BLS OEWS) for the occupation chosen on the Market wages tab"
-        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
-            return f"The app's projection for each scenario ({self.what})"
-        return None
-
-    def text(self, row: int, column: int) -> str:
-        r = self._rows[row]
-        if column == 0:
-            return r.name
-        if column == 1:
-            return self._about[row]
-        if column < 2 + len(COMPARE_YEARS):
-            value = r.pay[column - 2]
-            return usd(value) if value is not None else "beyond the horizon"
-        if column == 2 + len(COMPARE_YEARS):
-            return usd(r.earnings)
-        if column == 3 + len(COMPARE_YEARS):
-            return r.overtakes or "—"
-        if column == 4 + len(COMPARE_YEARS):
-            return "; ".join(f"{other} in {year}" for other, year in r.passes) or "—"
-        return self._market[row][0]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 + len(COMPARE_YEARS):
-            return plain_tooltip(self._market[index.row()][1])
-        if role == Qt.ItemDataRole.ToolTipRole:  # names come from the profile: shown as typed, never as markup
-            return plain_tooltip(self.text(index.row(), index.column()))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 2 + len(COMPARE_YEARS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None

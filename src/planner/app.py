@@ -242,10 +242,21 @@ def _watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window:
 def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origin: Origin) -> None:
     """File > Import salary data... and Revert to built-in data (dialogs: ctx.data_pack.dialogs, replaceable)."""
     from planner.presenters.data_pack import DataPackPresenter
+    from planner.storage.data_pack import read_pack_bytes
+    from planner.storage.dataset_file import parse_dataset
     from planner.views.data_dialogs import QtDataDialogs
 
     window = ctx.window
-    presenter = DataPackPresenter(packs, lambda: builtin, QtDataDialogs(window), ctx.dataset, origin, parent=window)
+    presenter = DataPackPresenter(
+        packs,
+        lambda: builtin,
+        QtDataDialogs(window),
+        ctx.dataset,
+        origin,
+        read=read_pack_bytes,  # the store, the reader and the checker injected: presenters never import storage
+        parse=parse_dataset,
+        parent=window,
+    )
 
     def update_actions() -> None:
         window.import_data_action.setEnabled(True)

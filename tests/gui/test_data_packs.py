@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from fake_data_dialogs import FakeDialogs
 from planner.app import Context
@@ -25,7 +26,7 @@ from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.view import ProjectionTab
 from planner.tabs.skills.presenter import SkillsPresenter
 from planner.tabs.skills.view import SkillsTab
-from planner.views.data_dialogs import ChangesDialog, DataSourcesDialog, ProblemsDialog
+from planner.views.data_dialogs import ChangesDialog, CheckProgress, DataSourcesDialog, ProblemsDialog
 from profile_edits import set_assumptions, tick
 
 Opener = Callable[[], Context]
@@ -37,6 +38,14 @@ def fake_dialogs(ctx: Context, file: Path | None = None, accept: bool = True) ->
     fake = FakeDialogs(file=file, accept=accept)
     ctx.data_pack.dialogs = fake
     return fake
+
+
+def import_and_wait(qtbot: Any, ctx: Context) -> bool:
+    """File > Import salary data..., waiting for the check on its worker thread; True when the pack is in use."""
+    assert ctx.data_pack is not None
+    with qtbot.waitSignal(ctx.data_pack.import_finished, timeout=30_000) as finished:
+        ctx.window.import_data_action.trigger()
+    return bool(finished.args[0])
 
 
 def new_mid_figures(d: dict[str, Any]) -> None:
@@ -59,11 +68,13 @@ def test_menus_offer_import_revert_and_data_sources(open_app: Opener) -> None:
     assert not window.revert_data_action.isEnabled(), "nothing to revert before an import"
 
 
-def test_a_refused_file_keeps_the_data_and_the_tabs(open_app: Opener, data_copy: MakeData, dataset: Dataset) -> None:
+def test_a_refused_file_keeps_the_data_and_the_tabs(
+    qtbot: Any, open_app: Opener, data_copy: MakeData, dataset: Dataset
+) -> None:
     ctx = open_app()
     levels_tab = ctx.window.tab_widget("levels")
     fake = fake_dialogs(ctx, data_copy(lambda d: d["levels"][0]["range"].update(min="cheap")))
-    ctx.window.import_data_action.trigger()
+    assert not import_and_wait(qtbot, ctx)
     assert fake.problems
     assert [path for path, _reason in fake.problems[0][2]] == ["levels.0.range.min"]
     assert ctx.dataset is dataset
@@ -88,7 +99,7 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
     ctx.window.select_tab("skills")
     fake = fake_dialogs(ctx, data_copy(new_mid_figures))
 
-    ctx.window.import_data_action.trigger()
+    assert import_and_wait(qtbot, ctx)
     flush_deletions()
 
     assert fake.reviewed, "the changes were shown before the data was used"
@@ -121,11 +132,11 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
 
 
 def test_the_pack_is_used_at_the_next_start_and_revert_goes_back(
-    open_app: Opener, data_copy: MakeData, data_dir: Path, dataset: Dataset
+    qtbot: Any, open_app: Opener, data_copy: MakeData, data_dir: Path, dataset: Dataset
 ) -> None:
     ctx = open_app()
     fake_dialogs(ctx, data_copy(new_mid_figures))
-    ctx.window.import_data_action.trigger()
+    assert import_and_wait(qtbot, ctx)
     ctx.window.close()
 
     again = open_app()
@@ -139,6 +150,57 @@ def test_the_pack_is_used_at_the_next_start_and_revert_goes_back(
     assert not (data_dir / PACK_FILE).exists()
     assert any(p.name.startswith(f"{PACK_FILE}.removed-") for p in data_dir.iterdir())
     assert not again.window.revert_data_action.isEnabled()
+
+
+def test_cancel_while_checking_keeps_the_installed_pack_and_says_so(
+    qtbot: Any, open_app: Opener, data_copy: MakeData, data_dir: Path
+) -> None:
+    ctx = open_app()
+    fake_dialogs(ctx, data_copy(new_mid_figures))
+    assert import_and_wait(qtbot, ctx)
+    installed, in_use = (data_dir / PACK_FILE).read_bytes(), ctx.dataset
+    levels_tab = ctx.window.tab_widget("levels")
+
+    fake = fake_dialogs(ctx, data_copy(lambda d: d.update(title="Another survey")), accept=True)
+    fake.cancel_at = 1  # Cancel pressed while the file is being checked
+    assert not import_and_wait(qtbot, ctx)
+    assert ctx.data_pack is not None
+    assert ctx.data_pack.wait_for_checks(30_000)
+    QCoreApplication.processEvents()  # whatever the cancelled check still sent is dropped
+
+    assert fake.progress[-1].closed
+    assert fake.reviewed == [], "nothing offered after Cancel"
+    message = ctx.window.statusBar().currentMessage()
+    assert "cancelled" in message
+    assert "stay as they were" in message
+    assert (data_dir / PACK_FILE).read_bytes() == installed
+    assert ctx.dataset is in_use
+    assert ctx.window.tab_widget("levels") is levels_tab
+    assert ctx.window.revert_data_action.isEnabled()
+
+
+def test_the_progress_dialog_reports_steps_and_its_cancel_button_cancels(qtbot: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    cancelled: list[bool] = []
+    progress = CheckProgress(parent, "Import salary data", "Reading big.json…", 3, lambda: cancelled.append(True))
+    dialog = progress.dialog
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert (dialog.minimum(), dialog.maximum(), dialog.value()) == (0, 3, 0)
+    progress.step(1, "Checking big.json…")
+    assert dialog.labelText() == "Checking big.json…"
+    assert dialog.value() == 1
+    button = dialog.findChild(QPushButton)
+    assert button is not None
+    assert button.text() == "Cancel"
+    button.click()
+    assert cancelled == [True]
+
+    quiet: list[bool] = []
+    finished = CheckProgress(parent, "Import salary data", "Reading…", 3, lambda: quiet.append(True))
+    finished.close()
+    assert quiet == [], "closing when the check ends is not a Cancel"
+    assert not finished.dialog.isVisible()
 
 
 def test_a_damaged_pack_at_start_uses_built_in_data_and_says_so(

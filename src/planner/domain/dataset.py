@@ -41,6 +41,7 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_plain_name)]
 Years = Annotated[int, StrictType(), Field(ge=0, le=80)]
 SourceRefs = Annotated[list[Id], Field(min_length=1, max_length=20)]
+Origin = Literal["built-in", "pack"]  # where the dataset in use came from: the app's own file or an imported pack
 
 
 class Strict(BaseModel):

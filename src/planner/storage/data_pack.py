@@ -15,14 +15,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from planner.domain.dataset import Dataset
+from planner.domain.dataset import Dataset, Origin
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError, parse_dataset
 from planner.storage.safe_files import NotRegularFileError, free_name, read_regular, stamp, write_in_folder
 
 PACK_FILE = "salary-data.json"
-Origin = Literal["built-in", "pack"]
 
 
 @dataclass(frozen=True)
@@ -32,10 +30,9 @@ class ActiveData:
     message: str | None = None  # for the banner when the stored pack could not be used
 
 
-def read_dataset_file(path: Path) -> tuple[Dataset, bytes]:
-    """Validate the file at ``path`` completely; the dataset and the exact bytes that passed, or DatasetError."""
+def read_pack_bytes(path: Path) -> bytes:
+    """The bytes of the file at ``path`` (a regular file within the size limit), or DatasetError."""
     name = str(path)
-    too_large = [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")]
     try:
         raw = read_regular(path, MAX_DATASET_BYTES)  # a named pipe or device is refused, never waited on
     except NotRegularFileError as exc:
@@ -43,8 +40,14 @@ def read_dataset_file(path: Path) -> tuple[Dataset, bytes]:
     except OSError as exc:
         raise DatasetError(name, [("", f"cannot be read ({exc.strerror or exc})")]) from None
     if len(raw) > MAX_DATASET_BYTES:  # grew while being read, or a device without a size
-        raise DatasetError(name, too_large)
-    return parse_dataset(raw, name), raw
+        raise DatasetError(name, [("", f"the file is larger than {MAX_DATASET_BYTES // (1024 * 1024)} MB")])
+    return raw
+
+
+def read_dataset_file(path: Path) -> tuple[Dataset, bytes]:
+    """Validate the file at ``path`` completely; the dataset and the exact bytes that passed, or DatasetError."""
+    raw = read_pack_bytes(path)
+    return parse_dataset(raw, str(path)), raw
 
 
 def problems_text(err: DatasetError, limit: int = 3) -> str:

@@ -15,23 +15,12 @@ from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_checks import cross_problems
+from planner.domain.errors import MAX_LISTED as MAX_LISTED  # both defined in the domain, raised here and
+from planner.domain.errors import DatasetError as DatasetError  # re-exported for storage callers
 from planner.storage.safe_files import read_regular
 
 BUNDLED_DATASET = "ml-engineer-salaries-us.json"
 MAX_DATASET_BYTES = 5 * 1024 * 1024
-MAX_LISTED = 12
-
-
-class DatasetError(Exception):
-    """A dataset file could not be used; the message says which file, where and why."""
-
-    def __init__(self, file: str, problems: list[tuple[str, str]]) -> None:
-        self.file = file
-        self.problems = problems
-        lines = [f"{path}: {reason}" if path else reason for path, reason in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            lines.append(f"and {len(problems) - MAX_LISTED} more problems")
-        super().__init__(f"{file}: " + "; ".join(lines))
 
 
 def resource_root() -> Traversable:

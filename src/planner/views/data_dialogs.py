@@ -6,7 +6,7 @@ presenter a fake instead, and build ``ProblemsDialog`` / ``ChangesDialog`` direc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -183,6 +184,36 @@ class DataSourcesDialog(QDialog):
         self.resize(1100, 640)
 
 
+class CheckProgress:
+    """A window-modal progress dialog while a data pack is checked (implements presenters.data_pack.Progress).
+    It opens after a moment, so a small file is checked without a flash; Cancel, Escape or closing it cancels."""
+
+    def __init__(
+        self, parent: QWidget, title: str, text: str, steps: int, cancel: Callable[[], None], show_after_ms: int = 300
+    ) -> None:
+        dialog = QProgressDialog(text, "Cancel", 0, steps, parent)
+        dialog.setObjectName("checkProgress")
+        dialog.setWindowTitle(title)
+        dialog.setAccessibleName(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.setMinimumDuration(show_after_ms)
+        dialog.canceled.connect(cancel)
+        dialog.setValue(0)  # starts the timer that shows the dialog
+        self.dialog = dialog
+
+    def step(self, done: int, text: str) -> None:
+        self.dialog.setLabelText(text)
+        self.dialog.setValue(done)
+
+    def close(self) -> None:
+        """The check ended: closed without counting as Cancel."""
+        self.dialog.canceled.disconnect()
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
 class QtDataDialogs:
     """The real dialogs (modal); implements presenters.data_pack.DataDialogs."""
 
@@ -194,6 +225,9 @@ class QtDataDialogs:
             self._parent, "Import salary data", "", "Salary data (*.json);;All files (*)"
         )
         return Path(name) if name else None
+
+    def show_progress(self, title: str, text: str, steps: int, cancel: Callable[[], None]) -> CheckProgress:
+        return CheckProgress(self._parent, title, text, steps, cancel)
 
     def show_problems(self, title: str, intro: str, problems: Sequence[tuple[str, str]]) -> None:
         ProblemsDialog(title, intro, problems, self._parent).exec()

@@ -1,0 +1,21 @@
+"""Errors the domain names, so any layer can raise or catch them without importing where they come from.
+
+``DatasetError``: a dataset file could not be used. Storage raises it (reading, parsing, validating a file);
+presenters catch it without importing storage.
+"""
+
+from __future__ import annotations
+
+MAX_LISTED = 12  # problems named in the message; every one is kept in ``problems``
+
+
+class DatasetError(Exception):
+    """A dataset file could not be used; the message says which file, where and why."""
+
+    def __init__(self, file: str, problems: list[tuple[str, str]]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"{path}: {reason}" if path else reason for path, reason in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(f"and {len(problems) - MAX_LISTED} more problems")
+        super().__init__(f"{file}: " + "; ".join(lines))

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Profile, TickedSkill
 from planner.presenters.session import ProfileSession
-from planner.tabs.skills.presenter import COL_DATE, COL_EXTRA, Progress, SkillsPresenter
+from planner.tabs.skills.presenter import Progress, SkillsPresenter
+from planner.tabs.skills.tree_model import COL_DATE, COL_EXTRA
 from profile_edits import tick
 
 TODAY = dt.date(2025, 3, 14)

@@ -24,16 +24,8 @@ from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.plans import Scenario
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.projection import (
-    Comp,
-    Dollars,
-    FloatArray,
-    IntArray,
-    Projection,
-    article_level_index,
-    pay_basis,
-    project,
-)
+from planner.domain.projection import Projection, project
+from planner.domain.projection_basis import Comp, Dollars, FloatArray, IntArray, article_level_index, pay_basis
 from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes, years_text
 from planner.domain.provenance import KIND_LABELS, as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection

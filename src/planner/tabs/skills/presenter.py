@@ -43,7 +43,7 @@ from planner.tabs.skills.tree_model import (
 
 if TYPE_CHECKING:
     from planner.domain.plan_effects import PlanStep
-    from planner.domain.projection import SkillTie
+    from planner.domain.skill_effects import SkillTie
 
 
 class SkillsView(Protocol):
@@ -336,7 +336,7 @@ class SkillsPresenter(QObject):
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
         the earnings over the horizon; and the next skills to learn, skills worth the same ranked as one."""
         from planner.domain.plan_effects import plan_steps  # imported when first needed
-        from planner.domain.projection import rank_skills, skill_effects
+        from planner.domain.skill_effects import rank_skills, skill_effects
 
         profile = self._session.profile
         effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)

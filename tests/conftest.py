@@ -24,8 +24,14 @@ settings.register_profile(
 
 # The projection's mutants are run against its example tests only: its hypothesis properties take about 20 s per
 # mutant under mutmut (1,500 mutants: hours on two cores), the worked examples and figures a fraction of a second.
+# The projection is four modules: the engine, what it stands on (basis), what a skill is worth, its sentences.
 # mutmut names the mutant it runs in MUTANT_UNDER_TEST; outside `make mutation` nothing is left out.
-_EXAMPLES_ONLY = ("planner.domain.projection.", "planner.domain.projection_text.")
+_EXAMPLES_ONLY = (
+    "planner.domain.projection.",
+    "planner.domain.projection_basis.",
+    "planner.domain.skill_effects.",
+    "planner.domain.projection_text.",
+)
 
 
 @pytest.hookimpl(trylast=True)  # after hypothesis's plugin has marked its tests

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from planner.presenters.data_pack import DataPackPresenter
     from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
     from planner.presenters.session import ProfileSession
-    from planner.storage.data_pack import DataPackStore, Origin
     from planner.storage.instance_lock import DataDirLock
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
@@ -188,6 +187,7 @@ def open_window(
     from planner.storage.data_pack import DataPackStore
     from planner.storage.profile_store import LoadStatus, ProfileStore
     from planner.views.first_paint import after_first_paint
+    from planner.wiring import may_close, watch_profile_file, wire_data_packs
 
     guard: Callable[[], str | None] = lock.lost_reason if lock is not None else (lambda: read_only)
     store = ProfileStore(data_dir, guard=guard, read_only=read_only)
@@ -196,6 +196,7 @@ def open_window(
     packs.guard = guard
     active = packs.load(dataset)  # an imported data pack, when there is a usable one
     ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile, dialogs=dialogs)
+    window = ctx.window
     ctx.settings.guard = guard
     if read_only is not None:
         ctx.window.show_message(
@@ -211,12 +212,12 @@ def open_window(
         ctx.window.show_message(loaded.message)
     if active.message:
         ctx.window.show_message(active.message)
-    _wire_data_packs(ctx, packs, dataset, active.origin)
+    ctx.data_pack = wire_data_packs(window, packs, dataset, active, lambda ds: apply_dataset(ctx, ds))
     autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     autosave.stopped.connect(ctx.window.show_message)
-    ctx.window.close_guard = lambda: _may_close(ctx)
-    _watch_profile_file(store, autosave, ctx.window)
+    window.close_guard = lambda: may_close(autosave, store, ctx.dialogs.confirm)
+    watch_profile_file(store, autosave, window)
     ctx.store, ctx.autosave = store, autosave
     if ctx.commands is not None and store.read_only_reason is None:
         ctx.commands.keep_copy = store.keep_copy
@@ -224,51 +225,6 @@ def open_window(
     if ctx.first_run and welcome is not None:
         after_first_paint(ctx.window, lambda: first_run(ctx, welcome))  # the window first, then the welcome
     return ctx
-
-
-def _watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: MainWindow) -> None:
-    """profile.json deleted while the app runs: written again from memory at once (retried if that fails)."""
-    from planner.storage.profile_watch import ProfileFileWatcher
-
-    if store.read_only_reason is not None:
-        return
-    watcher = ProfileFileWatcher(store.path, parent=window)
-    autosave.saved.connect(watcher.check)
-    watcher.removed.connect(
-        lambda: autosave.save_again(f"Your profile file {store.path.name} was removed from {store.data_dir}.")
-    )
-
-
-def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origin: Origin) -> None:
-    """File > Import salary data... and Revert to built-in data (dialogs: ctx.data_pack.dialogs, replaceable)."""
-    from planner.presenters.data_pack import DataPackPresenter
-    from planner.storage.data_pack import read_pack_bytes
-    from planner.storage.dataset_file import parse_dataset
-    from planner.views.data_dialogs import QtDataDialogs
-
-    window = ctx.window
-    presenter = DataPackPresenter(
-        packs,
-        lambda: builtin,
-        QtDataDialogs(window),
-        ctx.dataset,
-        origin,
-        read=read_pack_bytes,  # the store, the reader and the checker injected: presenters never import storage
-        parse=parse_dataset,
-        parent=window,
-    )
-
-    def update_actions() -> None:
-        window.import_data_action.setEnabled(True)
-        window.revert_data_action.setEnabled(packs.installed)
-
-    window.import_data_action.triggered.connect(presenter.import_requested)
-    window.revert_data_action.triggered.connect(presenter.revert_requested)
-    presenter.dataset_changed.connect(lambda ds: apply_dataset(ctx, ds))
-    presenter.message.connect(lambda _text: update_actions())  # after every import or revert, any outcome
-    presenter.message.connect(window.statusBar().showMessage)
-    update_actions()
-    ctx.data_pack = presenter
 
 
 def first_run(ctx: Context, welcome: Welcome) -> None:
@@ -287,19 +243,3 @@ def first_run(ctx: Context, welcome: Welcome) -> None:
     if answers is not None:
         ctx.window.select_tab(AFTER_WELCOME)
         ctx.window.tabs.currentWidget().setFocus()
-
-
-def _may_close(ctx: Context) -> bool:
-    """Save before the window closes; if that fails, ask before the unsaved changes are lost."""
-    autosave, store = ctx.autosave, ctx.store
-    if autosave is None or autosave.flush():
-        return True
-    if store is not None and store.read_only_reason is not None and not autosave.lost:
-        return True  # nothing is saved in this session, and the banner said why when it started
-    return ctx.dialogs.confirm(
-        "Quit without saving?",
-        f"Your latest changes could not be saved: {autosave.detail or 'the disk refused them.'}\n\n"
-        "They are still in this window. Keep it open to try again (saving is retried by itself), "
-        "or quit and lose them.",
-        "Quit without saving",
-    )

@@ -14,8 +14,10 @@ import pytest
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import SkillEffect, article_largest, project, rank_skills, skill_effects
+from planner.domain.projection import project
+from planner.domain.projection_basis import article_largest
 from planner.domain.projection_text import breakdown
+from planner.domain.skill_effects import SkillEffect, rank_skills, skill_effects
 from planner.storage.dataset_file import load_dataset
 
 YEAR = 2026

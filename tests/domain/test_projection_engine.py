@@ -12,19 +12,18 @@ from hypothesis import strategies as st
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import (
+from planner.domain.projection import project
+from planner.domain.projection_basis import (
     article_largest,
     article_smallest,
     level_plans,
     pay_at_position,
     pay_basis,
     position_of_pay,
-    project,
-    rank_skills,
-    skill_effects,
     today_level_index,
 )
 from planner.domain.projection_text import breakdown, factor_text, notes
+from planner.domain.skill_effects import rank_skills, skill_effects
 
 YEAR = 2026
 G = 1.03 / 1.025  # default yearly raise over default inflation: growth within a level in today's dollars

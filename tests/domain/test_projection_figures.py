@@ -10,17 +10,15 @@ import pytest
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import (
-    SkillEffect,
+from planner.domain.projection import project
+from planner.domain.projection_basis import (
     article_largest,
     article_smallest,
     pay_at_position,
     pay_basis,
     position_of_pay,
-    project,
-    rank_skills,
-    skill_effects,
 )
+from planner.domain.skill_effects import SkillEffect, rank_skills, skill_effects
 
 YEAR = 2026
 ON = TickedSkill(ticked_on=dt.date(2026, 1, 1))

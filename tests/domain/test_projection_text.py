@@ -13,7 +13,8 @@ import pytest
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import pay_basis, project
+from planner.domain.projection import project
+from planner.domain.projection_basis import pay_basis
 from planner.domain.projection_text import breakdown, next_step_text, notes, promotion_reason, years_text
 from planner.storage.dataset_file import load_dataset
 

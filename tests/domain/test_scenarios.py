@@ -12,7 +12,8 @@ from planner.domain.dataset import Dataset
 from planner.domain.offers import average_equity, current_job_years, offer_years
 from planner.domain.plans import AssumptionChanges, Offer, PlannedSkill, Scenario
 from planner.domain.profile import Assumptions, Profile, TickedSkill
-from planner.domain.projection import pay_basis, project
+from planner.domain.projection import project
+from planner.domain.projection_basis import pay_basis
 from planner.domain.scenarios import compare, crossing, scenario_profile, scenario_projection
 
 YEAR = 2026
@@ -209,7 +210,7 @@ def test_planned_skills_the_data_does_not_know_are_ignored(dataset: Dataset) -> 
 
 
 def test_a_planned_skill_is_worth_on_the_skills_tab_what_it_is_worth_unplanned(dataset: Dataset) -> None:
-    from planner.domain.projection import skill_effects
+    from planner.domain.skill_effects import skill_effects
 
     plan = {**planned("mid.cloud-platforms", YEAR + 1), **planned("senior.compliance", YEAR + 3)}
     profile = salaried(plan=plan)

@@ -6,7 +6,8 @@ import pytest
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.projection import pay_basis, project
+from planner.domain.projection import project
+from planner.domain.projection_basis import pay_basis
 from planner.domain.projection_text import Breakdown, breakdown
 
 YEAR = 2026

@@ -72,7 +72,7 @@ def choose(combo: QComboBox, value: str) -> None:
 
 def click_bar(qtbot: Any, tab: IndustriesTab, key: str) -> None:
     """A real left click in the middle of a bar, through the plot's viewport."""
-    y, length = tab.bar_geometry(key)
+    y, length = tab.chart.bar_geometry(key)
     vb = tab.plot.getPlotItem().getViewBox()
     scene_point = vb.mapViewToScene(QPointF(length / 2, y))
     pos = tab.plot.mapFromScene(scene_point)
@@ -80,7 +80,7 @@ def click_bar(qtbot: Any, tab: IndustriesTab, key: str) -> None:
 
 
 def bar_fill(tab: IndustriesTab, key: str) -> str:
-    for bars in (tab.industry_bars, tab.employer_bars):
+    for bars in (tab.chart.industry_bars, tab.chart.employer_bars):
         if bars is not None and key in bars.keys:
             return str(bars.opts["brushes"][bars.keys.index(key)].color().name())
     raise KeyError(key)
@@ -90,7 +90,7 @@ def highlighted(tab: IndustriesTab) -> set[str]:
     """Bars filled with the one colour that means "you" on every tab."""
     you = you_color().name()
     result = set()
-    for bars in (tab.industry_bars, tab.employer_bars):
+    for bars in (tab.chart.industry_bars, tab.chart.employer_bars):
         if bars is None:
             continue
         fills = [b.color().name() for b in bars.opts["brushes"]]
@@ -133,19 +133,19 @@ def test_ctrl_tab_reaches_the_tab(main_context: Any, qtbot: Any) -> None:
 
 def test_bar_lengths_equal_the_dataset_values(tab: IndustriesTab, dataset: Dataset) -> None:
     expected = industry_amounts(dataset)
-    assert set(tab.bar_keys()) == set(expected)
+    assert set(tab.chart.bar_keys()) == set(expected)
     for key, amount in expected.items():
-        assert tab.bar_geometry(key)[1] == amount
+        assert tab.chart.bar_geometry(key)[1] == amount
     tab.employers_check.setChecked(True)
     expected |= employer_amounts(dataset)
-    assert set(tab.bar_keys()) == set(expected)
+    assert set(tab.chart.bar_keys()) == set(expected)
     for key, amount in expected.items():
-        assert tab.bar_geometry(key)[1] == amount
+        assert tab.chart.bar_geometry(key)[1] == amount
 
 
 def test_bars_are_ordered_by_pay_with_employers_as_a_separate_group(tab: IndustriesTab, dataset: Dataset) -> None:
     tab.employers_check.setChecked(True)
-    keys = tab.bar_keys()
+    keys = tab.chart.bar_keys()
     industries, employers = industry_amounts(dataset), employer_amounts(dataset)
     names = {f"industry:{i.id}": i.name for i in dataset.industries} | {
         f"employer:{e.id}": e.name for e in dataset.employers
@@ -153,14 +153,14 @@ def test_bars_are_ordered_by_pay_with_employers_as_a_separate_group(tab: Industr
     # Industries first, best paid at the top (equal pay by name); then the employers, best paid at their top.
     assert keys[: len(industries)] == sorted(industries, key=lambda k: (-industries[k], names[k]))
     assert keys[len(industries) :] == sorted(employers, key=lambda k: (-employers[k], names[k]))
-    assert [tab.bar_geometry(k)[1] for k in keys[: len(industries)]] == sorted(industries.values(), reverse=True)
+    assert [tab.chart.bar_geometry(k)[1] for k in keys[: len(industries)]] == sorted(industries.values(), reverse=True)
     # A visible gap separates the groups, on one shared value axis.
-    last_industry = tab.bar_geometry(keys[len(industries) - 1])[0]
-    first_employer = tab.bar_geometry(keys[len(industries)])[0]
+    last_industry = tab.chart.bar_geometry(keys[len(industries) - 1])[0]
+    first_employer = tab.chart.bar_geometry(keys[len(industries)])[0]
     assert first_employer - last_industry >= 2
-    assert tab.industry_bars is not None
-    assert tab.employer_bars is not None
-    assert tab.industry_bars.getViewBox() is tab.employer_bars.getViewBox()
+    assert tab.chart.industry_bars is not None
+    assert tab.chart.employer_bars is not None
+    assert tab.chart.industry_bars.getViewBox() is tab.chart.employer_bars.getViewBox()
     # The top of the chart is the top of the list: the y axis runs downwards.
     assert tab.plot.getPlotItem().getViewBox().yInverted()
 
@@ -172,19 +172,19 @@ def test_overall_range_is_a_band_behind_the_bars(tab: IndustriesTab, dataset: Da
     assert len(bands) == 1
     base = dataset.overall.base_range
     assert tuple(bands[0].getRegion()) == (base.min, base.max)
-    assert tab.industry_bars is not None
-    assert bands[0].zValue() < tab.industry_bars.zValue()
-    assert f"${base.min:,}–${base.max:,}" in tab.key_label.text()
+    assert tab.chart.industry_bars is not None
+    assert bands[0].zValue() < tab.chart.industry_bars.zValue()
+    assert f"${base.min:,}–${base.max:,}" in tab.chart.key_label.text()
 
 
 def test_hovering_a_bar_shows_figure_qualifier_source_and_quote(
     tab: IndustriesTab, dataset: Dataset, qtbot: Any
 ) -> None:
     industry = next(i for i in dataset.industries if i.average.qualifier)
-    y, length = tab.bar_geometry(f"industry:{industry.id}")
+    y, length = tab.chart.bar_geometry(f"industry:{industry.id}")
     vb = tab.plot.getPlotItem().getViewBox()
     tab.plot.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(length / 2, y)))
-    text = tab.hover_text()
+    text = tab.chart.hover_text()
     assert f"${industry.average.amount:,}" in text
     assert industry.average.qualifier is not None
     assert industry.average.qualifier in text
@@ -192,7 +192,7 @@ def test_hovering_a_bar_shows_figure_qualifier_source_and_quote(
     assert industry.average.quote in text
     # Away from the bars the hover text goes.
     tab.plot.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(length * 1.2, y)))
-    assert tab.hover_text() == ""
+    assert tab.chart.hover_text() == ""
 
 
 # --- choosing your industry and employer ---------------------------------------------------------------------
@@ -253,9 +253,9 @@ def test_clicking_a_bar_chooses_it(main_context: Any, tab: IndustriesTab, qtbot:
 
 
 def test_clicking_beside_a_bar_chooses_nothing(main_context: Any, tab: IndustriesTab, qtbot: Any) -> None:
-    y, length = tab.bar_geometry("industry:manufacturing")
-    tab.click_at(QPointF(length * 1.1, y))
-    tab.click_at(QPointF(length / 2, y + 0.5))
+    y, length = tab.chart.bar_geometry("industry:manufacturing")
+    tab.chart.click_at(QPointF(length * 1.1, y))
+    tab.chart.click_at(QPointF(length / 2, y + 0.5))
     assert main_context.session.profile.industry is None
 
 
@@ -356,9 +356,9 @@ def test_comparing_an_entry_with_itself_asks_for_a_second(tab: IndustriesTab) ->
 
 
 def test_table_lists_the_chart_entries(tab: IndustriesTab, dataset: Dataset) -> None:
-    assert sorted(table_keys(tab)) == sorted(tab.bar_keys())
+    assert sorted(table_keys(tab)) == sorted(tab.chart.bar_keys())
     tab.employers_check.setChecked(True)
-    assert sorted(table_keys(tab)) == sorted(tab.bar_keys())
+    assert sorted(table_keys(tab)) == sorted(tab.chart.bar_keys())
     assert len(table_keys(tab)) == len(dataset.industries) + len(dataset.employers)
     tab.employers_check.setChecked(False)
     assert sorted(table_keys(tab)) == sorted(industry_amounts(dataset))
@@ -393,7 +393,7 @@ def test_equal_pay_is_listed_in_the_same_order_in_chart_and_table(tab: Industrie
     assert amounts["industry:education"] == amounts["industry:manufacturing"], "the article's tie"
     assert amounts["industry:finance"] == amounts["industry:healthcare"], "and another"
     tab.table.sortByColumn(column("Pay (USD a year)"), Qt.SortOrder.DescendingOrder)
-    assert table_keys(tab) == tab.bar_keys()
+    assert table_keys(tab) == tab.chart.bar_keys()
     order = table_keys(tab)
     assert order.index("industry:education") < order.index("industry:manufacturing")
     assert order.index("industry:finance") < order.index("industry:healthcare")
@@ -411,8 +411,8 @@ def test_table_selection_and_chart_selection_follow_each_other(
     assert presenter.selected == "industry:healthcare"
     selected_bars = [b.key for b in presenter.chart().industries if b.selected]
     assert selected_bars == ["industry:healthcare"]
-    pens = tab.industry_bars.opts["pens"]
-    i = tab.industry_bars.keys.index("industry:healthcare")
+    pens = tab.chart.industry_bars.opts["pens"]
+    i = tab.chart.industry_bars.keys.index("industry:healthcare")
     assert pens[i].widthF() > max(p.widthF() for j, p in enumerate(pens) if j != i)
     # Selecting in the table does not change the profile; clicking a bar does, and the table follows.
     assert main_context.session.profile.industry is None
@@ -457,15 +457,15 @@ def test_an_added_industry_and_employer_appear_without_code_changes(
     modified = load_dataset(data_copy(add))
     ctx = build(modified)
     tab = open_tab(ctx)
-    assert tab.bar_geometry("industry:retail")[1] == 111000
+    assert tab.chart.bar_geometry("industry:retail")[1] == 111000
     assert tab.row_of("industry:retail") >= 0
     assert tab.industry_combo.findData("retail") >= 0
     tab.employers_check.setChecked(True)
-    assert tab.bar_geometry("employer:acme")[1] == 171000
+    assert tab.chart.bar_geometry("employer:acme")[1] == 171000
     assert tab.row_of("employer:acme") >= 0
     assert tab.employer_combo.findData("acme") >= 0
     # Placed by pay among the others.
-    keys = tab.bar_keys()
+    keys = tab.chart.bar_keys()
     amounts = industry_amounts(modified) | employer_amounts(modified)
     industries = [k for k in keys if k.startswith("industry:")]
     assert [amounts[k] for k in industries] == sorted((amounts[k] for k in industries), reverse=True)
@@ -497,7 +497,7 @@ def test_controls_are_named_and_reachable_by_keyboard(tab: IndustriesTab) -> Non
     assert chain[:5] == controls[1:]
     assert isinstance(tab.employers_check, QCheckBox)
     # The chart's figures are in the table as well: one row per bar.
-    assert sorted(table_keys(tab)) == sorted(tab.bar_keys())
+    assert sorted(table_keys(tab)) == sorted(tab.chart.bar_keys())
 
 
 def test_the_selected_entry_is_marked_in_the_selection_colour_not_the_you_colour(
@@ -506,8 +506,8 @@ def test_the_selected_entry_is_marked_in_the_selection_colour_not_the_you_colour
     main_context.session.edit(industry="finance")
     tab.show_selection("industry:education")
     tab.entry_selected.emit("industry:education")
-    band = tab.selection_band
+    band = tab.chart.selection_band
     assert band is not None
     assert band.brush().color().name() == QApplication.palette().color(QPalette.ColorRole.Highlight).name()
-    assert round(band.rect().center().y()) == round(tab.bar_geometry("industry:education")[0])
+    assert round(band.rect().center().y()) == round(tab.chart.bar_geometry("industry:education")[0])
     assert highlighted(tab) == {"industry:finance"}  # yours keeps the "you" colour; selection does not take it

@@ -19,7 +19,8 @@ from planner.domain.plans import PlannedSkill
 from planner.domain.profile import Profile
 from planner.storage.profile_store import encode_profile
 from planner.tabs.projection.view import ProjectionTab
-from planner.tabs.skills.presenter import COL_PLAN, SkillsPresenter
+from planner.tabs.skills.presenter import SkillsPresenter
+from planner.tabs.skills.tree_model import COL_PLAN
 from planner.tabs.skills.view import SkillsTab
 
 Opener = Callable[[], Context]

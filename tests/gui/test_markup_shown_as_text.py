@@ -148,12 +148,12 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     assert any(tip.startswith(source_name) or source_name in tip for tip in industry_tips)
     key = next(
         k
-        for k in industries_tab.bar_keys()
+        for k in industries_tab.chart.bar_keys()
         if industry_name in ctx.presenter("industries", IndustriesPresenter).hover_text(k)
     )
-    industries_tab._set_hover(key, industries_tab.plot.getPlotItem().getViewBox().viewRect().center())
+    industries_tab.chart._set_hover(key, industries_tab.plot.getPlotItem().getViewBox().viewRect().center())
     assert visible(industries_tab.plot.toolTip()) == ctx.presenter("industries", IndustriesPresenter).hover_text(key)
-    assert industry_name in industries_tab.hover_label.toPlainText()
+    assert industry_name in industries_tab.chart.hover_label.toPlainText()
 
     # Skills: the level's and the skill's tooltips.
     window.tab_widget("skills")

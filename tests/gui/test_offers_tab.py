@@ -21,7 +21,8 @@ from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import Assumptions, Profile
 from planner.startup import configure_application
 from planner.tabs import TABS
-from planner.tabs.offers.presenter import COMPONENTS, EXPLAIN_ROLE, OffersPresenter
+from planner.tabs.offers.models import COMPONENTS, EXPLAIN_ROLE
+from planner.tabs.offers.presenter import OffersPresenter
 from planner.tabs.offers.view import component_colors
 from planner.views.theme import apply_theme
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from planner.domain.money import usd
-from planner.domain.projection import pay_basis, project
+from planner.domain.projection import project
+from planner.domain.projection_basis import pay_basis
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.view import ProjectionTab
 from planner.views.contrast import contrast

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidge
 from planner.app import Context
 from planner.domain.dataset import Dataset
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
-from planner.tabs.skills.presenter import COL_DATE, SkillsPresenter, format_date
+from planner.tabs.skills.presenter import SkillsPresenter
+from planner.tabs.skills.tree_model import COL_DATE, format_date
 from planner.tabs.skills.view import SkillsTab
 
 Opener = Callable[[], Context]

@@ -16,7 +16,9 @@ from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import Assumptions, Profile, TickedSkill
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
-from planner.tabs.offers.presenter import CURRENT, Comparison, OfferForm, OffersPresenter
+from planner.tabs.offers.form import OfferForm
+from planner.tabs.offers.models import CURRENT, Comparison
+from planner.tabs.offers.presenter import OffersPresenter
 
 DAY = dt.date(2026, 11, 30)
 
@@ -323,7 +325,7 @@ def test_the_tab_is_redrawn_only_when_what_it_shows_changes(rig: Any) -> None:
 
 def test_a_negative_zero_from_a_file_is_shown_as_0_never_minus_0() -> None:
     from planner.presenters import fields
-    from planner.tabs.offers import presenter as offers
+    from planner.tabs.offers import form as offers
 
     offer = Offer.model_validate(
         {

@@ -15,7 +15,8 @@ from planner.domain.plans import PlannedSkill
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.projection import project
 from planner.presenters.session import ProfileSession
-from planner.tabs.skills.presenter import COL_DATE, COL_PLAN, PLAN_ROLE, Progress, SkillsPresenter
+from planner.tabs.skills.presenter import Progress, SkillsPresenter
+from planner.tabs.skills.tree_model import COL_DATE, COL_PLAN, PLAN_ROLE
 
 TODAY = dt.date(2026, 3, 14)
 SKILL = "mid.deep-learning"

@@ -265,7 +265,7 @@ def german_locale() -> Any:
 
 def test_numbers_are_read_in_the_system_locale_and_two_readings_are_refused(german_locale: Any) -> None:
     from planner.presenters import fields
-    from planner.tabs.offers.presenter import parse_field as offer_field
+    from planner.tabs.offers.form import parse_field as offer_field
     from planner.tabs.projection.pay_history import parse_salary
 
     salary = next(spec for spec in fields.FIELDS if spec.key == "current_salary")

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from planner.domain.dataset import Dataset
 from planner.domain.profile import Profile, TickedSkill
 from planner.presenters.session import ProfileSession
-from planner.tabs.skills.presenter import COL_DATE, COL_EXTRA, Progress, SkillsPresenter
+from planner.tabs.skills.presenter import Progress, SkillsPresenter
+from planner.tabs.skills.tree_model import COL_DATE, COL_EXTRA
 from profile_edits import tick
 
 TODAY = dt.date(2025, 3, 14)
@@ -210,7 +211,7 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
     qtbot: Any, dataset: Dataset, session: ProfileSession, presenter: SkillsPresenter
 ) -> None:
     from planner.domain.money import usd
-    from planner.domain.projection import skill_effects
+    from planner.domain.skill_effects import skill_effects
 
     model = presenter.model
     assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds: in 5 years · over 30 years"
@@ -237,7 +238,7 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
 def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     qtbot: Any, dataset: Dataset, session: ProfileSession, presenter: SkillsPresenter
 ) -> None:
-    from planner.domain.projection import rank_skills, skill_effects
+    from planner.domain.skill_effects import rank_skills, skill_effects
 
     view = presenter._view
     assert isinstance(view, FakeView)
@@ -259,14 +260,14 @@ def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
 def test_what_skills_add_is_worked_out_again_only_when_the_projection_can_change(
     qtbot: Any, dataset: Dataset, session: ProfileSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.domain import projection
+    from planner.domain import skill_effects as effects
     from planner.domain.plans import Scenario
 
     p = SkillsPresenter(dataset, session, today=lambda: TODAY)
     qtbot.waitUntil(lambda: bool(p.next_skills))  # the figures worked out after start-up
     calls: list[int] = []
-    real = projection.skill_effects
-    monkeypatch.setattr(projection, "skill_effects", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = effects.skill_effects
+    monkeypatch.setattr(effects, "skill_effects", lambda *a, **k: calls.append(1) or real(*a, **k))
     session.edit(scenarios=[Scenario(id="scenario-1", name="Elsewhere", industry="finance")])
     session.edit(market_area="0042660")
     qtbot.wait(300)  # longer than EFFECTS_DELAY_MS

@@ -9,7 +9,7 @@ employer ("the basis"):
   give. Each higher level comes at the article's years moved by its own skills (all ticked:
   ``promotion_shift_years`` earlier, half on time, none that much later), and never sooner than one year after
   the previous promotion (or today) plus ``promotion_shift_years`` times the share of its skills not ticked.
-* **Ranges.** A level's range is the article's, times the basis's pay factor (:func:`pay_basis`).
+* **Ranges.** A level's range is the article's, times the basis's pay factor (``projection_basis.pay_basis``).
 * **Pay without skills** (``plain``): year 0 is the salary entered (or, without one, the bottom of today's
   range). Each year it grows by ``(1 + yearly_raise) / (1 + inflation)`` up to the top of the range (a salary
   already above it gets no raise beyond inflation). A promotion adds ``promotion_raise`` and lifts pay to at
@@ -28,273 +28,36 @@ employer ("the basis"):
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
-from planner.domain.dataset import Dataset, Level, Skill
+from planner.domain.dataset import Dataset
 from planner.domain.plans import planned_year
 from planner.domain.profile import Assumptions, Profile
-
-Dollars = Literal["nominal", "today"]
-Comp = Literal["base", "total"]
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-
-_EPS = 1e-9
-
-
-# --- the article's bounds ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArticleFigure:
-    amount: float
-    text: str  # how the article words it: "$280,000 (“up to”, with more experience)"
-
-
-def _salary_figures(dataset: Dataset) -> list[tuple[float, str]]:
-    """Every yearly base-salary figure of the article with a short description."""
-    from planner.domain.money import usd
-
-    unit = dataset.overall.base_range.unit
-    r, ceiling = dataset.overall.base_range, dataset.overall.experienced_ceiling
-    word = f"“{ceiling.qualifier}”, " if ceiling.qualifier else ""
-    out = [
-        (float(ceiling.amount), f"{usd(ceiling.amount)} ({word}with more experience)"),
-        (float(r.min), f"{usd(r.min)} (bottom of the overall average range)"),
-        (float(r.max), f"{usd(r.max)} (top of the overall average range)"),
-    ]
-    for lv in dataset.levels:
-        out.append((float(lv.range.min), f"{usd(lv.range.min)} (bottom of the {lv.name} range)"))
-        out.append((float(lv.range.max), f"{usd(lv.range.max)} (top of the {lv.name} range)"))
-    for emp in dataset.employers:
-        out.append((float(emp.pay.amount), f"{usd(emp.pay.amount)} ({emp.name})"))
-    for ind in dataset.industries:
-        out.append((float(ind.average.amount), f"{usd(ind.average.amount)} ({ind.name})"))
-    for c in dataset.conflicts:
-        out.extend((float(f.amount), f"{usd(f.amount)} ({f.label})") for f in c.figures if f.unit == unit)
-    return out
-
-
-# The last dataset's extremes (a dataset is immutable; a tick recomputes many projections of the same one).
-_extremes: tuple[Dataset, ArticleFigure, ArticleFigure] | None = None
-
-
-def _article_extremes(dataset: Dataset) -> tuple[ArticleFigure, ArticleFigure]:
-    global _extremes
-    if _extremes is None or _extremes[0] is not dataset:
-        figures = _salary_figures(dataset)
-        low, high = min(figures, key=lambda f: f[0]), max(figures, key=lambda f: f[0])
-        _extremes = (dataset, ArticleFigure(*low), ArticleFigure(*high))
-    return _extremes[1], _extremes[2]
-
-
-def article_largest(dataset: Dataset) -> ArticleFigure:
-    """The largest yearly salary the article gives (the first such figure when several are equal)."""
-    return _article_extremes(dataset)[1]
-
-
-def article_smallest(dataset: Dataset) -> ArticleFigure:
-    """The smallest yearly salary the article gives."""
-    return _article_extremes(dataset)[0]
-
-
-# --- pay relative to the overall average ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PayBasis:
-    """Whose pay the projection follows: all industries (factor 1), one industry or one employer.
-
-    ``raw_factor`` is the article's figure over ``reference`` (the middle of its overall average range); the
-    ``factor`` used is at most ``bound`` (the article's largest figure over the top of its highest level range),
-    so that no level's range goes above anything the article reports."""
-
-    kind: Literal["all", "industry", "employer"]
-    id: str | None
-    name: str
-    amount: int | None  # the article's average (industry) or pay (employer)
-    qualifier: str | None  # the article's word for it: "around", "almost", "highest"...
-    reference: float
-    raw_factor: float
-    bound: float
-    largest: ArticleFigure
-    top_range: float  # the top of the article's highest level range
-
-    @property
-    def factor(self) -> float:
-        return min(self.raw_factor, self.bound)
-
-    @property
-    def bounded(self) -> bool:
-        return self.raw_factor > self.bound + _EPS
-
-    @property
-    def is_highest(self) -> bool:
-        """The article gives this amount as the *highest* salary there, not as an average."""
-        return self.qualifier == "highest"
-
-
-def reference_pay(dataset: Dataset) -> float:
-    """The middle of the article's overall average base salary range, which pay factors are relative to."""
-    r = dataset.overall.base_range
-    return (r.min + r.max) / 2
-
-
-def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | None = None) -> PayBasis:
-    """The employer when one is chosen (the more specific figure), else the industry, else all industries.
-    An id the dataset does not know (a profile saved with other data) counts as not chosen."""
-    ref = reference_pay(dataset)
-    largest = article_largest(dataset)
-    top = max(float(lv.range.max) for lv in dataset.levels)
-    bound = max(largest.amount / top, 1.0)
-    emp = next((e for e in dataset.employers if e.id == employer), None)
-    if emp is not None:
-        p = emp.pay
-        return PayBasis("employer", emp.id, emp.name, p.amount, p.qualifier, ref, p.amount / ref, bound, largest, top)
-    ind = next((i for i in dataset.industries if i.id == industry), None)
-    if ind is not None:
-        a = ind.average
-        return PayBasis("industry", ind.id, ind.name, a.amount, a.qualifier, ref, a.amount / ref, bound, largest, top)
-    return PayBasis("all", None, "All industries", None, None, ref, 1.0, bound, largest, top)
-
-
-# --- positions in a range ------------------------------------------------------------------------------------
-
-
-def pay_at_position(low: float, typical: float, high: float, position: npt.ArrayLike) -> FloatArray:
-    """Position 0 pays ``low``, 1/2 pays ``typical``, 1 pays ``high``; straight lines in between (per element)."""
-    p = np.clip(np.asarray(position, dtype=np.float64), 0.0, 1.0)
-    return np.where(p <= 0.5, low + 2 * p * (typical - low), typical + (2 * p - 1) * (high - typical))
-
-
-def position_of_pay(low: float, typical: float, high: float, pay: npt.ArrayLike) -> FloatArray:
-    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element)."""
-    pay = np.asarray(pay, dtype=np.float64)
-    # Each branch is used only where it applies, and computed only when its range is not empty (no division by 0).
-    lower = 0.5 * (pay - low) / (typical - low) if typical > low else np.zeros_like(pay)
-    upper = 0.5 + 0.5 * (pay - typical) / (high - typical) if high > typical else np.ones_like(pay)
-    return np.where(pay <= low, 0.0, np.where(pay >= high, 1.0, np.where(pay <= typical, lower, upper)))
-
-
-# --- levels ----------------------------------------------------------------------------------------------------
-
-
-def article_level_index(dataset: Dataset, years: float) -> int:
-    """The level the article's experience years give (0–5 entry, 5–10 mid, 10+ senior)."""
-    level = dataset.level_for_years(years)
-    return next(i for i, lv in enumerate(dataset.levels) if lv.id == level.id)
-
-
-def today_level_index(dataset: Dataset, profile: Profile) -> tuple[int, bool]:
-    """Today's level and whether the user chose it (else it comes from the article's years; a level id the data
-    does not know counts as not chosen). Skills never set it: unticked skills demote nobody."""
-    for i, lv in enumerate(dataset.levels):
-        if lv.id == profile.current_level:
-            return i, True
-    return article_level_index(dataset, float(profile.years_of_experience)), False
-
-
-@dataclass(frozen=True)
-class LevelPlan:
-    """One level as the projection uses it for this profile (amounts: the article's, today's dollars)."""
-
-    index: int
-    level: Level
-    own_ticked: int  # of the level's own skills (they move its promotion)
-    own_total: int
-    ticked: int  # of the skills expected at this level: general skills and those of this level and below
-    total: int
-    article_years: float  # when the article says the level starts
-    promoted_at: float | None  # years of experience at the promotion into it; None: today's level or below
-    low: float
-    typical: float
-    high: float
-    typical_is_average: bool
-
-    @property
-    def position(self) -> float:
-        """The share ``k`` of the skills expected at this level that are ticked."""
-        return self.ticked / self.total if self.total else 0.0
-
-    @property
-    def own_fraction(self) -> float:
-        return self.own_ticked / self.own_total if self.own_total else 0.5
-
-    @property
-    def name(self) -> str:
-        return self.level.name
-
-    def shift_years(self, shift: float) -> float:
-        """How much earlier (positive) than the article's years the level's own skills move it (none for a level
-        without skills of its own: its fraction is one half)."""
-        return promotion_shift(self.own_fraction, shift)
-
-
-def real_growth(a: Assumptions) -> float:
-    """Yearly growth of pay within a level in today's dollars: (1 + raise) / (1 + inflation)."""
-    return (1.0 + a.yearly_raise) / (1.0 + a.inflation)
-
-
-def promotion_shift(fraction: float, shift_years: float) -> float:
-    """Years earlier (positive) or later (negative) than the article's that a level's own skills move it."""
-    return shift_years * (2 * fraction - 1)
-
-
-def level_plans(dataset: Dataset, ticked: Collection[str], profile: Profile) -> tuple[tuple[LevelPlan, ...], int]:
-    """Every level with its skills and promotion, and today's level index."""
-    today, _chosen = today_level_index(dataset, profile)
-    shift = profile.assumptions.promotion_shift_years
-    y0 = float(profile.years_of_experience)
-    plans: list[LevelPlan] = []
-    expected = sum(1 for sk in dataset.general_skills if sk.id in ticked)
-    expected_total = len(dataset.general_skills)
-    previous = y0
-    for i, lv in enumerate(dataset.levels):
-        own = sum(1 for sk in lv.skills if sk.id in ticked)
-        expected += own
-        expected_total += len(lv.skills)
-        article = float(lv.experience.min_years)
-        fraction = own / len(lv.skills) if lv.skills else 0.5  # a level without skills: on the article's time
-        promoted_at: float | None = None
-        if i > today:
-            earliest = previous + 1.0 + shift * (1.0 - fraction)
-            promoted_at = max(article - promotion_shift(fraction, shift), earliest)
-            previous = promoted_at
-        low, high = float(lv.range.min), float(lv.range.max)
-        plans.append(
-            LevelPlan(
-                index=i,
-                level=lv,
-                own_ticked=own,
-                own_total=len(lv.skills),
-                ticked=expected,
-                total=expected_total,
-                article_years=article,
-                promoted_at=promoted_at,
-                low=low,
-                typical=float(lv.average.amount) if lv.average is not None else (low + high) / 2,
-                high=high,
-                typical_is_average=lv.average is not None,
-            )
-        )
-    return tuple(plans), today
-
-
-def level_at(plans: tuple[LevelPlan, ...], today: int, years: float) -> int:
-    """Index of the level the projection puts you in after ``years`` of experience."""
-    index = today
-    for plan in plans[today + 1 :]:
-        if plan.promoted_at is not None and years + _EPS >= plan.promoted_at:
-            index = plan.index
-    return index
-
+from planner.domain.projection_basis import (
+    EPS,
+    ArticleFigure,
+    Comp,
+    Dollars,
+    FloatArray,
+    IntArray,
+    LevelPlan,
+    PayBasis,
+    article_largest,
+    article_smallest,
+    level_at,
+    level_plans,
+    pay_at_position,
+    pay_basis,
+    position_of_pay,
+    real_growth,
+    today_level_index,
+)
 
 # --- the projection ------------------------------------------------------------------------------------------
 
@@ -541,7 +304,7 @@ def _project(
         origin = "your current salary" if kind == "current" else f"your {year} salary (pay history)"
         given = entered * f / own.factor
         limit = max(use.largest.amount, float(entered))
-        if given > limit + _EPS:
+        if given > limit + EPS:
             given, capped = limit, True
         start = given
     else:
@@ -604,7 +367,7 @@ def _path(
             value: float | None = None
             if j in paths:  # a year's raise, up to the top (a salary above it: none beyond inflation)
                 last = paths[j]
-                value = min(last * growth, last) if last > high + _EPS else min(last * growth, high)
+                value = min(last * growth, last) if last > high + EPS else min(last * growth, high)
                 if (j > today or not salaried) and value < low:
                     value = low
             if j > today:  # promoted into j this year: a raise, at least the bottom, never below last year's pay
@@ -642,7 +405,7 @@ def _path(
         target = np.where(counts, warranted, target)
         before_step = warranted
     gap = target - plain
-    ramp = np.divide(base - plain, gap, out=np.ones(n), where=gap > _EPS)  # the share of the distance covered
+    ramp = np.divide(base - plain, gap, out=np.ones(n), where=gap > EPS)  # the share of the distance covered
     return {
         "plain": plain,
         "raises": raises,
@@ -661,72 +424,3 @@ def _warranted(lv: LevelPlan, f: float, pay: FloatArray) -> FloatArray:
     low, typical, high = lv.low * f, lv.typical * f, lv.high * f
     p = position_of_pay(low, typical, high, pay)
     return np.maximum(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
-
-
-# --- what the Skills tab and the summary need -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SkillEffect:
-    skill: Skill
-    group: str  # the level's name, or "General"
-    ahead: float  # today's dollars a year, ``years_ahead`` years from now (base salary)
-    total: float  # today's dollars, summed over the horizon (base salary)
-
-
-def skill_effects(
-    dataset: Dataset, profile: Profile, current_year: int, years_ahead: int = 5
-) -> dict[str, SkillEffect]:
-    """For every skill of the dataset not ticked yet: how much ticking it today raises the projected base salary
-    ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
-    industry or at its employer, with the rest of the learning plan as it is. A planned skill is measured against
-    the plan without it, so every skill's figure says what the skill itself is worth. Never negative (ticking a
-    skill never lowers the curve)."""
-    ticked = ticked_ids(dataset, profile)
-    horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
-
-    def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
-        return _project(dataset, profile, skills, current_year, None, horizon).base
-
-    before = base(profile, ticked)
-    span = profile.assumptions.horizon_years
-    effects: dict[str, SkillEffect] = {}
-    for group in dataset.skill_groups():
-        for sk in group.skills:
-            if sk.id in ticked:
-                continue
-            start = before
-            if sk.id in profile.plan:
-                unplanned = profile.model_copy(update={"plan": {k: v for k, v in profile.plan.items() if k != sk.id}})
-                start = base(unplanned, ticked)
-            diff = np.maximum(base(profile, ticked | {sk.id}) - start, 0.0)
-            name = group.level.name if group.level is not None else "General"
-            effects[sk.id] = SkillEffect(sk, name, float(diff[years_ahead]), float(diff[:span].sum()))
-    return effects
-
-
-@dataclass(frozen=True)
-class SkillTie:
-    """Skills that add the same (to the dollar): ranked as one."""
-
-    effects: tuple[SkillEffect, ...]
-
-    @property
-    def ahead(self) -> float:
-        return self.effects[0].ahead
-
-    @property
-    def total(self) -> float:
-        return self.effects[0].total
-
-
-def rank_skills(effects: Iterable[SkillEffect], limit: int = 5) -> list[SkillTie]:
-    """The unticked skills that add most over the horizon, best first, skills that add the same grouped as
-    one; skills that add nothing are left out. At most ``limit`` groups."""
-    groups: dict[tuple[int, int], list[SkillEffect]] = {}
-    for e in effects:
-        if e.total < 0.5 and e.ahead < 0.5:
-            continue
-        groups.setdefault((round(e.total), round(e.ahead)), []).append(e)
-    ranked = sorted(groups.items(), key=lambda kv: (-kv[0][0], -kv[0][1]))
-    return [SkillTie(tuple(members)) for _key, members in ranked[:limit]]

@@ -12,7 +12,8 @@ from typing import Literal
 
 from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions
-from planner.domain.projection import Comp, Dollars, LevelPlan, PayBasis, Projection
+from planner.domain.projection import Projection
+from planner.domain.projection_basis import Comp, Dollars, LevelPlan, PayBasis
 from planner.domain.provenance import Kind, source_line
 
 LineKind = Kind | Literal["yours"]

@@ -18,7 +18,8 @@ from planner.domain.dataset import Dataset
 from planner.domain.offers import average_equity
 from planner.domain.plans import Scenario
 from planner.domain.profile import MAX_SALARY, Profile
-from planner.domain.projection import Comp, Dollars, PayBasis, Projection, pay_basis, project
+from planner.domain.projection import Projection, project
+from planner.domain.projection_basis import Comp, Dollars, PayBasis, pay_basis
 
 TODAY_PATH = "Today's path"
 COMPARE_YEARS = (1, 3, 5, 10)

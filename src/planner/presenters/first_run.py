@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from planner.domain.dataset import Dataset
 from planner.domain.profile import TickedSkill
-from planner.domain.projection import article_level_index
+from planner.domain.projection_basis import article_level_index
 from planner.presenters.choices import Choice
 from planner.presenters.session import ProfileSession
 

@@ -17,7 +17,8 @@ from planner.domain.text import escape
 
 if TYPE_CHECKING:  # the engine (numpy) is imported when first needed, not with the Skills tab
     from planner.domain.plan_effects import PlanStep
-    from planner.domain.projection import FloatArray, Projection
+    from planner.domain.projection import Projection
+    from planner.domain.projection_basis import FloatArray
 
 
 def month_name(day: dt.date) -> str:

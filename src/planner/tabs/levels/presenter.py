@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
-from planner.domain.projection import today_level_index
+from planner.domain.projection_basis import today_level_index
 from planner.domain.provenance import as_of
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.marks import YOU_MARK

@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
 from planner.domain.offers import OFFER_YEARS
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
-from planner.tabs.offers.presenter import (
+from planner.tabs.offers.form import VESTING_CHOICES, OfferForm
+from planner.tabs.offers.models import (
     ASSUMED,
     COMPONENT_NAMES,
     COMPONENTS,
     EXPLAIN_ROLE,
     REFRESHER_DEFAULT,
-    VESTING_CHOICES,
     Comparison,
     ComparisonTableModel,
-    OfferForm,
     OffersListModel,
 )
 from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from planner.domain.money import usd
-from planner.domain.projection import Comp, Dollars, FloatArray, IntArray
+from planner.domain.projection_basis import Comp, Dollars, FloatArray, IntArray
 from planner.presenters.learning_plan import PlanMark
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}

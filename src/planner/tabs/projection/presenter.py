@@ -23,14 +23,8 @@ from planner.domain.market import MarketData
 from planner.domain.money import usd
 from planner.domain.plans import Scenario
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.projection import (
-    Comp,
-    Dollars,
-    Projection,
-    article_level_index,
-    pay_basis,
-    project,
-)
+from planner.domain.projection import Projection, project
+from planner.domain.projection_basis import Comp, Dollars, article_level_index, pay_basis
 from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes
 from planner.domain.provenance import as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection

@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.domain.money import usd
-from planner.domain.projection import FloatArray
+from planner.domain.projection_basis import FloatArray
 from planner.domain.projection_text import years_text
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, ScenarioRow
 from planner.domain.text import plain_tooltip

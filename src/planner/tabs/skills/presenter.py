@@ -3,9 +3,8 @@
 The profile (through the shared ``ProfileSession``) is the only truth: a tick asked for by the tree becomes an
 undoable edit of the session, and the tree is redrawn from the session.
 
-``QStandardItemModel`` lives in QtGui in Qt 6 but is a model, not a widget: it holds this tab's state, so it
-belongs here rather than in the view. Every tick, untick, clear and plan change is one ``session.edit``: a step of
-the window's Edit > Undo.
+The tree itself (its roles, columns and items) is ``tree_model``. Every tick, untick, clear and plan change is one
+``session.edit``: a step of the window's Edit > Undo.
 """
 
 from __future__ import annotations
@@ -13,47 +12,38 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import ValidationError
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem
 
 from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
 from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
-from planner.domain.provenance import source_line
-from planner.domain.text import escape, plain_tooltip, search_key
+from planner.domain.text import escape, search_key
 from planner.presenters.career_report import Progress, skill_progress
 from planner.presenters.learning_plan import month_name, plan_list, short_month
 from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
+from planner.tabs.skills.tree_model import (
+    COL_EXTRA,
+    COL_SKILL,
+    DATE_ROLE,
+    HEADERS,
+    ID_ROLE,
+    KIND_ROLE,
+    PLAN_ROLE,
+    SEARCH_ROLE,
+    AnyIndex,
+    SkillTreeModel,
+    build_items,
+    format_date,
+)
 
 if TYPE_CHECKING:
     from planner.domain.plan_effects import PlanStep
-    from planner.domain.projection import SkillTie
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "level" or "skill"
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: name, description, level name
-DATE_ROLE = Qt.ItemDataRole.UserRole + 4  # ISO date of the tick, "" when not ticked
-PLAN_ROLE = Qt.ItemDataRole.UserRole + 5  # ISO date of the planned month (its first day), "" when not planned
-
-COL_SKILL = 0
-COL_DATE = 1
-COL_PLAN = 2
-COL_EXTRA = 3
-HEADERS = ["Skill", "Ticked on", "Plan"]
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+    from planner.domain.skill_effects import SkillTie
 
 
 class SkillsView(Protocol):
@@ -63,23 +53,6 @@ class SkillsView(Protocol):
     def show_next_skills(self, html: str, plain: str) -> None: ...
     def show_plan(self, html: str, plain: str) -> None: ...
     def show_plan_error(self, text: str) -> None: ...
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-class SkillTreeModel(QStandardItemModel):
-    """A standard item model whose skill check boxes ask rather than change: the presenter decides."""
-
-    check_requested = Signal(str, bool)
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.data(KIND_ROLE) == "skill":
-            state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
-            self.check_requested.emit(str(index.data(ID_ROLE)), state == Qt.CheckState.Checked)
-            return True
-        return super().setData(index, value, role)
 
 
 EFFECT_YEARS = 5
@@ -117,14 +90,11 @@ class SkillsPresenter(QObject):
         self._skills: dict[str, tuple[SkillGroup, Skill]] = {
             sk.id: (group, sk) for group in dataset.skill_groups() for sk in group.skills
         }
-        self._level_items: dict[str, QStandardItem] = {}
-        self._skill_items: dict[str, tuple[QStandardItem, QStandardItem]] = {}
-        self._plan_items: dict[str, QStandardItem] = {}
         self._extra: dict[str, QStandardItem] = {}
 
         self.model = SkillTreeModel(self)
         self.model.setHorizontalHeaderLabels(HEADERS)
-        self._build()
+        self._level_items, self._skill_items, self._plan_items = build_items(self.model, dataset)
         self.model.check_requested.connect(self.set_checked)
 
         self.proxy = QSortFilterProxyModel(self)
@@ -149,60 +119,6 @@ class SkillsPresenter(QObject):
         # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
         # wait long enough for the window to be painted first.
         self._effects_timer.start(STARTUP_EFFECTS_DELAY_MS)
-
-    # --- building ------------------------------------------------------------------------------------------
-
-    def _tooltip(self, group: SkillGroup, sk: Skill) -> str:
-        return (
-            f"<p><b>{escape(sk.name)}</b> ({escape(group.name)})</p>"
-            f"<p>{escape(sk.description)}</p>"
-            f"<p><i>“{escape(sk.quote)}”</i></p>"
-            f"<p>{escape(source_line(self._dataset, sk))}</p>"
-        )
-
-    def _build(self) -> None:
-        root = self.model.invisibleRootItem()
-        for group in self._dataset.skill_groups():
-            lv = group.level
-            level_item = QStandardItem(group.name)
-            level_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            level_item.setData(group.id, ID_ROLE)
-            level_item.setData("level", KIND_ROLE)
-            level_item.setData(search_key(group.name), SEARCH_ROLE)
-            font = QFont()
-            font.setBold(True)
-            level_item.setFont(font)
-            level_item.setToolTip(
-                plain_tooltip(
-                    f"Skills the article expects at {lv.name.lower()} ({lv.experience.label})"
-                    if lv is not None
-                    else "Skills the article names for every ML engineer, whatever the level; they count at every level"
-                )
-            )
-            spacer = QStandardItem()
-            spacer.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            for sk in group.skills:
-                name = QStandardItem(sk.name)
-                name.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                name.setCheckState(Qt.CheckState.Unchecked)  # the box shows only once a state is set
-                name.setData(sk.id, ID_ROLE)
-                name.setData("skill", KIND_ROLE)
-                name.setData(search_key(f"{sk.name}\n{sk.description}"), SEARCH_ROLE)
-                name.setToolTip(self._tooltip(group, sk))
-                name.setData(sk.description, Qt.ItemDataRole.AccessibleDescriptionRole)
-                date = QStandardItem()
-                date.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                date.setData(sk.id, ID_ROLE)
-                planned = QStandardItem()
-                planned.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                planned.setData(sk.id, ID_ROLE)
-                level_item.appendRow([name, date, planned])
-                self._skill_items[sk.id] = (name, date)
-                self._plan_items[sk.id] = planned
-            root.appendRow([level_item, spacer])
-            self._level_items[group.id] = level_item
 
     # --- the view ------------------------------------------------------------------------------------------
 
@@ -420,7 +336,7 @@ class SkillsPresenter(QObject):
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
         the earnings over the horizon; and the next skills to learn, skills worth the same ranked as one."""
         from planner.domain.plan_effects import plan_steps  # imported when first needed
-        from planner.domain.projection import rank_skills, skill_effects
+        from planner.domain.skill_effects import rank_skills, skill_effects
 
         profile = self._session.profile
         effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.text import plain_tooltip
-from planner.tabs.skills.presenter import ID_ROLE, KIND_ROLE, PLAN_ROLE, Progress
+from planner.tabs.skills.presenter import Progress
+from planner.tabs.skills.tree_model import ID_ROLE, KIND_ROLE, PLAN_ROLE
 from planner.views.plain import ask, error_label, plain_label
 
 

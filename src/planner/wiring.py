@@ -1,0 +1,77 @@
+"""What the window does with the data folder's files: saving on close (or asking), writing profile.json again when
+it vanishes, and File > Import salary data / Revert to built-in data. Wired by ``app.open_window``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.domain.dataset import Dataset
+    from planner.presenters.autosave import ProfileAutosaver
+    from planner.presenters.data_pack import DataPackPresenter
+    from planner.storage.data_pack import ActiveData, DataPackStore
+    from planner.storage.profile_store import ProfileStore
+    from planner.views.main_window import MainWindow
+
+
+def watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: MainWindow) -> None:
+    """profile.json deleted while the app runs: written again from memory at once (retried if that fails)."""
+    from planner.storage.profile_watch import ProfileFileWatcher
+
+    if store.read_only_reason is not None:
+        return
+    watcher = ProfileFileWatcher(store.path, parent=window)
+    autosave.saved.connect(watcher.check)
+    watcher.removed.connect(
+        lambda: autosave.save_again(f"Your profile file {store.path.name} was removed from {store.data_dir}.")
+    )
+
+
+def wire_data_packs(
+    window: MainWindow, packs: DataPackStore, builtin: Dataset, active: ActiveData, apply: Callable[[Dataset], None]
+) -> DataPackPresenter:
+    """File > Import salary data... and Revert to built-in data (dialogs: the presenter's ``dialogs``, replaceable);
+    ``apply`` builds every tab again on the data chosen."""
+    from planner.presenters.data_pack import DataPackPresenter
+    from planner.storage.data_pack import read_pack_bytes
+    from planner.storage.dataset_file import parse_dataset
+    from planner.views.data_dialogs import QtDataDialogs
+
+    presenter = DataPackPresenter(
+        packs,
+        lambda: builtin,
+        QtDataDialogs(window),
+        active.dataset,
+        active.origin,
+        read=read_pack_bytes,  # the store, the reader and the checker injected: presenters never import storage
+        parse=parse_dataset,
+        parent=window,
+    )
+
+    def update_actions() -> None:
+        window.import_data_action.setEnabled(True)
+        window.revert_data_action.setEnabled(packs.installed)
+
+    window.import_data_action.triggered.connect(presenter.import_requested)
+    window.revert_data_action.triggered.connect(presenter.revert_requested)
+    presenter.dataset_changed.connect(apply)
+    presenter.message.connect(lambda _text: update_actions())  # after every import or revert, any outcome
+    presenter.message.connect(window.statusBar().showMessage)
+    update_actions()
+    return presenter
+
+
+def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable[[str, str, str], bool]) -> bool:
+    """Save before the window closes; if that fails, ask before the unsaved changes are lost."""
+    if autosave.flush():
+        return True
+    if store.read_only_reason is not None and not autosave.lost:
+        return True  # nothing is saved in this session, and the banner said why when it started
+    return confirm(
+        "Quit without saving?",
+        f"Your latest changes could not be saved: {autosave.detail or 'the disk refused them.'}\n\n"
+        "They are still in this window. Keep it open to try again (saving is retried by itself), "
+        "or quit and lose them.",
+        "Quit without saving",
+    )

@@ -1,6 +1,7 @@
 """The user's profile on disk: ``profile.json`` in the data folder.
 
-* Saving is atomic (``write_atomic``: QSaveFile), pretty-printed JSON, so a crash leaves the old or the new file.
+* Saving is atomic (``write_in_folder``: a temporary file renamed over the old), pretty-printed JSON, so a crash
+  leaves the old or the new file.
 * A file that cannot be used is never deleted and never silently overwritten:
   - not JSON, not a profile, too large or failing validation: moved aside as ``profile.json.corrupt-<timestamp>``,
     the app starts with a fresh profile and says so;

@@ -88,29 +88,63 @@ def _first_errors(exc: ValidationError, limit: int = 3) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is refused (json would silently keep the last one)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKeyError(key)
+        data[key] = value
+    return data
+
+
+def _shown_key(key: str) -> str:
+    """A key from a file, for a message: as it is when printable, else escaped."""
+    return f'"{key}"' if key.isprintable() and len(key) <= 60 else ascii(key)[:62]
+
+
+def _version_of(data: dict[str, Any]) -> int:
+    """The format version a profile names: a whole number (5 or 5.0), or above ours in any form (a newer format,
+    never a broken file); _UnusableError when there is none."""
+    version = data.get("schema_version")
+    if type(version) is float and version.is_integer() and version <= PROFILE_SCHEMA_VERSION:
+        version = int(version)  # 5.0 is 5: read, written back as 5
+    elif type(version) is float and version > PROFILE_SCHEMA_VERSION:
+        return PROFILE_SCHEMA_VERSION + 1  # 6.0 or 4.5e9 from a newer app, like 6
+    if type(version) is not int or version < 1:
+        raise _UnusableError("it has no valid format version (schema_version)")
+    return version
+
+
 def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
     """The JSON object and its format version, or _UnusableError."""
     if not raw.strip():
         raise _UnusableError("the file is empty")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, object_pairs_hook=_no_duplicate_keys)
     except UnicodeDecodeError:
         raise _UnusableError("it is not text") from None
     except json.JSONDecodeError as exc:
         raise _UnusableError(f"it is not valid JSON: {exc.msg.lower()}, line {exc.lineno}") from None
+    except _DuplicateKeyError as exc:
+        raise _UnusableError(f"it gives {_shown_key(exc.key)} twice, so it is not clear which one is meant") from None
     except (ValueError, RecursionError):
         raise _UnusableError("it is not valid JSON") from None
     if not isinstance(data, dict):
         raise _UnusableError("it does not contain a profile")
-    version = data.get("schema_version")
-    if type(version) is float and version > PROFILE_SCHEMA_VERSION:
-        return data, PROFILE_SCHEMA_VERSION + 1  # "4.0" from a newer app: a newer format, not a broken file
-    if type(version) is not int or version < 1:
-        raise _UnusableError("it has no valid format version (schema_version)")
+    version = _version_of(data)
+    if version <= PROFILE_SCHEMA_VERSION:
+        data["schema_version"] = version
     return data, version
 
 
-_VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)')
+_VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)')
 
 
 def _looks_newer(raw: bytes) -> bool:
@@ -144,7 +178,7 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
         raise ProfileFormatError(str(exc)) from None
     if version > PROFILE_SCHEMA_VERSION:
         raise NewerProfileError(
-            f"it was saved by a newer version of {APP_NAME} (profile format {version}; this version reads "
+            f"it was saved by a newer version of {APP_NAME} (profile format {_newer_version(raw)}; this version reads "
             f"formats up to {PROFILE_SCHEMA_VERSION})"
         )
     older = f"it is an older format (version {version}) with errors" if version < PROFILE_SCHEMA_VERSION else ""
@@ -160,13 +194,24 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
         raise ProfileFormatError(older or "it does not fit the profile format") from None
 
 
-def _newer_version(raw: bytes) -> int | str:
+def _newer_version(raw: bytes) -> str:
     """The format version a newer profile names, for the message."""
     found = _VERSION_FIELD.search(raw)
     if found is None:
         return "unknown"
     text = found.group(1).decode("ascii")
-    return int(float(text)) if float(text).is_integer() else text
+    whole = re.fullmatch(r"(-?[0-9]+)(?:\.0*)?", text)  # 6.0 is 6; every digit of a huge one as written
+    return whole.group(1) if whole else text
+
+
+def file_date(path: Path, today: Callable[[], dt.date] = dt.date.today) -> dt.date:
+    """The day ``path`` was last written: the date ticks of a format without dates get. A time the calendar cannot
+    hold (past year 9999, before year 1) or a file that cannot be looked at gives today: never a reason to refuse.
+    Raises nothing."""
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return today()
 
 
 class ProfileStore:
@@ -249,10 +294,7 @@ class ProfileStore:
 
     def _known_on(self) -> dt.date:
         """The date a tick from a format without dates gets: the day the file was last written."""
-        try:
-            return dt.date.fromtimestamp(self.path.stat().st_mtime)
-        except (OSError, ValueError, OverflowError):
-            return self._now().date()
+        return file_date(self.path, lambda: self._now().date())
 
     def _read(self) -> bytes:
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_dialogs import FakeDialogs
 
 from planner.app import Context
 from planner.domain.profile import Profile
@@ -70,3 +71,99 @@ def test_a_start_keeps_every_file_a_person_named_and_removes_only_the_apps_own_l
     for name in PEOPLES_NAMES:
         assert (data_dir / name).read_bytes() == b'{"mine": true}', name
     assert not any((data_dir / name).exists() for name in leftovers)
+
+
+@pytest.fixture
+def quick_retry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retries after 50 ms instead of five seconds, so a test sees one without waiting."""
+    import functools
+
+    from planner.presenters import autosave as autosave_module
+
+    monkeypatch.setattr(
+        autosave_module, "ProfileAutosaver", functools.partial(autosave_module.ProfileAutosaver, retry_ms=50)
+    )
+
+
+def with_unsavable_name(ctx: Context) -> None:
+    """A scenario name no file can hold, as an older version let in from a file (the model refuses it now, so it
+    is put there past validation)."""
+    from planner.domain.plans import Scenario
+
+    odd = Scenario.model_construct(id="scenario-1", name="Nice\udc80", shown=True)
+    ctx.session.replace(ctx.session.profile.model_copy(update={"scenarios": [odd]}))
+
+
+def status(ctx: Context) -> str:
+    assert ctx.autosave is not None
+    return f"{ctx.window.save_status.text()} {ctx.autosave.detail}"
+
+
+def test_any_failure_to_save_is_said_retried_and_makes_quit_ask(
+    qtbot: Any, open_app: Opener, data_dir: Path, quick_retry: None
+) -> None:
+    dialogs = FakeDialogs(confirm_answer=False)
+    ctx = open_app(dialogs=dialogs)
+    assert ctx.autosave is not None
+    ctx.skills.set_checked("entry.python", True)
+    assert ctx.autosave.flush()
+    before = (data_dir / "profile.json").read_bytes()
+
+    with_unsavable_name(ctx)
+    ctx.session.set_skill("entry.mathematics", True)
+    assert not ctx.autosave.flush()
+    assert ctx.window.save_status.text() == "Could not save: the profile would not load again as it is. Retrying."
+    assert "Could not save your profile (it could not be written as JSON" in ctx.autosave.detail
+    assert "kept in this window" in ctx.autosave.detail
+    assert (data_dir / "profile.json").read_bytes() == before  # the last good file is kept whole
+    assert ctx.autosave.dirty
+    assert ctx.autosave.next_save_in_ms >= 0  # retried like a disk error
+
+    ctx.window.close()  # Quit asks, and the answer "keep it open" keeps it open
+    assert len(dialogs.confirms) == 1
+    assert "could not be saved" in dialogs.confirms[0]
+    assert ctx.window.isVisible()
+
+    ctx.session.edit("Delete scenario", scenarios=[])  # the user removes the odd name: the next retry saves
+    qtbot.waitUntil(lambda: ctx.window.save_status.text().startswith("Saved at "), timeout=5_000)
+    saved = Profile.model_validate_json((data_dir / "profile.json").read_bytes())
+    assert set(saved.skills) == {"entry.python", "entry.mathematics"}
+
+
+def test_an_unexpected_error_of_a_save_is_said_too(open_app: Opener, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.storage import profile_store
+
+    ctx = open_app()
+    assert ctx.autosave is not None
+
+    def broken(path: Path, data: bytes) -> None:
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(profile_store, "write_in_folder", broken)
+    ctx.skills.set_checked("entry.python", True)
+    assert not ctx.autosave.flush()
+    assert ctx.window.save_status.text() == "Could not save: an unexpected error. Retrying."
+    assert "something nobody foresaw" in ctx.autosave.detail
+    monkeypatch.undo()
+    assert ctx.autosave.flush()
+
+
+@pytest.mark.parametrize("action", ["export_profile_action", "export_csv_action"])
+def test_an_export_that_cannot_be_made_is_a_message_never_an_exception(
+    open_app: Opener, tmp_path: Path, action: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dialogs = FakeDialogs(save_to=out / ("me.json" if action == "export_profile_action" else "me.csv"))
+    ctx = open_app(dialogs=dialogs)
+    ctx.session.update(years_of_experience=2.0, current_salary=90_000)
+    with_unsavable_name(ctx)
+    if action == "export_csv_action":
+        ctx.window.tab_widget("projection")
+        assert ctx.projection is not None
+        ctx.projection.refresh()
+    getattr(ctx.window, action).trigger()  # an exception here would fail the test
+    assert len(dialogs.errors) == 1
+    assert dialogs.errors[0].startswith("The file could not be made: ")
+    assert "nothing saved" in ctx.window.statusBar().currentMessage()
+    assert list(out.iterdir()) == []

@@ -15,14 +15,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.domain.profile import Profile
 from planner.presenters.session import ProfileSession
-from planner.storage.profile_store import FolderLostError
+from planner.storage.profile_store import FolderLostError, UnsavableProfileError
 
 SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits more than this
 RETRY_DELAY_MS = 5000
 
 
-def short_reason(exc: OSError) -> str:
+def short_reason(exc: Exception) -> str:
     """Why a save failed, in a few words: "disk full", "permission denied"... or the system's own words."""
+    if isinstance(exc, UnsavableProfileError):
+        return "the profile would not load again as it is"
+    if not isinstance(exc, OSError):
+        return "an unexpected error"
     text = str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in text or "disk may be full" in text:
         return "disk full"
@@ -113,9 +117,10 @@ class ProfileAutosaver(QObject):
             self.message.emit("Not saving: the data folder is no longer this window's.")
             self.stopped.emit(self.detail)
             return False
-        except OSError as exc:
+        except Exception as exc:  # any failure, not only the disk's: said, retried, and Quit asks
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
             self.detail = (
-                f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window and "
+                f"Could not save your profile ({reason}). Your changes are kept in this window and "
                 f"saving will be tried again every {max(self._retry_ms // 1000, 1)} seconds."
             )
             self.message.emit(f"Could not save: {short_reason(exc)}. Retrying.")

@@ -36,11 +36,19 @@ from planner.storage.profile_migrations import migrate
 from planner.storage.safe_files import NotRegularFileError, free_name, read_regular, stamp, write_in_folder
 
 PROFILE_FILE = "profile.json"
-MAX_PROFILE_BYTES = 1024 * 1024
+# One size rule for load, import and save: the file's bytes, as saved (indented). The largest profile the model
+# allows (MAX_TICKED ticks, 20 scenarios and the profile each with MAX_PLANNED planned skills, every id and name at
+# its longest) is about 6 MB, and save() refuses to write what would not load again.
+MAX_PROFILE_BYTES = 8 * 1024 * 1024
 
 
 class ProfileReadOnlyError(OSError):
     """Saving is switched off for this run; the message says why."""
+
+
+class UnsavableProfileError(ValueError):
+    """The profile would not load again from the bytes a save would write (too large, refused by the model): it is
+    not written, and the message says why."""
 
 
 class FolderLostError(ProfileReadOnlyError):
@@ -237,11 +245,24 @@ class ProfileStore:
     # --- saving --------------------------------------------------------------------------------------------
 
     def save(self, profile: Profile) -> None:
-        """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off)."""
+        """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off) or
+        UnsavableProfileError (what would be written would not load again)."""
         if self.read_only_reason is not None:
             raise ProfileReadOnlyError(self.read_only_reason)
+        data = self._loadable(profile)
         self._check_folder()
-        write_in_folder(self.path, encode_profile(profile))
+        write_in_folder(self.path, data)
+
+    def _loadable(self, profile: Profile) -> bytes:
+        """The bytes a save writes, once checked to load again through the same path as a start or an import."""
+        try:
+            data = encode_profile(profile)
+            decode_profile(data, self._now().date())
+        except ProfileFormatError as exc:
+            raise UnsavableProfileError(f"it could not be read back ({exc}), so it was not written") from None
+        except (ValueError, TypeError) as exc:  # a text the encoder refuses (pydantic's serialization error)
+            raise UnsavableProfileError(f"it could not be written as JSON ({exc})") from None
+        return data
 
     def _check_folder(self) -> None:
         lost = self._guard()
@@ -252,9 +273,10 @@ class ProfileStore:
     def keep_copy(self, profile: Profile, label: str) -> Path:
         """Write ``profile`` beside profile.json as ``profile.json.<label>-<timestamp>`` (a new name, never an
         existing file's) and return where it went; raises OSError."""
+        data = self._loadable(profile)
         self._check_folder()
         target = free_name(self.path, f"{label}-{self._timestamp()}")
-        write_in_folder(target, encode_profile(profile))
+        write_in_folder(target, data)
         return target
 
     # --- loading -------------------------------------------------------------------------------------------
@@ -308,7 +330,7 @@ class ProfileStore:
 
     @staticmethod
     def _too_large() -> str:
-        return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, far more than any profile"
+        return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, more than any profile can be"
 
     def _read_only(
         self, status: LoadStatus, message: str | None, reason: str, profile: Profile | None = None

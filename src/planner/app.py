@@ -562,9 +562,16 @@ def open_window(
     if active.message:
         ctx.window.show_message(active.message)
     _wire_data_packs(ctx, packs, dataset, active.origin)
-    autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
+    autosave = ProfileAutosaver(
+        ctx.session,
+        store.save,
+        reload=store.reload_if_changed,
+        read_only_reason=store.read_only_reason,
+        parent=ctx.window,
+    )
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     autosave.stopped.connect(ctx.window.show_message)
+    autosave.notice.connect(ctx.window.show_message)
     ctx.window.close_guard = lambda: _may_close(ctx)
     _watch_profile_file(store, autosave, ctx.window)
     ctx.store, ctx.autosave = store, autosave
@@ -577,7 +584,8 @@ def open_window(
 
 
 def _watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: MainWindow) -> None:
-    """profile.json deleted while the app runs: written again from memory at once (retried if that fails)."""
+    """profile.json deleted while the app runs: written again from memory at once (retried if that fails); changed
+    by someone else: their version shown when nothing is unsaved (else the next save keeps both)."""
     from planner.storage.profile_watch import ProfileFileWatcher
 
     if store.read_only_reason is not None:
@@ -587,6 +595,7 @@ def _watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window:
     watcher.removed.connect(
         lambda: autosave.save_again(f"Your profile file {store.path.name} was removed from {store.data_dir}.")
     )
+    watcher.touched.connect(autosave.check_outside)  # changed by someone else: shown, or kept beside ours
 
 
 def _wire_data_packs(ctx: Context, packs: DataPackStore, builtin: Dataset, origin: Origin) -> None:

@@ -3,6 +3,7 @@ owns (a backup they named, a hand edit, another copy's work, a folder they remov
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,124 @@ def test_an_export_that_cannot_be_made_is_a_message_never_an_exception(
     assert dialogs.errors[0].startswith("The file could not be made: ")
     assert "nothing saved" in ctx.window.statusBar().currentMessage()
     assert list(out.iterdir()) == []
+
+
+def hand_edit(data_dir: Path, **fields: Any) -> bytes:
+    """Change profile.json as a person would in an editor (in place), returning the bytes written."""
+    path = data_dir / "profile.json"
+    data = json.loads(path.read_bytes())
+    data.update(fields)
+    raw = json.dumps(data, indent=4).encode()
+    path.write_bytes(raw)
+    return raw
+
+
+def kept_copies(data_dir: Path) -> list[Path]:
+    return sorted(data_dir.glob("profile.json.changed-outside-*"))
+
+
+def test_a_hand_edit_then_a_tick_keeps_both_and_says_so(open_app: Opener, data_dir: Path) -> None:
+    ctx = open_app()
+    assert ctx.autosave is not None
+    ctx.session.update(years_of_experience=3.0)
+    ctx.skills.set_checked("entry.python", True)
+    assert ctx.autosave.flush()
+
+    theirs = hand_edit(data_dir, years_of_experience=12)
+    ctx.skills.set_checked("entry.mathematics", True)  # before the window had a chance to look: unsaved changes
+    assert ctx.autosave.flush()
+
+    (copy,) = kept_copies(data_dir)
+    assert copy.read_bytes() == theirs  # the hand edit, whole
+    ours = Profile.model_validate_json((data_dir / "profile.json").read_bytes())
+    assert set(ours.skills) == {"entry.python", "entry.mathematics"}
+    assert ours.years_of_experience == 3
+    banner = ctx.window.banner.text()
+    assert "was changed outside this window" in banner
+    assert copy.name in banner
+
+    ctx.skills.set_checked("mid.deep-learning", True)  # from now on the file is the window's again: no more copies
+    assert ctx.autosave.flush()
+    assert len(kept_copies(data_dir)) == 1
+
+
+def test_a_hand_edit_with_nothing_unsaved_is_shown_and_said(qtbot: Any, open_app: Opener, data_dir: Path) -> None:
+    ctx = open_app()
+    assert ctx.autosave is not None
+    ctx.session.update(years_of_experience=3.0)
+    assert ctx.autosave.flush()
+
+    theirs = hand_edit(data_dir, years_of_experience=12)
+    qtbot.waitUntil(lambda: ctx.session.profile.years_of_experience == 12, timeout=5_000)  # noticed by itself
+    assert "the window now shows that version" in ctx.window.banner.text()
+    assert not ctx.autosave.dirty
+    assert (data_dir / "profile.json").read_bytes() == theirs  # not saved over, not even rewritten
+    assert kept_copies(data_dir) == []
+
+    ctx.skills.set_checked("entry.python", True)  # a change on top of theirs is saved as usual
+    assert ctx.autosave.flush()
+    ours = Profile.model_validate_json((data_dir / "profile.json").read_bytes())
+    assert (ours.years_of_experience, set(ours.skills)) == (12, {"entry.python"})
+    assert kept_copies(data_dir) == []
+
+
+def test_a_second_copys_work_after_the_lock_was_deleted_is_never_overwritten_silently(
+    open_app: Opener, data_dir: Path
+) -> None:
+    from planner.storage.instance_lock import DataDirLock
+    from planner.storage.profile_store import ProfileStore
+
+    first_lock = DataDirLock(data_dir)
+    assert first_lock.try_lock()
+    try:
+        first = open_app(lock=first_lock)
+        assert first.autosave is not None
+        first.skills.set_checked("entry.python", True)
+        assert first.autosave.flush()
+
+        (data_dir / "profile.lock").unlink()  # a cleaner removes the lock file
+        second_lock = DataDirLock(data_dir)  # a second copy starts, finds no lock, saves its work and quits
+        assert second_lock.try_lock()
+        second = ProfileStore(data_dir, guard=second_lock.lost_reason)
+        mine = second.load().profile.model_copy(update={"years_of_experience": 9.0})
+        second.save(mine)
+        seconds_file = (data_dir / "profile.json").read_bytes()
+        second_lock.unlock()
+
+        first.skills.set_checked("entry.mathematics", True)  # the first copy takes the lock again and saves
+        assert first.autosave.flush()
+    finally:
+        first_lock.unlock()
+    (copy,) = kept_copies(data_dir)
+    assert copy.read_bytes() == seconds_file
+    assert "was changed outside this window" in first.window.banner.text()
+    firsts = Profile.model_validate_json((data_dir / "profile.json").read_bytes())
+    assert set(firsts.skills) == {"entry.python", "entry.mathematics"}
+
+
+def test_closing_after_the_data_folder_was_deleted_makes_nothing_again(
+    open_app: Opener, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import shutil
+
+    from planner.storage.instance_lock import DataDirLock
+
+    lock = DataDirLock(data_dir)
+    assert lock.try_lock()
+    try:
+        ctx = open_app(lock=lock, dialogs=FakeDialogs(confirm_answer=True))
+        assert ctx.autosave is not None
+        ctx.skills.set_checked("entry.python", True)
+        assert ctx.autosave.flush()
+        ctx.window.theme_chosen.emit("dark")  # settings.ini written while the folder is the window's
+        assert (data_dir / "settings.ini").is_file()
+
+        shutil.rmtree(data_dir)  # the user deletes the data folder while the app runs
+        ctx.window.theme_chosen.emit("light")
+        ctx.window.close()  # saves the window's layout as it closes
+        del ctx
+        gc.collect()
+    finally:
+        lock.unlock()
+    assert not data_dir.exists()

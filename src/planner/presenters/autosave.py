@@ -44,12 +44,16 @@ class ProfileAutosaver(QObject):
     # Saving stopped for the rest of the session (the data folder is no longer this window's): a sentence for the
     # banner. The changes stay in the window; File > Export profile... saves them elsewhere.
     stopped = Signal(str)
+    # Something the user must know that is no failure (profile.json changed outside the window: reloaded, or kept
+    # beside this window's): a sentence for the banner.
+    notice = Signal(str)
 
     def __init__(
         self,
         session: ProfileSession,
-        save: Callable[[Profile], None],
+        save: Callable[[Profile], str | None],
         *,
+        reload: Callable[[], tuple[Profile, str] | None] = lambda: None,
         read_only_reason: str | None = None,
         delay_ms: int = SAVE_DELAY_MS,
         retry_ms: int = RETRY_DELAY_MS,
@@ -60,7 +64,9 @@ class ProfileAutosaver(QObject):
         self._now = now
         self.detail = ""  # the full reason of the last failure (for a tooltip); empty after a good save
         self._session = session
-        self._save = save
+        self._save = save  # returns a sentence for the banner, or None
+        self._reload = reload  # someone else's newer profile.json and a sentence, or None
+        self._reloading = False
         self._read_only_reason = read_only_reason
         self._retry_ms = retry_ms
         self._delay_ms = delay_ms
@@ -87,7 +93,27 @@ class ProfileAutosaver(QObject):
         return self._dirty
 
     def _on_changed(self) -> None:
-        self.request_save()
+        if not self._reloading:  # the profile just read from the file needs no save
+            self.request_save()
+
+    def check_outside(self) -> None:
+        """profile.json may have changed outside the window: with nothing unsaved, show that version and say so.
+        With unsaved changes nothing happens now: the next save keeps both."""
+        if self._dirty or self._read_only_reason is not None:
+            return
+        found = self._reload()
+        if found is None:
+            return
+        profile, sentence = found
+        self._reloading = True
+        try:
+            self._session.replace(profile)
+        finally:
+            self._reloading = False
+        if self._session.undo_stack is not None:
+            self._session.undo_stack.clear()  # its steps were about the version that is gone
+        self.message.emit("Your profile was changed outside the app; showing that version.")
+        self.notice.emit(sentence)
 
     def request_save(self) -> None:
         """Save the current profile soon even if it did not change (a first run that keeps the defaults)."""
@@ -106,7 +132,7 @@ class ProfileAutosaver(QObject):
             return not self._dirty
         profile = self._session.profile
         try:
-            self._save(profile)
+            note = self._save(profile)
         except FolderLostError as exc:
             self._read_only_reason = str(exc)
             self.lost = True
@@ -130,6 +156,8 @@ class ProfileAutosaver(QObject):
         self._dirty = self._session.profile is not profile
         self.detail = ""
         self.message.emit(f"Saved at {self._now():%H:%M}")
+        if note:
+            self.notice.emit(note)
         self.saved.emit()
         return not self._dirty
 

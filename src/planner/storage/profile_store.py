@@ -13,6 +13,10 @@
   - a newer version is recognised even when the file is too large to read or gives its version as ``4.0``.
 * Writes never follow a symbolic link out of the data folder (``write_in_folder``).
 * ``guard`` (the folder's lock) is asked before every save; when the folder is no longer ours, saving stops.
+* Before every save the file is compared with what this window last read or wrote: a version someone else saved
+  (a hand edit, another program, another copy after the lock file was deleted) is kept beside it as
+  ``profile.json.changed-outside-<timestamp>``, never saved over unseen; with nothing unsaved in the window,
+  ``reload_if_changed`` gives their version to show instead.
 * Ticked skills the dataset does not know are kept (``Profile.skills`` is a plain mapping).
 """
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import json
 import os
 import re
@@ -222,6 +227,10 @@ def file_date(path: Path, today: Callable[[], dt.date] = dt.date.today) -> dt.da
         return today()
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
 class ProfileStore:
     """Reads and writes ``profile.json`` in one data folder. Hold the folder's DataDirLock while using it."""
 
@@ -241,17 +250,63 @@ class ProfileStore:
         # and migrates nothing either, and the run is read-only from the start.
         self._no_writes = read_only
         self.read_only_reason: str | None = read_only
+        # profile.json as this window last read or wrote it (a SHA-256), or None when there was no file: before every
+        # save the file is compared with it, so a change made outside the app is never saved over unseen.
+        self._seen: bytes | None = None
 
     # --- saving --------------------------------------------------------------------------------------------
 
-    def save(self, profile: Profile) -> None:
+    def save(self, profile: Profile) -> str | None:
         """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off) or
-        UnsavableProfileError (what would be written would not load again)."""
+        UnsavableProfileError (what would be written would not load again). When profile.json was changed outside
+        this window since it was last read or written, that version is first kept beside it
+        (``profile.json.changed-outside-<timestamp>``) and the sentence saying so is returned; otherwise None."""
         if self.read_only_reason is not None:
             raise ProfileReadOnlyError(self.read_only_reason)
+        note = None
         data = self._loadable(profile)
         self._check_folder()
+        if self.changed_outside() is not None:  # both are kept: theirs beside it, ours in its place
+            kept = self._keep_aside(f"changed-outside-{self._timestamp()}")
+            note = (
+                f"Your profile file {PROFILE_FILE} was changed outside this window (by hand, by another program or "
+                f"by another copy of the app) while this window had changes of its own. Both are kept: that version "
+                f"as {kept.name} in {self.data_dir}, and this window's, with your latest changes, as {PROFILE_FILE}."
+            )
         write_in_folder(self.path, data)
+        self._seen = _digest(data)
+        return note
+
+    def changed_outside(self) -> bytes | None:
+        """profile.json's bytes when it is no longer what this window last read or wrote (edited by hand, by another
+        program, by another copy of the app); None when it is the same, gone (a save writes it again) or cannot be
+        read (a save then replaces it, as before)."""
+        try:
+            raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
+        except OSError:
+            return None
+        return None if _digest(raw) == self._seen else raw
+
+    def reload_if_changed(self) -> tuple[Profile, str] | None:
+        """With nothing unsaved in the window: the profile someone else saved in profile.json, and a sentence saying
+        so; None when the file is unchanged, or changed into something this version cannot use (then it is left,
+        and a later save keeps it beside this window's)."""
+        if self.read_only_reason is not None:
+            return None
+        raw = self.changed_outside()
+        if raw is None:
+            return None
+        try:
+            profile, version = decode_profile(raw, self._known_on())
+        except ProfileFormatError:
+            return None
+        if version != PROFILE_SCHEMA_VERSION:
+            return None  # an older format wants a backup first: left for a save to keep beside this window's
+        self._seen = _digest(raw)
+        return profile, (
+            f"Your profile file {PROFILE_FILE} was changed outside this window (by hand, by another program or by "
+            "another copy of the app); the window now shows that version. Nothing was saved over it."
+        )
 
     def _loadable(self, profile: Profile) -> bytes:
         """The bytes a save writes, once checked to load again through the same path as a start or an import."""
@@ -312,6 +367,7 @@ class ProfileStore:
             return self._quarantine(str(exc))
         if version < PROFILE_SCHEMA_VERSION:
             return self._migrated(raw, profile, version)
+        self._seen = _digest(raw)
         return LoadResult(profile, LoadStatus.LOADED)
 
     def _known_on(self) -> dt.date:
@@ -340,6 +396,23 @@ class ProfileStore:
 
     def _timestamp(self) -> str:
         return stamp(self._now())
+
+    def _keep_aside(self, label: str) -> Path:
+        """Keep profile.json as it is now under a new name ``profile.json.<label>`` (a hard link: the file stays
+        in place until a save replaces it), never replacing an existing file; raises OSError."""
+        for _attempt in range(100):
+            target = free_name(self.path, label)
+            try:
+                os.link(self.path, target)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: a copy of its bytes
+                raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
+                if len(raw) > 4 * MAX_PROFILE_BYTES:
+                    raise OSError(f"{PROFILE_FILE} is too large to keep a copy of") from None
+                write_in_folder(target, raw)
+            return target
+        raise OSError("no free name to keep the file under")
 
     def _move_aside(self) -> Path:
         """Rename profile.json to a new corrupt-<timestamp> name without ever replacing an existing file."""
@@ -385,6 +458,7 @@ class ProfileStore:
         )
 
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
+        self._seen = _digest(raw)
         if self._no_writes is not None:  # shown as read, the file left in its older format
             return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
         backup = free_name(self.path, f"v{version}-backup")

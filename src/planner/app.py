@@ -213,9 +213,16 @@ def open_window(
     if active.message:
         ctx.window.show_message(active.message)
     ctx.data_pack = wire_data_packs(window, packs, dataset, active, lambda ds: apply_dataset(ctx, ds))
-    autosave = ProfileAutosaver(ctx.session, store.save, read_only_reason=store.read_only_reason, parent=ctx.window)
+    autosave = ProfileAutosaver(
+        ctx.session,
+        store.save,
+        reload=store.reload_if_changed,
+        read_only_reason=store.read_only_reason,
+        parent=window,
+    )
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     autosave.stopped.connect(ctx.window.show_message)
+    autosave.notice.connect(ctx.window.show_message)
     window.close_guard = lambda: may_close(autosave, store, ctx.dialogs.confirm)
     watch_profile_file(store, autosave, window)
     ctx.store, ctx.autosave = store, autosave

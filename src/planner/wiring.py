@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 def watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: MainWindow) -> None:
-    """profile.json deleted while the app runs: written again from memory at once (retried if that fails)."""
+    """profile.json deleted while the app runs: written again from memory at once (retried if that fails); changed
+    by someone else: their version shown when nothing is unsaved (else the next save keeps both)."""
     from planner.storage.profile_watch import ProfileFileWatcher
 
     if store.read_only_reason is not None:
@@ -26,6 +27,7 @@ def watch_profile_file(store: ProfileStore, autosave: ProfileAutosaver, window: 
     watcher.removed.connect(
         lambda: autosave.save_again(f"Your profile file {store.path.name} was removed from {store.data_dir}.")
     )
+    watcher.touched.connect(autosave.check_outside)  # changed by someone else: shown, or kept beside ours
 
 
 def wire_data_packs(

@@ -232,7 +232,7 @@ def test_broken_profile_starts_fresh_with_a_message_and_is_kept(
 def test_20_mb_profile_starts_fresh_with_a_message(open_app: Opener, data_dir: Path) -> None:
     (data_dir / "profile.json").write_bytes(b"{" + b" " * (20 * 1024 * 1024) + b"}")
     ctx = open_app()
-    assert "larger than 1 MB" in ctx.window.banner.text()
+    assert "larger than 8 MB" in ctx.window.banner.text()
     moved = [p for p in data_dir.iterdir() if p.name.startswith("profile.json.corrupt-")]
     assert len(moved) == 1
     assert moved[0].stat().st_size == 20 * 1024 * 1024 + 2

@@ -4,18 +4,18 @@ file holds every tick."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSaveFile
 
 from planner.app import Context
 from planner.presenters import autosave as autosave_module
-from planner.storage import atomic
+from planner.storage import safe_files
 from planner.storage.profile_store import ProfileStore
 from planner.tabs.skills.presenter import SkillsPresenter
 
@@ -24,29 +24,32 @@ RETRY_MS = 50
 TICKS = ("entry.python", "entry.mathematics", "mid.deep-learning")
 
 
-class FaultySaveFile(QSaveFile):
-    """QSaveFile as the OS would make it fail: ``fault`` is None (works), "read-only" or "full"."""
+class FaultyDisk:
+    """The data folder's writer as the OS would make it fail: ``fault`` is None (works), "read-only" or "full"."""
 
     fault: str | None = None
 
-    def open(self, mode: Any) -> bool:  # type: ignore[override]
-        if FaultySaveFile.fault == "read-only":
-            self.setErrorString("Read-only file system")
-            return False
-        return super().open(mode)
+    def __init__(self) -> None:
+        self.real_open, self.real_write = safe_files._open_new, safe_files._write_all
 
-    def write(self, data: Any) -> int:  # type: ignore[override]
-        if FaultySaveFile.fault == "full":
-            return super().write(bytes(data)[:10])  # the disk filled up after 10 bytes
-        return super().write(data)
+    def open_new(self, path: Path) -> int:
+        if self.fault == "read-only":
+            raise OSError(errno.EROFS, "Read-only file system")
+        return self.real_open(path)
+
+    def write_all(self, fd: int, data: bytes) -> None:
+        if self.fault == "full":
+            self.real_write(fd, data[:10])  # the disk filled up after 10 bytes
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.real_write(fd, data)
 
 
 @pytest.fixture
-def faulty_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FaultySaveFile]]:
-    monkeypatch.setattr(atomic, "QSaveFile", FaultySaveFile)
-    FaultySaveFile.fault = None
-    yield FaultySaveFile
-    FaultySaveFile.fault = None
+def faulty_disk(monkeypatch: pytest.MonkeyPatch) -> FaultyDisk:
+    disk = FaultyDisk()
+    monkeypatch.setattr(safe_files, "_open_new", disk.open_new)
+    monkeypatch.setattr(safe_files, "_write_all", disk.write_all)
+    return disk
 
 
 @pytest.fixture
@@ -75,9 +78,9 @@ def status(ctx: Context) -> str:
     return f"{ctx.window.save_status.text()} {ctx.autosave.detail}".strip()
 
 
-@pytest.mark.parametrize(("fault", "reason"), [("read-only", "Read-only file system"), ("full", "disk may be full")])
+@pytest.mark.parametrize(("fault", "reason"), [("read-only", "Read-only file system"), ("full", "No space left")])
 def test_a_fault_is_reported_the_ticks_stay_and_are_saved_once_it_clears(
-    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], fault: str, reason: str
+    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: FaultyDisk, fault: str, reason: str
 ) -> None:
     ctx = open_app()
     ctx.presenter("skills", SkillsPresenter).set_checked("general.deployment", True)
@@ -147,7 +150,7 @@ def test_data_folder_replaced_by_a_file_then_restored(qtbot: Any, open_app: Open
 
 @pytest.mark.parametrize("quit_anyway", [False, True])
 def test_closing_while_saves_fail_asks_before_changes_are_lost(
-    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: type[FaultySaveFile], quit_anyway: bool
+    qtbot: Any, open_app: Opener, data_dir: Path, faulty_disk: FaultyDisk, quit_anyway: bool
 ) -> None:
     ctx = open_app()
     assert ctx.commands is not None

@@ -1,7 +1,8 @@
 """Child process of test_kill_while_saving: saves profiles in a loop until it is killed.
 
     python save_loop_child.py loop PROFILE_PATH VARIANT_FILE...
-        print "ready", then write the variants in turn, forever, through the app's real atomic write.
+        print "ready", then write the variants in turn, forever, through the app's real atomic write of
+        the data folder's files.
     python save_loop_child.py fork-server PROFILE_PATH VARIANT_FILE...
         for each line "go N" on stdin, fork a fresh process that does the same loop (starting at variant N) and
         print its pid; once it has been killed, print its wait status. Importing Qt once and forking is ten
@@ -14,13 +15,13 @@ import os
 import sys
 from pathlib import Path
 
-from planner.storage.atomic import write_atomic
+from planner.storage.safe_files import write_in_folder
 
 
 def save_forever(target: Path, variants: list[bytes], start: int) -> None:
     i = start
     while True:
-        write_atomic(target, variants[i % len(variants)])
+        write_in_folder(target, variants[i % len(variants)])
         i += 1
 
 

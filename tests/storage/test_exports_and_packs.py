@@ -9,13 +9,14 @@ import errno
 import io
 import json
 import os
+import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from planner.domain.profile import Profile, TickedSkill
-from planner.storage import data_pack, exports
+from planner.storage import data_pack, profile_store
 from planner.storage.data_pack import PACK_FILE, DataPackStore, problems_text, read_dataset_file
 from planner.storage.dataset_file import MAX_DATASET_BYTES, DatasetError
 from planner.storage.export_target import export_refusal
@@ -129,15 +130,16 @@ def test_an_import_too_large_or_unreadable_is_refused_with_a_sentence(
         read_profile_import(tmp_path / "absent.json")
     assert str(missing.value) == f"absent.json could not be read: {os.strerror(errno.ENOENT)}."
 
-    def bad_time(_stamp: float) -> dt.date:
-        raise OverflowError("timestamp out of range for platform time_t")
+    class BadTime(dt.date):
+        @classmethod
+        def fromtimestamp(cls, _stamp: float) -> BadTime:
+            raise OverflowError("timestamp out of range for platform time_t")
 
-    monkeypatch.setattr(exports.dt, "date", type("D", (), {"fromtimestamp": staticmethod(bad_time)}))
+    # A file time the calendar cannot hold is no reason to refuse a profile (issue 23): it is imported.
+    monkeypatch.setattr(profile_store, "dt", types.SimpleNamespace(date=BadTime, datetime=dt.datetime))
     ok = tmp_path / "ok.json"
-    ok.write_bytes(encode_profile_export(Profile()))
-    with pytest.raises(ExportError) as odd:
-        read_profile_import(ok)
-    assert str(odd.value) == "ok.json could not be read: timestamp out of range for platform time_t."
+    ok.write_bytes(encode_profile_export(Profile(years_of_experience=2)))
+    assert read_profile_import(ok) == Profile(years_of_experience=2)
 
 
 def test_the_help_pages_ship_with_the_app() -> None:

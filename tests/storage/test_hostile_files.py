@@ -18,7 +18,7 @@ from planner.storage.dataset_file import DatasetError, load_dataset
 from planner.storage.exports import ExportError, read_profile_import
 from planner.storage.instance_lock import DataDirLock
 from planner.storage.profile_store import FolderLostError, LoadStatus, ProfileStore
-from planner.storage.safe_files import clean_stale_temp_files, write_in_folder
+from planner.storage.safe_files import clean_stale_temp_files, temp_name, write_in_folder
 from planner.storage.settings import AppSettings
 
 T = TypeVar("T")
@@ -228,9 +228,10 @@ def test_a_large_profile_of_this_version_is_still_moved_aside(data_dir: Path) ->
 
 
 def test_temporary_files_of_an_interrupted_save_are_cleaned(data_dir: Path) -> None:
-    stale = [data_dir / "profile.json.aB3xYz", data_dir / "settings.ini.Q1w2E3", data_dir / "salary-data.json.0aZ9kk"]
+    stale = [data_dir / temp_name(name) for name in ("profile.json", "settings.ini", "salary-data.json")]
     kept = [
         data_dir / "profile.json.backup",  # a word someone chose
+        data_dir / "profile.json.aB3xYz",  # Qt's kind of temporary name, but also a name a person may choose
         data_dir / "profile.json.v1-backup",
         data_dir / "profile.json.corrupt-20260101-120000",
         data_dir / "notes.txt.aB3xYz",

@@ -16,6 +16,7 @@ import pytest
 from child_process import python_running
 from planner.domain.profile import Profile, TickedSkill
 from planner.storage.profile_store import LoadStatus, ProfileStore, encode_profile
+from planner.storage.safe_files import clean_stale_temp_files
 
 CHILD = Path(__file__).with_name("save_loop_child.py")
 
@@ -55,13 +56,12 @@ def check_after_kills(store: ProfileStore, profiles: list[Profile], seen: list[P
     assert all(p in profiles for p in seen)
     # The children really were saving when killed: the file kept changing between kills.
     assert len({encode_profile(p) for p in seen}) > 1
-    # A kill between QSaveFile's link of its temporary file and the rename can leave that temporary file
-    # (profile.json.XXXXXX). It is never read and never torn: always one whole saved profile.
-    for leftover in store.data_dir.iterdir():
-        if leftover.name == "profile.json":
-            continue
-        assert re.fullmatch(r"profile\.json\.[A-Za-z0-9]{6}", leftover.name), leftover.name
-        assert Profile.model_validate_json(leftover.read_bytes()) in profiles
+    # A kill before the rename can leave the temporary file (profile.json.ml-career-planner-save-<hex>.tmp, maybe
+    # half-written). It is never read, and the next start removes it (and only it).
+    leftovers = [p for p in store.data_dir.iterdir() if p.name != "profile.json"]
+    assert all(re.fullmatch(r"profile\.json\.ml-career-planner-save-[0-9a-f]{16}\.tmp", p.name) for p in leftovers)
+    assert sorted(clean_stale_temp_files(store.data_dir, ("profile.json",))) == sorted(leftovers)
+    assert [p.name for p in store.data_dir.iterdir()] == ["profile.json"]
 
 
 @pytest.mark.slow

@@ -96,7 +96,7 @@ def test_a_huge_file_with_a_newer_version_is_left_and_one_with_an_older_version_
     result = ProfileStore(data_dir, now=lambda: NOW).load()
     assert result.status is LoadStatus.QUARANTINED
     assert result.message is not None
-    assert "(it is larger than 1 MB, far more than any profile)" in result.message
+    assert "(it is larger than 8 MB, more than any profile can be)" in result.message
 
 
 def test_the_saved_file_is_indented_by_two_spaces() -> None:
@@ -206,7 +206,7 @@ def test_a_file_that_is_no_profile_is_explained_in_words(content: bytes, words: 
 def test_a_file_over_the_size_limit_says_so(data_dir: Path) -> None:
     with pytest.raises(ProfileFormatError) as err:
         decode_profile(b"{" + b" " * profile_store.MAX_PROFILE_BYTES + b"}", DAY)
-    assert str(err.value) == "it is larger than 1 MB, far more than any profile"
+    assert str(err.value) == "it is larger than 8 MB, more than any profile can be"
     with pytest.raises(ProfileFormatError) as newer:
         decode_profile(b'{"schema_version": 9' + b" " * profile_store.MAX_PROFILE_BYTES + b"}", DAY)
     assert str(newer.value) == f"it was saved by a newer version of {APP_NAME}"

@@ -134,7 +134,7 @@ def test_a_20_mb_file_is_refused_before_parsing_and_moved_aside(data_dir: Path) 
     result = store_at(data_dir).load()
     assert result.status is LoadStatus.QUARANTINED
     assert result.message is not None
-    assert "larger than 1 MB" in result.message
+    assert "larger than 8 MB" in result.message
     assert result.moved_to is not None
     assert result.moved_to.stat().st_size == size
 

@@ -19,6 +19,8 @@ from planner.storage.safe_files import (
     kind_of,
     leads_outside,
     read_regular,
+    replace_file,
+    temp_name,
 )
 
 NOW = dt.datetime(2025, 3, 14, 9, 26, 53)
@@ -85,28 +87,46 @@ def test_a_dangling_link_already_holding_the_name_is_not_replaced(data_dir: Path
     assert (data_dir / "profile.json.link-20250314-092653").is_symlink()
 
 
-def test_qts_random_names_are_cleaned_and_words_a_person_chose_are_kept(data_dir: Path) -> None:
-    stale = ["profile.json.ab12cd", "profile.json.ABCDEF", "settings.ini.123456", "profile.json.aBcDeF"]
+def stale(name: str, digits: str = "0123456789abcdef") -> str:
+    """The name a save of ``name`` gives its temporary file (``temp_name``), with chosen digits."""
+    return f"{name}.ml-career-planner-save-{digits}.tmp"
+
+
+def test_only_the_apps_own_temporary_names_are_cleaned(data_dir: Path) -> None:
+    ours = [stale("profile.json"), stale("settings.ini", "ffffffffffffffff"), stale("profile.json", "0" * 16)]
     kept = ["profile.json.backup", "profile.json.abcdef", "profile.json.Ab12C", "profile.json.Ab12Cde", "x.ABCDEF"]
+    kept += ["profile.json.ab12cd", "profile.json.ABCDEF", "settings.ini.123456", "profile.json.aBcDeF"]  # Qt-like
+    kept += [stale("notes.txt"), stale("profile.json", "0123456789ABCDEF"), stale("profile.json", "0" * 15)]
+    kept += [stale("profile.json")[:-4], stale("profile.json") + ".1", "." + stale("profile.json")]
     kept += [f"notes-{n}.txt" for n in range(20)]  # many other files in the folder: every one is looked at
-    for name in stale + kept:
+    for name in ours + kept:
         (data_dir / name).write_bytes(b"{")
     removed = clean_stale_temp_files(data_dir, NAMES)
-    assert sorted(p.name for p in removed) == sorted(stale)
+    assert sorted(p.name for p in removed) == sorted(ours)
     assert sorted(p.name for p in data_dir.iterdir()) == sorted(kept)
+
+
+def test_the_writers_temporary_name_is_the_one_the_start_cleans(data_dir: Path) -> None:
+    names = {temp_name("profile.json") for _ in range(20)}
+    assert len(names) == 20  # a new one each time
+    for name in names:
+        (data_dir / name).write_bytes(b"{")
+    assert sorted(p.name for p in clean_stale_temp_files(data_dir, NAMES)) == sorted(names)
+    assert list(data_dir.iterdir()) == []
 
 
 def test_a_link_or_folder_with_a_temporary_name_is_left_alone(data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "someone-elses.json"
     target.write_text("keep", encoding="utf-8")
-    (data_dir / "profile.json.Ab12Cd").symlink_to(target)
-    (data_dir / "profile.json.Zz99Yy").mkdir()
-    for n in range(10):
-        (data_dir / f"settings.ini.Q{n}w2E3").write_bytes(b"")
+    (data_dir / stale("profile.json")).symlink_to(target)
+    (data_dir / stale("profile.json", "f" * 16)).mkdir()
+    ours = [stale("settings.ini", f"{n:016x}") for n in range(10)]
+    for name in ours:
+        (data_dir / name).write_bytes(b"")
     removed = clean_stale_temp_files(data_dir, NAMES)
-    assert sorted(p.name for p in removed) == sorted(f"settings.ini.Q{n}w2E3" for n in range(10))
-    assert (data_dir / "profile.json.Ab12Cd").is_symlink()
-    assert (data_dir / "profile.json.Zz99Yy").is_dir()
+    assert sorted(p.name for p in removed) == sorted(ours)
+    assert (data_dir / stale("profile.json")).is_symlink()
+    assert (data_dir / stale("profile.json", "f" * 16)).is_dir()
     assert target.read_text(encoding="utf-8") == "keep"
 
 
@@ -117,19 +137,54 @@ def test_a_folder_that_cannot_be_listed_cleans_nothing(tmp_path: Path) -> None:
 def test_a_temporary_file_that_cannot_be_removed_is_not_reported_removed(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("profile.json.Ab12Cd", "settings.ini.Q1w2E3"):
+    for name in (stale("profile.json"), stale("settings.ini")):
         (data_dir / name).write_bytes(b"")
     real_unlink = os.unlink
 
     def refuse_one(path: str) -> None:
-        if path.endswith("Ab12Cd"):
+        if "profile.json" in path:
             raise PermissionError(13, "Permission denied")
         real_unlink(path)
 
     monkeypatch.setattr(os, "unlink", refuse_one)
     removed = clean_stale_temp_files(data_dir, NAMES)
-    assert [p.name for p in removed] == ["settings.ini.Q1w2E3"]
-    assert (data_dir / "profile.json.Ab12Cd").exists()
+    assert [p.name for p in removed] == [stale("settings.ini")]
+    assert (data_dir / stale("profile.json")).exists()
+
+
+def test_a_save_replaces_the_file_keeps_its_permissions_and_leaves_no_temporary_file(data_dir: Path) -> None:
+    target = data_dir / "profile.json"
+    target.write_bytes(b"old and longer")
+    target.chmod(0o600)
+    replace_file(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]
+
+
+def test_a_failed_save_leaves_the_old_file_and_no_temporary_file(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = data_dir / "profile.json"
+    target.write_bytes(b"old")
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data)[:2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError, match=r"cannot save profile\.json: No space left") as raised:
+        replace_file(target, b"new bytes")
+    assert raised.value.errno == errno.ENOSPC
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]
+
+
+def test_a_folder_that_is_gone_is_not_made_again_by_a_save(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match=r"cannot write profile\.json"):
+        replace_file(tmp_path / "gone" / "profile.json", b"new")
+    assert not (tmp_path / "gone").exists()
 
 
 def test_a_large_file_is_read_only_up_to_one_byte_past_the_limit(tmp_path: Path) -> None:

@@ -123,6 +123,16 @@ class WindowCommands:
             return None
         return path, path.exists() or path.is_symlink()
 
+    def _encoded(self, title: str, target: tuple[Path, bool], make: Callable[[], bytes]) -> bytes | None:
+        """The bytes of an export, or None (said in the status bar and a message) when they cannot be made: an
+        export never raises to the user, whatever it meets (a text no file can hold, a figure that fails)."""
+        try:
+            return make()
+        except Exception as exc:
+            self._say(f"{title}: nothing saved; {target[0].name} was left as it is.")
+            self.dialogs.error(title, f"The file could not be made: {exc}")
+            return None
+
     def _write(self, title: str, target: tuple[Path, bool], data: bytes, what: str) -> Path | None:
         path, replace = target
         try:
@@ -175,15 +185,16 @@ class WindowCommands:
             return None
         from planner.commands.reports import projection_csv
 
-        header, rows = projection_csv(presenter)
-        return self._write(title, target, encode_csv(header, rows), "Projection")
+        data = self._encoded(title, target, lambda: encode_csv(*projection_csv(presenter)))
+        return None if data is None else self._write(title, target, data, "Projection")
 
     def export_profile(self) -> Path | None:
         title = "Export profile"
         target = self._ask_path(title, "ml-career-profile.json", (JSON,))
         if target is None:
             return None
-        return self._write(title, target, encode_profile_export(self.session.profile), "Profile")
+        data = self._encoded(title, target, lambda: encode_profile_export(self.session.profile))
+        return None if data is None else self._write(title, target, data, "Profile")
 
     def import_profile(self) -> bool:
         title = "Import profile"
@@ -213,7 +224,7 @@ class WindowCommands:
                 kept = (
                     f" Your previous profile was kept as {self.keep_copy(self.session.profile, 'before-import').name}."
                 )
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # ValueError: a profile that would not load again
                 self._say(f"{title}: nothing changed, because a copy of your current profile could not be kept.")
                 self.dialogs.error(title, f"A copy of your current profile could not be written ({exc}).")
                 return False

@@ -1,7 +1,8 @@
 """Errors the domain names, so any layer can raise or catch them without importing where they come from.
 
 ``DatasetError``: a dataset file could not be used. Storage raises it (reading, parsing, validating a file);
-presenters catch it without importing storage.
+presenters catch it without importing storage. ``ProfileReadOnlyError``, ``FolderLostError`` and
+``UnsavableProfileError``: why a save of the profile was not made (the autosave presenter says so).
 """
 
 from __future__ import annotations
@@ -19,3 +20,16 @@ class DatasetError(Exception):
         if len(problems) > MAX_LISTED:
             lines.append(f"and {len(problems) - MAX_LISTED} more problems")
         super().__init__(f"{file}: " + "; ".join(lines))
+
+
+class ProfileReadOnlyError(OSError):
+    """Saving is switched off for this run; the message says why."""
+
+
+class UnsavableProfileError(ValueError):
+    """The profile would not load again from the bytes a save would write (too large, refused by the model): it is
+    not written, and the message says why."""
+
+
+class FolderLostError(ProfileReadOnlyError):
+    """The data folder is no longer this window's (its lock was taken or removed, or the folder went away)."""

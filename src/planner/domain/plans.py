@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, Strict, field_validator, model_validator
 
 from planner.domain.dataset import Id
 from planner.domain.profile_base import (
@@ -43,7 +43,7 @@ MAX_NAME = 60
 MAX_VESTING_YEARS = 10
 ObjectId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
 SkillKey = Annotated[str, Field(min_length=1, max_length=200)]
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Percent = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
 
 
 def _name(value: str, what: str) -> str:
@@ -101,7 +101,7 @@ class Offer(ProfileModel):
     base: Salary
     bonus_percent: BonusPercent = 0.0
     sign_on: Amount = 0
-    equity_grant: Annotated[int, Field(ge=0, le=10 * MAX_SALARY)] = 0
+    equity_grant: Annotated[int, Strict(), Field(ge=0, le=10 * MAX_SALARY)] = 0
     vesting: Vesting = "even"
     custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=list)
     refresher_percent: Percent = 0.0

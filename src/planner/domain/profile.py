@@ -51,6 +51,7 @@ __all__ = [  # the building blocks are imported from here too
     "MAX_PROMOTION_SHIFT",
     "MAX_RATE",
     "MAX_SALARY",
+    "MAX_TICKED",
     "MAX_YEARS",
     "PROFILE_SCHEMA_VERSION",
     "Assumptions",
@@ -59,6 +60,9 @@ __all__ = [  # the building blocks are imported from here too
 ]
 
 PROFILE_SCHEMA_VERSION = 5
+# Ticked skills at most (the first format's limit too): with every other list at its longest this keeps the largest
+# profile the model allows at about 6 MB as saved, under the store's limit (planner.storage.profile_store).
+MAX_TICKED = 10_000
 
 
 class TickedSkill(ProfileModel):
@@ -69,7 +73,7 @@ class TickedSkill(ProfileModel):
 class Profile(ProfileModel):
     schema_version: int = PROFILE_SCHEMA_VERSION
     # Kept even when the dataset does not know an id, so a data update never drops progress.
-    skills: dict[SkillKey, TickedSkill] = Field(default_factory=dict)
+    skills: Annotated[dict[SkillKey, TickedSkill], Field(max_length=MAX_TICKED)] = Field(default_factory=dict)
     years_of_experience: Years = 0.0
     # The level the user says they are at today (new in format 4); None: the one the article's years give.
     current_level: Id | None = None

@@ -4,9 +4,11 @@ user can see and change)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
@@ -17,21 +19,59 @@ FIRST_PAY_YEAR = 1950
 LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
 MAX_PAY_ENTRIES = 200
 
-Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
-Salary = Annotated[int, Field(gt=0, le=MAX_SALARY)]
-Rate = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
-PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]
+# Numbers are strict: ``true`` is not 1 year or $1, and "3" is not 3 (a float field still takes a whole number).
+Years = Annotated[float, Strict(), Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
+Salary = Annotated[int, Strict(), Field(gt=0, le=MAX_SALARY)]
+Rate = Annotated[float, Strict(), Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
+PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]  # a key: "2024" in a JSON file
 # The assumptions' own ranges, shared with a scenario's changes to them (planner.domain.plans) so both refuse alike.
-BonusPercent = Annotated[float, Field(ge=0, le=200, allow_inf_nan=False)]
-Amount = Annotated[int, Field(ge=0, le=MAX_SALARY)]
-PromotionShift = Annotated[float, Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)]
-PromotionRaise = Annotated[float, Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)]
-Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+BonusPercent = Annotated[float, Strict(), Field(ge=0, le=200, allow_inf_nan=False)]
+Amount = Annotated[int, Strict(), Field(ge=0, le=MAX_SALARY)]
+PromotionShift = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)]
+PromotionRaise = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)]
+Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
 AreaCode = Annotated[str, Field(pattern=r"^[0-9]{7}$")]  # a BLS area (7 digits)
+
+
+# What no file can hold: NUL, and half of a surrogate pair (valid in a JSON escape, "\\udc80", and in a Python
+# string, but not encodable as UTF-8, so a save would fail on it).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _texts(value: object) -> Iterator[str]:
+    """The strings of a field's value as it comes in: itself, a mapping's keys and text values, a list's text items
+    (a nested model's fields, such as a scenario's name, are checked by that model itself)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        yield from (k for k in value if isinstance(k, str))
+        yield from (v for v in value.values() if isinstance(v, str))
+    elif isinstance(value, (list, tuple)):
+        yield from (v for v in value if isinstance(v, str))
+
+
+def unstorable(text: str) -> str | None:
+    """Why ``text`` cannot be saved (its first character no file can hold, as "U+DC80"), or None when it can."""
+    found = _UNSTORABLE.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
 
 
 class ProfileModel(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="before")  # before the type's own checks, which would say less
+    @classmethod
+    def _storable_text(cls, value: object, info: ValidationInfo) -> object:
+        """Every text of the profile can be saved: one a file cannot hold is refused where it enters (a loaded or
+        imported file, a dialog, a field), naming the field, instead of making every later save fail."""
+        for text in _texts(value):
+            bad = unstorable(text)
+            if bad is not None:
+                field = (info.field_name or "text").replace("_", " ").capitalize()
+                raise ValueError(
+                    f"{field}: {ascii(text)[:60]} holds a character that cannot be saved ({bad}); remove or retype it."
+                )
+        return value
 
 
 class Assumptions(ProfileModel):
@@ -41,7 +81,7 @@ class Assumptions(ProfileModel):
     yearly_raise: Rate = 0.03
     bonus_percent: BonusPercent = 0.0
     yearly_equity: Amount = 0
-    horizon_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] = 30
+    horizon_years: Annotated[int, Strict(), Field(ge=1, le=MAX_YEARS)] = 30
     # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
     # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
     promotion_shift_years: PromotionShift = 2.0

@@ -13,16 +13,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from planner.domain.errors import FolderLostError, UnsavableProfileError
 from planner.domain.profile import Profile
 from planner.presenters.session import Part, ProfileChange, ProfileSession
-from planner.storage.profile_store import FolderLostError
 
 SAVE_DELAY_MS = 400  # a burst of ticks becomes one write, and no change waits more than this
 RETRY_DELAY_MS = 5000
 
 
-def short_reason(exc: OSError) -> str:
+def short_reason(exc: Exception) -> str:
     """Why a save failed, in a few words: "disk full", "permission denied"... or the system's own words."""
+    if isinstance(exc, UnsavableProfileError):
+        return "the profile would not load again as it is"
+    if not isinstance(exc, OSError):
+        return "an unexpected error"
     text = str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in text or "disk may be full" in text:
         return "disk full"
@@ -40,12 +44,16 @@ class ProfileAutosaver(QObject):
     # Saving stopped for the rest of the session (the data folder is no longer this window's): a sentence for the
     # banner. The changes stay in the window; File > Export profile... saves them elsewhere.
     stopped = Signal(str)
+    # Something the user must know that is no failure (profile.json changed outside the window: reloaded, or kept
+    # beside this window's): a sentence for the banner.
+    notice = Signal(str)
 
     def __init__(
         self,
         session: ProfileSession,
-        save: Callable[[Profile], None],
+        save: Callable[[Profile], str | None],
         *,
+        reload: Callable[[], tuple[Profile, str] | None] = lambda: None,
         read_only_reason: str | None = None,
         delay_ms: int = SAVE_DELAY_MS,
         retry_ms: int = RETRY_DELAY_MS,
@@ -56,7 +64,9 @@ class ProfileAutosaver(QObject):
         self._now = now
         self.detail = ""  # the full reason of the last failure (for a tooltip); empty after a good save
         self._session = session
-        self._save = save
+        self._save = save  # returns a sentence for the banner, or None
+        self._reload = reload  # someone else's newer profile.json and a sentence, or None
+        self._reloading = False
         self._read_only_reason = read_only_reason
         self._retry_ms = retry_ms
         self._delay_ms = delay_ms
@@ -83,7 +93,26 @@ class ProfileAutosaver(QObject):
         return self._dirty
 
     def _on_changed(self, _change: ProfileChange) -> None:
-        self.request_save()
+        if not self._reloading:  # the profile just read from the file needs no save
+            self.request_save()
+
+    def check_outside(self) -> None:
+        """profile.json may have changed outside the window: with nothing unsaved, show that version and say so.
+        With unsaved changes nothing happens now: the next save keeps both."""
+        if self._dirty or self._read_only_reason is not None:
+            return
+        found = self._reload()
+        if found is None:
+            return
+        profile, sentence = found
+        self._reloading = True
+        try:
+            self._session.load(profile, "show the version changed outside the app")
+        finally:
+            self._reloading = False
+        self._session.undo_stack.clear()  # its steps were about the version that is gone
+        self.message.emit("Your profile was changed outside the app; showing that version.")
+        self.notice.emit(sentence)
 
     def request_save(self) -> None:
         """Save the current profile soon even if it did not change (a first run that keeps the defaults)."""
@@ -102,7 +131,7 @@ class ProfileAutosaver(QObject):
             return not self._dirty
         profile = self._session.profile
         try:
-            self._save(profile)
+            note = self._save(profile)
         except FolderLostError as exc:
             self._read_only_reason = str(exc)
             self.lost = True
@@ -113,9 +142,10 @@ class ProfileAutosaver(QObject):
             self.message.emit("Not saving: the data folder is no longer this window's.")
             self.stopped.emit(self.detail)
             return False
-        except OSError as exc:
+        except Exception as exc:  # any failure, not only the disk's: said, retried, and Quit asks
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
             self.detail = (
-                f"Could not save your profile ({exc.strerror or exc}). Your changes are kept in this window and "
+                f"Could not save your profile ({reason}). Your changes are kept in this window and "
                 f"saving will be tried again every {max(self._retry_ms // 1000, 1)} seconds."
             )
             self.message.emit(f"Could not save: {short_reason(exc)}. Retrying.")
@@ -125,6 +155,8 @@ class ProfileAutosaver(QObject):
         self._dirty = self._session.profile is not profile
         self.detail = ""
         self.message.emit(f"Saved at {self._now():%H:%M}")
+        if note:
+            self.notice.emit(note)
         self.saved.emit()
         return not self._dirty
 

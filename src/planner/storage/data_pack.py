@@ -1,7 +1,7 @@
 """An imported salary dataset ("data pack"), kept as ``salary-data.json`` in the data folder and used at start-up.
 
 * Importing validates the whole file first (``parse_dataset``: size limit before parsing, JSON, the model's
-  rules); only the exact bytes that passed are written, atomically (``write_atomic``).
+  rules); only the exact bytes that passed are written, atomically (``write_in_folder``).
 * At start-up a pack that can no longer be read (damaged, edited, written by a newer version) is never deleted
   or overwritten: the app falls back to its built-in data and says so.
 * "Revert to built-in data" moves the pack aside as ``salary-data.json.removed-<timestamp>`` (never deletes it),

@@ -9,7 +9,6 @@ turns bytes into files and files into a validated profile.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,7 +17,13 @@ from planner.domain.profile import Profile
 from planner.storage.atomic import write_atomic
 from planner.storage.dataset_file import resource_root
 from planner.storage.export_target import export_refusal
-from planner.storage.profile_store import MAX_PROFILE_BYTES, ProfileFormatError, decode_profile, encode_profile
+from planner.storage.profile_store import (
+    MAX_PROFILE_BYTES,
+    ProfileFormatError,
+    decode_profile,
+    encode_profile,
+    file_date,
+)
 from planner.storage.safe_files import NotRegularFileError, read_regular
 
 
@@ -86,7 +91,7 @@ def read_profile_import(path: Path) -> Profile:
         raw = read_regular(path, MAX_PROFILE_BYTES)  # a named pipe or device is refused, never waited on
         if len(raw) > MAX_PROFILE_BYTES:
             raise ExportError(f"{path.name} is not a profile: it is larger than any profile could be.")
-        known_on = dt.date.fromtimestamp(path.stat().st_mtime)
+        known_on = file_date(path)
     except ExportError:
         raise
     except NotRegularFileError as exc:

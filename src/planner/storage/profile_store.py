@@ -1,6 +1,7 @@
 """The user's profile on disk: ``profile.json`` in the data folder.
 
-* Saving is atomic (``write_atomic``: QSaveFile), pretty-printed JSON, so a crash leaves the old or the new file.
+* Saving is atomic (``write_in_folder``: a temporary file renamed over the old), pretty-printed JSON, so a crash
+  leaves the old or the new file.
 * A file that cannot be used is never deleted and never silently overwritten:
   - not JSON, not a profile, too large or failing validation: moved aside as ``profile.json.corrupt-<timestamp>``,
     the app starts with a fresh profile and says so;
@@ -12,6 +13,10 @@
   - a newer version is recognised even when the file is too large to read or gives its version as ``4.0``.
 * Writes never follow a symbolic link out of the data folder (``write_in_folder``).
 * ``guard`` (the folder's lock) is asked before every save; when the folder is no longer ours, saving stops.
+* Before every save the file is compared with what this window last read or wrote: a version someone else saved
+  (a hand edit, another program, another copy after the lock file was deleted) is kept beside it as
+  ``profile.json.changed-outside-<timestamp>``, never saved over unseen; with nothing unsaved in the window,
+  ``reload_if_changed`` gives their version to show instead.
 * Ticked skills the dataset does not know are kept (``Profile.skills`` is a plain mapping).
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import json
 import os
 import re
@@ -30,20 +36,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner import APP_NAME
+from planner.domain.errors import FolderLostError, ProfileReadOnlyError, UnsavableProfileError
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile
 from planner.storage.profile_migrations import migrate
 from planner.storage.safe_files import NotRegularFileError, free_name, read_regular, stamp, write_in_folder
 
 PROFILE_FILE = "profile.json"
-MAX_PROFILE_BYTES = 1024 * 1024
+# One size rule for load, import and save: the file's bytes, as saved (indented). The largest profile the model
+# allows (MAX_TICKED ticks, 20 scenarios and the profile each with MAX_PLANNED planned skills, every id and name at
+# its longest) is about 6 MB, and save() refuses to write what would not load again.
+MAX_PROFILE_BYTES = 8 * 1024 * 1024
 
 
-class ProfileReadOnlyError(OSError):
-    """Saving is switched off for this run; the message says why."""
-
-
-class FolderLostError(ProfileReadOnlyError):
-    """The data folder is no longer this window's (its lock was taken or removed, or the folder went away)."""
+# Saving's errors live in the domain (the autosave presenter catches them without importing storage).
+__all__ = ["FolderLostError", "ProfileReadOnlyError", "UnsavableProfileError"]
 
 
 class LoadStatus(enum.Enum):
@@ -87,29 +93,63 @@ def _first_errors(exc: ValidationError, limit: int = 3) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is refused (json would silently keep the last one)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKeyError(key)
+        data[key] = value
+    return data
+
+
+def _shown_key(key: str) -> str:
+    """A key from a file, for a message: as it is when printable, else escaped."""
+    return f'"{key}"' if key.isprintable() and len(key) <= 60 else ascii(key)[:62]
+
+
+def _version_of(data: dict[str, Any]) -> int:
+    """The format version a profile names: a whole number (5 or 5.0), or above ours in any form (a newer format,
+    never a broken file); _UnusableError when there is none."""
+    version = data.get("schema_version")
+    if type(version) is float and version.is_integer() and version <= PROFILE_SCHEMA_VERSION:
+        version = int(version)  # 5.0 is 5: read, written back as 5
+    elif type(version) is float and version > PROFILE_SCHEMA_VERSION:
+        return PROFILE_SCHEMA_VERSION + 1  # 6.0 or 4.5e9 from a newer app, like 6
+    if type(version) is not int or version < 1:
+        raise _UnusableError("it has no valid format version (schema_version)")
+    return version
+
+
 def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
     """The JSON object and its format version, or _UnusableError."""
     if not raw.strip():
         raise _UnusableError("the file is empty")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, object_pairs_hook=_no_duplicate_keys)
     except UnicodeDecodeError:
         raise _UnusableError("it is not text") from None
     except json.JSONDecodeError as exc:
         raise _UnusableError(f"it is not valid JSON: {exc.msg.lower()}, line {exc.lineno}") from None
+    except _DuplicateKeyError as exc:
+        raise _UnusableError(f"it gives {_shown_key(exc.key)} twice, so it is not clear which one is meant") from None
     except (ValueError, RecursionError):
         raise _UnusableError("it is not valid JSON") from None
     if not isinstance(data, dict):
         raise _UnusableError("it does not contain a profile")
-    version = data.get("schema_version")
-    if type(version) is float and version > PROFILE_SCHEMA_VERSION:
-        return data, PROFILE_SCHEMA_VERSION + 1  # "4.0" from a newer app: a newer format, not a broken file
-    if type(version) is not int or version < 1:
-        raise _UnusableError("it has no valid format version (schema_version)")
+    version = _version_of(data)
+    if version <= PROFILE_SCHEMA_VERSION:
+        data["schema_version"] = version
     return data, version
 
 
-_VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)')
+_VERSION_FIELD = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)')
 
 
 def _looks_newer(raw: bytes) -> bool:
@@ -143,7 +183,7 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
         raise ProfileFormatError(str(exc)) from None
     if version > PROFILE_SCHEMA_VERSION:
         raise NewerProfileError(
-            f"it was saved by a newer version of {APP_NAME} (profile format {version}; this version reads "
+            f"it was saved by a newer version of {APP_NAME} (profile format {_newer_version(raw)}; this version reads "
             f"formats up to {PROFILE_SCHEMA_VERSION})"
         )
     older = f"it is an older format (version {version}) with errors" if version < PROFILE_SCHEMA_VERSION else ""
@@ -159,13 +199,28 @@ def decode_profile(raw: bytes, known_on: dt.date) -> tuple[Profile, int]:
         raise ProfileFormatError(older or "it does not fit the profile format") from None
 
 
-def _newer_version(raw: bytes) -> int | str:
+def _newer_version(raw: bytes) -> str:
     """The format version a newer profile names, for the message."""
     found = _VERSION_FIELD.search(raw)
     if found is None:
         return "unknown"
     text = found.group(1).decode("ascii")
-    return int(float(text)) if float(text).is_integer() else text
+    whole = re.fullmatch(r"(-?[0-9]+)(?:\.0*)?", text)  # 6.0 is 6; every digit of a huge one as written
+    return whole.group(1) if whole else text
+
+
+def file_date(path: Path, today: Callable[[], dt.date] = dt.date.today) -> dt.date:
+    """The day ``path`` was last written: the date ticks of a format without dates get. A time the calendar cannot
+    hold (past year 9999, before year 1) or a file that cannot be looked at gives today: never a reason to refuse.
+    Raises nothing."""
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return today()
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 class ProfileStore:
@@ -187,15 +242,74 @@ class ProfileStore:
         # and migrates nothing either, and the run is read-only from the start.
         self._no_writes = read_only
         self.read_only_reason: str | None = read_only
+        # profile.json as this window last read or wrote it (a SHA-256), or None when there was no file: before every
+        # save the file is compared with it, so a change made outside the app is never saved over unseen.
+        self._seen: bytes | None = None
 
     # --- saving --------------------------------------------------------------------------------------------
 
-    def save(self, profile: Profile) -> None:
-        """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off)."""
+    def save(self, profile: Profile) -> str | None:
+        """Write the profile atomically; raises OSError (ProfileReadOnlyError when saving is switched off) or
+        UnsavableProfileError (what would be written would not load again). When profile.json was changed outside
+        this window since it was last read or written, that version is first kept beside it
+        (``profile.json.changed-outside-<timestamp>``) and the sentence saying so is returned; otherwise None."""
         if self.read_only_reason is not None:
             raise ProfileReadOnlyError(self.read_only_reason)
+        note = None
+        data = self._loadable(profile)
         self._check_folder()
-        write_in_folder(self.path, encode_profile(profile))
+        if self.changed_outside() is not None:  # both are kept: theirs beside it, ours in its place
+            kept = self._keep_aside(f"changed-outside-{self._timestamp()}")
+            note = (
+                f"Your profile file {PROFILE_FILE} was changed outside this window (by hand, by another program or "
+                f"by another copy of the app) while this window had changes of its own. Both are kept: that version "
+                f"as {kept.name} in {self.data_dir}, and this window's, with your latest changes, as {PROFILE_FILE}."
+            )
+        write_in_folder(self.path, data)
+        self._seen = _digest(data)
+        return note
+
+    def changed_outside(self) -> bytes | None:
+        """profile.json's bytes when it is no longer what this window last read or wrote (edited by hand, by another
+        program, by another copy of the app); None when it is the same, gone (a save writes it again) or cannot be
+        read (a save then replaces it, as before)."""
+        try:
+            raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
+        except OSError:
+            return None
+        return None if _digest(raw) == self._seen else raw
+
+    def reload_if_changed(self) -> tuple[Profile, str] | None:
+        """With nothing unsaved in the window: the profile someone else saved in profile.json, and a sentence saying
+        so; None when the file is unchanged, or changed into something this version cannot use (then it is left,
+        and a later save keeps it beside this window's)."""
+        if self.read_only_reason is not None:
+            return None
+        raw = self.changed_outside()
+        if raw is None:
+            return None
+        try:
+            profile, version = decode_profile(raw, self._known_on())
+        except ProfileFormatError:
+            return None
+        if version != PROFILE_SCHEMA_VERSION:
+            return None  # an older format wants a backup first: left for a save to keep beside this window's
+        self._seen = _digest(raw)
+        return profile, (
+            f"Your profile file {PROFILE_FILE} was changed outside this window (by hand, by another program or by "
+            "another copy of the app); the window now shows that version. Nothing was saved over it."
+        )
+
+    def _loadable(self, profile: Profile) -> bytes:
+        """The bytes a save writes, once checked to load again through the same path as a start or an import."""
+        try:
+            data = encode_profile(profile)
+            decode_profile(data, self._now().date())
+        except ProfileFormatError as exc:
+            raise UnsavableProfileError(f"it could not be read back ({exc}), so it was not written") from None
+        except (ValueError, TypeError) as exc:  # a text the encoder refuses (pydantic's serialization error)
+            raise UnsavableProfileError(f"it could not be written as JSON ({exc})") from None
+        return data
 
     def _check_folder(self) -> None:
         lost = self._guard()
@@ -206,9 +320,10 @@ class ProfileStore:
     def keep_copy(self, profile: Profile, label: str) -> Path:
         """Write ``profile`` beside profile.json as ``profile.json.<label>-<timestamp>`` (a new name, never an
         existing file's) and return where it went; raises OSError."""
+        data = self._loadable(profile)
         self._check_folder()
         target = free_name(self.path, f"{label}-{self._timestamp()}")
-        write_in_folder(target, encode_profile(profile))
+        write_in_folder(target, data)
         return target
 
     # --- loading -------------------------------------------------------------------------------------------
@@ -244,14 +359,12 @@ class ProfileStore:
             return self._quarantine(str(exc))
         if version < PROFILE_SCHEMA_VERSION:
             return self._migrated(raw, profile, version)
+        self._seen = _digest(raw)
         return LoadResult(profile, LoadStatus.LOADED)
 
     def _known_on(self) -> dt.date:
         """The date a tick from a format without dates gets: the day the file was last written."""
-        try:
-            return dt.date.fromtimestamp(self.path.stat().st_mtime)
-        except (OSError, ValueError, OverflowError):
-            return self._now().date()
+        return file_date(self.path, lambda: self._now().date())
 
     def _read(self) -> bytes:
         try:
@@ -265,7 +378,7 @@ class ProfileStore:
 
     @staticmethod
     def _too_large() -> str:
-        return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, far more than any profile"
+        return f"it is larger than {MAX_PROFILE_BYTES // 1024 // 1024} MB, more than any profile can be"
 
     def _read_only(
         self, status: LoadStatus, message: str | None, reason: str, profile: Profile | None = None
@@ -275,6 +388,23 @@ class ProfileStore:
 
     def _timestamp(self) -> str:
         return stamp(self._now())
+
+    def _keep_aside(self, label: str) -> Path:
+        """Keep profile.json as it is now under a new name ``profile.json.<label>`` (a hard link: the file stays
+        in place until a save replaces it), never replacing an existing file; raises OSError."""
+        for _attempt in range(100):
+            target = free_name(self.path, label)
+            try:
+                os.link(self.path, target)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: a copy of its bytes
+                raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
+                if len(raw) > 4 * MAX_PROFILE_BYTES:
+                    raise OSError(f"{PROFILE_FILE} is too large to keep a copy of") from None
+                write_in_folder(target, raw)
+            return target
+        raise OSError("no free name to keep the file under")
 
     def _move_aside(self) -> Path:
         """Rename profile.json to a new corrupt-<timestamp> name without ever replacing an existing file."""
@@ -320,6 +450,7 @@ class ProfileStore:
         )
 
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
+        self._seen = _digest(raw)
         if self._no_writes is not None:  # shown as read, the file left in its older format
             return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
         backup = free_name(self.path, f"v{version}-backup")

@@ -3,17 +3,24 @@
 * ``read_regular``: opens with ``O_NONBLOCK`` and checks ``fstat`` before reading a byte, so a named pipe, a
   device or a socket where a file should be is refused at once (``NotRegularFileError``) instead of hanging the
   app; a folder in its place raises ``IsADirectoryError``.
-* ``write_in_folder``: an atomic save (``write_atomic``) that never follows a symbolic link out of the data folder:
+* ``write_in_folder``: an atomic save (``replace_file``) that never follows a symbolic link out of the data folder:
   a link that points elsewhere (or nowhere) is moved aside (renamed; the link's target is never touched) and a
   plain file is written in its place.
-* ``clean_stale_temp_files``: temporary files a save left behind when the app was killed half-way.
+* ``replace_file``: the data folder's atomic writer (a new file under a name of the app's own, flushed to disk,
+  then renamed over the old one). Its temporary name, ``<name>.ml-career-planner-save-<16 hex digits>.tmp``, is one
+  no person would type, so:
+* ``clean_stale_temp_files`` removes exactly what a save left behind when the app was killed half-way, and never a
+  file someone named (``profile.json.Backup``, ``settings.ini.OLD001``...).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 import re
+import secrets
 import stat
 from pathlib import Path
 
@@ -97,34 +104,103 @@ def detach_outside_link(path: Path, folder: Path, now: dt.datetime | None = None
 
 
 def write_in_folder(path: Path, data: bytes) -> None:
-    """``write_atomic`` for a file of the data folder (``path.parent``): never writes through a link that leads out
+    """``replace_file`` for a file of the data folder (``path.parent``): never writes through a link that leads out
     of it. Raises OSError."""
-    from planner.storage.atomic import write_atomic  # QtCore: imported only to write (reading needs no Qt)
-
     detach_outside_link(path, path.parent)
-    write_atomic(path, data)
+    replace_file(path, data)
 
 
-# QSaveFile's temporary file, where the system offers no unnamed one: "<name>.XXXXXX" (six letters and digits).
-_TEMP_SUFFIX = re.compile(r"[A-Za-z0-9]{6}")
+# The temporary file of a save of ours. Nobody types "ml-career-planner-save-" and 16 hex digits: what the start
+# removes is exactly what the app itself made.
+_TEMP_MARK = ".ml-career-planner-save-"
+_TEMP_NAME = re.compile(r"(?P<name>.+)\.ml-career-planner-save-[0-9a-f]{16}\.tmp")
+
+
+def temp_name(name: str) -> str:
+    """A new temporary name for a save of ``name``: ``<name>.ml-career-planner-save-<16 hex digits>.tmp``."""
+    return f"{name}{_TEMP_MARK}{secrets.token_hex(8)}.tmp"
+
+
+def _open_new(path: Path) -> int:
+    """A new file at ``path`` (never an existing one, never through a link), for writing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, 0o666)  # less the umask, as any new file
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # pragma: no cover - the system raises ENOSPC rather than writing nothing
+            raise OSError(errno.ENOSPC, "No space left on device")
+        view = view[written:]
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: a new file under ``temp_name`` is written, flushed to disk and renamed over
+    ``path``, so after a crash, a power cut or ``kill -9`` at any moment ``path`` holds the old or the new bytes
+    (a kill before the rename can leave the temporary file, which the next start removes). An existing file's
+    permissions are kept; a symbolic link is followed (its target is replaced, the link stays), as QSaveFile does.
+
+    Raises OSError naming the file and the reason; on any error the temporary file is removed and ``path`` is
+    untouched."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    temp = path.with_name(temp_name(path.name))
+    try:
+        fd = _open_new(temp)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {path.name}: {exc.strerror or exc}") from None
+    try:
+        try:
+            _write_all(fd, data)
+            if mode is not None and hasattr(os, "fchmod"):  # Windows keeps no such permissions
+                os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, f"cannot save {path.name}: {exc.strerror or exc}") from None
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (matters after a power cut, not after a kill); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder (and needs no folder sync)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def clean_stale_temp_files(folder: Path, names: tuple[str, ...]) -> list[Path]:
     """Remove what an interrupted save of one of ``names`` left in ``folder``; the files removed.
 
-    Call only while holding the folder's lock (no save of ours is running then). A name is taken for a temporary
-    file only if it is ``<name>.`` plus six letters and digits with at least one capital or digit (Qt's random
-    part), and it is a regular file: ``profile.json.backup`` or any other word a person would choose is kept."""
+    Call only while holding the folder's lock (no save of ours is running then). Only a regular file named exactly
+    as ``temp_name`` names them is removed: every other name stays, whatever it looks like (``profile.json.Backup``,
+    ``profile.json.copy01``, a temporary file of another program)."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
     for entry in entries:
-        base, dot, suffix = entry.name.rpartition(".")
-        if not dot or base not in names or not _TEMP_SUFFIX.fullmatch(suffix):
-            continue
-        if suffix.islower() and suffix.isalpha():
+        found = _TEMP_NAME.fullmatch(entry.name)
+        if found is None or found.group("name") not in names:
             continue
         try:
             if not entry.is_file(follow_symlinks=False):

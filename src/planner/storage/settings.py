@@ -1,28 +1,52 @@
-"""Window state and preferences, kept with QSettings in an INI file inside the data folder.
+"""Window state and preferences, kept in ``settings.ini`` inside the data folder.
 
 Keeping it in the data folder (not the system's settings store) means --data-dir isolates it too.
-Before QSettings reads or writes the file: a named pipe, device or socket in its place is moved aside (QSettings
-would block reading it), and a symbolic link leading out of the data folder is moved aside (QSettings would
+
+The file follows the profile's ownership rules: it is read once (through QSettings, which reads the files older
+versions wrote) and written only by the app, explicitly, through the data folder's atomic writer
+(``write_in_folder``), and only while the folder is this window's (``guard``). QSettings never writes it: no sync
+behind the app's back (after another copy took the folder over), and a data folder that was deleted is never made
+again on close. Before the file is read or written: a named pipe, device or socket in its place is moved aside
+(QSettings would block reading it), and a symbolic link leading out of the data folder is moved aside (a save would
 replace the link's target).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.storage.safe_files import detach_outside_link, free_name, stamp
+from planner.storage.safe_files import detach_outside_link, free_name, stamp, write_in_folder
 
 VALID_THEMES = ("system", "light", "dark")
 SETTINGS_FILE = "settings.ini"
+_BYTES = "base64:"  # how a binary value (a window's geometry) is written: QSettings reads it back as this text
+_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")  # a key written as it is (a splitter's object name)
 
 
 def _regular_or_folder(mode: int) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
+def _as_bytes(value: object) -> QByteArray | None:
+    """A binary value as an older version wrote it (QSettings' @ByteArray) or as this one does (base64:...)."""
+    if isinstance(value, QByteArray):
+        return value if not value.isEmpty() else None
+    if isinstance(value, str) and value.startswith(_BYTES):
+        try:
+            raw = base64.b64decode(value.removeprefix(_BYTES), validate=True)
+        except (binascii.Error, ValueError):
+            return None
+        return QByteArray(raw) if raw else None
+    return None
 
 
 class AppSettings:
@@ -30,7 +54,10 @@ class AppSettings:
         self.path = data_dir / SETTINGS_FILE
         self.moved_aside: Path | None = None  # a special file or an outside link found in the file's place
         self._make_safe()
-        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._window: dict[str, object] = {}
+        self._splitters: dict[str, QByteArray] = {}
+        self._theme: object = "system"
+        self._read()
         self.guard: Callable[[], str | None] = lambda: None  # the folder's lock: None while the folder is ours
 
     def _make_safe(self) -> None:
@@ -40,60 +67,88 @@ class AppSettings:
                 moved = free_name(self.path, f"not-a-file-{stamp()}")
                 os.rename(self.path, moved)
         except OSError:
-            return  # missing (the usual first run), or cannot be moved: QSettings copes with a missing file
+            return  # missing (the usual first run), or cannot be moved: read as empty, replaced at the next save
         self.moved_aside = moved
 
-    def _sync(self) -> None:
-        if self.guard() is not None:
-            return  # the data folder is no longer ours: window state is not worth overwriting another copy's
-        self._make_safe()
-        self._qs.sync()
+    def _read(self) -> None:
+        """Everything the file holds, read once; the QSettings object that read it is gone before any write."""
+        if not self.path.is_file():
+            return
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        for key in ("geometry", "state", "last_tab_id"):
+            value = qs.value(f"window/{key}")
+            if value is not None:
+                self._window[key] = value
+        self._theme = qs.value("view/theme", "system")
+        qs.beginGroup("splitters")
+        for key in qs.childKeys():
+            value = _as_bytes(qs.value(key))
+            if value is not None:
+                self._splitters[key] = value
+        qs.endGroup()
+        del qs  # nothing was set: it has nothing to write
 
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._qs.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+    def _text(self) -> str:
+        lines: list[str] = []
+        splitters = {k: v for k, v in self._splitters.items() if _NAME.fullmatch(k)}
+        if splitters:
+            lines += ["[splitters]", *(f"{k}={self._bytes_text(v)}" for k, v in sorted(splitters.items())), ""]
+        if self.theme != "system":
+            lines += ["[view]", f"theme={self.theme}", ""]
+        window = []
+        for key in ("geometry", "state"):
+            value = _as_bytes(self._window.get(key))
+            if value is not None:
+                window.append(f"{key}={self._bytes_text(value)}")
+        if self.last_tab and _NAME.fullmatch(self.last_tab):
+            window.append(f"last_tab_id={self.last_tab}")
+        if window:
+            lines += ["[window]", *window, ""]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _bytes_text(value: QByteArray) -> str:
+        return _BYTES + base64.b64encode(value.data()).decode("ascii")
+
+    def _sync(self) -> None:
+        """Write the file now, whole, if the data folder is still this window's; otherwise nothing is written (window
+        state is not worth overwriting another copy's file, or making a deleted folder again)."""
+        if self.guard() is not None:
+            return
+        self._make_safe()
+        with contextlib.suppress(OSError):  # a folder gone or full: the window's layout is not worth an error
+            write_in_folder(self.path, self._text().encode("utf-8"))
 
     @property
     def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
+        return _as_bytes(self._window.get("geometry"))
 
     @property
     def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
+        return _as_bytes(self._window.get("state"))
 
     def splitters(self) -> dict[str, QByteArray]:
-        self._qs.beginGroup("splitters")
-        try:
-            states = {key: self._qs.value(key) for key in self._qs.childKeys()}
-        finally:
-            self._qs.endGroup()
-        return {k: v for k, v in states.items() if isinstance(v, QByteArray)}
+        return dict(self._splitters)
 
     @property
     def last_tab(self) -> str:
         """The id of the tab open when the window last closed ("" if none): an id, so a tab added before it does
         not move it. (An index saved under window/last_tab by earlier versions is ignored.)"""
-        value = self._qs.value("window/last_tab_id", "")
+        value = self._window.get("last_tab_id", "")
         return value if isinstance(value, str) else ""
 
     @property
     def theme(self) -> str:
-        value = self._qs.value("view/theme", "system")
-        return value if value in VALID_THEMES else "system"
+        return self._theme if isinstance(self._theme, str) and self._theme in VALID_THEMES else "system"
 
     def set_theme(self, theme: str) -> None:
         if theme in VALID_THEMES:
-            self._qs.setValue("view/theme", theme)
+            self._theme = theme
             self._sync()
 
     def save_window(
         self, geometry: QByteArray, state: QByteArray, last_tab: str, splitters: dict[str, QByteArray]
     ) -> None:
-        self._qs.setValue("window/geometry", geometry)
-        self._qs.setValue("window/state", state)
-        self._qs.setValue("window/last_tab_id", last_tab)
-        self._qs.beginGroup("splitters")
-        for name, value in splitters.items():
-            self._qs.setValue(name, value)
-        self._qs.endGroup()
+        self._window.update(geometry=geometry, state=state, last_tab_id=last_tab)
+        self._splitters.update(splitters)
         self._sync()

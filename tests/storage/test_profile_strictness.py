@@ -51,6 +51,18 @@ def test_whole_numbers_still_fill_number_fields() -> None:
     assert profile.assumptions.inflation == 0.0
 
 
+def test_a_whole_number_written_with_a_point_fills_a_whole_number_field() -> None:
+    """Tools that write every JSON number as a float (145000.0) are read as meant; 145000.5 and true are not."""
+    raw = profile_bytes(current_salary=145000.0, assumptions={"horizon_years": 20.0, "yearly_equity": 5000.0})
+    profile, _ = decode_profile(raw, DAY)
+    assert (profile.current_salary, profile.assumptions.horizon_years) == (145_000, 20)
+    assert profile.assumptions.yearly_equity == 5000
+    assert isinstance(profile.current_salary, int)
+    for refused in (145000.5, True):
+        with pytest.raises(ProfileFormatError, match="current_salary"):
+            decode_profile(profile_bytes(current_salary=refused), DAY)
+
+
 def test_format_5_written_as_5_point_0_is_read_like_5_and_saved_as_5(data_dir: Path) -> None:
     (data_dir / "profile.json").write_text(
         json.dumps({"schema_version": 5.0, "years_of_experience": 4}), encoding="utf-8"

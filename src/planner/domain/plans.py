@@ -33,6 +33,7 @@ from planner.domain.profile_base import (
     Rate,
     Salary,
     Share,
+    Whole,
 )
 
 MAX_SCENARIOS = 20
@@ -101,7 +102,7 @@ class Offer(ProfileModel):
     base: Salary
     bonus_percent: BonusPercent = 0.0
     sign_on: Amount = 0
-    equity_grant: Annotated[int, Strict(), Field(ge=0, le=10 * MAX_SALARY)] = 0
+    equity_grant: Annotated[int, Strict(), Whole, Field(ge=0, le=10 * MAX_SALARY)] = 0
     vesting: Vesting = "even"
     custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=list)
     refresher_percent: Percent = 0.0

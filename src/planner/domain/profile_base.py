@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
@@ -19,14 +19,26 @@ FIRST_PAY_YEAR = 1950
 LAST_PAY_YEAR = 2200  # the model's outer bound; the editor refuses years after the current one
 MAX_PAY_ENTRIES = 200
 
-# Numbers are strict: ``true`` is not 1 year or $1, and "3" is not 3 (a float field still takes a whole number).
+
+def _whole(value: object) -> object:
+    """A whole number written with a decimal point (145000.0, as some tools write JSON numbers) is that number;
+    ``true`` and "3" stay refused by the strict type, and 145000.5 too."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Whole = BeforeValidator(_whole)
+
+# Numbers are strict: ``true`` is not 1 year or $1, and "3" is not 3 (a float field still takes a whole number, and
+# a whole-number field takes 145000.0 as 145000).
 Years = Annotated[float, Strict(), Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
-Salary = Annotated[int, Strict(), Field(gt=0, le=MAX_SALARY)]
+Salary = Annotated[int, Strict(), Whole, Field(gt=0, le=MAX_SALARY)]
 Rate = Annotated[float, Strict(), Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
 PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]  # a key: "2024" in a JSON file
 # The assumptions' own ranges, shared with a scenario's changes to them (planner.domain.plans) so both refuse alike.
 BonusPercent = Annotated[float, Strict(), Field(ge=0, le=200, allow_inf_nan=False)]
-Amount = Annotated[int, Strict(), Field(ge=0, le=MAX_SALARY)]
+Amount = Annotated[int, Strict(), Whole, Field(ge=0, le=MAX_SALARY)]
 PromotionShift = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)]
 PromotionRaise = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)]
 Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
@@ -81,7 +93,7 @@ class Assumptions(ProfileModel):
     yearly_raise: Rate = 0.03
     bonus_percent: BonusPercent = 0.0
     yearly_equity: Amount = 0
-    horizon_years: Annotated[int, Strict(), Field(ge=1, le=MAX_YEARS)] = 30
+    horizon_years: Annotated[int, Strict(), Whole, Field(ge=1, le=MAX_YEARS)] = 30
     # How far a level's skills move the promotion into that level (docs/projection.md): all ticked, this many
     # years earlier than the article's years; half ticked, on time; none ticked, this many years later.
     promotion_shift_years: PromotionShift = 2.0

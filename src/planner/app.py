@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from planner.domain.profile import Profile
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
+    from planner.presenters.display import DisplayChoice
     from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
     from planner.presenters.session import ProfileSession
     from planner.storage.instance_lock import DataDirLock
@@ -48,6 +49,7 @@ class Context:
     session: ProfileSession
     settings: AppSettings
     dialogs: Dialogs  # every question to the user (tests hand in one that answers at once)
+    display: DisplayChoice  # how pay is shown on every tab (nominal or today's dollars, base or total pay)
     commands: WindowCommands | None = None  # File and Help menu commands (exports, import, help page)
     # Set by open_window(), which reads and saves profile.json; build_window() alone touches no file.
     store: ProfileStore | None = None
@@ -72,6 +74,7 @@ def build_window(
     from PySide6.QtGui import QUndoStack
 
     from planner.commands import WindowCommands
+    from planner.presenters.display import DisplayChoice
     from planner.presenters.session import ProfileSession
     from planner.storage.settings import AppSettings
     from planner.views.dialogs import QtDialogs
@@ -92,6 +95,7 @@ def build_window(
         session=session,
         settings=settings,
         dialogs=dialogs if dialogs is not None else QtDialogs(window),  # before the tabs: they ask through it
+        display=DisplayChoice(window),
     )
     add_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
@@ -106,7 +110,7 @@ def add_tabs(ctx: Context) -> None:
     """Every tab of the registry, in order, with its View menu entry and shortcut."""
     from planner import tabs
 
-    tab_context = tabs.TabContext(ctx.dataset, ctx.session, ctx.dialogs, ctx.window)
+    tab_context = tabs.TabContext(ctx.dataset, ctx.session, ctx.dialogs, ctx.window, ctx.display)
     for spec in tabs.TABS:
         build = functools.partial(spec.build, tab_context)
         ctx.window.add_tab(spec.id, spec.title, build, spec.shortcut, lazy=spec.lazy)

@@ -168,7 +168,7 @@ def test_welcome_skills_and_level_reach_the_first_projection(
     qtbot.waitUntil(lambda: welcome.calls == 1)
     assert set(ctx.session.profile.skills) == {"mid.deep-learning", "general.collaboration"}
     tab = ctx.window.tabs.currentWidget()
-    assert tab.plot.today_line.label.format == "Today: Mid level"
+    assert "Today: Mid level" in tab.plot.top_label_texts()
     assert ctx.presenter("skills", SkillsPresenter).progress()[1].done == 2
     ctx.window.close()
 

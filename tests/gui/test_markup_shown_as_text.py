@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pyqtgraph as pg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
@@ -91,8 +90,9 @@ def with_names(ds: Dataset, text: str) -> Dataset:
     )
 
 
-def legend_texts(legend: pg.LegendItem) -> list[str]:
-    return [label.item.toPlainText() for _sample, label in legend.items]
+def legend_texts(legend: Any) -> list[str]:
+    """What a legend row shows and says on hover (plain text: it draws names as they are)."""
+    return [text for entry in legend.entries() for text in (entry.name, entry.tip)]
 
 
 def tooltips(model: Any, parent: QModelIndex | None = None) -> list[str]:
@@ -164,7 +164,7 @@ def test_every_name_shows_exactly_as_typed(qapp: Any, qtbot: Any, dataset: Datas
     # Projection: the legend and the crosshair's tooltip name the industry and the level.
     projection_tab: QWidget = window.tab_widget("projection")
     assert ctx.presenter("projection", ProjectionPresenter) is not None
-    assert any(industry_name in entry for entry in legend_texts(projection_tab.plot.legend))  # type: ignore[attr-defined]
+    assert any(industry_name in entry for entry in legend_texts(projection_tab.legend))  # type: ignore[attr-defined]
     assert level_name in visible(projection_tab.plot.toolTip())  # type: ignore[attr-defined]
 
     # Help > Data sources: the page's text and the table's tooltips.

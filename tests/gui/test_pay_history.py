@@ -98,8 +98,7 @@ def test_points_are_drawn_at_the_recorded_years_left_of_today(main_context: Any,
     assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == sorted(history.items())
     left, _right = tab.plot.getPlotItem().getViewBox().viewRange()[0]
     assert left < year - 4, "the earliest point is inside the chart"
-    legend = [label.text for _sample, label in tab.plot.legend.items]
-    assert "Your recorded base salary" in legend
+    assert "Your recorded base salary" in [entry.tip for entry in tab.legend.entries()]
     tips = [p.data() for p in tab.plot.history_points.points()]
     assert any(usd(97_000) in t and "pay history" in t for t in tips)
 
@@ -128,7 +127,8 @@ def test_the_latest_year_is_todays_salary_unless_one_is_typed(
         == f"your {year - 1} salary (pay history)"
     )
     assert np.asarray(tab.plot.main_curve.getData()[1])[0] == pytest.approx(101_000)
-    # "Why this number?" follows the chart by a moment (its layout is kept out of the tick's frame).
+    # "Why this number?" follows the chart by a moment (its layout is kept out of the tick's frame), once open.
+    tab.details_button.click()
     qtbot.waitUntil(lambda: "pay history" in tab.breakdown.toPlainText())
     notes = tab.breakdown.toPlainText()
     assert f"your {year - 1} salary from your pay history" in notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from planner.domain.money import usd
+from planner.domain.plans import PlannedSkill, Scenario
 from planner.domain.projection import project
 from planner.domain.projection_basis import pay_basis
 from planner.tabs.projection.presenter import ProjectionPresenter
@@ -98,12 +100,12 @@ def test_todays_dollars_and_total_compensation(main_context: Any, tab: Projectio
     assert tab.plot.base_curve.isVisible()
     assert tab.plot.extras.isVisible()
     assert np.allclose(curve_y(tab.plot.base_curve), proj.projected("today", "base"))
-    legend = [label.text for _sample, label in tab.plot.legend.items]
-    assert "Bonus and equity (your assumptions)" in legend
-    assert "Base salary inside it" in legend
+    tips = [entry.tip for entry in tab.legend.entries()]
+    assert "Bonus and equity (your assumptions)" in tips
+    assert "Base salary inside it" in tips
     tab.comp.setCurrentIndex(tab.comp.findData("base"))
     assert not tab.plot.base_curve.isVisible()
-    assert "Bonus and equity (your assumptions)" not in [label.text for _sample, label in tab.plot.legend.items]
+    assert "Bonus and equity (your assumptions)" not in [entry.tip for entry in tab.legend.entries()]
 
 
 def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTab) -> None:
@@ -120,7 +122,7 @@ def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTa
     assert np.allclose(curve_y(curves["industry"]), industry.projected("nominal", "base"))
     assert np.allclose(curve_y(curves["employer"]), employer.projected("nominal", "base"))
     assert np.allclose(curve_y(curves["next-skills"]), skills.projected("nominal", "base"))
-    legend = [label.text for _sample, label in tab.plot.legend.items]
+    legend = tab.legend.names()
     assert "In Consumer goods" in legend
     assert "At Google" in legend
     assert "With all Mid level skills" in legend
@@ -130,7 +132,7 @@ def test_comparison_curves_appear_on_demand(main_context: Any, tab: ProjectionTa
     assert f"In Consumer goods: +{usd(diff)}" in tab.summary.text()
     tab.compare_industry.setCurrentIndex(0)
     assert not curves["industry"].isVisible()
-    assert "In Consumer goods" not in [label.text for _sample, label in tab.plot.legend.items]
+    assert "In Consumer goods" not in tab.legend.names()
 
 
 def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
@@ -157,6 +159,9 @@ def test_crosshair_follows_the_mouse(main_context: Any, tab: ProjectionTab, qtbo
 
 
 def test_why_this_number_adds_up(main_context: Any, tab: ProjectionTab) -> None:
+    tab.details_button.click()  # "Why this number? · Tables": opens under the chart
+    assert tab.tables.isVisible()
+    assert tab.tables.currentWidget() is tab.breakdown
     proj = engine(main_context)
     tab.year_slider.setValue(9)
     presenter = main_context.presenter("projection", ProjectionPresenter)
@@ -170,6 +175,7 @@ def test_why_this_number_adds_up(main_context: Any, tab: ProjectionTab) -> None:
 
 
 def test_why_this_number_follows_a_tick(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
+    tab.details_button.click()
     tab.year_slider.setValue(3)
     tick(main_context.session, "mid.cloud-platforms", True)
     proj = engine(main_context)
@@ -346,21 +352,65 @@ def test_the_default_values_next_to_the_fields_are_readable(tab: ProjectionTab) 
             assert contrast(text, palette.color(role)) >= 4.5
 
 
-def test_the_readout_and_the_legend_leave_the_curves_uncovered(main_context: Any, tab: ProjectionTab) -> None:
+def test_nothing_covers_the_curves(main_context: Any, tab: ProjectionTab) -> None:
+    """The readout and the legend are outside the plot; the labels of today, promotions and plans sit in a band
+    above every curve and never on one another."""
+    today = dt.date.today()
+    main_context.session.edit(
+        plan={"mid.deep-learning": PlannedSkill(by=dt.date(today.year + 1, 6, 1), planned_on=today)}
+    )
     tab.compare_industry.setCurrentIndex(tab.compare_industry.findData("consumer-goods"))
     tab.year_spin.setValue(tab.year_spin.minimum() + 4)
     vb = tab.plot.getPlotItem().getViewBox()
-    readout = tab.plot.crosshair_label.sceneBoundingRect()
-    assert readout.top() <= vb.sceneBoundingRect().top() + 10  # in the top corner
-    assert readout.left() <= vb.sceneBoundingRect().left() + 10
-    legend = tab.plot.legend.sceneBoundingRect()
-    assert not legend.intersects(vb.sceneBoundingRect())  # under the plot area
+    area = vb.sceneBoundingRect()
+    plot_box = tab.plot.geometry()
+    assert not tab.readout.geometry().intersects(plot_box)  # a line above the chart
+    assert not tab.legend.geometry().intersects(plot_box)  # a row under it
+    assert tab.readout.toolTip().startswith(f"{tab.year_spin.value()} · ")
+    labels = [t for t in tab.plot.top_labels if t.isVisible()]
+    texts = [t.toPlainText() for t in labels]
+    assert any(text.startswith("Today: ") for text in texts)
+    assert any(" level from " in text for text in texts)  # a promotion, with its jump
+    boxes = [t.sceneBoundingRect() for t in labels]
+    for i, one in enumerate(boxes):
+        assert area.contains(one.center())
+        for other in boxes[i + 1 :]:
+            assert not one.intersects(other), texts
+    lowest = max(box.bottom() for box in boxes)
     for curve in (tab.plot.main_curve, tab.plot.comparison_curves["industry"], tab.plot.high_curve):
         xs, ys = curve.getData()
         for x, y in zip(xs, ys, strict=True):
-            assert not readout.contains(vb.mapViewToScene(QPointF(x, y)))
+            assert vb.mapViewToScene(QPointF(x, y)).y() > lowest  # every curve under the labels
 
 
-def test_why_this_number_and_the_table_get_room(tab: ProjectionTab) -> None:
+def test_the_curve_first_at_a_small_window(qtbot: Any, main_context: Any, tab: ProjectionTab) -> None:
+    """At 1000×600 (a 1024×640 screen), with scenarios and a plan drawn, the plot's data area is at least 45 % of
+    the window's height; "Why this number?" and the tables open under it on request, with room to be read."""
+    window = main_context.window
+    window.resize(1000, 600)
+    today = dt.date.today()
+    main_context.session.edit(
+        years_of_experience=6.0,
+        current_salary=145_000,
+        industry="finance",
+        plan={
+            "senior.compliance": PlannedSkill(by=dt.date(today.year + 1, 6, 1), planned_on=today),
+            "senior.languages": PlannedSkill(by=dt.date(today.year + 2, 3, 1), planned_on=today),
+        },
+        scenarios=[
+            Scenario(id="scenario-1", name="Move to Google", employer="google"),
+            Scenario(id="scenario-2", name="Consumer goods", industry="consumer-goods"),
+            Scenario(id="scenario-3", name="Senior now", current_level="senior"),
+        ],
+    )
+    qtbot.waitUntil(lambda: tab.plot.getPlotItem().getViewBox().height() > 0)
+    qtbot.wait(50)
+    vb_height = tab.plot.getPlotItem().getViewBox().height()
+    assert vb_height >= 0.45 * window.height(), (vb_height, window.height())
+    assert not tab.details_button.isChecked()
+    tab.details_button.click()
     top, lower = tab.right_split.sizes()
-    assert lower >= 0.35 * (top + lower)
+    assert lower >= 0.3 * (top + lower)
+    assert tab.tables.isVisible()
+    tab.details_button.click()
+    assert tab.right_split.sizes()[1] == 0

@@ -53,6 +53,7 @@ def test_projection_labels_data_and_assumptions(main_context: Any, dataset: Data
     assert isinstance(tab, ProjectionTab)
     presenter = main_context.presenter("projection", ProjectionPresenter)
     presenter.comp_chosen("total")
+    tab.details_button.click()  # "Why this number?" opens under the chart
     presenter.year_selected(5)
     text = tab.breakdown.toPlainText()
     assert f"Source: {dataset.source_names(dataset.levels[0].range.sources)}, {as_of(dataset)}" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from planner.domain.dataset import Dataset
@@ -26,7 +27,7 @@ def test_no_plan_no_marks(dataset: Dataset) -> None:
     assert plan_marks(proj, proj.base, {}) == ()
 
 
-def test_one_mark_a_year_on_the_curve_with_names_and_months(dataset: Dataset) -> None:
+def test_one_mark_a_month_on_the_curve_in_the_year_the_month_falls_in(dataset: Dataset) -> None:
     plan = {
         "mid.neural-networks": planned(2028, 9),
         "general.deployment": planned(2028, 2),
@@ -36,15 +37,33 @@ def test_one_mark_a_year_on_the_curve_with_names_and_months(dataset: Dataset) ->
     proj = project(dataset, Profile(years_of_experience=3, plan=plan), YEAR)
     y = proj.projected("nominal", "base")
     marks = plan_marks(proj, y, plan)
-    assert [m.x for m in marks] == [2028.0, 2030.0]  # without a salary a skill pays from its year
-    assert [m.y for m in marks] == [pytest.approx(y[2]), pytest.approx(y[4])]
-    assert marks[0].label == "Deployment and maintenance and 1 more (2028)"
-    assert marks[0].tip == (
-        "Learning plan: Deployment and maintenance (by February 2028), Neural networks (by September 2028). "
-        "In the projection they count from 2028."
+    # February 2028 sits a month into 2028, September eight months in, June 2030 five months into 2030.
+    assert [m.x for m in marks] == [
+        pytest.approx(2028 + 1 / 12),
+        pytest.approx(2028 + 8 / 12),
+        pytest.approx(2030 + 5 / 12),
+    ]
+    years = proj.calendar_years.astype(float)
+    assert [m.y for m in marks] == [pytest.approx(float(np.interp(m.x, years, y))) for m in marks]  # on the curve
+    assert [m.label for m in marks] == [
+        "Deployment and maintenance (Feb 2028)",
+        "Neural networks (Sep 2028)",
+        "Deep learning (Jun 2030)",
+    ]
+    # Without a salary a skill counts from its year.
+    assert (
+        marks[0].tip
+        == "Learning plan: Deployment and maintenance (by February 2028). In the projection it counts from 2028."
     )
-    assert marks[1].label == "Deep learning (Jun 2030)"
-    assert marks[1].tip == "Learning plan: Deep learning (by June 2030). In the projection it counts from 2030."
+    assert marks[2].tip == "Learning plan: Deep learning (by June 2030). In the projection it counts from 2030."
+
+
+def test_skills_planned_for_the_same_month_share_a_mark(dataset: Dataset) -> None:
+    plan = {"mid.neural-networks": planned(2028, 9), "general.deployment": planned(2028, 9)}
+    proj = project(dataset, Profile(years_of_experience=3, plan=plan), YEAR)
+    (mark,) = plan_marks(proj, proj.base, plan)
+    assert mark.label == "Deployment and maintenance and 1 more (Sep 2028)"
+    assert mark.tip.startswith("Learning plan: Deployment and maintenance (by September 2028), Neural networks")
 
 
 def test_with_a_salary_the_mark_is_the_year_after_and_none_beyond_the_horizon(dataset: Dataset) -> None:
@@ -52,8 +71,8 @@ def test_with_a_salary_the_mark_is_the_year_after_and_none_beyond_the_horizon(da
     profile = Profile(years_of_experience=3, current_salary=110_000, plan=plan)
     proj = project(dataset, profile, YEAR)
     marks = plan_marks(proj, proj.base, plan)
-    assert [m.x for m in marks] == [2028.0, 2030.0]
-    assert "counts from 2027, and your pay moves from the year after" in marks[0].tip
+    assert [m.x for m in marks] == [pytest.approx(2027 + 4 / 12), 2029.0]  # the mark at the month
+    assert "counts from 2027, and your pay moves from 2028" in marks[0].tip
     short = profile.model_copy(update={"assumptions": profile.assumptions.model_copy(update={"horizon_years": 3})})
     proj3 = project(dataset, short, YEAR)
-    assert [m.x for m in plan_marks(proj3, proj3.base, plan)] == [2028.0]  # 2030 is beyond 2026–2028
+    assert [m.x for m in plan_marks(proj3, proj3.base, plan)] == [pytest.approx(2027 + 4 / 12)]  # 2029: beyond 2028

@@ -188,7 +188,8 @@ def test_the_plan_list_is_in_date_order_with_what_each_step_adds(
     horizon = profile.assumptions.horizon_years
 
     def base(entries: dict[str, PlannedSkill]) -> Any:
-        return project(dataset, profile.model_copy(update={"plan": entries}), TODAY.year).base
+        # In the dollars and pay the Projection tab shows (nominal dollars, base salary, until the user chooses).
+        return project(dataset, profile.model_copy(update={"plan": entries}), TODAY.year).projected("nominal", "base")
 
     none, first, both = base({}), base({SKILL: plan[SKILL]}), base(dict(plan))
     ahead1, total1 = round(first[5] - none[5]), round(float((first - none).sum()))

@@ -28,6 +28,10 @@ class FakeView:
         self.notes = ""
         self.levels: list[Choice] = []
         self.level: str | None = "unset"
+        self.change = ""
+
+    def show_change(self, text: str) -> None:
+        self.change = text
 
     def show_field_text(self, key: str, text: str) -> None:
         self.texts[key] = text

@@ -216,7 +216,8 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
     model = presenter.model
     assert model.headerData(COL_EXTRA, Qt.Orientation.Horizontal) == "Adds: in 5 years · over 30 years"
     session.edit(years_of_experience=3.0)  # in five years this engineer is mid level
-    effects = skill_effects(dataset, session.profile, TODAY.year, 5)
+    # In the Projection tab's dollars and pay (nominal dollars, base salary, until the user chooses others).
+    effects = skill_effects(dataset, session.profile, TODAY.year, 5, "nominal", "base")
     deep = effects["mid.deep-learning"]
     shown = f"+{usd(deep.ahead)} · +{usd(deep.total)}"
     qtbot.waitUntil(lambda: presenter.skill_index("mid.deep-learning", COL_EXTRA).data() == shown)
@@ -227,7 +228,7 @@ def test_each_unticked_skill_shows_what_it_adds_in_five_years(
         index = presenter.skill_index(skill_id, COL_EXTRA)
         assert index.data() == f"+{usd(e.ahead)} · +{usd(e.total)}"
     tip = presenter.skill_index("mid.neural-networks", COL_EXTRA).data(Qt.ItemDataRole.ToolTipRole)
-    assert "today's dollars" in tip
+    assert "base salary, nominal dollars, as on the Projection tab" in tip
     assert "over 30 years" in tip
 
     presenter.set_checked("mid.deep-learning", True)
@@ -247,7 +248,7 @@ def test_next_skills_are_ranked_by_effect_and_follow_the_profile(
     assert [t.total for t in ranked] == sorted((t.total for t in ranked), reverse=True)
     assert ranked[0].effects[0].skill.name in view.next_plain
     session.edit(years_of_experience=7.0, current_salary=150_000, industry="consumer-goods")
-    expected = rank_skills(skill_effects(dataset, session.profile, TODAY.year, 5).values(), 5)
+    expected = rank_skills(skill_effects(dataset, session.profile, TODAY.year, 5, "nominal", "base").values(), 5)
     assert expected != ranked, "a salaried mid-level engineer in another industry has other next skills"
     qtbot.waitUntil(lambda: presenter.next_skills == expected)
     first = expected[0]

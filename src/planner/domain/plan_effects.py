@@ -17,6 +17,7 @@ from planner.domain.dataset import Dataset, Skill
 from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile
 from planner.domain.projection import project
+from planner.domain.projection_basis import Comp, Dollars
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,14 @@ def plan_order(dataset: Dataset, plan: dict[str, PlannedSkill]) -> list[tuple[Sk
     return sorted(known, key=lambda item: (item[2].by, rank[item[0].id]))
 
 
-def plan_steps(dataset: Dataset, profile: Profile, today: dt.date, years_ahead: int = 5) -> list[PlanStep]:
+def plan_steps(
+    dataset: Dataset,
+    profile: Profile,
+    today: dt.date,
+    years_ahead: int = 5,
+    dollars: Dollars = "today",
+    comp: Comp = "base",
+) -> list[PlanStep]:
     """Each step of the learning plan with what it adds (see the module's docstring).
 
     ``ahead`` is measured ``years_ahead`` years from now, or in the first year the step changes the pay when that
@@ -66,7 +74,7 @@ def plan_steps(dataset: Dataset, profile: Profile, today: dt.date, years_ahead: 
     result: list[PlanStep] = []
     for n, (sk, group, planned) in enumerate(steps):
         before, after = curves[n], curves[n + 1]
-        diff = np.maximum(after.base - before.base, 0.0)
+        diff = np.maximum(after.projected(dollars, comp) - before.projected(dollars, comp), 0.0)
         start = planned_year(planned, year)
         pays_from = start + (1 if after.salary_mode else 0)
         at = min(max(years_ahead, pays_from), horizon - 1)

@@ -12,30 +12,36 @@ import numpy as np
 from planner.domain.dataset import Dataset, Skill
 from planner.domain.profile import Profile
 from planner.domain.projection import _project, ticked_ids
-from planner.domain.projection_basis import FloatArray
+from planner.domain.projection_basis import Comp, Dollars, FloatArray
 
 
 @dataclass(frozen=True)
 class SkillEffect:
     skill: Skill
     group: str  # the level's name, or "General"
-    ahead: float  # today's dollars a year, ``years_ahead`` years from now (base salary)
-    total: float  # today's dollars, summed over the horizon (base salary)
+    ahead: float  # a year, ``years_ahead`` years from now (in the dollars and pay asked for)
+    total: float  # summed over the horizon (in the dollars and pay asked for)
 
 
 def skill_effects(
-    dataset: Dataset, profile: Profile, current_year: int, years_ahead: int = 5
+    dataset: Dataset,
+    profile: Profile,
+    current_year: int,
+    years_ahead: int = 5,
+    dollars: Dollars = "today",
+    comp: Comp = "base",
 ) -> dict[str, SkillEffect]:
     """For every skill of the dataset not ticked yet: how much ticking it today raises the projected base salary
     ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
     industry or at its employer, with the rest of the learning plan as it is. A planned skill is measured against
     the plan without it, so every skill's figure says what the skill itself is worth. Never negative (ticking a
-    skill never lowers the curve)."""
+    skill never lowers the curve). ``dollars`` and ``comp``: the Projection tab's choice, so a skill's total is
+    exactly what ticking it adds to that tab's total."""
     ticked = ticked_ids(dataset, profile)
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
 
     def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
-        return _project(dataset, profile, skills, current_year, None, horizon).base
+        return _project(dataset, profile, skills, current_year, None, horizon).projected(dollars, comp)
 
     before = base(profile, ticked)
     span = profile.assumptions.horizon_years

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from planner.domain.money import usd
 from planner.domain.plans import PlannedSkill
 from planner.domain.text import escape
@@ -58,7 +60,7 @@ def step_line(step: PlanStep, horizon: int) -> tuple[str, str]:
     return rich, plain
 
 
-def plan_list(steps: Sequence[PlanStep], horizon: int) -> tuple[str, str]:
+def plan_list(steps: Sequence[PlanStep], horizon: int, words: str = "base salary, today's dollars") -> tuple[str, str]:
     """The whole plan as (rich text, plain text), in date order, with a note saying what the figures are."""
     if not steps:
         text = (
@@ -68,8 +70,9 @@ def plan_list(steps: Sequence[PlanStep], horizon: int) -> tuple[str, str]:
         return text, text
     lines = [step_line(s, horizon) for s in steps]
     note = (
-        "Base salary, today's dollars: what each step adds to the projection with the steps before it (derived "
-        "from the projection). A planned skill counts from its year; ticking it when learned keeps its month."
+        f"{words[:1].upper()}{words[1:]}, as on the Projection tab: what each step adds to the projection with the "
+        "steps before it (derived from the projection). A planned skill counts from its year; ticking it when "
+        "learned keeps its month."
     )
     rich = "<ol style='margin-left:-20px'>" + "".join(f"<li>{r}</li>" for r, _p in lines) + "</ol>"
     return rich + f"<small>{note}</small>", "; ".join(p for _r, p in lines) + f". {note}"
@@ -87,31 +90,39 @@ class PlanMark:
 
 
 def plan_marks(proj: Projection, y: FloatArray, plan: Mapping[str, PlannedSkill]) -> tuple[PlanMark, ...]:
-    """A mark on the projected curve ``y`` (as drawn) in each year planned skills start to change the pay
-    (``Projection.plan_pays_from``), labelled with the skills and their months."""
+    """A mark on the projected curve ``y`` (as drawn) at each month of the learning plan (skills planned in the same
+    month share one), labelled with the skills and the month; the tooltip says from when the projection counts them
+    (``Projection.plan_pays_from``)."""
     if not plan:
         return ()
     skills = proj.dataset.all_skills()
     names = {sk.id: sk.name for sk in skills}
     order = {sk.id: n for n, sk in enumerate(skills)}
+    pays_from = {i: t for t, ids in proj.plan_pays_from() for i in ids}
+    first, last = int(proj.calendar_years[0]), int(proj.calendar_years[-1])
+    years = proj.calendar_years.astype(float)
+    months: dict[tuple[int, int], list[str]] = {}
+    for skill_id in sorted((i for i in plan if i in pays_from), key=lambda i: (plan[i].by, order.get(i, 0))):
+        by = plan[skill_id].by
+        months.setdefault((by.year, by.month), []).append(skill_id)
     marks = []
-    for t, ids in proj.plan_pays_from():
-        planned = sorted((i for i in ids if i in plan), key=lambda i: (plan[i].by, order.get(i, 0)))
-        if not planned:
+    for (year, month), planned in months.items():
+        if year > last:
             continue
-        year = int(proj.calendar_years[t])
-        first = names.get(planned[0], planned[0])
-        if len(planned) == 1:
-            label = f"{first} ({short_month(plan[planned[0]].by)})"
-        else:
-            label = f"{first} and {len(planned) - 1} more ({year})"
+        # The mark sits in the year its month falls in (June 2027: a little before the middle of 2027).
+        x = min(max(year + (month - 1) / 12, float(first)), float(last))
+        first_name = names.get(planned[0], planned[0])
+        when = short_month(plan[planned[0]].by)
+        label = f"{first_name} ({when})" if len(planned) == 1 else f"{first_name} and {len(planned) - 1} more ({when})"
         listed = ", ".join(f"{names.get(i, i)} (by {month_name(plan[i].by)})" for i in planned)
-        counts = int(proj.calendar_years[0]) + max(t - (1 if proj.salary_mode else 0), 0)
+        t = pays_from[planned[0]]
+        counts = first + max(t - (1 if proj.salary_mode else 0), 0)
         they = "they count" if len(planned) > 1 else "it counts"
         how = (
-            f"{they} from {counts}, and your pay moves from the year after (your salary is this year's pay)"
+            f"{they} from {counts}, and your pay moves from {first + t} (your salary is this year's pay)"
             if proj.salary_mode
             else f"{they} from {counts}"
         )
-        marks.append(PlanMark(float(year), float(y[t]), label, f"Learning plan: {listed}. In the projection {how}."))
+        tip = f"Learning plan: {listed}. In the projection {how}."
+        marks.append(PlanMark(x, float(np.interp(x, years, y)), label, tip))
     return tuple(marks)

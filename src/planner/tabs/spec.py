@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from planner.domain.dataset import Dataset
+    from planner.presenters.display import DisplayChoice
     from planner.presenters.session import ProfileSession
     from planner.views.dialogs import Dialogs
     from planner.views.main_window import MainWindow
@@ -34,6 +35,7 @@ class TabContext:
     session: ProfileSession
     dialogs: Dialogs
     window: MainWindow
+    display: DisplayChoice  # how pay is shown (dollars, pay): one choice for every tab
 
     def say(self, text: str) -> None:
         """A message in the status bar."""

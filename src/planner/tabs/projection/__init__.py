@@ -25,7 +25,7 @@ def build(ctx: TabContext) -> QWidget:
     tab = ProjectionTab()
     year = dt.date.today().year
     # Every presenter is a child of the tab: each leaves the session with it.
-    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=year, parent=tab)
+    presenter = ProjectionPresenter(ctx.dataset, ctx.session, tab, current_year=year, parent=tab, display=ctx.display)
     history = PayHistoryPresenter(ctx.session, tab, current_year=year, parent=tab)
     tab.set_pay_history_model(history.model)
     tab.pay_added.connect(history.add)

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from planner.domain.money import usd
+from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars, FloatArray, IntArray
 from planner.presenters.learning_plan import PlanMark
 
@@ -25,6 +26,8 @@ class CurveData:
     y: FloatArray
     total: float
     short: str = ""  # the chart's legend and readout, when shorter than ``label`` (a scenario: its name)
+    # Per year: +1 above the article's largest figure, -1 below its smallest (None: not worked out).
+    outside: IntArray | None = None
 
     @property
     def name(self) -> str:
@@ -35,7 +38,9 @@ class CurveData:
 class LevelMark:
     x: float
     y: float
-    label: str
+    label: str  # "Senior level from 2030: +$25,300 (+16.8%)"
+    short: str = ""  # when the label finds no room: "Senior 2030"
+    tip: str = ""  # in full, on hover: the jump and why it is what it is
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,39 @@ class ProjectionChart:
     history_texts: tuple[str, ...] = ()
     # The learning plan: where planned skills start to change the pay (presenters.learning_plan).
     plan_marks: tuple[PlanMark, ...] = ()
+    # Today's path before the last change of the profile, in the same dollars and pay (drawn faint), or None.
+    previous: FloatArray | None = None
+
+
+def promotion_mark(proj: Projection, y: FloatArray, x: FloatArray, t: int, level: int, dollars: Dollars) -> LevelMark:
+    """A promotion as the chart shows it: the jump in the dollars shown, and why it is larger than the promotion
+    raise assumed when it is (the new level's range starts higher than a raise would take you)."""
+    name = proj.plans[level].name
+    year = int(x[t])
+    assumed = proj.assumptions.promotion_raise
+    short = f"{name.removesuffix(' level')} {year}"
+    if t == 0 or y[t - 1] <= 0:
+        return LevelMark(float(x[t]), float(y[t]), f"{name} from {year}", short, f"{name} from {year}.")
+    jump = float(y[t] - y[t - 1])
+    share = jump / float(y[t - 1])
+    # What the assumptions alone give in a promotion year: the raise a promotion brings on top of the year's raise
+    # (and, in today's dollars, less inflation).
+    expected = (1 + assumed) * (1 + proj.assumptions.yearly_raise) - 1
+    if dollars == "today":
+        expected = (1 + expected) / (1 + proj.assumptions.inflation) - 1
+    label = f"{name} from {year}: {'+' if jump >= 0 else '−'}{usd(abs(jump))} ({share * 100:+.1f}%)"
+    tip = (
+        f"{name} from {year}: your projected pay goes from {usd(float(y[t - 1]))} to {usd(float(y[t]))}, "
+        f"{share * 100:+.1f}% (derived: this year's figure against last year's)."
+    )
+    if share > expected + 0.005:
+        tip += (
+            f" That is more than the {assumed * 100:g}% promotion raise you assume (with the yearly raise, "
+            f"{expected * 100:.1f}%): {name}'s range starts higher, and your pay moves up to it."
+        )
+    else:
+        tip += f" The {assumed * 100:g}% promotion raise is your assumption (Projection tab, Assumptions)."
+    return LevelMark(float(x[t]), float(y[t]), label, short, tip)
 
 
 def outside_text(side: int, short: bool = False) -> str:

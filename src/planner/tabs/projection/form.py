@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS
+from planner.tabs.projection.pay_history_box import PayHistoryBox
+from planner.tabs.projection.scenario_box import ScenarioBox
 from planner.views.contrast import set_muted
 from planner.views.plain import error_label
 
@@ -79,14 +80,13 @@ class FieldRow(QWidget):
         self.hint.setWordWrap(True)
         set_muted(self.hint)  # enabled, readable: the defaults are how the assumptions are made visible
         self.error = error_label(f"error_{key}")
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.edit, 2)
-        top.addWidget(self.hint, 3)
+        # The default or note under the field: the panel beside the chart is narrow, and a hint beside the field
+        # would wrap into a column of single words.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
-        layout.addLayout(top)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.hint)
         layout.addWidget(self.error)
         self._hint_text = hint
 
@@ -111,8 +111,9 @@ class InputsForm(QWidget):
     compare_employer_chosen = Signal(object)
     compare_next_skills_toggled = Signal(bool)
 
-    def __init__(self, history: QWidget, scenarios: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, history: PayHistoryBox, scenarios: ScenarioBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._history, self._scenarios = history, scenarios
         self.fields: dict[str, FieldRow] = {}
         stand = QGroupBox("Where you stand today")
         stand_form = QFormLayout(stand)
@@ -170,6 +171,16 @@ class InputsForm(QWidget):
         inputs_layout.addWidget(assume)
         inputs_layout.addWidget(compare)
         inputs_layout.addStretch(1)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The inputs in the order they are laid out (Tab follows it): where you stand, the pay history, the
+        scenarios, the assumptions, what to compare with."""
+        f = self.fields
+        chain: list[QWidget] = [f["years_of_experience"].edit, self.level, f["current_salary"].edit]
+        chain += [self.industry, self.employer, *self._history.tab_chain(), *self._scenarios.tab_chain()]
+        chain += [f[spec.key].edit for spec in FIELDS if spec.key not in PROFILE_GROUP]
+        chain += [self.compare_industry, self.compare_employer, self.compare_next]
+        return chain
 
     def show_field_text(self, key: str, text: str) -> None:
         edit = self.fields[key].edit

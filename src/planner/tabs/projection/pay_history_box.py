@@ -60,6 +60,9 @@ class PayHistoryBox(QGroupBox):
         buttons.addWidget(self.pay_remove)
         layout.addLayout(buttons)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.pay_table, self.pay_year, self.pay_salary, self.pay_add, self.pay_remove]
+
     def _remove_selected(self) -> None:
         index = self.pay_table.currentIndex()
         if index.isValid():

@@ -11,6 +11,7 @@ valid. So typing "61" never stores 6 on the way, and a refused value leaves the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Protocol
 
@@ -30,6 +31,7 @@ from planner.domain.provenance import as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
+from planner.presenters.display import DisplayChoice
 from planner.presenters.fields import (
     FIELDS,
     RANGE_MESSAGES,
@@ -41,14 +43,16 @@ from planner.presenters.fields import (
 )
 from planner.presenters.learning_plan import plan_marks
 from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
+from planner.tabs.projection.change_text import NEXT_STEP, Shown
+from planner.tabs.projection.change_text import describe as describe_change
 from planner.tabs.projection.chart_data import (
     COMP_LABEL,
     DOLLARS_LABEL,
     Y_DOLLARS,
     CurveData,
-    LevelMark,
     ProjectionChart,
     history_points,
+    promotion_mark,
 )
 from planner.tabs.projection.readouts import breakdown_html, crosshair_text, signed
 from planner.tabs.projection.scenario_text import describe, market_median
@@ -72,6 +76,7 @@ class ProjectionView(Protocol):
     def show_chart(self, chart: ProjectionChart) -> None: ...
     def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None: ...
     def show_summary(self, html: str) -> None: ...
+    def show_change(self, text: str) -> None: ...
     def show_notes(self, html: str) -> None: ...
 
 
@@ -83,14 +88,18 @@ class ProjectionPresenter(QObject):
         view: ProjectionView,
         current_year: int,
         parent: QObject | None = None,
+        display: DisplayChoice | None = None,
     ) -> None:
         super().__init__(parent)
+        # How pay is shown: the window's choice (the Skills tab's figures follow it too), or one of its own.
+        self.display = display if display is not None else DisplayChoice(self)
+        self.display.changed.connect(self._display_changed)
+        self._previous: Shown | None = None  # the projection before the last change, as shown
+        self._said_salary = False  # "this year's figure stays the salary you entered", said once
         self._dataset = dataset
         self._session = session
         self._view = view
         self.current_year = current_year
-        self.dollars: Dollars = "nominal"
-        self.comp: Comp = "base"
         self.compare_industry: str | None = None
         self.compare_employer: str | None = None
         self.compare_next_skills = False
@@ -126,9 +135,18 @@ class ProjectionPresenter(QObject):
         )
         self.refresh()
 
+    @property
+    def dollars(self) -> Dollars:
+        return self.display.dollars
+
+    @property
+    def comp(self) -> Comp:
+        return self.display.comp
+
     def refresh(self, change: ProfileChange | None = None) -> None:
         """Show the profile again after ``change`` (everything when None): the fields and choices when where you
-        stand or work changed; today's path projected again only when one of its inputs changed."""
+        stand or work changed; today's path projected again only when one of its inputs changed; and in the
+        headline, what the change did, with the curve before it drawn faint."""
         parts = change.parts if change is not None else Part.ALL
         profile = self._session.profile
         if parts & (Part.STANDING | Part.WORKPLACE | Part.ASSUMPTIONS):
@@ -138,7 +156,45 @@ class ProjectionPresenter(QObject):
         if parts == Part.MARKET:
             self._show_differences()  # the Market tab's area: the BLS column only
             return
+        before = self._shown() if change is not None and self.chart is not None else None
+        self._previous = None
+        if before is not None and parts & PROJECTION_INPUTS:
+            self._previous = before  # drawn faint until the next change
         self.recompute(today=bool(parts & PROJECTION_INPUTS) or self.projection is None)
+        if before is not None and change is not None:
+            after = self._shown()
+            if self._previous is not None and np.array_equal(np.round(before.y), np.round(after.y)):
+                self._previous = None  # nothing moved: no faint copy
+                assert self.chart is not None
+                self.chart = dataclasses.replace(self.chart, previous=None)
+                self._view.show_chart(self.chart)
+            text, said = describe_change(
+                change.text,
+                change.kind,
+                before,
+                after,
+                salary_entered=profile.current_salary is not None,
+                say_salary=not self._said_salary and bool(parts & (Part.SKILLS | Part.PLAN)),
+            )
+            self._said_salary |= said
+            self._view.show_change(text)
+        elif change is None and not profile.skills:
+            self._view.show_change(NEXT_STEP)
+
+    def _shown(self) -> Shown:
+        proj, chart = self.projection, self.chart
+        assert proj is not None
+        assert chart is not None
+        promotions = {proj.plans[lv].name: int(proj.calendar_years[t]) for t, lv in proj.level_changes()}
+        scenarios = {c.name: c.total for c in chart.comparisons if c.key.startswith("scenario-")}
+        y = chart.main.y
+        return Shown(y, chart.main.total, proj.horizon, promotions, self.display.words(), int(chart.x[0]), scenarios)
+
+    def _display_changed(self) -> None:
+        self._previous = None  # a curve in other dollars or pay is no "before"
+        self._view.show_change("")
+        if self.projection is not None:
+            self.recompute(today=False)
 
     def _show_levels(self, profile: Profile) -> None:
         ds = self._dataset
@@ -253,12 +309,9 @@ class ProjectionPresenter(QObject):
         for key, other in comparisons.items():
             y = other.projected(d, c)
             short = self.scenarios[int(key.split("-")[1])][0].name if key.startswith("scenario-") else ""
-            curves.append(CurveData(key, self._label(key, other), y, float(y.sum()), short))
-        raise_pct = f"{proj.assumptions.promotion_raise * 100:g}%"
-        marks = tuple(
-            LevelMark(float(x[t]), float(series.projected[t]), f"{proj.plans[lv].name} from {int(x[t])} (+{raise_pct})")
-            for t, lv in proj.level_changes()
-        )
+            outside = other.outside_article(d)
+            curves.append(CurveData(key, self._label(key, other), y, float(y.sum()), short, outside))
+        marks = tuple(promotion_mark(proj, series.projected, x, t, lv, d) for t, lv in proj.level_changes())
         derived = proj.basis.kind != "all"
         band = "Level range × pay factor (derived)" if derived else "Level range (the article's)"
         return ProjectionChart(
@@ -278,6 +331,7 @@ class ProjectionPresenter(QObject):
             base_y=proj.projected(d, "base") if c == "total" else None,
             **history_points(self._session.profile.pay_history, proj.assumptions.inflation, d, self.current_year),
             plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),
+            previous=self._previous.y if self._previous is not None else None,
         )
 
     def headline(self) -> tuple[str, str, str]:
@@ -404,12 +458,10 @@ class ProjectionPresenter(QObject):
         self._session.edit("choose today's level", initiator=self, current_level=level)
 
     def dollars_chosen(self, dollars: str) -> None:
-        self.dollars = "today" if dollars == "today" else "nominal"
-        self.recompute()
+        self.display.choose(dollars="today" if dollars == "today" else "nominal")
 
     def comp_chosen(self, comp: str) -> None:
-        self.comp = "total" if comp == "total" else "base"
-        self.recompute()
+        self.display.choose(comp="total" if comp == "total" else "base")
 
     def compare_industry_chosen(self, industry: str | None) -> None:
         self.compare_industry = industry

@@ -56,6 +56,15 @@ class ScenarioBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.scenario_message)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.scenario_list,
+            self.scenario_new,
+            self.scenario_edit,
+            self.scenario_duplicate,
+            self.scenario_delete,
+        ]
+
     def set_model(self, model: QAbstractItemModel) -> None:
         self.scenario_list.setModel(model)
         # The list is rebuilt after every change: the scenario that was selected stays selected.

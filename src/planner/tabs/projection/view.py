@@ -6,7 +6,10 @@ widgets of their own: the inputs (form.py), the pay history box and the scenario
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +35,11 @@ from planner.tabs.projection.plot import ProjectionPlot
 from planner.tabs.projection.scenario_box import ScenarioBox
 from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
+from planner.views.legend_row import LegendRow
 
 BREAKDOWN_DELAY_MS = 40
+INPUTS_WIDTH = 340  # the inputs' panel when open (px); the chart takes the rest
+SMALL_SCREEN_WIDTH = 1280  # below this, the inputs start closed: the chart takes the whole width
 
 
 class ProjectionTab(QWidget):
@@ -63,6 +70,7 @@ class ProjectionTab(QWidget):
         self._t = 0
         self._crosshair_text = ""
         self._breakdown_html = ""  # what the breakdown shows: laying out the same text again costs milliseconds
+        self._breakdown_pending = False  # new text not laid out yet (the details are closed): laid out when opened
         self._notes_html = ""
         # After a tick, "Why this number?" (a few ms of text layout) follows the chart and the table by a moment,
         # once for a burst of ticks, so the frame that shows the new curve is not held up by it.
@@ -108,16 +116,44 @@ class ProjectionTab(QWidget):
         self.scenario_duplicate, self.scenario_delete = box.scenario_duplicate, box.scenario_delete
         self._muted_labels = self.form.muted_labels + box.muted_labels
 
-        scroll = QScrollArea()
-        scroll.setObjectName("projectionInputs")
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus (and scroll into view)
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(380)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the inputs inside, not to the frame
+        self.inputs = QScrollArea()
+        self.inputs.setObjectName("projectionInputs")
+        self.inputs.setWidget(self.form)
+        self.inputs.setWidgetResizable(True)
+        self.inputs.setMinimumWidth(300)
+        self.inputs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inputs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the inputs inside, not to the frame
 
-        # --- view options and summary ------------------------------------------------------------------------
+        # --- the headline: what you earn and where you go, and what the last change did ---------------------------
+        self.summary = QLabel()
+        self.summary.setObjectName("projectionSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName("Your projection")
+        self.change = QLabel()
+        self.change.setObjectName("projectionChange")
+        self.change.setWordWrap(True)
+        self.change.setTextFormat(Qt.TextFormat.PlainText)  # quotes a skill's or scenario's name: data, not markup
+        self.change.setAccessibleName("What your last change did")
+
+        # --- the bar above the chart: the panels, a new scenario, the dollars and the pay ---------------------------
+        self.inputs_button = QToolButton()
+        self.inputs_button.setObjectName("inputsToggle")
+        self.inputs_button.setText("&Inputs")
+        self.inputs_button.setCheckable(True)
+        self.inputs_button.setAccessibleName("Show or hide your inputs")
+        self.inputs_button.setToolTip("Where you stand, pay history, scenarios, assumptions (Alt+I)")
+        self.inputs_button.toggled.connect(self._show_inputs)
+        self.new_scenario_button = QToolButton()
+        self.new_scenario_button.setObjectName("newScenario")
+        self.new_scenario_button.setText("New scenario…")
+        self.new_scenario_button.setAccessibleName("New scenario")
+        self.new_scenario_button.setToolTip("A scenario beside today's path (Ctrl+N)")
+        self.new_scenario_button.clicked.connect(self.scenario_new_requested)
+        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_shortcut.activated.connect(self.scenario_new_requested)
         self.dollars = QComboBox()
         self.dollars.setObjectName("dollarsChoice")
         self.dollars.setAccessibleName("Dollars")
@@ -130,25 +166,36 @@ class ProjectionTab(QWidget):
         self.comp.addItem("Base salary", "base")
         self.comp.addItem("Total compensation (base + bonus + equity)", "total")
         self.comp.currentIndexChanged.connect(lambda _i: self.comp_chosen.emit(self.comp.currentData()))
-        options = QHBoxLayout()
-        options.addWidget(buddy("&Dollars:", self.dollars))
-        options.addWidget(self.dollars)
-        options.addSpacing(12)
-        options.addWidget(buddy("P&ay:", self.comp))
-        options.addWidget(self.comp)
-        options.addStretch(1)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("detailsToggle")
+        self.details_button.setText("Why this number? · Table&s")
+        self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName("Show or hide why this number and the tables")
+        self.details_button.toggled.connect(self._show_details)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.inputs_button)
+        bar.addWidget(self.new_scenario_button)
+        bar.addSpacing(12)
+        bar.addWidget(buddy("&Dollars:", self.dollars))
+        bar.addWidget(self.dollars)
+        bar.addSpacing(8)
+        bar.addWidget(buddy("P&ay:", self.comp))
+        bar.addWidget(self.comp, 1)
+        bar.addStretch(0)
+        bar.addWidget(self.details_button)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("projectionSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        # --- chart -------------------------------------------------------------------------------------------
+        # --- chart: the readout above it, the legend and the year under it -------------------------------------------
         self.plot = ProjectionPlot()
         self.plot.year_hovered.connect(self._year_hovered)
-
-        # --- year selection (keyboard) -----------------------------------------------------------------------
+        self.readout = QLabel()
+        self.readout.setObjectName("projectionReadout")
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        self.readout.setAccessibleName("Selected year")
+        self.readout.setMinimumWidth(50)
+        self.legend = LegendRow()
+        self.legend.toggled.connect(self.plot.toggle)
+        self.plot.legend_changed.connect(lambda: self.legend.set_entries(self.plot.legend_entries()))
         self.year_slider = QSlider(Qt.Orientation.Horizontal)
         self.year_slider.setObjectName("yearSlider")
         self.year_slider.setAccessibleName("Selected year (slider)")
@@ -162,7 +209,7 @@ class ProjectionTab(QWidget):
         year_row.addWidget(self.year_spin)
         year_row.addWidget(self.year_slider, 1)
 
-        # --- why this number, table --------------------------------------------------------------------------
+        # --- why this number, the tables: an area that opens under the chart -----------------------------------------
         self.breakdown = QTextBrowser()
         self.breakdown.setObjectName("projectionBreakdown")
         self.breakdown.setAccessibleName("Why this number?")
@@ -170,57 +217,116 @@ class ProjectionTab(QWidget):
         self.table = read_only_table("projectionTable", "Projection table")
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setAlternatingRowColors(True)
-        why = QWidget()
-        why_layout = QVBoxLayout(why)
-        why_layout.setContentsMargins(0, 0, 0, 0)
-        why_title = QLabel("<b>Why this number?</b>")
-        why_layout.addWidget(why_title)
-        why_layout.addWidget(self.breakdown)
         self.differences = read_only_table("scenarioDifferences", "Scenarios side by side")
         self.differences.setTabKeyNavigation(False)
         self.differences.setWordWrap(True)
         self.tables = QTabWidget()
         self.tables.setObjectName("projectionTables")
+        self.tables.addTab(self.breakdown, "Why this number?")
         self.tables.addTab(self.table, "Year by year")
         self.tables.addTab(self.differences, "Scenarios side by side")
-        self.tables.tabBar().setAccessibleName("Year by year, or scenarios side by side")
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(why)
-        lower.addWidget(self.tables)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
-        lower.setSizes([560, 380])
+        self.tables.tabBar().setAccessibleName("Why this number?, year by year, or scenarios side by side")
+        self.tables.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(2)
+        chart_layout.addWidget(self.readout)
         chart_layout.addWidget(self.plot, 1)
+        chart_layout.addWidget(self.legend)
         chart_layout.addLayout(year_row)
-        right_split = QSplitter(Qt.Orientation.Vertical)
-        right_split.addWidget(chart_box)
-        right_split.addWidget(lower)
-        right_split.setStretchFactor(0, 3)
-        right_split.setStretchFactor(1, 2)
-        right_split.setSizes([360, 240])  # the chart first; "Why this number?" and the table get room to be read
-        self.right_split = right_split
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.setObjectName("projectionDetailsSplitter")
+        self.right_split.addWidget(chart_box)
+        self.right_split.addWidget(self.tables)
+        self.right_split.setStretchFactor(0, 1)
+        self.right_split.setStretchFactor(1, 0)
+        self.right_split.setCollapsible(0, False)
+        self.right_split.splitterMoved.connect(self._sync_toggles)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(options)
-        right_layout.addWidget(self.summary)
-        right_layout.addWidget(right_split, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("projectionSplitter")
+        self.split.addWidget(self.inputs)
+        self.split.addWidget(self.right_split)
+        self.split.setStretchFactor(0, 0)
+        self.split.setStretchFactor(1, 1)
+        self.split.setCollapsible(1, False)
+        self.split.splitterMoved.connect(self._sync_toggles)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("projectionSplitter")
-        split.addWidget(scroll)
-        split.addWidget(right)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.change)
+        layout.addLayout(bar)
+        layout.addWidget(self.split, 1)
+        # The curve first: "Why this number?" and the tables wait under it until asked for, and on a small screen
+        # the inputs too (the Inputs button, or the splitter, opens them; the window remembers the choice).
+        screen = QGuiApplication.primaryScreen()
+        small = screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH
+        self.split.setSizes([0 if small else INPUTS_WIDTH, 1000])
+        self.right_split.setSizes([1000, 0])
+        self._sync_toggles()
         self.setFocusProxy(self.fields["years_of_experience"].edit)
+        self._set_tab_order()
         self._apply_style()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows what the eye reads: the bar above the chart, the inputs as laid out, the year, the details."""
+        chain: list[QWidget] = [
+            self.inputs_button,
+            self.new_scenario_button,
+            self.dollars,
+            self.comp,
+            self.details_button,
+            *self.form.tab_chain(),
+            self.year_spin,
+            self.year_slider,
+            self.tables.tabBar(),
+            self.breakdown,
+            self.table,
+            self.differences,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _show_inputs(self, shown: bool) -> None:
+        sizes = self.split.sizes()
+        if shown and sizes[0] == 0:
+            self.split.setSizes([INPUTS_WIDTH, max(sum(sizes) - INPUTS_WIDTH, 1)])
+        elif not shown and sizes[0] > 0:
+            self.split.setSizes([0, sum(sizes)])
+        self._sync_toggles()
+
+    def _show_details(self, shown: bool) -> None:
+        sizes = self.right_split.sizes()
+        total = sum(sizes)
+        if shown and sizes[1] == 0:
+            details = max(int(total * 0.38), 160)
+            self.right_split.setSizes([max(total - details, 1), details])
+        elif not shown and sizes[1] > 0:
+            self.right_split.setSizes([total, 0])
+        self._sync_toggles()
+
+    def _sync_toggles(self, *_args: object) -> None:
+        for button, open_ in (
+            (self.inputs_button, self.split.sizes()[0] > 0),
+            (self.details_button, self.right_split.sizes()[1] > 0),
+        ):
+            if button.isChecked() != open_:
+                button.blockSignals(True)
+                button.setChecked(open_)
+                button.blockSignals(False)
+        self.inputs_button.setText("◂ &Inputs" if self.inputs_button.isChecked() else "&Inputs ▸")
+        self.details_button.setText(
+            "Why this number? · Table&s ▾" if self.details_button.isChecked() else "Why this number? · Table&s ▴"
+        )
+        if self.details_button.isChecked() and self._breakdown_pending:
+            self._lay_out_breakdown()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_readout()
 
     # --- helpers -----------------------------------------------------------------------------------------------
 
@@ -310,6 +416,12 @@ class ProjectionTab(QWidget):
         if self.summary.text() != html:
             self.summary.setText(html)
 
+    def show_change(self, text: str) -> None:
+        """What the last change did ("Ticked “Deep learning”: +$71,295 over 30 years · …"), or the next step."""
+        if self.change.text() != text:
+            self.change.setText(text)
+            self.change.setVisible(bool(text))
+
     def show_chart(self, chart: ProjectionChart) -> None:
         self._chart = chart
         self.plot.show_chart(chart)
@@ -330,6 +442,7 @@ class ProjectionTab(QWidget):
         self._t = t
         self._crosshair_text = crosshair
         self.plot.show_crosshair(t, crosshair)
+        self._elide_readout()
         if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
             self._breakdown_html = breakdown_html
             if same_year:  # new figures for the same year (a tick): laid out just after the chart is painted
@@ -344,7 +457,20 @@ class ProjectionTab(QWidget):
                 widget.blockSignals(False)
 
     def _lay_out_breakdown(self) -> None:
+        if not self.details_button.isChecked():  # closed: laid out when opened (a tick's frame never waits for it)
+            self._breakdown_pending = True
+            return
+        self._breakdown_pending = False
         self.breakdown.setHtml(self._breakdown_html + "<hr>" + self._notes_html)
+
+    def _elide_readout(self) -> None:
+        """The selected year's figures in one line above the chart (shortened with "…" to fit; whole on hover)."""
+        text = " · ".join(line.strip() for line in self._crosshair_text.splitlines() if line.strip())
+        shown = self.readout.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(self.readout.width(), 50))
+        if self.readout.text() != shown:
+            self.readout.setText(shown)
+            self.readout.setToolTip(text)
+            self.readout.setAccessibleDescription(text)
 
     # --- reading back (tests, accessibility) -------------------------------------------------------------------
 

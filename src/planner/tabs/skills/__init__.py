@@ -15,7 +15,7 @@ def build(ctx: TabContext) -> QWidget:
     from planner.tabs.skills.view import SkillsTab
 
     tab = SkillsTab()
-    skills = SkillsPresenter(ctx.dataset, ctx.session, parent=tab)  # leaves with its tab
+    skills = SkillsPresenter(ctx.dataset, ctx.session, parent=tab, display=ctx.display)  # leaves with its tab
     tab.set_model(skills.proxy)
     window = ctx.window
     assert window.undo_action is not None

@@ -24,6 +24,7 @@ from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
 from planner.domain.text import escape, search_key
 from planner.presenters.career_report import Progress, skill_progress
+from planner.presenters.display import DisplayChoice
 from planner.presenters.learning_plan import month_name, plan_list, short_month
 from planner.presenters.session import PROJECTION_INPUTS, Part, ProfileChange, ProfileSession
 from planner.tabs.skills.tree_model import (
@@ -81,8 +82,11 @@ class SkillsPresenter(QObject):
         *,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
+        display: DisplayChoice | None = None,
     ) -> None:
         super().__init__(parent)
+        # The Projection tab's dollars and pay: what a skill adds here is what ticking it adds there.
+        self.display = display if display is not None else DisplayChoice(self)
         self._dataset = dataset
         self._session = session
         self._today = today
@@ -119,6 +123,7 @@ class SkillsPresenter(QObject):
         # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
         # wait long enough for the window to be painted first.
         self._effects_timer.start(STARTUP_EFFECTS_DELAY_MS)
+        self.display.changed.connect(lambda: self._effects_timer.start(EFFECTS_DELAY_MS))  # other dollars or pay
 
     # --- the view ------------------------------------------------------------------------------------------
 
@@ -339,8 +344,10 @@ class SkillsPresenter(QObject):
         from planner.domain.skill_effects import rank_skills, skill_effects
 
         profile = self._session.profile
-        effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS)
-        self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS)
+        d, c = self.display.dollars, self.display.comp
+        effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS, d, c)
+        self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS, d, c)
+        words = self.display.words()
         where = _where(self._dataset, profile)
         horizon = profile.assumptions.horizon_years
         texts: dict[str, str] = {}
@@ -349,10 +356,10 @@ class SkillsPresenter(QObject):
             adds = e.ahead >= 0.5 or e.total >= 0.5
             texts[skill_id] = f"+{usd(e.ahead)} · +{usd(e.total)}" if adds else "—"
             tooltips[skill_id] = (
-                f"Ticking this skill raises your projected base salary {EFFECT_YEARS} years from now by "
-                f"{usd(e.ahead)} a year, and your earnings over {horizon} years by {usd(e.total)}, in today's "
-                f"dollars, {where}. From the projection: the article's level ranges and your assumptions "
-                "(Projection tab)."
+                f"Ticking this skill raises your projected pay {EFFECT_YEARS} years from now by "
+                f"{usd(e.ahead)} a year, and your earnings over {horizon} years by {usd(e.total)} ({words}, as "
+                f"on the Projection tab), {where}. From the projection: the article's level ranges and your "
+                "assumptions (Projection tab)."
                 if adds
                 else f"Ticking this skill does not change your projection over {horizon} years (you may be at the "
                 "top of your range, or its level is beyond the horizon)."
@@ -364,7 +371,8 @@ class SkillsPresenter(QObject):
     def _show_next_skills(self) -> None:
         if self._view is None:
             return
-        self._view.show_plan(*plan_list(self.plan_steps, self._session.profile.assumptions.horizon_years))
+        horizon_years = self._session.profile.assumptions.horizon_years
+        self._view.show_plan(*plan_list(self.plan_steps, horizon_years, self.display.words()))
         horizon = self._session.profile.assumptions.horizon_years
         if not self.next_skills:
             text = f"No unticked skill raises your projection over the next {horizon} years."
@@ -392,7 +400,10 @@ class SkillsPresenter(QObject):
             plain.append(
                 f"{said}: +{usd(tie.ahead)} a year in {EFFECT_YEARS} years, +{usd(tie.total)} over {horizon} years"
             )
-        note = f"Base salary, today's dollars; ranked by what each adds over {horizon} years."
+        words = self.display.words()
+        note = (
+            f"{words[:1].upper()}{words[1:]}, as on the Projection tab; ranked by what each adds over {horizon} years."
+        )
         self._view.show_next_skills(
             "<ol style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + f"</ol><small>{note}</small>",
             "; ".join(plain) + f". {note}",

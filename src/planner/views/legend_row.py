@@ -1,0 +1,181 @@
+"""A chart's legend as one row under the plot, outside the data area: it never covers a curve.
+
+Each entry is a sample (a line in the curve's pen, a filled box, or a mark) and a name. When the row is too narrow,
+the names are shortened with "…" (the whole name is the entry's tooltip); a click on a toggleable entry hides or
+shows its curve, and a hidden one is drawn greyed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+SAMPLE = 20  # width of a sample, px
+GAP = 4  # between a sample and its name
+SPACING = 10  # between entries
+MIN_NAME = 36  # a name is never shortened below this (px); entries past the width are then left out
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str
+    name: str
+    pen: QPen | None = None  # a line sample
+    brush: QBrush | None = None  # a box sample (a band), or the fill of a mark
+    mark: str = ""  # "t1" triangle, "s" square, "d" diamond, "x" cross: a mark instead of a line
+    toggleable: bool = False
+    hidden: bool = False
+    tip: str = ""  # the whole story on hover (the name is kept short)
+
+
+class LegendRow(QWidget):
+    toggled = Signal(str)  # an entry's key: its curve is to be hidden or shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartLegend")
+        self.setAccessibleName("Chart legend")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self._entries: list[LegendEntry] = []
+        self._boxes: list[tuple[QRect, LegendEntry, str]] = []  # where each entry was drawn, with its shown name
+
+    def set_entries(self, entries: list[LegendEntry]) -> None:
+        if entries == self._entries:
+            return
+        self._entries = list(entries)
+        self.setAccessibleDescription("; ".join(e.name + (" (hidden)" if e.hidden else "") for e in entries))
+        self._layout()
+        self.update()
+
+    def entries(self) -> list[LegendEntry]:
+        return list(self._entries)
+
+    def names(self) -> list[str]:
+        return [e.name for e in self._entries]
+
+    def shown_names(self) -> list[str]:
+        """The names as drawn (shortened when the row is narrow); entries that did not fit are left out."""
+        return [text for _rect, _entry, text in self._boxes]
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 6)
+
+    def resizeEvent(self, event: object) -> None:
+        self._layout()
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _layout(self) -> None:
+        """Shorten the names until the row fits; if even the shortest names do not fit, the last entries go."""
+        metrics = self.fontMetrics()
+        room = max(self.width() - 4, 0)
+        names = [e.name for e in self._entries]
+        widths = [metrics.horizontalAdvance(n) for n in names]
+
+        def total(name_widths: list[int]) -> int:
+            return sum(SAMPLE + GAP + w for w in name_widths) + SPACING * max(len(name_widths) - 1, 0)
+
+        cap = max(widths, default=0)
+        while total([min(w, cap) for w in widths]) > room and cap > MIN_NAME:
+            cap -= 4
+        capped = [min(w, cap) for w in widths]
+        count = len(capped)
+        while count and total(capped[:count]) > room:
+            count -= 1
+        self._boxes = []
+        x, height = 2, self.height()
+        for entry, width in zip(self._entries[:count], capped[:count], strict=True):
+            text = metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, width)
+            box = QRect(x, 0, SAMPLE + GAP + width, height)
+            self._boxes.append((box, entry, text))
+            x += box.width() + SPACING
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        middle = self.height() / 2
+        for box, entry, text in self._boxes:
+            sample = QRectF(box.left(), middle - 6, SAMPLE, 12)
+            painter.save()
+            if entry.hidden:
+                painter.setOpacity(0.35)
+            self._draw_sample(painter, sample, entry)
+            painter.restore()
+            painter.setPen(muted if entry.hidden else text_color)
+            text_rect = QRect(box.left() + SAMPLE + GAP, 0, box.width() - SAMPLE - GAP, box.height())
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.end()
+
+    @staticmethod
+    def _draw_sample(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
+        center = rect.center()
+        if entry.mark:
+            painter.setPen(entry.pen or QPen(QColor("black")))
+            painter.setBrush(entry.brush or QBrush())
+            r = 5.0
+            if entry.mark == "s":
+                painter.drawRect(QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r))
+            elif entry.mark == "d":
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(center.x(), center.y() - r - 1),
+                            QPointF(center.x() + r, center.y()),
+                            QPointF(center.x(), center.y() + r + 1),
+                            QPointF(center.x() - r, center.y()),
+                        ]
+                    )
+                )
+            else:  # "t1": a triangle pointing up, as a promotion's mark
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(center.x(), center.y() - r),
+                            QPointF(center.x() + r, center.y() + r),
+                            QPointF(center.x() - r, center.y() + r),
+                        ]
+                    )
+                )
+            return
+        if entry.brush is not None:
+            painter.setPen(entry.pen or Qt.PenStyle.NoPen)
+            painter.setBrush(entry.brush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            return
+        if entry.pen is not None:
+            pen = QPen(entry.pen)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(rect.left(), center.y()), QPointF(rect.right(), center.y()))
+
+    def entry_at(self, x: int) -> LegendEntry | None:
+        return next((entry for box, entry, _text in self._boxes if box.left() <= x <= box.right()), None)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        entry = self.entry_at(int(event.position().x()))
+        if entry is not None and entry.toggleable and event.button() == Qt.MouseButton.LeftButton:
+            self.toggled.emit(entry.key)
+            return
+        super().mousePressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            entry = self.entry_at(event.pos().x())
+            if entry is None:
+                QToolTip.hideText()
+                return True
+            tip = entry.tip or entry.name
+            if entry.toggleable:
+                tip += " (click to show or hide it)" if not entry.hidden else " (hidden: click to show it)"
+            QToolTip.showText(event.globalPos(), tip, self)
+            return True
+        return super().event(event)

@@ -1,0 +1,89 @@
+"""The Skills tab and the Projection tab agree to the dollar: what a skill "adds" over the horizon is exactly what
+ticking it adds to the Projection tab's total, in the dollars and pay that tab shows, and both say which; and the
+headline says what each tick did."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.skills.presenter import SkillsPresenter
+
+
+@pytest.mark.parametrize(("dollars", "comp"), [("nominal", "base"), ("today", "total")])
+def test_ticking_any_skill_moves_the_total_by_what_the_skills_tab_said(
+    main_context: Any, dollars: str, comp: str
+) -> None:
+    ctx = main_context
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance")
+    projection = ctx.presenter("projection", ProjectionPresenter)
+    skills = ctx.presenter("skills", SkillsPresenter)
+    projection.dollars_chosen(dollars)
+    projection.comp_chosen(comp)
+    skills.refresh_effects()  # the app runs it just after the frame
+    words = ctx.display.words()
+    assert words in skills.skill_index("mid.deep-learning", 3).data(3)  # the tooltip says which dollars
+    assert projection.chart is not None
+    checked = 0
+    for group in ctx.dataset.skill_groups():
+        for skill in group.skills:
+            if skills.is_ticked(skill.id):
+                continue
+            said = next(e.total for e in _effects(skills) if e.skill.id == skill.id)
+            before = projection.chart.main.total
+            skills.set_checked(skill.id, True)
+            moved = projection.chart.main.total - before
+            assert round(moved) == round(said), skill.id
+            ctx.window.undo_action.trigger()
+            assert round(projection.chart.main.total) == round(before)
+            checked += 1
+    assert checked >= 20
+
+
+def _effects(skills: SkillsPresenter) -> list[Any]:
+    from planner.domain.skill_effects import skill_effects
+
+    d, c = skills.display.dollars, skills.display.comp
+    profile = skills._session.profile
+    return list(skill_effects(skills._dataset, profile, skills._today().year, 5, d, c).values())
+
+
+def test_a_tick_says_what_it_did_and_the_curve_before_stays_faint_until_the_next_change(main_context: Any) -> None:
+    ctx = main_context
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance")
+    tab = ctx.window.tab_widget("projection")
+    projection = ctx.presenter("projection", ProjectionPresenter)
+    skills = ctx.presenter("skills", SkillsPresenter)
+    assert projection.chart is not None
+    before = projection.chart.main.total
+    skills.set_checked("senior.ai-techniques", True)
+    after = projection.chart.main.total
+    text = tab.change.text()
+    assert text.startswith("Tick “")
+    assert f"+${round(after - before):,} over 30 years" in text
+    assert "(base salary, nominal dollars)" in text
+    assert projection.chart.previous is not None  # the curve before the tick, drawn faint
+    assert tab.plot.previous_curve.isVisible()
+
+    ctx.window.undo_action.trigger()  # Undo brings both back: the total, and a line that says so
+    assert round(projection.chart.main.total) == round(before)
+    assert tab.change.text().startswith("Undone: tick “")
+    assert f"−${round(after - before):,} over 30 years" in tab.change.text()
+
+    projection.dollars_chosen("today")  # other dollars: no "before" in them
+    assert projection.chart.previous is None
+    assert not tab.plot.previous_curve.isVisible()
+    assert tab.change.text() == ""
+
+
+def test_the_entered_salary_is_said_once_when_this_year_cannot_move(main_context: Any) -> None:
+    ctx = main_context
+    ctx.session.edit(years_of_experience=2.0, current_salary=90_000)
+    tab = ctx.window.tab_widget("projection")
+    skills = ctx.presenter("skills", SkillsPresenter)
+    skills.set_checked("entry.python", True)
+    assert "this year's figure stays the salary you entered" in tab.change.text()
+    skills.set_checked("entry.mathematics", True)
+    assert "salary you entered" not in tab.change.text()  # said once

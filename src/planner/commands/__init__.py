@@ -231,7 +231,8 @@ class WindowCommands:
         from planner.commands.reports import career_report
         from planner.presenters.career_report import skill_progress
         from planner.storage.market_file import market_or_none
-        from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
+        from planner.views.export_render import chart_image_at_print_size, for_paper, report_text_width
+        from planner.views.report_render import CHART_ASPECT, page_size, report_pdf
 
         # market_or_none: a broken installation's report still has everything else.
         report = career_report(
@@ -243,9 +244,12 @@ class WindowCommands:
             market_or_none(),
         )
         plot = chart_of(tab)
+        paper = page_size().id()
         try:
-            image = chart_image_at_print_size(plot, report_text_width()) if plot is not None else None
-            data = report_pdf(report, image)
+            with for_paper(tab):  # paper is white: the chart in the light colours, whatever the theme; no crosshair
+                width = report_text_width(paper)
+                image = chart_image_at_print_size(plot, width, CHART_ASPECT) if plot is not None else None
+            data = report_pdf(report, image, paper)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The report could not be drawn: {exc}")
             return None

@@ -81,11 +81,41 @@ def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, ou
     assert not image.isNull()
     assert image.width() == 1234
     assert image.height() == pytest.approx(1234 * chart_aspect(tab.plot), abs=1)
-    assert dialogs.asked_save[0][1].name == "salary-by-level.png"  # the tab's name is suggested
+    assert dialogs.asked_save[0][1].name == "ml-career-levels.png"  # named from the tab's id
     assert str(out / "levels.png") in status(ctx)
     # The picture is the chart, not an empty canvas: it holds the bar colour of the chart on screen.
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 5
+
+
+def test_a_chart_export_is_light_without_the_selection_and_the_screen_stays_dark(
+    ctx: Context, dialogs: FakeDialogs, out: Path, qapp: QApplication
+) -> None:
+    from planner.views.theme import apply_theme, is_dark
+
+    tab = show_tab(ctx, "levels")
+    apply_theme(qapp, "dark")
+    try:
+        assert tab.selection_band is not None
+        assert tab.selection_band.isVisible()
+        dialogs.save_to, dialogs.width = out / "levels.png", 800
+        ctx.window.export_chart_action.trigger()
+        image = QImage(str(out / "levels.png"))
+        assert image.pixelColor(3, 3).lightness() > 200  # a light background in the dark theme
+        assert is_dark()
+        assert tab.plot.backgroundBrush().color().lightness() < 128  # the chart on screen is dark again
+        assert tab.selection_band.isVisible()  # and shows the selection again
+        from planner.views.export_render import for_paper
+
+        with for_paper(tab):  # what every chart export and the report draw inside
+            assert not tab.selection_band.isVisible()
+            assert not is_dark()
+    finally:
+        apply_theme(qapp, "light")
+    for tab_id in ("offers", "market", "projection"):
+        show_tab(ctx, tab_id)
+        ctx.window.export_chart_action.trigger()
+        assert dialogs.asked_save[-1][1].name == f"ml-career-{tab_id}.png"
 
 
 def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:

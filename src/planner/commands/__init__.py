@@ -147,8 +147,8 @@ class WindowCommands:
         if plot is None:
             self._say("This tab has no chart to export.")
             return None
-        name = slug(self.window.tabs.tabText(self.window.tabs.currentIndex()))
-        target = self._ask_path(title, f"{name}.png", (PNG, SVG))
+        tab_id = self.window.tab_ids()[self.window.tabs.currentIndex()]
+        target = self._ask_path(title, f"ml-career-{slug(tab_id)}.png", (PNG, SVG))
         if target is None:
             return None
         svg = target[0].suffix.lower() == ".svg"
@@ -158,10 +158,11 @@ class WindowCommands:
         if width is None:
             self._say(f"{title}: cancelled.")
             return None
-        from planner.views.export_render import chart_png, chart_svg
+        from planner.views.export_render import chart_png, chart_svg, for_paper
 
         try:
-            data = chart_svg(plot, width) if svg else chart_png(plot, width)
+            with for_paper(tab):  # light colours, whatever the theme; no crosshair, selection or hover label
+                data = chart_svg(plot, width) if svg else chart_png(plot, width)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The chart could not be drawn: {exc}")
             return None

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: data mutation run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install \
-	uninstall dist validate-desktop icons screenshots deb deb-check deb-tools
+	uninstall dist validate-desktop icons screenshots deb deb-check deb-tools report-tools
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -29,7 +29,7 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
-pytest: $(STAMP) display-libraries
+pytest: $(STAMP) display-libraries report-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck imports pytest validate-desktop bundle-check deb-check
@@ -110,6 +110,14 @@ deb-check: $(DEB) deb-tools display-libraries
 deb-tools:
 	@command -v lintian >/dev/null && command -v chrpath >/dev/null && command -v objdump >/dev/null || { \
 	  export DEBIAN_FRONTEND=noninteractive; pkgs="lintian chrpath binutils"; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; }; }
+
+# What the tests read the exports with, as other programs do: pdftotext and pdftoppm (the career report's text layer
+# and pages), rsvg-convert (SVG charts as GNOME's viewers draw them); installed when missing, as for deb-tools.
+report-tools:
+	@command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null && command -v rsvg-convert >/dev/null || { \
+	  export DEBIAN_FRONTEND=noninteractive; pkgs="poppler-utils librsvg2-bin"; \
 	  $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null; }; }
 

@@ -33,9 +33,9 @@ def example_profile() -> object:
         "entry.mathematics",
         "entry.ml-frameworks",
         "entry.data-modelling",
-        "entry.data-preprocessing",
-        "entry.feature-engineering",
-        "entry.model-selection",
+        "general.data-preprocessing",  # general skills since format 4 (they were entry-level before)
+        "general.feature-engineering",
+        "general.model-selection",
         "entry.software-engineering",
         "mid.deep-learning",
         "mid.keras-pytorch",

@@ -241,7 +241,8 @@ def _exports_missing(ctx: Context) -> list[str]:
     from planner.presenters.career_report import skill_progress
     from planner.tabs.projection.presenter import ProjectionPresenter
     from planner.views.charts import chart_of
-    from planner.views.export_render import chart_image, chart_svg, png_bytes, report_pdf
+    from planner.views.export_render import chart_image, chart_svg, png_bytes
+    from planner.views.report_render import report_pdf
 
     plot = chart_of(ctx.window.tab_widget("projection"))
     if plot is None:

@@ -12,7 +12,7 @@ from planner.domain.dataset import Dataset
 from planner.storage.market_file import load_market_data
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.skills.presenter import SkillsPresenter
-from planner.views.export_render import report_html
+from planner.views.report_render import report_blocks
 
 
 def test_data_sources_name_the_release_every_file_and_the_disclaimer(main_context: Any) -> None:
@@ -28,6 +28,10 @@ def test_data_sources_name_the_release_every_file_and_the_disclaimer(main_contex
     dialog.close()
 
 
+def report_html(report: Any) -> str:
+    return "".join(block.html for block in report_blocks(report, None, 500))
+
+
 def test_the_report_names_the_release_and_where_the_salary_sits(main_context: Any, dataset: Dataset) -> None:
     ctx = main_context
     ctx.window.tab_widget("projection")
@@ -41,7 +45,7 @@ def test_the_report_names_the_release_and_where_the_salary_sits(main_context: An
         dt.date(2026, 6, 1),
         market,
     )
-    html = report_html(report, None, 500)
+    html = report_html(report)
     assert "Software Developers in Seattle-Tacoma-Bellevue, WA: median $167,280" in html
     assert "OEUM0042660000000151252" in html
     assert "Your $145,000 is about the 34th percentile" in html
@@ -61,4 +65,7 @@ def test_without_a_market_choice_the_report_lists_only_the_release(main_context:
         load_market_data(),
     )
     assert report.market_summary == ""
-    assert "Official wage statistics" in report_html(report, None, 500)
+    html = report_html(report)
+    assert "Where you sit among official wages" not in html
+    assert "Official wages" in html  # the release in plain words, and its files with the technical details
+    assert "oe.data.0.Current" in html

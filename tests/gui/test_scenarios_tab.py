@@ -214,8 +214,14 @@ def test_the_exports_carry_the_scenarios_shown(main_context: Any, tab: Projectio
         ctx.presenter("projection", ProjectionPresenter),
         dt.date.today(),
     )
-    assert [row[0] for row in report.scenarios_rows] == ["Today's path", "<b>Move</b>"]
-    assert report.scenarios_header[0] == "Scenario"
+    assert report.scenarios is not None
+    assert [row[0] for row in report.scenarios.rows] == ["Today's path", "<b>Move</b>"]
+    assert report.scenarios.header[0] == "Scenario"
+    from planner.views.report_render import report_blocks
+
+    html = "".join(block.html for block in report_blocks(report, None, 500))
+    assert "&lt;b&gt;Move&lt;/b&gt;" in html  # escaped once where the report makes it rich text
+    assert "<b>Move</b>" not in html
     list_item = tab.scenario_list.model().index(0, 0)
     assert list_item.data() == "<b>Move</b>"  # a name is text, whatever it holds
     assert "&lt;b&gt;Move&lt;/b&gt;" in list_item.data(Qt.ItemDataRole.ToolTipRole)  # escaped where it is rich text

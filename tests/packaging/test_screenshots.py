@@ -11,6 +11,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from planner.domain.dataset import Dataset
+from planner.domain.profile import Profile
+
 ROOT = Path(__file__).resolve().parents[2]
 METAINFO = ROOT / "packaging" / "linux" / "io.github.ml_career_planner.MLCareerPlanner.metainfo.xml"
 TABS = ("levels", "industries", "skills", "projection", "market", "offers")
@@ -46,3 +49,19 @@ def test_readme_and_metainfo_show_screenshots_that_exist() -> None:
     for url in images:
         assert url.startswith("https://"), "AppStream wants screenshots from the web"
         assert (ROOT / "docs" / "screenshots" / url.rsplit("/", 1)[-1]).is_file(), url
+
+
+def test_the_example_profile_ticks_and_plans_skills_the_dataset_knows(dataset: Dataset) -> None:
+    """The screenshots show what the example means to tick (skill ids moved in format 4 would silently count as
+    nothing): every ticked or planned id is one of the dataset's skills."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from screenshots import example_profile
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    profile = example_profile()
+    assert isinstance(profile, Profile)
+    known = {sk.id for sk in dataset.all_skills()}
+    assert set(profile.skills) <= known, set(profile.skills) - known
+    assert set(profile.plan) <= known, set(profile.plan) - known
+    assert len(profile.skills) == 11

@@ -157,8 +157,8 @@ class WindowCommands:
         if plot is None:
             self._say("This tab has no chart to export.")
             return None
-        name = slug(self.window.tabs.tabText(self.window.tabs.currentIndex()))
-        target = self._ask_path(title, f"{name}.png", (PNG, SVG))
+        tab_id = self.window.tab_ids()[self.window.tabs.currentIndex()]
+        target = self._ask_path(title, f"ml-career-{slug(tab_id)}.png", (PNG, SVG))
         if target is None:
             return None
         svg = target[0].suffix.lower() == ".svg"
@@ -168,10 +168,11 @@ class WindowCommands:
         if width is None:
             self._say(f"{title}: cancelled.")
             return None
-        from planner.views.export_render import chart_png, chart_svg
+        from planner.views.export_render import chart_png, chart_svg, for_paper
 
         try:
-            data = chart_svg(plot, width) if svg else chart_png(plot, width)
+            with for_paper(tab):  # light colours, whatever the theme; no crosshair, selection or hover label
+                data = chart_svg(plot, width) if svg else chart_png(plot, width)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The chart could not be drawn: {exc}")
             return None
@@ -242,7 +243,8 @@ class WindowCommands:
         from planner.commands.reports import career_report
         from planner.presenters.career_report import skill_progress
         from planner.storage.market_file import market_or_none
-        from planner.views.export_render import chart_image_at_print_size, report_pdf, report_text_width
+        from planner.views.export_render import chart_image_at_print_size, for_paper, report_text_width
+        from planner.views.report_render import CHART_ASPECT, page_size, report_pdf
 
         # market_or_none: a broken installation's report still has everything else.
         report = career_report(
@@ -254,9 +256,12 @@ class WindowCommands:
             market_or_none(),
         )
         plot = chart_of(tab)
+        paper = page_size().id()
         try:
-            image = chart_image_at_print_size(plot, report_text_width()) if plot is not None else None
-            data = report_pdf(report, image)
+            with for_paper(tab):  # paper is white: the chart in the light colours, whatever the theme; no crosshair
+                width = report_text_width(paper)
+                image = chart_image_at_print_size(plot, width, CHART_ASPECT) if plot is not None else None
+            data = report_pdf(report, image, paper)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The report could not be drawn: {exc}")
             return None

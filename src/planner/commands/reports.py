@@ -14,9 +14,21 @@ from PySide6.QtCore import Qt
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
+from planner.domain.offers import OFFER_YEARS, current_job_years, offer_years
+from planner.domain.plan_effects import plan_steps
+from planner.domain.plans import Offer
 from planner.domain.profile import Profile
-from planner.presenters.career_report import CareerReport, LevelProgress, Progress, SourceLine
+from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, compare
+from planner.presenters.career_report import (
+    CareerReport,
+    LevelProgress,
+    OfferSection,
+    Progress,
+    SourceLine,
+    Table,
+)
 from planner.presenters.fields import FIELDS, format_field
+from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
@@ -52,8 +64,8 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
     return header, rows
 
 
-def _date(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day is not None else "not given"
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _today_level(projection: ProjectionPresenter) -> str:
@@ -62,6 +74,253 @@ def _today_level(projection: ProjectionPresenter) -> str:
         return "not worked out"
     name = proj.level_name(0)
     return f"{name} (your choice)" if proj.level_chosen else f"{name} (from your years of experience)"
+
+
+REPORT_YEARS = (1, 5, 10)  # of COMPARE_YEARS: three columns fit a portrait page at 10 pt
+INTRO = (
+    "What each figure is: the article's salary ranges (sources at the end), the official BLS wage statistics, "
+    "your own entries, assumptions (listed with their defaults, yours to change) and figures derived from these "
+    "(the projection: the method is in Help > How projections work). Each table says which."
+)
+
+
+def _assumptions(profile: Profile) -> tuple[tuple[str, str], ...]:
+    """Each assumption with its value, saying whether it is the default or the user's (and then the default)."""
+    default = Profile()
+    rows = []
+    for spec in FIELDS:
+        if not spec.assumption:
+            continue
+        value, was = format_field(spec, profile), format_field(spec, default)
+        same = getattr(profile.assumptions, spec.key) == getattr(default.assumptions, spec.key)
+        rows.append((spec.label, f"{value} (default)" if same else f"{value} (yours; default {was})"))
+    return tuple(rows)
+
+
+def report_years(count: int, every: int = 5) -> list[int]:
+    """The rows of the compact year table: the first year, every ``every``-th year after it and the last."""
+    if count <= 0:
+        return []
+    return sorted({0, *range(every - 1, count, every), count - 1})
+
+
+def _year_table(projection: ProjectionPresenter) -> Table:
+    """Today's path only (the scenarios have their own table): year, experience, level, range, projected,
+    cumulative and, when some year is outside the article's figures, a column saying so."""
+    table = projection.table
+    columns = [0, 1, 2, 3, 4, 5, 6]
+    header = ["Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative"]
+    if any(table.data(table.index(r, table.NOTE)) for r in range(table.rowCount())):
+        columns.append(table.NOTE)
+        header.append("Article's\nfigures")
+    rows = tuple(
+        tuple(str(table.data(table.index(r, c))).replace("⚠ ", "") for c in columns)
+        for r in report_years(table.rowCount())
+    )
+    return Table(tuple(header), rows, numbers_from=3)
+
+
+def _plan(dataset: Dataset, profile: Profile, today: dt.date) -> tuple[tuple[str, ...], str]:
+    steps = plan_steps(dataset, profile, today)
+    if not steps:
+        return (), ""
+    horizon = profile.assumptions.horizon_years
+    lines = tuple(step_line(step, horizon)[1] for step in steps)
+    note = (
+        "Derived from the projection: base salary in today's dollars, what each step adds with the steps before "
+        "it. A planned skill counts from the calendar year of its month."
+    )
+    return lines, note
+
+
+def _pay_history(profile: Profile, projection: ProjectionPresenter) -> tuple[Table | None, str]:
+    history = profile.pay_history
+    if not history:
+        return None, ""
+    years = sorted(history)
+    rows = []
+    for n, year in enumerate(years):
+        change = ""
+        if n and years[n - 1] == year - 1 and history[year - 1]:
+            change = f"{(history[year] / history[year - 1] - 1) * 100:+.1f}%"
+        rows.append((str(year), "your entry", usd(history[year]), change))
+    proj = projection.projection
+    note = ""
+    if proj is not None:
+        now = float(proj.base[0])
+        rows.append((str(proj.current_year), "projected (derived)", usd(now), ""))
+        first, last = years[0], years[-1]
+        if last > first and history[first]:
+            yearly = (history[last] / history[first]) ** (1 / (last - first)) - 1
+            note = (
+                f"Your recorded pay grew {yearly * 100:.1f}% a year from {first} to {last} (derived from your "
+                f"entries); the projection assumes a raise of {proj.assumptions.yearly_raise * 100:g}% a year within "
+                "a level, and more at a promotion."
+            )
+    table = Table(("Year", "What it is", "Base salary", "Change"), tuple(rows), numbers_from=2, widths=(15, 45, 22, 18))
+    return table, note
+
+
+def _scenario_change(dataset: Dataset, profile: Profile, projection: ProjectionPresenter, n: int) -> str:
+    scenario = projection.scenarios[n][0]
+    parts: list[str] = []
+    offer = profile.offer(scenario.offer)
+    if offer is not None:
+        parts.append(f"the offer from {offer.employer_name} ({usd(offer.base)} base)")
+    elif scenario.offer is not None:
+        parts.append("an offer that was deleted")
+    if scenario.employer is not None:
+        parts.append(next((f"at {e.name}" for e in dataset.employers if e.id == scenario.employer), "an employer"))
+    if scenario.industry is not None:
+        parts.append(next((f"in {i.name}" for i in dataset.industries if i.id == scenario.industry), "an industry"))
+    if scenario.current_level is not None:
+        parts.append(next((f"{lv.name} today" for lv in dataset.levels if lv.id == scenario.current_level), "a level"))
+    if scenario.plan is not None:
+        parts.append(f"its own learning plan ({len(scenario.plan)} skills)" if scenario.plan else "no learning plan")
+    changed = scenario.assumptions.model_dump(exclude_none=True)
+    labels = {spec.key: spec.label for spec in FIELDS}
+    for key, value in changed.items():
+        shown = f"{value * 100:g}%" if isinstance(value, float) and key not in ("promotion_shift_years",) else value
+        if key in ("bonus_percent",):
+            shown = f"{value:g}%"
+        elif key == "yearly_equity":
+            shown = usd(value)
+        parts.append(f"{labels.get(key, key).split(' (')[0].lower()} {shown}")
+    if scenario.market_area is not None:
+        parts.append("its own market area")
+    return "; ".join(parts) or "nothing yet"
+
+
+def _scenarios(
+    dataset: Dataset, profile: Profile, projection: ProjectionPresenter
+) -> tuple[Table | None, tuple[tuple[str, str], ...], str]:
+    proj = projection.projection
+    if proj is None or not projection.scenarios:
+        return None, (), ""
+    rows = compare(
+        [(TODAY_PATH, proj), *((sc.name, p) for sc, p in projection.scenarios)], projection.dollars, projection.comp
+    )
+    year = proj.current_year
+    header = (
+        "Scenario",
+        *(f"In {t} year{'s' if t > 1 else ''}\n({year + t})" for t in REPORT_YEARS),
+        f"Over\n{proj.horizon} years",
+        "Ahead of\ntoday's path",
+    )
+    shown = [COMPARE_YEARS.index(t) for t in REPORT_YEARS]
+    table_rows = []
+    for n, row in enumerate(rows):
+        ahead = "" if n == 0 else "never" if row.overtakes == "never" else row.overtakes
+        if ahead and ahead not in ("never", "from the start"):
+            ahead = f"from {ahead}"
+        table_rows.append((row.name, *(_money(row.pay[i]) for i in shown), usd(row.earnings), ahead or "—"))
+    changes = tuple(
+        (sc.name, _scenario_change(dataset, profile, projection, n)) for n, (sc, _p) in enumerate(projection.scenarios)
+    )
+    passes = [f"{row.name} overtakes {other} in {when}" for row in rows[1:] for other, when in row.passes]
+    what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
+    note = (
+        f"Derived: the projection of your profile with what each scenario changes ({what}). "
+        "A scenario from an offer counts the offer's base salary, its bonus and its equity averaged over four "
+        "years; it leaves out the sign-on bonus (the offer's own table below has it in its year)."
+    )
+    if passes:
+        note += " " + "; ".join(passes) + "."
+    table = Table(header, tuple(table_rows), numbers_from=1, wrap=(0,), widths=(27, 13, 13, 13, 15, 19))
+    return table, changes, note
+
+
+def _money(amount: float | None) -> str:
+    return usd(amount) if amount is not None else "—"
+
+
+VESTING = {"even": "4 years, a quarter each year", "cliff": "4 years with a 1-year cliff"}
+
+
+def _vesting(offer: Offer) -> str:
+    if offer.vesting == "custom":
+        return "your own schedule: " + ", ".join(f"{p:g}%" for p in offer.custom_vesting) + " a year"
+    return VESTING.get(offer.vesting, offer.vesting)
+
+
+def _offer(dataset: Dataset, profile: Profile, offer: Offer) -> OfferSection:
+    terms = [
+        ("Base salary", f"{usd(offer.base)} a year (your entry)"),
+        ("Target bonus", f"{offer.bonus_percent:g}% of base (your entry)"),
+        ("Sign-on bonus", f"{usd(offer.sign_on)}, in year 1 (your entry)"),
+        ("Equity grant", f"{usd(offer.equity_grant)}, vesting over {_vesting(offer)} (your entry)"),
+        ("Refreshers", f"{offer.refresher_percent:g}% of the first grant each year from year 2 (an assumption)"),
+    ]
+    if offer.employer is not None:
+        terms.append(("Compared with", next((e.name for e in dataset.employers if e.id == offer.employer), "")))
+    elif offer.industry is not None:
+        terms.append(("Compared with", next((i.name for i in dataset.industries if i.id == offer.industry), "")))
+    years = offer_years(offer)
+    current = current_job_years(profile)
+    header = ("Year", "Base", "Bonus", "Sign-on", "Equity", "Total", "Current job", "Difference")
+    rows = []
+    for n, y in enumerate(years):
+        now = current[n].total if current is not None else None
+        rows.append(
+            (
+                f"Year {y.year}",
+                usd(y.base),
+                usd(y.bonus),
+                usd(y.sign_on),
+                usd(y.equity),
+                usd(y.total),
+                usd(now) if now is not None else "—",
+                (("+" if y.total - now >= 0.5 else "") + usd(y.total - now)) if now is not None else "—",
+            )
+        )
+    if current is None:
+        note = "Enter your current base salary (or pay history) to compare the offer with your current job."
+    else:
+        a = profile.assumptions
+        note = (
+            f"Current job: your salary today with the bonus ({a.bonus_percent:g}%) and equity "
+            f"({usd(a.yearly_equity)} a year) of your assumptions, no sign-on."
+        )
+    return OfferSection(offer.employer_name, tuple(terms), Table(header, tuple(rows), numbers_from=1), note)
+
+
+def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
+    doc = dataset.document
+    published = f"published {_date(doc.published)}" if doc.published else "undated"
+    rows = [
+        (
+            "Salary ranges",
+            f"The level, industry and employer figures come from the article “{doc.title}” ({published}), read on "
+            f"{_date(doc.read_on)}. It covers machine-learning engineers in the United States.",
+        )
+    ]
+    if market is not None:
+        r = market.release
+        rows.append(
+            (
+                "Official wages",
+                f"The U.S. Bureau of Labor Statistics' {market.title}, published {_date(r.published)}: wages by "
+                "occupation in the nation, each state and each metro area.",
+            )
+        )
+    rows.append(
+        (
+            "Yours",
+            "Your salary, pay history, skills, learning plan, scenarios and offers are what you entered. "
+            "Assumptions are listed at the start with their defaults.",
+        )
+    )
+    return tuple(rows)
+
+
+def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
+    doc = dataset.document
+    rows = [("Article", f"{doc.title}; kept as {doc.file}; read on {doc.read_on.isoformat()}")]
+    if doc.note:
+        rows.append(("About the article", doc.note))
+    if market is not None:
+        rows.extend(bls_provenance(market))
+    return tuple(rows)
 
 
 def career_report(
@@ -81,7 +340,6 @@ def career_report(
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
     ]
-    assumptions = tuple((spec.label, format_field(spec, profile) or "not given") for spec in FIELDS if spec.assumption)
     ticks = profile.skills
     levels = tuple(
         LevelProgress(
@@ -90,48 +348,46 @@ def career_report(
         for p in progress[0]
         if p.level_id is not None
     )
-    table = projection.table
-    # The "Against the article" column only when some year is outside the article's figures (room on the page).
-    columns = [
-        c
-        for c in range(table.columnCount())
-        if c != table.NOTE or any(table.data(table.index(r, c)) for r in range(table.rowCount()))
-    ]
-    header = tuple(str(table.headerData(c, Qt.Orientation.Horizontal)) for c in columns)
-    rows = tuple(tuple(str(table.data(table.index(r, c))) for c in columns) for r in range(table.rowCount()))
     what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
-    doc = dataset.document
-    diff = projection.differences
-    drawn = bool(projection.scenarios)
+    plan, plan_note = _plan(dataset, profile, today)
+    pay_history, pay_note = _pay_history(profile, projection)
+    scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection)
+    first_row = projection.table.rowCount()
     return CareerReport(
         title="ML career report",
         generated_on=today,
+        intro=INTRO,
         profile=tuple(about),
-        assumptions=assumptions,
+        assumptions=_assumptions(profile),
         levels=levels,
         overall=progress[1],
-        projection_title=f"Projected earnings ({what}, USD a year)",
+        projection_title=f"Your projection ({what}, USD a year)",
         projection_summary_html=projection.summary_html(in_report=True) + projection.warnings_html(),
-        table_header=header,
-        table_rows=rows,
-        document=(
-            ("Article", doc.title),
-            ("File", doc.file),
-            ("Published", _date(doc.published)),
-            ("Read on", _date(doc.read_on)),
-            *((("Note", doc.note),) if doc.note else ()),
+        year_table=_year_table(projection),
+        year_note=(
+            f"Derived: every fifth year of {first_row}, with the first and the last. Low and High are your level's "
+            "range; Cumulative is the running total. File > Export projection as CSV gives every year."
         ),
-        sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
+        plan=plan,
+        plan_note=plan_note,
+        pay_history=pay_history,
+        pay_note=pay_note,
+        scenarios=scenarios,
+        scenario_changes=changes,
+        scenarios_note=scenarios_note,
+        offers=tuple(_offer(dataset, profile, o) for o in profile.offers),
+        offers_note=(
+            f"Each offer's first {OFFER_YEARS} years as you entered it, in its own dollars (no raise counted), beside "
+            "your current job on the same footing."
+        )
+        if profile.offers
+        else "",
         market_summary=market_summary(market, profile.market_occupation, profile.market_area, _salary(profile))
         if market is not None
         else "",
-        market=bls_provenance(market, brief=True) if market is not None else (),
-        scenarios_header=tuple(str(diff.headerData(c, Qt.Orientation.Horizontal)) for c in range(diff.columnCount()))
-        if drawn
-        else (),
-        scenarios_rows=tuple(tuple(diff.text(r, c) for c in range(diff.columnCount())) for r in range(diff.rowCount()))
-        if drawn
-        else (),
+        sources=_sources(dataset, market),
+        article_sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
+        details=_details(dataset, market),
     )
 
 

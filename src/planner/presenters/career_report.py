@@ -51,21 +51,56 @@ class SourceLine:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of plain text cells as printed (escaped once, where the renderer makes it rich text). Cells from
+    column ``numbers_from`` on are figures, right-aligned; no cell wraps except in the columns of ``wrap`` (at
+    spaces), and a header wraps only where it holds a line break. ``widths``: each column's share of the page (%),
+    when the text would not share it out well."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numbers_from: int = 1
+    wrap: tuple[int, ...] = ()
+    widths: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class OfferSection:
+    """One job offer: its terms (each saying whether it is the user's entry or an assumption) and its first years
+    beside the current job."""
+
+    title: str
+    terms: tuple[tuple[str, str], ...]
+    years: Table
+    note: str
+
+
+@dataclass(frozen=True)
 class CareerReport:
+    """Everything the printed report says, in plain text (the renderer escapes it) except where a field says
+    it is already rich text."""
+
     title: str
     generated_on: dt.date
+    intro: str  # what kinds of figures the report holds and how each is marked
     profile: tuple[tuple[str, str], ...]  # (what, value) as the Projection tab shows them
-    assumptions: tuple[tuple[str, str], ...]
+    assumptions: tuple[tuple[str, str], ...]  # (name, "value (the default)" or "value (yours; default …)")
     levels: tuple[LevelProgress, ...]
     overall: Progress
     projection_title: str
     projection_summary_html: str  # the Projection tab's summary (already escaped HTML)
-    table_header: tuple[str, ...]
-    table_rows: tuple[tuple[str, ...], ...]  # the Projection tab's table, as displayed
-    document: tuple[tuple[str, str], ...]  # the article: title, file, published, read on
-    sources: tuple[SourceLine, ...]
-    market_summary: str = ""  # the user's occupation and area on the Market tab, when chosen
-    market: tuple[tuple[str, str], ...] = ()  # the BLS release and files (presenters.market.bls_provenance)
-    # The Projection tab's "Scenarios side by side" table, when scenarios are drawn (else empty).
-    scenarios_header: tuple[str, ...] = ()
-    scenarios_rows: tuple[tuple[str, ...], ...] = ()
+    year_table: Table  # every fifth year with the first and the last (the CSV has every year)
+    year_note: str
+    plan: tuple[str, ...] = ()  # the learning plan's steps, in date order, as sentences
+    plan_note: str = ""
+    pay_history: Table | None = None
+    pay_note: str = ""
+    scenarios: Table | None = None  # today's path and each scenario drawn
+    scenario_changes: tuple[tuple[str, str], ...] = ()  # (scenario, what it changes)
+    scenarios_note: str = ""
+    offers: tuple[OfferSection, ...] = ()
+    offers_note: str = ""
+    market_summary: str = ""  # where the salary sits among the BLS wages of the chosen occupation and area
+    sources: tuple[tuple[str, str], ...] = ()  # each source in plain words
+    article_sources: tuple[SourceLine, ...] = ()  # whom the article attributes its figures to
+    details: tuple[tuple[str, str], ...] = ()  # files, versions and hashes: the last page

@@ -1,4 +1,5 @@
-"""Rendering for the exports: a tab's chart as PNG or SVG (pyqtgraph's exporters) and the career report as PDF.
+"""Rendering for the exports: a tab's chart as PNG or SVG (pyqtgraph's exporters), and the chart for the career
+report (the report's pages: ``report_render``).
 
 Everything here returns bytes; writing them to a file is storage's job.
 """
@@ -6,26 +7,48 @@ Everything here returns bytes; writing them to a file is storage's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-
-from planner import APP_NAME
-from planner.domain.text import escape
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF
+from PySide6.QtGui import QImage, QImageWriter, QPageSize, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 if TYPE_CHECKING:
-    from planner.presenters.career_report import CareerReport
+    pass
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000
-REPORT_MARGINS_MM = QMarginsF(14, 12, 14, 12)
-REPORT_CHART_ASPECT = 0.5  # height over width of the report's chart
+REPORT_CHART_ASPECT = 0.5  # height over width of the report's chart (report_render.CHART_ASPECT)
 REPORT_CHART_SHARPNESS = 3  # pixels per point of the printed chart
 # The chart is laid out this much wider than it prints, so a legend or label as wide as the page still fits; its
 # text prints at 1/1.1 of its size on screen: 9 pt becomes 8.2 pt, never below the 8 pt a printed chart needs.
 REPORT_CHART_LAYOUT_SLACK = 1.1
+
+
+# What a chart shows only while someone works with it: the crosshair and its readout, the table's selection drawn
+# on the chart, a hover label. A tab's view names them with these attributes; an export hides them.
+TRANSIENT_ITEMS = ("crosshair", "crosshair_dot", "crosshair_label", "selection_band", "hover_label")
+
+
+@contextmanager
+def for_paper(tab: object) -> Iterator[None]:
+    """The tab's chart as a file or the report shows it: light colours, whatever the theme, and none of the
+    transient marks (``TRANSIENT_ITEMS``); all as it was afterwards."""
+    from planner.views.theme import light_palette
+
+    with light_palette():
+        items = [getattr(tab, name, None) for name in TRANSIENT_ITEMS]
+        shown = [item for item in items if isinstance(item, QGraphicsItem) and item.isVisible()]
+        for item in shown:
+            item.setVisible(False)
+        try:
+            yield
+        finally:
+            for item in shown:
+                item.setVisible(True)
 
 
 def _item(plot: pg.PlotWidget) -> pg.PlotItem:
@@ -55,18 +78,11 @@ def chart_image(plot: pg.PlotWidget, width: int) -> QImage:
     return image
 
 
-def report_page_layout() -> QPageLayout:
-    return QPageLayout(page_size(), QPageLayout.Orientation.Portrait, REPORT_MARGINS_MM, QPageLayout.Unit.Millimeter)
+def report_text_width(size: QPageSize.PageSizeId | None = None) -> int:
+    """The report's text width in 1/96 inch (the printed chart's width)."""
+    from planner.views.report_render import chart_size_pt, page_size
 
-
-def report_text_size() -> QSizeF:
-    """The report's text area in the document's pixels (1/96 inch): the table's width is the chart's width."""
-    inches = report_page_layout().paintRect(QPageLayout.Unit.Inch)
-    return QSizeF(inches.width() * 96, inches.height() * 96)
-
-
-def report_text_width() -> int:
-    return int(report_text_size().width())
+    return round(chart_size_pt(size if size is not None else page_size().id()).width() * 96 / 72)
 
 
 def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = REPORT_CHART_ASPECT) -> QImage:
@@ -126,107 +142,3 @@ def chart_svg(plot: pg.PlotWidget, width: int) -> bytes:
     # pyqtgraph writes only a viewBox; give the drawing its size too, so viewers open it at the chosen size.
     size = f'<svg width="{_width(width)}" height="{round(height)}" '
     return re.sub(rb"<svg ", size.encode(), data, count=1)
-
-
-# --- the career report -------------------------------------------------------------------------------------------
-
-_STYLE = """
-body { font-family: sans-serif; font-size: 8.5pt; color: #000; }
-h1 { font-size: 15pt; margin: 0 0 2pt 0; }
-h2 { font-size: 11pt; margin: 8pt 0 3pt 0; }
-p.small, td.small { font-size: 7.5pt; color: #333; }
-table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #999; padding: 1px 4px; }
-th { background: #e8e8e8; text-align: left; }
-td.num { text-align: right; }
-"""
-
-
-def _pairs(rows: tuple[tuple[str, str], ...]) -> str:
-    cells = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
-    return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
-
-
-def _grid(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], numbers_from: int) -> str:
-    """A table of plain text cells (escaped once), right-aligned from column ``numbers_from``."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td{' class=num' if c >= numbers_from else ''}>{escape(v)}</td>" for c, v in enumerate(row))
-        + "</tr>"
-        for row in rows
-    )
-    # <thead>: the header row repeats on every page the table runs onto.
-    return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
-
-
-def report_html(report: CareerReport, chart_url: str | None, chart_width: int) -> str:
-    parts = [
-        f"<h1>{escape(report.title)}</h1>",
-        f"<p class='small'>{escape(APP_NAME)}, {report.generated_on.day} {report.generated_on:%B %Y}. "
-        "Every figure comes from the article listed at the end or from the assumptions shown here.</p>",
-        "<table width='100%' cellspacing='0' cellpadding='0'><tr>",
-        f"<td width='50%' valign='top'><h2>Profile</h2>{_pairs(report.profile)}</td>",
-        f"<td width='50%' valign='top'><h2>Assumptions</h2>{_pairs(report.assumptions)}</td>",
-        "</tr></table>",
-        "<h2>Skills progress</h2><table class='grid' width='100%' cellspacing='0'>"
-        "<tr><th>Level</th><th>Ticked</th><th>Skills you have</th></tr>",
-    ]
-    for lv in report.levels:
-        names = ", ".join(lv.ticked) if lv.ticked else "none yet"
-        parts.append(f"<tr><td>{escape(lv.name)}</td><td>{lv.done} of {lv.total}</td><td>{escape(names)}</td></tr>")
-    o = report.overall
-    parts.append(f"<tr><td><b>{escape(o.name)}</b></td><td><b>{o.done} of {o.total}</b></td><td></td></tr></table>")
-    parts.append(f"<h2>{escape(report.projection_title)}</h2><p>{report.projection_summary_html}</p>")
-    if chart_url is not None:
-        parts.append(f"<p><img src='{chart_url}' width='{chart_width}'></p>")
-    parts.append(_grid(report.table_header, report.table_rows, numbers_from=3))
-    if report.scenarios_rows:
-        parts.append(
-            "<h2>Scenarios side by side</h2><p class='small'>The app's projection for each scenario: your profile "
-            "with what the scenario changes.</p>"
-        )
-        parts.append(_grid(report.scenarios_header, report.scenarios_rows, numbers_from=2))
-    parts.append(f"<h2>Data sources</h2>{_pairs(report.document)}")
-    sources = "".join(
-        f"<li><b>{escape(s.name)}</b> ({escape(s.kind)}){': ' + escape(s.note) if s.note else ''}</li>"
-        for s in report.sources
-    )
-    parts.append(f"<p class='small'>The article attributes its figures to:</p><ul class='small'>{sources}</ul>")
-    if report.market:
-        parts.append("<h2>Official wage statistics</h2>")
-        if report.market_summary:
-            parts.append(f"<p>{escape(report.market_summary)}</p>")
-        parts.append(f"<div class='small'>{_pairs(report.market)}</div>")
-    return f"<html><head><style>{_STYLE}</style></head><body>{''.join(parts)}</body></html>"
-
-
-def page_size() -> QPageSize:
-    """US Letter where the locale measures in inches, A4 elsewhere."""
-    us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
-
-
-def report_pdf(report: CareerReport, chart: QImage | None) -> bytes:
-    """The report as a PDF (QPdfWriter and QTextDocument: no printing support needed)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(report.title)
-    writer.setCreator(APP_NAME)
-    writer.setPageLayout(report_page_layout())
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    # Paginated by the report itself, at the page's text size: QTextDocument.print_ would otherwise add 2 cm
-    # margins of its own, and the table would be narrower than the chart.
-    document.setPageSize(report_text_size())
-    url = None
-    if chart is not None and not chart.isNull():
-        url = "report://projection-chart.png"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), chart)
-    document.setHtml(report_html(report, url, chart_width=report_text_width()))
-    document.print_(writer)
-    del writer  # finishes the PDF
-    buffer.close()
-    return bytes(data.data())

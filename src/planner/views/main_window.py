@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.export_pdf_action = self._action(
             "Save career &report as PDF…",
             QKeySequence.StandardKey.Print,
-            "Profile, skills progress, projection and data sources in one or two pages",
+            "Your profile, projection, plan, pay history, scenarios, offers and sources in three or four pages",
         )
         for action in (self.import_profile_action, self.export_profile_action):
             menu.addAction(action)

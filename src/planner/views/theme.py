@@ -6,6 +6,8 @@ Qt follows the system scheme only where the platform theme reports it, so the ap
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 from PySide6.QtCore import QRect, Qt
@@ -95,6 +97,36 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     palette = dark_palette() if dark else app.style().standardPalette()
     if palette != app.palette():  # an unchanged palette would still repolish and redraw every widget
         app.setPalette(palette)
+
+
+def _restyle_windows(app: QApplication) -> None:
+    """Recolour what the palette does not reach by itself (charts), now: Qt tells the widgets of a palette change
+    only when the event loop runs next."""
+    for window in app.topLevelWidgets():
+        restyle = getattr(window, "restyle", None)
+        if callable(restyle):
+            restyle()
+
+
+@contextmanager
+def light_palette() -> Iterator[None]:
+    """The light palette while the block runs, whatever the theme, then the palette before: charts drawn for
+    paper or for a file (the report, exports) are light. The charts are recoloured both ways with no event loop
+    run in between, so the screen never shows the light palette."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QPalette(app.palette())
+    light = app.style().standardPalette()
+    if before == light:
+        yield
+        return
+    app.setPalette(light)
+    _restyle_windows(app)
+    try:
+        yield
+    finally:
+        app.setPalette(before)
+        _restyle_windows(app)
 
 
 def is_dark() -> bool:

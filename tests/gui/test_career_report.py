@@ -1,0 +1,184 @@
+"""The career report laid out for paper (issue 27, item 1), produced as File > Save career report as PDF does, for
+the issue's profile (six years in, $145,000 in Seattle, pay history, a learning plan, scenarios and two offers), in
+the dark and the light theme, on Letter and A4. The pages are read back as a reader's tools read them: the text
+layer with ``pdftotext``, the pages as pictures with ``pdftoppm`` (poppler-utils: ``make pytest`` installs it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_dialogs import FakeDialogs
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from planner.app import Context, build_window
+from planner.domain.dataset import Dataset
+from planner.startup import configure_application
+from planner.views.report_render import paginate, parts
+from planner.views.theme import apply_theme
+from report_profile import report_profile
+
+TODAY = dt.date.today()
+POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (make pytest installs it)")
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def make_report(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, out: Path, theme: str, paper: str, **kw: int
+) -> Path:
+    country = QLocale.Country.UnitedStates if paper == "letter" else QLocale.Country.UnitedKingdom
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, country))
+    configure_application(qapp)
+    dialogs = FakeDialogs()
+    ctx: Context = build_window(qapp, dataset, data_dir, profile=report_profile(TODAY, **kw), dialogs=dialogs)
+    qtbot.addWidget(ctx.window)
+    try:
+        apply_theme(qapp, theme)  # type: ignore[arg-type]
+        ctx.window.show()
+        qtbot.waitExposed(ctx.window)
+        dialogs.save_to = out / f"report-{theme}-{paper}.pdf"
+        ctx.window.export_pdf_action.trigger()
+        assert dialogs.errors == []
+        assert dialogs.save_to.is_file()
+        return dialogs.save_to
+    finally:
+        ctx.window.close()
+        apply_theme(qapp, "light")
+        QLocale.setDefault(before)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]  # every page ends in a form feed
+
+
+@pytest.fixture(params=[("dark", "letter"), ("light", "a4"), ("dark", "a4")], ids=lambda p: "-".join(p))
+def issue_report(
+    request: pytest.FixtureRequest, qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> Path:
+    theme, paper = request.param
+    return make_report(qtbot, qapp, dataset, data_dir, tmp_path, theme, paper)
+
+
+@needs_poppler
+def test_the_issue_profiles_report_has_four_pages_each_numbered(issue_report: Path) -> None:
+    pages = page_texts(issue_report)
+    assert 3 <= len(pages) <= 4  # README: three or four pages
+    for n, page in enumerate(pages, start=1):
+        assert f"page {n} of {len(pages)}" in page
+        assert "ML Career Planner" in page
+
+
+@needs_poppler
+def test_the_text_layer_reads_as_written_and_holds_every_section(issue_report: Path) -> None:
+    text = "\n".join(page_texts(issue_report))
+    assert not LIGATURES.search(text), "ligature characters in the text layer"
+    for words in (
+        "You and your assumptions",
+        "Your projection",
+        "Year by year",
+        "Your learning plan",
+        "Pay history against the projection",
+        "Scenarios side by side",
+        "Job offers",
+        "Offer from Example Analytics",
+        "Offer from Rainier Robotics",
+        "Where you sit among official wages",
+        "Where the figures come from",
+        "Technical details",
+        "offer",
+        "profile",
+        "Distributed computing",
+        "Senior at Amazön",
+    ):
+        assert words in text, words
+
+
+@needs_poppler
+def test_tables_are_whole_on_one_page_and_numbers_unbroken(issue_report: Path) -> None:
+    pages = page_texts(issue_report)
+    page = next(p for p in pages if "Year by year" in p)
+    projection = page[page.index("Year by year") : page.index("Derived: every fifth")]
+    years = [TODAY.year + t for t in (0, 4, 9, 14, 19, 24, 29)]
+    rows = [line for line in projection.splitlines() if re.match(rf"\s*({'|'.join(map(str, years))}) ", line)]
+    assert [int(r.split()[0]) for r in rows] == years  # every row of the compact table, on one line each
+    for row in rows:
+        assert re.search(r"\$\d{1,3}(,\d{3})+\s*$|above\s*$|\$\d{1,3}(,\d{3})+\s+above", row), row
+    for name in ("Example Analytics", "Rainier Robotics"):
+        page = next(p for p in pages if f"Offer from {name}" in p)
+        after = page[page.index(f"Offer from {name}") :]
+        assert all(f"Year {k}" in after for k in range(1, 5)), name  # the offer's four years on its page
+    scenarios = next(p for p in pages if "Scenarios side by side" in p)
+    for name in ("Today's path", "Take the offer", "Consumer goods", "Senior at Amazön"):
+        assert name in scenarios
+    broken = re.compile(r"\$\d{1,3}(,\d{3})*,\d{0,2}$|\$,?$", re.MULTILINE)  # "$1,025,00" / "5" in the issue
+    assert not broken.search("\n".join(line.rstrip() for line in "\n".join(pages).splitlines()))
+
+
+@needs_poppler
+def test_no_page_is_dark_in_either_theme(issue_report: Path, tmp_path: Path) -> None:
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(issue_report), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert images
+    for path in images:
+        image = QImage(str(path))
+        dark = sum(
+            1
+            for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)
+            if image.pixelColor(x, y).lightness() < 80
+        )
+        total = len(range(0, image.width(), 3)) * len(range(0, image.height(), 3))
+        assert dark / total < 0.04, f"{path.name}: {dark / total:.0%} dark"
+
+
+@needs_poppler
+def test_a_profile_with_neither_scenarios_nor_offers(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "dark", "letter", scenarios=0, offers=0)
+    pages = page_texts(pdf)
+    assert len(pages) <= 3
+    text = "\n".join(pages)
+    assert "Job offers" not in text
+    assert "Scenarios side by side" not in text
+    assert "Your learning plan" in text
+
+
+def test_the_example_profile_ticks_skills_the_dataset_knows(dataset: Dataset) -> None:
+    profile = report_profile(TODAY)
+    known = {sk.id for sk in dataset.all_skills()}
+    assert set(profile.skills) <= known
+    assert set(profile.plan) <= known
+
+
+# --- pages (no PDF needed) ---------------------------------------------------------------------------------------
+
+
+def test_a_block_that_does_not_fit_the_rest_of_a_page_starts_the_next() -> None:
+    assert paginate([30, 50, 40], page_height=100, gap=5) == [(0, 0.0), (0, 35.0), (1, 0.0)]
+
+
+def test_a_block_taller_than_a_page_starts_a_page_and_the_next_follows_it() -> None:
+    placed = paginate([20, 250, 10], page_height=100, gap=5)
+    assert placed[:2] == [(0, 0.0), (1, 0.0)]
+    assert parts(250, 100) == 3
+    assert placed[2] == (3, 55.0)  # below the tall block's last part, on its third page
+
+
+def test_the_compact_year_table_has_every_fifth_year_the_first_and_the_last() -> None:
+    from planner.commands.reports import report_years
+
+    assert report_years(30) == [0, 4, 9, 14, 19, 24, 29]
+    assert report_years(7) == [0, 4, 6]
+    assert report_years(1) == [0]
+    assert report_years(0) == []

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QImageWriter, QPageSize, QPainter
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 if TYPE_CHECKING:
     pass
@@ -37,10 +37,15 @@ TRANSIENT_ITEMS = ("crosshair", "crosshair_dot", "crosshair_label", "selection_b
 def for_paper(tab: object) -> Iterator[None]:
     """The tab's chart as a file or the report shows it: light colours, whatever the theme, and none of the
     transient marks (``TRANSIENT_ITEMS``); all as it was afterwards."""
+    from planner.views.charts import chart_of
     from planner.views.theme import light_palette
 
-    with light_palette():
-        items = [getattr(tab, name, None) for name in TRANSIENT_ITEMS]
+    plot = chart_of(tab) if isinstance(tab, QWidget) else None
+    owners = [tab, plot] if plot is not None else [tab]
+    # A chart whose legend is a row beside it on screen draws it into the file (paper_legend): a file stands alone.
+    paper_legend = getattr(plot, "paper_legend", None)
+    with light_palette(), paper_legend() if callable(paper_legend) else nullcontext():
+        items = [getattr(owner, name, None) for owner in owners for name in TRANSIENT_ITEMS]
         shown = [item for item in items if isinstance(item, QGraphicsItem) and item.isVisible()]
         for item in shown:
             item.setVisible(False)

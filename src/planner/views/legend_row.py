@@ -76,7 +76,7 @@ class LegendRow(QWidget):
         metrics = self.fontMetrics()
         room = max(self.width() - 4, 0)
         names = [e.name for e in self._entries]
-        widths = [metrics.horizontalAdvance(n) for n in names]
+        widths = [metrics.horizontalAdvance(n) + 3 for n in names]  # +3: elidedText's own measure is a little wider
 
         def total(name_widths: list[int]) -> int:
             return sum(SAMPLE + GAP + w for w in name_widths) + SPACING * max(len(name_widths) - 1, 0)

@@ -9,6 +9,8 @@ handed and says which year the mouse is over.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.text import plain_tooltip
+from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
@@ -381,7 +383,7 @@ class ProjectionPlot(pg.PlotWidget):
             entries.append(LegendEntry("outside", "Beyond the article", pen=halo_pen, tip=chart.outside_label))
         for key, name, items, mark, tip in (
             ("promotion", "Promotion", self.level_marks, "t1", "A promotion: the label above gives the jump"),
-            ("plan", "Plan", self.plan_marks, "s", "A month of your learning plan (hover the mark for its skills)"),
+            ("plan", "Plan", self.plan_marks, "s", "A month of your learning plan"),
             ("history", "Your pay", self.history_points, "d", chart.history_label),
         ):
             present = {"promotion": chart.level_marks, "plan": chart.plan_marks, "history": len(chart.history_x)}[key]
@@ -390,6 +392,37 @@ class ProjectionPlot(pg.PlotWidget):
                     LegendEntry(key, name, pen=items.opts["pen"], brush=items.opts["brush"], mark=mark, tip=tip)
                 )
         return entries
+
+    @contextmanager
+    def paper_legend(self) -> Iterator[None]:
+        """A legend drawn under the plot area while the chart is exported (on screen the legend is a row of the tab,
+        outside the chart): a file or a printed page says what each curve is without the app beside it."""
+        item = self.getPlotItem()
+        legend = pg.LegendItem(offset=(4, -2), colCount=3)
+        legend.setParentItem(item)
+        legend.setLabelTextColor(self._colors["foreground"])
+        drawn = {
+            "main": self.main_curve,
+            "previous": self.previous_curve,
+            "base": self.base_curve,
+            "promotion": self.level_marks,
+            "plan": self.plan_marks,
+            "history": self.history_points,
+            **self.comparison_curves,
+        }
+        for entry in self.legend_entries():
+            curve = drawn.get(entry.key)
+            if curve is not None and not entry.hidden:
+                legend.addItem(curve, escape(entry.tip or entry.name))  # legend labels are rich text
+        margins = item.layout.getContentsMargins()
+        item.layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
+        item.layout.activate()  # laid out now: the exporter draws the scene as it is
+        try:
+            yield
+        finally:
+            item.layout.setContentsMargins(*margins)
+            item.scene().removeItem(legend)
+            item.layout.activate()
 
     def toggle(self, key: str) -> None:
         """Hide or show a comparison or scenario curve (a click on its legend entry); it stays so until clicked."""

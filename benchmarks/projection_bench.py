@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROUNDS = 200
 WARMUP = 20
 TARGET_P95_MS = 8.0
+TARGET_SCENARIOS_P95_MS = 12.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -30,14 +31,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+CPU: dict[int, list[float]] = {}  # per timed() call: this process's CPU milliseconds per round
+
+
 def timed(step: Callable[[int], None]) -> list[float]:
+    """Wall milliseconds per round; the CPU milliseconds per round go to CPU (steadier when other programs share
+    the machine: the wall time then counts their turns too)."""
     for i in range(WARMUP):
         step(i)
-    samples = []
+    samples, cpu = [], []
     for i in range(ROUNDS):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         step(i)
         samples.append((time.perf_counter() - start) * 1000.0)
+        cpu.append((time.process_time() - start_cpu) * 1000.0)
+    CPU[id(samples)] = cpu
     return samples
 
 
@@ -139,13 +147,21 @@ def main() -> int:
         f'  whole window frame (also the table and the headline; "Why this number?" follows 40 ms later): '
         f"median {wmed:.2f} ms   p95 {wp95:.2f} ms"
     )
+    fcpu = percentile(CPU[id(floor_samples)], 0.95)
+    wcpu, scpu = percentile(CPU[id(frame_samples)], 0.95), percentile(CPU[id(scenario_frames)], 0.95)
+    print(
+        f"  CPU time p95: whole frame {wcpu:.2f} ms ({wcpu / fcpu:.1f}x the floor's {fcpu:.2f} ms); "
+        f"with five scenarios {scpu:.2f} ms ({scpu / fcpu:.1f}x)"
+    )
     smed, sp95 = statistics.median(scenario_samples), percentile(scenario_samples, 0.95)
     sfmed, sfp95 = statistics.median(scenario_frames), percentile(scenario_frames, 0.95)
     print(f"With five scenarios drawn ({scenario_curves} curves):")
     print(f"  app    median {smed:6.2f} ms   p95 {sp95:6.2f} ms   ratio to floor p95 {sp95 / fp95:5.1f}x")
     print(f"  whole window frame: median {sfmed:.2f} ms   p95 {sfp95:.2f} ms")
-    verdict = "PASS" if p95 <= TARGET_P95_MS else "OVER TARGET"
-    print(f"  target p95 <= {TARGET_P95_MS:g} ms: {verdict}")
+    verdict = "PASS" if wp95 <= TARGET_P95_MS else "OVER TARGET"
+    print(f"  target: whole window frame p95 <= {TARGET_P95_MS:g} ms (today's path): {verdict}")
+    verdict = "PASS" if sfp95 <= TARGET_SCENARIOS_P95_MS else "OVER TARGET"
+    print(f"  target: whole window frame p95 <= {TARGET_SCENARIOS_P95_MS:g} ms (five scenarios): {verdict}")
     return 0
 
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner.app import Context, open_window
 from planner.domain.dataset import Dataset
 from planner.presenters.choices import Choice
-from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions, welcome_questions
+from planner.presenters.first_run import FIRST_STEP, WelcomeAnswers, WelcomeQuestions, welcome_questions
 from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.welcome_dialog import WelcomeDialog
+from profile_edits import tick
 
 
 class Welcome:
@@ -77,12 +78,27 @@ def test_skipping_keeps_the_defaults_and_is_not_asked_again(
     assert (data_dir / "profile.json").exists()  # saved although nothing changed
     assert ctx.session.profile.years_of_experience == 0
     assert ctx.window.tabs.currentIndex() == 0  # skipped: the user stays where the app opened
+    assert ctx.window.banner.text() == FIRST_STEP  # one short prompt says what to do next
+    ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
+    assert ctx.window.banner.text() == ""  # gone once done
     ctx.window.close()
 
     again = Welcome(None)
     start(qtbot, qapp, dataset, data_dir, again).window.close()
     qtbot.wait(50)
     assert again.calls == 0
+
+
+def test_the_first_step_leaves_other_messages_in_the_banner(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    welcome = Welcome(None)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx.window.show_message("Something else to read.")
+    tick(ctx.session, "entry.python")
+    assert ctx.window.banner.text() == "Something else to read."
+    ctx.window.close()
 
 
 def test_a_profile_on_disk_means_no_welcome(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path) -> None:

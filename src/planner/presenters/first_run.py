@@ -62,6 +62,10 @@ def welcome_questions(dataset: Dataset) -> WelcomeQuestions:
     )
 
 
+FIRST_STEP = (
+    "Next step: tick the skills you already have on the Skills tab (Ctrl+3). Your projected earnings on the "
+    "Projection tab (Ctrl+4) move with each tick, and say by how much."
+)
 AFTER_WELCOME = "projection"  # the tab the answers show on, opened once they are in
 
 

@@ -44,8 +44,8 @@ class LegendRow(QWidget):
         self._boxes: list[tuple[QRect, LegendEntry, str]] = []  # where each entry was drawn, with its shown name
 
     def set_entries(self, entries: list[LegendEntry]) -> None:
-        if entries == self._entries:
-            return
+        if [_signature(e) for e in entries] == [_signature(e) for e in self._entries]:
+            return  # the same legend (most changes): no layout, no repaint
         self._entries = list(entries)
         self.setAccessibleDescription("; ".join(e.name + (" (hidden)" if e.hidden else "") for e in entries))
         self._layout()
@@ -179,3 +179,19 @@ class LegendRow(QWidget):
             QToolTip.showText(event.globalPos(), tip, self)
             return True
         return super().event(event)
+
+
+def _signature(entry: LegendEntry) -> tuple[object, ...]:
+    """What an entry looks like (QPen and QBrush copies do not compare equal by value in every binding)."""
+    pen = entry.pen
+    brush = entry.brush
+    return (
+        entry.key,
+        entry.name,
+        entry.tip,
+        entry.mark,
+        entry.toggleable,
+        entry.hidden,
+        None if pen is None else (pen.color().rgba(), pen.widthF(), int(pen.style().value)),
+        None if brush is None else (brush.color().rgba(), int(brush.style().value)),
+    )

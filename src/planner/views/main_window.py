@@ -393,6 +393,19 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.banner.show_message(text)
 
+    def show_hint(self, text: str) -> None:
+        """A prompt for what to do next (the first run's first step): shown in the banner until it is done."""
+        self.banner.show_message(text)
+
+    def hide_hint(self, text: str) -> None:
+        """The prompt is done: it leaves the banner (other messages there stay)."""
+        lines = [line for line in self.banner.label.text().split("\n") if line != text]
+        if not lines:
+            self.banner.hide()
+            self.banner.label.setText("")
+        else:
+            self.banner.label.setText("\n".join(lines))
+
     def built_tabs(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count()) if i not in self._lazy]
 

@@ -65,6 +65,8 @@ class ProjectionPlot(pg.PlotWidget):
         self._top_data = 0.0
         self._labels: list[TopLabel] = []
         self._row_height = 0
+        self._halo_drawn: dict[str, tuple[bytes, bytes, bytes]] = {}
+        self._labels_placed: tuple[object, ...] | None = None
         self.setObjectName("projectionChart")
         one_tab_stop(self)
         self.setAccessibleName("Projected earnings by year chart")
@@ -109,7 +111,7 @@ class ProjectionPlot(pg.PlotWidget):
         # stretch, on every curve alike), never a cross per year.
         self.outside_halos: dict[str, pg.PlotDataItem] = {}
         for key in ("main", *COMPARISON_STYLE):
-            halo = pg.PlotDataItem(connect="finite")
+            halo = pg.PlotDataItem(connect="finite", antialias=False)  # wide strokes: cheap to draw on every tick
             halo.setZValue(2)
             halo.hide()
             self.outside_halos[key] = halo
@@ -165,7 +167,7 @@ class ProjectionPlot(pg.PlotWidget):
         self.main_curve.setPen(pg.mkPen(colors["you"], width=3))
         previous = QColor(colors["you"])
         previous.setAlpha(90)
-        self.previous_curve.setPen(pg.mkPen(previous, width=2, style=Qt.PenStyle.DashLine))
+        self.previous_curve.setPen(pg.mkPen(previous, width=2))  # faint, solid: a dashed path costs a tick's frame
         self.base_curve.setPen(pg.mkPen(colors["you"], width=1.5, style=Qt.PenStyle.DotLine))
         extras = QColor(colors["you"])
         extras.setAlpha(50)
@@ -176,7 +178,7 @@ class ProjectionPlot(pg.PlotWidget):
         halo = QColor(colors["conflict"])
         halo.setAlpha(70)
         for key, line in self.outside_halos.items():
-            line.setPen(pg.mkPen(halo, width=11 if key == "main" else 9, cap=Qt.PenCapStyle.FlatCap))
+            line.setPen(pg.mkPen(halo, width=9 if key == "main" else 7, cap=Qt.PenCapStyle.FlatCap))
         self.level_marks.setBrush(pg.mkBrush(colors["bar"]))  # not "you": a promotion is an event, not you
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
         self.history_points.setBrush(pg.mkBrush(colors["you"]))  # your own figures: your colour, a diamond
@@ -205,9 +207,8 @@ class ProjectionPlot(pg.PlotWidget):
         item = self.getPlotItem()
         if item.getAxis("left").labelText != chart.y_label:
             item.setLabel("left", chart.y_label)
-        self.low_curve.setData(x, chart.low)
-        self.high_curve.setData(x, chart.high)
-        self.main_curve.setData(x, chart.main.y)
+        for curve, y in ((self.low_curve, chart.low), (self.high_curve, chart.high), (self.main_curve, chart.main.y)):
+            self._set_data(curve, x, y)
         if chart.previous is not None:
             self.previous_curve.setData(x, chart.previous)
             self.previous_curve.show()
@@ -227,7 +228,7 @@ class ProjectionPlot(pg.PlotWidget):
                 if curve.isVisible():
                     curve.hide()
                 continue
-            curve.setData(x, data.y)
+            self._set_data(curve, x, data.y)
             curve.setVisible(key not in self.hidden_keys)
         self._show_outside(chart, shown)
         marks = chart.level_marks
@@ -263,6 +264,14 @@ class ProjectionPlot(pg.PlotWidget):
         self._fit()
         self.legend_changed.emit()
 
+    def _set_data(self, curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+        """setData only when the points changed: a tick leaves many curves as they were (the band, most scenarios),
+        and pyqtgraph lays a curve out again on every setData."""
+        old_x, old_y = curve.xData, curve.yData
+        if old_x is not None and old_y is not None and np.array_equal(old_x, x) and np.array_equal(old_y, y):
+            return
+        curve.setData(x, y)
+
     def _show_outside(self, chart: ProjectionChart, shown: dict[str, CurveData]) -> None:
         x = chart.x
         curves: dict[str, tuple[np.ndarray, np.ndarray | None]] = {
@@ -275,7 +284,12 @@ class ProjectionPlot(pg.PlotWidget):
             if y is None or outside is None or not bool((outside != 0).any()) or key in self.hidden_keys:
                 if halo.isVisible():
                     halo.hide()
+                self._halo_drawn.pop(key, None)
                 continue
+            drawn = (y.tobytes(), outside.tobytes(), x.tobytes())
+            if self._halo_drawn.get(key) == drawn and halo.isVisible():
+                continue  # the same stretches as drawn (most ticks): nothing to lay out again
+            self._halo_drawn[key] = drawn
             mask = np.repeat(outside != 0, 3)
             # Along the curve, from a little before a stretch's first year to a little after its last (a single year
             # gets a short stroke of its own); nothing between stretches.
@@ -307,6 +321,10 @@ class ProjectionPlot(pg.PlotWidget):
     def _place_labels(self, row: int) -> None:
         vb = self.getPlotItem().getViewBox()
         width = vb.width()
+        key = (tuple(self._labels), width, vb.height(), self._x_range, row)
+        if key == self._labels_placed:
+            return  # the same labels in the same place (most ticks)
+        self._labels_placed = key
         metrics = QFontMetrics(self.font())
         while len(self.top_labels) < len(self._labels):
             text = pg.TextItem(anchor=(0, 0))

@@ -136,6 +136,7 @@ class ProjectionTab(QWidget):
         self.change.setWordWrap(True)
         self.change.setTextFormat(Qt.TextFormat.PlainText)  # quotes a skill's or scenario's name: data, not markup
         self.change.setAccessibleName("What your last change did")
+        self.change.hide()  # until there is something to say
 
         # --- the bar above the chart: the panels, a new scenario, the dollars and the pay ---------------------------
         self.inputs_button = QToolButton()

@@ -87,6 +87,33 @@ def test_worked_example_with_a_salary(dataset: Dataset) -> None:
     assert after.projected("nominal", "base").sum() > proj.projected("nominal", "base").sum()
 
 
+# --- issue 24 --------------------------------------------------------------------------------------------------
+
+
+def test_a_salary_below_its_range_gets_nothing_from_skills_it_does_not_have(dataset: Dataset) -> None:
+    # Issue 24 item 1: $30,000 at entry level with nothing ticked used to be lifted by +$9,963 "Your skills".
+    proj = project(dataset, Profile(years_of_experience=0, current_salary=30_000), YEAR)
+    assert proj.skills == pytest.approx(np.zeros(proj.horizon))
+    assert proj.base[1] == pytest.approx(30_000 * G)
+    line = next(x for x in breakdown(proj, 1, "today", "base").lines if x.label == "Your skills")
+    assert line.amount == pytest.approx(0)
+    assert "never a catch-up to the bottom" in line.detail
+    later = Profile(
+        years_of_experience=12, current_salary=30_000, industry="consumer-goods", assumptions=Assumptions(inflation=0.1)
+    )
+    moved = project(dataset, later, YEAR)
+    assert moved.skills == pytest.approx(np.zeros(moved.horizon))
+    assert moved.base[1] == pytest.approx(30_000 * 1.03 / 1.10)
+
+
+def test_below_its_range_a_skill_adds_what_it_is_worth_above_the_bottom(dataset: Dataset) -> None:
+    # The six general skills: 6 of 15 at entry level, k = 0.4; pay at 0.4 of the range − its bottom = $24,800.
+    profile = Profile(years_of_experience=0, current_salary=30_000, skills=ticked(*ids_of(dataset, "general")))
+    proj = project(dataset, profile, YEAR)
+    assert proj.target[1] == pytest.approx(30_000 * G + 24_800)
+    assert proj.base[1] == pytest.approx(30_000 * G + 0.25 * 24_800)  # a quarter of it (skill pace 25 %)
+
+
 # --- the behaviours of issue 11 --------------------------------------------------------------------------------
 
 

@@ -154,7 +154,8 @@ def test_a_salary_below_everything_counts_the_years_marked(dataset: Dataset) -> 
     proj = project(dataset, profile, YEAR)
     assert notes(proj, "nominal")[1:] == [
         "⚠ Your $50,000 is below the Entry level range ($70,000 – $132,000): the projection starts from it as it "
-        "is; raises and your skills move it up.",
+        "is; raises and what your skills are worth above the range's bottom move it up, nothing lifts it to the "
+        "bottom by itself.",
         "⚠ 2 years below the article's smallest figure, $70,000 (bottom of the Entry level range), in nominal "
         "dollars: marked on the chart and in the table.",
     ]

@@ -17,7 +17,8 @@ employer ("the basis"):
   that very year would pay.
 * **Skills** (``target``): pay at position ``p`` of its range stands for ``p`` of the way from bottom to top;
   the skills ticked of the level and of every level below it (general skills included), a share ``k``, move it
-  ``k`` of the remaining way to the top. Without a salary the projection is that figure; with one, pay covers
+  ``k`` of the remaining way to the top (a pay below the range gets only what that adds above the bottom).
+  Without a salary the projection is that figure; with one, pay covers
   ``1 - (1 - skill_pace) ** t`` of the distance from ``plain`` to it by year ``t``.
 * **The learning plan.** A planned skill counts from the calendar year of its month (``plans.planned_year``): from
   that year on, the levels, promotions and what skills warrant are those with it ticked. With a salary, the
@@ -418,9 +419,11 @@ def _path(
 
 
 def _warranted(lv: LevelPlan, f: float, pay: FloatArray) -> FloatArray:
-    """Per year: pay at ``q = p + (1 - p) * k`` of the level's range (at factor ``f``), where ``p`` is where that
-    year's ``pay`` sits in it and ``k`` the share of the skills expected there that are ticked; never below
-    ``pay``."""
+    """Per year: ``pay`` plus what moving from ``p`` to ``q = p + (1 - p) * k`` of the level's range (at factor
+    ``f``) adds, where ``p`` is where that year's ``pay`` sits in it and ``k`` the share of the skills expected
+    there that are ticked. Inside the range that is the pay at ``q``; a pay below the range (``p = 0``) gets only
+    what the skills add above its bottom, never a catch-up to the bottom; above it (``p = 1``), nothing."""
     low, typical, high = lv.low * f, lv.typical * f, lv.high * f
     p = position_of_pay(low, typical, high, pay)
-    return np.maximum(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
+    moved = pay_at_position(low, typical, high, p + (1.0 - p) * lv.position) - pay_at_position(low, typical, high, p)
+    return pay + np.maximum(moved, 0.0)

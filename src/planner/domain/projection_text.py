@@ -327,6 +327,11 @@ def _skills_line(p: Projection, t: int, plan: LevelPlan) -> BreakdownLine:
         )
     else:
         detail = f"{skills_text(plan)}: {k:.0%} of the way from where your pay sits in the range to its top"
+    if p.plain[t] < plan.low * p.basis.factor - 0.5:
+        detail += (
+            "; your pay is below the range: the skills add only what they are worth above its bottom (pay at "
+            f"{k:.0%} of the range − its bottom), never a catch-up to the bottom"
+        )
     if planned:
         count = sum(len(new) for _start, new in planned)
         detail += (
@@ -373,7 +378,8 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
         if out_of is not None:
             f = p.basis.factor
             then = (
-                "raises and your skills move it up"
+                "raises and what your skills are worth above the range's bottom move it up, nothing lifts it to "
+                "the bottom by itself"
                 if out_of == "below"
                 else "it gets no raise beyond inflation while it stays above"
             )

@@ -108,14 +108,28 @@ def test_choosing_an_area_is_saved_and_redraws(setup: Any, market: MarketData) -
     assert view.ranking.bars[view.ranking.mine].name == "Seattle-Tacoma-Bellevue, WA"
     assert view.current_area == SEATTLE
     assert "of " in view.ranking.note
-    assert "metro areas by median" in view.ranking.note
+    assert "metro and nonmetropolitan areas by median" in view.ranking.note
 
 
 def test_a_state_is_not_on_the_metro_chart_and_the_note_says_so(setup: Any) -> None:
     _session, view, presenter = setup
     presenter.area_chosen(WASHINGTON)
     assert view.ranking.mine is None
-    assert "Choose a metro area" in view.ranking.note
+    assert "Choose a metro or nonmetropolitan area" in view.ranking.note
+
+
+def test_a_nonmetropolitan_area_is_not_called_a_metro_area(setup: Any, market: MarketData) -> None:
+    # Issue 24 item 2: BLS area type M holds the nonmetropolitan areas too.
+    _session, view, presenter = setup
+    labels = [c.label for c in view.areas]
+    assert "Alaska nonmetropolitan area" in labels
+    assert not [label for label in labels if "nonmetropolitan area (metro area)" in label]
+    code = next(a.code for a in market.areas if a.name == "North Arkansas nonmetropolitan area")
+    presenter.area_chosen(code)
+    bars = view.ranking.bars
+    assert view.ranking.note.endswith(f" of {len(bars)} metro and nonmetropolitan areas by median.")
+    assert "by area (metro and nonmetropolitan areas)" in view.ranking.title
+    assert sum("nonmetropolitan" in bar.name for bar in bars) == 123
 
 
 def test_where_the_salary_sits_states_the_interpolation(setup: Any, market: MarketData) -> None:
@@ -202,7 +216,7 @@ def test_the_metro_ranking_names_each_rank_in_english(setup: Any, market: Market
     for rank, words in expected.items():
         presenter.area_chosen(metro[bars[rank - 1].name])
         assert view.ranking.mine == rank - 1
-        assert f", {words} of {len(bars)} metro areas by median." in view.ranking.note
+        assert f", {words} of {len(bars)} metro and nonmetropolitan areas by median." in view.ranking.note
 
 
 def test_a_salary_at_a_wage_several_percentiles_share_reads_as_the_lowest(setup: Any) -> None:
@@ -252,7 +266,7 @@ def test_the_area_list_starts_with_the_nation_then_states_then_metro_areas(setup
     labels = [c.label for c in view.areas]
     assert view.areas[0].value == "0000000"
     states = [i for i, label in enumerate(labels) if label.endswith("(state)")]
-    metros = [i for i, label in enumerate(labels) if label.endswith("(metro area)")]
+    metros = [i for i, label in enumerate(labels) if label.endswith("(metro area)") or "nonmetropolitan area" in label]
     assert states
     assert metros
     assert max(states) < min(metros)

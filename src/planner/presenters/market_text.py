@@ -11,6 +11,12 @@ from planner.presenters.choices import Choice
 
 DEFAULT_OCCUPATION = "151252"  # Software Developers: where most ML engineers are counted
 AREA_KINDS = {"N": "", "S": " (state)", "M": " (metro area)"}
+AREAS = "metro and nonmetropolitan areas"  # BLS area type M: both kinds
+
+
+def area_label(area: Area) -> str:
+    """The area as the lists show it: a nonmetropolitan area's name says what it is, a metro area's does not."""
+    return area.name + ("" if area.nonmetropolitan else AREA_KINDS[area.type])
 
 
 def occupation_of(market: MarketData, code: str | None) -> str:
@@ -23,9 +29,10 @@ def place_name(area: Area) -> str:
 
 
 def area_choices(market: MarketData, occupation: str) -> list[Choice]:
-    """The nation, then the states, then the metro areas that have estimates for the occupation."""
+    """The nation, then the states, then the metro and nonmetropolitan areas that have estimates for the
+    occupation."""
     return [
-        Choice(a.code, a.name + AREA_KINDS[a.type])
+        Choice(a.code, area_label(a))
         for a in sorted(market.areas, key=lambda a: "NSM".index(a.type))  # the file lists states first
         if market.cell(a.code, occupation) is not None
     ]

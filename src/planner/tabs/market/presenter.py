@@ -25,7 +25,7 @@ from planner.domain.market import (
 )
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
-from planner.presenters.market_text import area_choices, occupation_of, place_name, source_line
+from planner.presenters.market_text import AREAS, area_choices, occupation_of, place_name, source_line
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -297,12 +297,13 @@ class MarketPresenter(QObject):
         occ = self.market.occupation(occupation).name
         if mine is not None:
             bar = bars[mine]
-            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine + 1)} of {len(bars)} metro areas by median."
+            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine + 1)} of {len(bars)} {AREAS} by median."
         elif self.market.area(area_code).type == "M":
             note = f"BLS published no median for {occ.lower()} in {self.market.area(area_code).name}."
         else:
-            note = "Choose a metro area to see it highlighted."
-        return MetroRanking(f"Median annual wage of {occ.lower()} by metro area, highest first", bars, mine, note)
+            note = "Choose a metro or nonmetropolitan area to see it highlighted."
+        title = f"Median annual wage of {occ.lower()} by area ({AREAS}), highest first"
+        return MetroRanking(title, bars, mine, note)
 
     def industry_pairs(self, occupation: str) -> list[IndustryPair]:
         """The article's industries with the BLS medians the app pairs them with (the same list for as long as the

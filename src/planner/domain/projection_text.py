@@ -14,7 +14,7 @@ from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars, LevelPlan, PayBasis
-from planner.domain.provenance import Kind, source_line
+from planner.domain.provenance import Kind, as_of, figure_value, source_line
 
 LineKind = Kind | Literal["yours"]
 
@@ -113,16 +113,29 @@ class Breakdown:
 def range_line(p: Projection, plan: LevelPlan) -> BreakdownLine:
     """The level's range at the basis: the article's figure when the factor is 1, else derived."""
     f = p.basis.factor
-    average = "its average" if plan.typical_is_average else "the middle of the range (derived: no average given)"
     reason = promotion_reason(plan, p.assumptions)
     when = f" You move into it {reason}." if reason else ""
     if p.basis.kind == "all":
+        average = plan.level.average
+        rng = plan.level.range
+        source = source_line(p.dataset, rng)
+        if average is None:
+            typical = f"{usd(plan.typical)} (the middle of the range (derived: no average given))"
+        else:  # the average as the article words it ("around"), with its own source when it has one
+            names = p.dataset.source_names(average.sources)
+            names = names.replace("The article", "the article")  # within a sentence
+            typical = f"{figure_value(average)} (its average, {names})"
+            if average.sources != rng.sources:
+                source = (
+                    f"Source: {p.dataset.source_names(rng.sources)} (the range) and {names} (the average), "
+                    f"{as_of(p.dataset)}"
+                )
         return BreakdownLine(
             f"{plan.name} range (the article's)",
             None,
-            f"{usd(plan.low)} – {usd(plan.high)}, typical {usd(plan.typical)} ({average}).{when}",
+            f"{usd(plan.low)} – {usd(plan.high)}, typical {typical}.{when}",
             "data",
-            source_line(p.dataset, plan.level.range),
+            source,
         )
     return BreakdownLine(
         f"{plan.name} range at {p.basis.name} (derived)",

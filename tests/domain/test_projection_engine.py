@@ -4,6 +4,7 @@ properties that hold for every profile (hypothesis)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -112,6 +113,32 @@ def test_below_its_range_a_skill_adds_what_it_is_worth_above_the_bottom(dataset:
     proj = project(dataset, profile, YEAR)
     assert proj.target[1] == pytest.approx(30_000 * G + 24_800)
     assert proj.base[1] == pytest.approx(30_000 * G + 0.25 * 24_800)  # a quarter of it (skill pace 25 %)
+
+
+DOCS = Path(__file__).resolve().parents[2]
+DEVELOPER_DOC = DOCS / "docs" / "projection.md"
+HELP_PAGE = DOCS / "resources" / "docs" / "how-projections-work.md"
+
+
+def test_the_docs_and_the_conflict_say_that_280000_bounds_the_pay_factor(dataset: Dataset) -> None:
+    # Issue 24 item 4: the engine holds Amazon's and Facebook's factors at 280,000 ÷ 204,000; no text may say the
+    # figures above every range are not used.
+    amazon = pay_basis(dataset, employer="amazon")
+    assert amazon.bounded
+    assert f"{amazon.factor:.2f}" == "1.37"
+    conflict = next(c for c in dataset.conflicts if c.id == "above-every-range")
+    assert "held at $280,000 ÷ $204,000 = 1.37" in conflict.explanation
+    assert "never" not in conflict.explanation
+    developer, help_page = (doc.read_text(encoding="utf-8") for doc in (DEVELOPER_DOC, HELP_PAGE))
+    assert "scales no range" not in developer
+    assert "$280,000 bounds the pay factor" in " ".join(developer.split())
+    assert "not used to scale" not in help_page
+    assert "$280,000 ÷ $204,000 (the top of the senior range), 1.37" in " ".join(help_page.split())
+    lines = breakdown(project(dataset, Profile(years_of_experience=12, employer="amazon"), YEAR), 0, "today", "base")
+    above = next(x for x in lines.lines if x.label.endswith("Two figures above every level's range"))
+    assert above.detail.endswith(
+        "The projection uses $204,000 and $280,000. At Amazon the pay factor is held at $280,000 ÷ $204,000."
+    )
 
 
 # --- the behaviours of issue 11 --------------------------------------------------------------------------------

@@ -156,8 +156,15 @@ def conflict_lines(p: Projection, level_index: int) -> list[BreakdownLine]:
             f"{fig.label}: {fig.qualifier + ' ' if fig.qualifier else ''}{usd(fig.amount)}" for fig in conflict.figures
         )
         uses = {plan.low, plan.high} | ({plan.typical} if plan.typical_is_average else set())
+        if p.basis.bounded:  # the pay factor is held at the article's largest figure over the top of every range
+            uses |= {p.basis.largest.amount, p.basis.top_range}
         used = sorted({usd(fig.amount) for fig in conflict.figures if fig.amount in uses})
         choice = f"The projection uses {' and '.join(used)}." if used else "The projection uses none of them."
+        if p.basis.bounded and p.basis.largest.amount in {fig.amount for fig in conflict.figures}:
+            choice += (
+                f" At {p.basis.name} the pay factor is held at {usd(p.basis.largest.amount)} ÷ "
+                f"{usd(p.basis.top_range)}."
+            )
         lines.append(BreakdownLine(f"⚠ The article disagrees: {conflict.title}", None, f"{figures}. {choice}", "data"))
     return lines
 

@@ -450,3 +450,28 @@ def test_a_promotion_never_lowers_pay(dataset: Dataset, data: st.DataObject) -> 
     proj = project(dataset, profile, YEAR)
     for t, _level in proj.level_changes():
         assert proj.base[t] >= proj.base[t - 1] - 1e-6
+
+
+def test_worked_example_3_the_skills_warranted_at_the_level_before(dataset: Dataset) -> None:
+    # Issue 24 item 5 (docs/projection.md, worked example 3): the largest of what the skills warrant at each level
+    # reached; by the level's own rule alone year 12 would fall to $145,800.
+    skills = ticked(*ids_of(dataset, "general"), *ids_of(dataset, "entry")[:5])
+    proj = project(dataset, Profile(years_of_experience=0, skills=skills), YEAR)
+    assert proj.level_changes() == [(7, 1), (12, 2)]
+    plain = 99_000 * G**4
+    assert proj.plain[11] == pytest.approx(plain)
+    p = 0.5 * (plain - 99_000) / 45_000
+    q = p + (1 - p) * 11 / 21
+    assert proj.base[11] == pytest.approx(144_000 + (2 * q - 1) * 36_000)
+    assert plain * G * 1.10 < 115_000
+    assert proj.plain[12] == pytest.approx(115_000)
+    at_senior = 115_000 + 2 * 0.44 * 35_000
+    p = 0.5 * 16_000 / 45_000
+    q = p + (1 - p) * 11 / 21
+    at_mid = 144_000 + (2 * q - 1) * 36_000
+    assert at_senior < proj.base[11] < at_mid
+    assert proj.base[12] == pytest.approx(at_mid)
+    text = " ".join(DEVELOPER_DOC.read_text(encoding="utf-8").split())
+    for figure in (plain, proj.base[11], at_senior, proj.base[12]):
+        assert f"${figure:,.0f}" in text
+    assert "the most they would warrant at any level you have reached" in " ".join(HELP_PAGE.read_text().split())

@@ -475,3 +475,25 @@ def test_worked_example_3_the_skills_warranted_at_the_level_before(dataset: Data
     for figure in (plain, proj.base[11], at_senior, proj.base[12]):
         assert f"${figure:,.0f}" in text
     assert "the most they would warrant at any level you have reached" in " ".join(HELP_PAGE.read_text().split())
+
+
+def test_the_promotion_floor_is_named_for_what_it_is_not_hidden_in_the_range_limits(dataset: Dataset) -> None:
+    # Issue 24 item 6: senior since 2035, no skills, yet 2039 and 2040 rise 6.09 % nominal with a 3 % raise.
+    profile = Profile(years_of_experience=3, current_salary=400_000, assumptions=Assumptions(inflation=0.10))
+    proj = project(dataset, profile, YEAR)
+    nominal = proj.projected("nominal", "base")
+    t = 13
+    assert proj.level_name(t) == "Senior level"
+    assert nominal[t] / nominal[t - 1] == pytest.approx(1.0609, abs=1e-4)
+    assert proj.floors[t] - proj.floors[t - 1] == pytest.approx(
+        proj.plain[t] - proj.plain[t - 1] * 1.03 / 1.10
+    )  # all of the year's extra is the floor's
+    assert proj.limits[t] == pytest.approx(proj.limits[t - 1], abs=1e-6)
+    lines = {x.label: x for x in breakdown(proj, t, "nominal", "base").lines}
+    floor = lines["At least what a promotion this year would pay"]
+    assert floor.amount == pytest.approx(proj.floors[t])
+    assert "not a raise you assumed" in floor.detail
+    assert "Limits of the range" not in lines
+    assert (proj.floors[:10] == 0).all()
+    text = " ".join(DEVELOPER_DOC.read_text(encoding="utf-8").split())
+    assert "2039 and 2040 rise 6.09 % nominal with a 3 % raise" in text

@@ -100,6 +100,7 @@ class Projection:
     raises: FloatArray  # cumulative parts of ``plain`` after year 0
     promotions: FloatArray
     limits: FloatArray
+    floors: FloatArray  # cumulative: what "at least what a promotion into the level that year would pay" adds
     target: FloatArray
     ramp: FloatArray
     base: FloatArray
@@ -354,23 +355,26 @@ def _path(
     growth = real_growth(a)
     n = len(levels)
     plain = np.empty(n)
-    raises, promotions, limits = np.zeros(n), np.zeros(n), np.zeros(n)
+    raises, promotions, limits, floors = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
     plain[0] = start
     # Pay at each level reached so far, had you been there: a level's pay is at least what a promotion into it
     # this very year would pay, so being promoted earlier never pays less in any later year.
     paths: dict[int, float] = {today: start}
     for t in range(1, n):
         before = float(plain[t - 1])
+        floor_part = 0.0
         now: dict[int, float] = {}
         for j in range(today, levels[t] + 1):
             lv = plans[j]
             low, high = lv.low * f, lv.high * f
             value: float | None = None
+            kept: float | None = None  # the level's own path, before the promotion floor
             if j in paths:  # a year's raise, up to the top (a salary above it: none beyond inflation)
                 last = paths[j]
                 value = min(last * growth, last) if last > high + EPS else min(last * growth, high)
                 if (j > today or not salaried) and value < low:
                     value = low
+                kept = value
             if j > today:  # promoted into j this year: a raise, at least the bottom, never below last year's pay
                 below = now[j - 1]
                 promoted = max(below * (1.0 + a.promotion_raise), low, paths.get(j - 1, below))
@@ -378,15 +382,18 @@ def _path(
                 value = promoted if value is None else max(value, promoted)
             assert value is not None
             now[j] = value
+            if j == levels[t] and kept is not None:  # (none in the year of the promotion into j: kept is None)
+                floor_part = value - kept
         paths = now
         value = now[levels[t]]
         raised = before * (growth - 1.0)
-        rest = value - before - raised  # what the range's top and bottom and the promotions add or take
+        rest = value - before - raised  # what the range's top and bottom, the promotions and the floor add or take
         promoted_part = max(rest, 0.0) if levels[t] != levels[t - 1] else 0.0
         plain[t] = value
         raises[t] = raises[t - 1] + raised
         promotions[t] = promotions[t - 1] + promoted_part
-        limits[t] = limits[t - 1] + rest - promoted_part
+        floors[t] = floors[t - 1] + floor_part
+        limits[t] = limits[t - 1] + rest - promoted_part - floor_part
 
     # What the skills of each step warrant at this year's level, and never less than at a level below it since
     # today's: a promotion never makes the same skills worth less. With a salary, what a step adds to the step
@@ -412,6 +419,7 @@ def _path(
         "raises": raises,
         "promotions": promotions,
         "limits": limits,
+        "floors": floors,
         "target": target,
         "ramp": ramp,
         "base": base,

@@ -241,6 +241,18 @@ def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
                 "assumption",
             )
         )
+    if abs(p.floors[t]) >= 0.5:
+        lines.append(
+            BreakdownLine(
+                "At least what a promotion this year would pay",
+                float(p.floors[t]),
+                f"a level you were promoted into pays at least what a promotion into it that year would pay (the pay "
+                f"you would have had at the level below, + {percent(a.promotion_raise, 0)}, at least the new range's "
+                "bottom, at most its top), so that being promoted earlier never pays less than being promoted later; "
+                "it can lift your pay by more than your yearly raise: a rule of the app, not a raise you assumed",
+                "derived",
+            )
+        )
     if not small_limits:
         lines.append(
             BreakdownLine(

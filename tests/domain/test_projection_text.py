@@ -85,10 +85,10 @@ def test_why_this_number_at_an_employer_names_its_factor_the_promotion_and_the_s
     mid = by_label["Mid level range at Google (derived)"]
     f = 148_000 / 116_000  # Google's pay over the middle of the overall average range
     assert mid.detail == (
-        f"{usd(99_000 * f)} – {usd(180_000 * f)} = the article's $99,000 – $180,000 × pay factor 1.28 = Google "
-        "$148,000 ÷ $116,000 (the middle of the article's overall average range). You move into it at 6.3 years "
-        "of experience: 1 of 6 of its skills ticked, 1.3 years after the article's 5 years (promotion shift 2 "
-        "years, an assumption)."
+        f"{usd(99_000 * f)} – {usd(180_000 * f)} = the article's $99,000 – $180,000 × $148,000 ÷ $116,000; pay "
+        "factor 1.2759 = Google $148,000 ÷ $116,000 (the middle of the article's overall average range). You move "
+        "into it at 6.3 years of experience: 1 of 6 of its skills ticked, 1.3 years after the article's 5 years "
+        "(promotion shift 2 years, an assumption)."
     )
     assert mid.kind == "derived"
     assert by_label["⚠ The article disagrees: Senior average barely above mid level"].detail == (
@@ -128,7 +128,7 @@ def test_a_salary_above_everything_is_explained_in_the_notes_and_the_breakdown(d
         "can choose another on the Projection tab.",
         f"⚠ Your $300,000 is above the Senior level range at Consumer goods {senior}: the projection starts from it "
         "as it is; it gets no raise beyond inflation while it stays above.",
-        "Pay at Consumer goods: Pay factor 1.29 = Consumer goods $150,000 ÷ $116,000 (the middle of the article's "
+        "Pay at Consumer goods: Pay factor 1.2931 = Consumer goods $150,000 ÷ $116,000 (the middle of the article's "
         "overall average range); it multiplies every level's range.",
         f"⚠ 1 year from 2026 above the article's largest figure, {CEILING}, in today's dollars: marked on the chart "
         "and in the table.",
@@ -238,7 +238,10 @@ def test_a_salary_for_all_industries_compared_at_an_employer_shows_the_two_facto
     profile = Profile(years_of_experience=6, current_salary=100_000)
     proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))
     detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
-    assert detail == "your $100,000 × 1.28 ÷ 1.00 (the two pay factors): the same place relative to the ranges"
+    assert detail == (
+        "your $100,000 × $148,000 ÷ $116,000 (the two pay factors, 1.2759 and 1.0000): the same place relative to the "
+        "ranges"
+    )
 
 
 def test_a_promotion_to_a_level_whose_years_are_inferred_says_so(

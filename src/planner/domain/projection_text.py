@@ -34,16 +34,23 @@ def factor_text(b: PayBasis) -> str:
     assert b.amount is not None  # all industries: factor 1, nothing to explain (its range line is the article's)
     what = f"{b.name}'s highest salary" if b.is_highest else b.name
     text = (
-        f"pay factor {b.raw_factor:.2f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
+        f"pay factor {b.raw_factor:.4f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
         "article's overall average range)"
     )
     if b.bounded:
         text += (
-            f", held at {b.factor:.2f} = {usd(b.largest.amount)} (the article's largest figure) ÷ "
+            f", held at {b.factor:.4f} = {usd(b.largest.amount)} (the article's largest figure) ÷ "
             f"{usd(b.top_range)} (the top of its highest level range), so that no level's range goes above "
             "anything the article reports"
         )
     return text
+
+
+def fraction(b: PayBasis) -> str:
+    """The factor used as the quotient it is, "$120,000 ÷ $116,000": the arithmetic a reader can check to the
+    dollar (a factor rounded to a few decimals cannot)."""
+    top, bottom = b.ratio
+    return f"{usd(top)} ÷ {usd(bottom)}"
 
 
 # --- levels ------------------------------------------------------------------------------------------------------
@@ -141,7 +148,7 @@ def range_line(p: Projection, plan: LevelPlan) -> BreakdownLine:
         f"{plan.name} range at {p.basis.name} (derived)",
         None,
         f"{usd(plan.low * f)} – {usd(plan.high * f)} = the article's {usd(plan.low)} – {usd(plan.high)} × "
-        f"{factor_text(p.basis)}.{when}",
+        f"{fraction(p.basis)}; {factor_text(p.basis)}.{when}",
         "derived",
         source_line(p.dataset, plan.level.range),
     )
@@ -327,9 +334,11 @@ def _salary_detail(p: Projection) -> str:
         where = "" if own.amount is None else f" {'at' if own.kind == 'employer' else 'in'} {own.name}"
         text = f"what you entered: your pay today{where}, taken as it is"
     else:
+        times = f" × {fraction(p.basis)}" if p.basis.amount is not None else ""
+        over = f" ÷ ({fraction(own)})" if own.amount is not None else ""
         text = (
-            f"your {usd(p.salary_entered)}{' at ' + own.name if own.amount is not None else ''} × {p.basis.factor:.2f}"
-            f" ÷ {own.factor:.2f} (the two pay factors): the same place relative to the ranges"
+            f"your {usd(p.salary_entered)}{' at ' + own.name if own.amount is not None else ''}{times}{over} (the "
+            f"two pay factors, {p.basis.factor:.4f} and {own.factor:.4f}): the same place relative to the ranges"
         )
     plan = p.plans[p.start_level]
     f = p.basis.factor

@@ -292,3 +292,21 @@ def test_a_salary_scaled_above_the_article_is_held_at_its_largest_figure(dataset
     assert [(x.amount, x.detail) for x in held] == [
         (None, f"your salary scaled to Amazon would be above {CEILING}; it is held there")
     ]
+
+
+def test_exactly_ten_years_says_the_article_is_ambiguous_where_it_sets_the_level(dataset: Dataset) -> None:
+    # Issue 24 item 11: mid level is "five to ten" years, senior "more than ten"; the app counts 10 as senior.
+    said = "Exactly 10 years of experience is ambiguous in the article, which says “A mid-level"
+    first = notes(project(dataset, Profile(years_of_experience=10), YEAR), "today")[0]
+    assert said in first
+    assert first.endswith("the app counts 10 years as Senior level.")
+    for years in (9.9, 10.5, 5, 0):
+        assert "ambiguous" not in notes(project(dataset, Profile(years_of_experience=years), YEAR), "today")[0]
+    chosen = notes(project(dataset, Profile(years_of_experience=10, current_level="senior"), YEAR), "today")[0]
+    assert "ambiguous" not in chosen  # the user chose the level: nothing was read from the years
+    half = dict.fromkeys([sk.id for sk in dataset.skill_group("senior").skills][:2], ON)
+    proj = project(dataset, Profile(years_of_experience=6, skills=half), YEAR)
+    assert proj.level_changes() == [(4, 2)]  # at the article's 10 years exactly
+    assert said in breakdown(proj, 4, "today", "base").lines[0].detail
+    later = project(dataset, Profile(years_of_experience=6), YEAR)  # at 12 years: no ambiguity
+    assert "ambiguous" not in breakdown(later, 8, "today", "base").lines[0].detail

@@ -8,8 +8,10 @@ on the Projection tab) or the user's own entry. Text is plain: escaping for rich
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
+from planner.domain.dataset import Dataset
 from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions
 from planner.domain.projection import Projection
@@ -54,6 +56,19 @@ def fraction(b: PayBasis) -> str:
 
 
 # --- levels ------------------------------------------------------------------------------------------------------
+
+
+def boundary_text(dataset: Dataset, years: float) -> str:
+    """When ``years`` is where the article's own years for two levels meet (mid level "five to ten", senior "more
+    than ten": is exactly ten mid or senior?), a sentence saying so and which the app counts; "" otherwise."""
+    for below, above in pairwise(dataset.levels):
+        a, b = below.experience, above.experience
+        if a.basis == b.basis == "article" and a.max_years == b.min_years and abs(years - b.min_years) < 1e-9:
+            return (
+                f"Exactly {years_text(years)} of experience is ambiguous in the article, which says “{a.note}” and "
+                f"“{b.note}”: the app counts {years_text(years)} as {above.name}."
+            )
+    return ""
 
 
 def promotion_reason(plan: LevelPlan, a: Assumptions) -> str:
@@ -122,6 +137,8 @@ def range_line(p: Projection, plan: LevelPlan) -> BreakdownLine:
     f = p.basis.factor
     reason = promotion_reason(plan, p.assumptions)
     when = f" You move into it {reason}." if reason else ""
+    if plan.promoted_at is not None and (boundary := boundary_text(p.dataset, plan.promoted_at)):
+        when += f" {boundary}"
     if p.basis.kind == "all":
         average = plan.level.average
         rng = plan.level.range
@@ -403,9 +420,11 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
     if p.level_chosen:
         out.append(f"Today's level: {today.name}, as you chose (Projection tab).")
     else:
+        boundary = boundary_text(p.dataset, p.start_experience)
         out.append(
             f"Today's level: {today.name}, from your {years_text(p.start_experience)} of experience and the "
             f"article's years ({today.level.experience.label}); you can choose another on the Projection tab."
+            + (f" {boundary}" if boundary else "")
         )
     if p.salary_mode:
         assert p.salary_given is not None

@@ -34,7 +34,7 @@ def years_text(years: float) -> str:
 def factor_text(b: PayBasis) -> str:
     """How the pay factor of an industry or employer is worked out (derived), with the bound when it applies."""
     assert b.amount is not None  # all industries: factor 1, nothing to explain (its range line is the article's)
-    what = f"{b.name}'s highest salary" if b.is_highest else b.name
+    what = f"{b.name} (“highest salary”)" if b.is_highest else b.name
     text = (
         f"pay factor {b.raw_factor:.4f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
         "article's overall average range)"
@@ -457,7 +457,9 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
         out.append(f"Pay at {p.basis.name}: {text[0].upper() + text[1:]}; it multiplies every level's range.")
         if p.basis.is_highest:
             out.append(
-                f"The article gives {usd(p.basis.amount)} as {p.basis.name}'s highest salary, not as an average."
+                f"The article says {p.basis.name} “leads the pack with highest salary” of {usd(p.basis.amount)}: "
+                f"that may be {p.basis.name}'s highest salary or the pay of the employer that pays most; either way "
+                "not an average like the other figures, and the app uses it as it uses them."
             )
     marks = p.outside_article(dollars)
     above, below = int((marks > 0).sum()), int((marks < 0).sum())

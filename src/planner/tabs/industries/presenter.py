@@ -85,6 +85,28 @@ def figure_text(entry: PayEntry) -> str:
     return f"{usd(entry.amount)} ({q})" if q else usd(entry.amount)
 
 
+def worded(entry: PayEntry) -> str:
+    """ "Google (almost $148,000)": the entry with its figure in the article's words; the bare name without one."""
+    q = entry.figure.qualifier
+    return f"{entry.name} ({q} {usd(entry.amount)})" if q else entry.name
+
+
+def qualifier_caveat(*entries: PayEntry) -> str:
+    """What the article's words for the figures compared do to the difference ("" when it words none)."""
+    parts = []
+    for e in entries:
+        if e.figure.qualifier == "highest":
+            parts.append(
+                f"the article says {e.name} “leads the pack with highest salary”: {usd(e.amount)} may be its "
+                f"highest salary or the pay of the employer that pays most, not an average like the others"
+            )
+    approximate = sorted({f"“{q}”" for e in entries if (q := e.figure.qualifier) and q != "highest"})
+    if approximate:
+        verb = "makes" if len(approximate) == 1 else "make"
+        parts.append(f"{' and '.join(approximate)} {verb} the difference approximate")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 class IndustriesPresenter(QObject):
     def __init__(
         self, dataset: Dataset, session: ProfileSession, view: IndustriesView, parent: QObject | None = None
@@ -176,11 +198,13 @@ class IndustriesPresenter(QObject):
             )
         details = f"{self.distance_heading()}\n• {self.distance_text(a)}\n• {self.distance_text(b)}"
         diff = difference(a.amount, b.amount)
+        caveat = qualifier_caveat(a, b)
         if diff.same:
-            return f"{a.name} and {b.name} pay the same ({usd(a.amount)})", details
+            return f"{worded(a)} and {worded(b)} pay the same ({usd(a.amount)}){caveat}", details
         direction = "more" if diff.amount > 0 else "less"
         return (
-            f"{a.name} pays {usd(abs(diff.amount))} ({percent(abs(diff.fraction))}) {direction} than {b.name}",
+            f"{worded(a)} pays {usd(abs(diff.amount))} ({percent(abs(diff.fraction))}) {direction} than "
+            f"{worded(b)}{caveat}",
             details,
         )
 

@@ -348,3 +348,14 @@ def test_a_negative_zero_from_a_file_is_shown_as_0_never_minus_0() -> None:
     shown_fields = [fields.format_field(spec, profile) for spec in fields.FIELDS]
     assert not any(text.startswith("-") for text in shown_fields)
     assert fields.format_field(fields.FIELDS[0], profile) == "0"
+
+
+def test_the_articles_employer_figure_is_not_called_base_salary(dataset: Dataset) -> None:
+    # Issue 24 item 7: the article says "base" only of the overall $78,000 – $154,000 range.
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import article_lines
+
+    offer = Offer(id="a1", employer_name="Acme", base=200_000, employer="amazon", added_on=dt.date(2026, 1, 1))
+    first = article_lines(dataset, offer)[0]
+    assert "base salary)" not in first
+    assert "the article gives highest $254,000 a year for ML engineers (it does not say whether that is base" in first

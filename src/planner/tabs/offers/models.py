@@ -303,7 +303,8 @@ def article_lines(dataset: Dataset, offer: Offer) -> list[str]:
         else f"{usd(abs(diff))} ({abs(diff) / figure.amount:.1%}) {side} it"
     )
     return [
-        f"{offer.employer_name}, matched to {name}: the article gives {stated} a year (ML engineers' base salary). "
+        f"{offer.employer_name}, matched to {name}: the article gives {stated} a year for ML engineers (it does not "
+        "say whether that is base salary; the app compares it with the offer's base). "
         f"{source_line(dataset, figure)}: “{figure.quote}”",
         f"    Derived: the offer's base {usd(offer.base)} is {against} (offer base − article figure).",
     ]

@@ -149,7 +149,7 @@ def test_the_pay_history_stands_in_for_an_empty_salary(setup: Any) -> None:
     session, view, _presenter = setup
     session.edit(pay_history={2024: 120_000})
     assert view.chart.salary == 120_000
-    assert "Your $120,000 is" in view.position
+    assert "Your 2024 salary, $120,000 (the latest of your pay history" in view.position
 
 
 def test_missing_estimates_say_not_published_never_zero(setup: Any, market: MarketData) -> None:
@@ -271,3 +271,43 @@ def test_the_area_list_starts_with_the_nation_then_states_then_metro_areas(setup
     assert metros
     assert max(states) < min(metros)
     assert len(states) + len(metros) + 1 == len(labels)
+
+
+def test_a_salary_from_the_pay_history_says_its_year_against_blss_later_wages(setup: Any) -> None:
+    # Issue 24 item 10: pay_history={2012: 90000} and no current salary read as "Your $90,000 is …".
+    session, view, _presenter = setup
+    session.edit(pay_history={2012: 90_000})
+    assert view.position.startswith(
+        "Your 2012 salary, $90,000 (the latest of your pay history: the current salary is empty), is about the "
+    )
+    assert "BLS's wages are of May 2025: your 2012 pay is compared with them as it was" in view.position
+    session.edit(current_salary=90_000)
+    assert view.position.startswith("Your $90,000 is about the ")
+    assert "2012" not in view.position
+
+
+def test_below_the_lowest_published_percentile_names_that_one(qapp: Any, dataset: Dataset) -> None:
+    # Issue 24 item 11: "below the 10th percentile" when BLS published only from the 25th.
+    raw = load_market_data().model_dump(mode="json")
+    cell = next(c for c in raw["cells"] if (c["a"], c["i"], c["o"]) == (SEATTLE, "000000", "151252"))
+    cell["v"][4] = None  # the 10th percentile
+    cell["f"]["11"] = "8"  # "Estimate not released."
+    market = MarketData.model_validate(raw)
+    session, view = ProfileSession(), FakeView()
+    presenter = MarketPresenter(market, dataset, session, view)
+    presenter.start()
+    session.edit(current_salary=50_000, market_area=SEATTLE)
+    assert view.position.startswith("Your $50,000 is below the 25th percentile for software developers in Seattle")
+    from planner.presenters.market_text import market_summary
+
+    summary = market_summary(market, "151252", SEATTLE, (50_000, "current", None))
+    assert "Your $50,000 is below the 25th percentile (interpolated between published percentiles)." in summary
+
+
+def test_the_report_line_calls_the_nation_the_united_states(market: MarketData) -> None:
+    # Issue 24 item 11: the PDF said "Software Developers in National" (BLS's name for the nation).
+    from planner.presenters.market_text import market_summary
+
+    text = market_summary(market, "151252", NATIONAL, (90_000, "history", 2012))
+    assert text.startswith("Software Developers in the United States: median ")
+    assert "Your 2012 salary, $90,000 (the latest of your pay history" in text

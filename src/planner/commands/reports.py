@@ -122,7 +122,7 @@ def career_report(
             *((("Note", doc.note),) if doc.note else ()),
         ),
         sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
-        market_summary=market_summary(market, profile.market_occupation, profile.market_area, _salary(profile))
+        market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",
         market=bls_provenance(market, brief=True) if market is not None else (),
@@ -133,8 +133,3 @@ def career_report(
         if drawn
         else (),
     )
-
-
-def _salary(profile: Profile) -> int | None:
-    today = profile.salary_today()
-    return today[0] if today is not None else None

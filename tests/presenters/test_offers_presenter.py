@@ -359,3 +359,20 @@ def test_the_articles_employer_figure_is_not_called_base_salary(dataset: Dataset
     first = article_lines(dataset, offer)[0]
     assert "base salary)" not in first
     assert "the article gives highest $254,000 a year for ML engineers (it does not say whether that is base" in first
+
+
+def test_a_cliff_says_the_first_anniversary_vests_the_first_years_share_not_the_grant() -> None:
+    # Issue 24 item 11: "1-year cliff: all of it at the first anniversary" read as the whole grant; the figure is 25 %.
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import offer_column
+
+    offer = Offer(
+        id="c1", employer_name="Acme", base=150_000, equity_grant=200_000, vesting="cliff", added_on=dt.date(2026, 1, 1)
+    )
+    equity = offer_column(offer).years[0]["equity"]
+    assert equity.value == pytest.approx(50_000)
+    assert equity.how == (
+        "grant $200,000 × 25 % (year 1 of a 4-year schedule with a 1-year cliff: the first year's 25 % at the first "
+        "anniversary, nothing if you leave before it, then 25 % a year)."
+    )
+    assert "all of it" not in equity.how

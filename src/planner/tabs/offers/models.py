@@ -208,7 +208,8 @@ def offer_column(offer: Offer) -> JobColumn:
     shares = offer.vesting_shares()
     schedule = {
         "even": "4-year even vesting",
-        "cliff": "1-year cliff: all of it at the first anniversary, nothing if you leave before",
+        "cliff": "a 4-year schedule with a 1-year cliff: the first year's 25 % at the first anniversary, nothing "
+        "if you leave before it, then 25 % a year",
         "custom": "your custom schedule " + ", ".join(f"{p:g}" for p in offer.custom_vesting) + " %",
     }[offer.vesting]
     refresher = offer.equity_grant * offer.refresher_percent / 100.0

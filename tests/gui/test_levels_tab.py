@@ -236,3 +236,10 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     assert tab.you_marks is not None
     assert tab.you_marks.getData()[1].tolist() == [150000]
     assert "your pay recorded for 2024" in tab.key_label.text()
+
+
+def test_the_header_gives_the_day_read_in_the_same_form_as_the_table(tab: LevelsTab) -> None:
+    # Issue 24 item 12: the header said "on 2026-11-28", the table "read on 28 November 2026".
+    summary = tab.summary.text()
+    assert "2026-11-28" not in summary
+    assert "on 28 November 2026." in summary

@@ -376,3 +376,14 @@ def test_a_cliff_says_the_first_anniversary_vests_the_first_years_share_not_the_
         "anniversary, nothing if you leave before it, then 25 % a year)."
     )
     assert "all of it" not in equity.how
+
+
+def test_the_day_an_offer_was_added_reads_as_every_other_date(qapp: Any) -> None:
+    # Issue 24 item 12: one form for dates everywhere, "3 May 2026", never "2026-05-03".
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import OffersListModel
+
+    model = OffersListModel()
+    model.set_offers([Offer(id="d1", employer_name="Acme", base=150_000, added_on=dt.date(2026, 5, 3))])
+    tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "added on 3 May 2026" in tip

@@ -15,7 +15,7 @@ from planner.domain.money import usd
 from planner.domain.offers import OFFER_YEARS, OfferYear, offer_years
 from planner.domain.plans import Offer
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.provenance import source_line
+from planner.domain.provenance import date_text, source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.table import RowsTableModel
 
@@ -94,7 +94,7 @@ class OffersListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{offer.employer_name} — {usd(offer.base)} base"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{offer.employer_name}: added on {offer.added_on.isoformat()}")
+            return plain_tooltip(f"{offer.employer_name}: added on {date_text(offer.added_on)}")
         if role == Qt.ItemDataRole.UserRole:
             return offer.id
         return None

@@ -29,6 +29,8 @@ from planner.domain.pay_compare import (
     industry_entries,
     midpoint,
     position_in_range,
+    qualifier_caveat,
+    worded,
 )
 from planner.domain.provenance import as_of, source_line
 from planner.domain.text import plain_tooltip
@@ -83,28 +85,6 @@ def figure_text(entry: PayEntry) -> str:
     """$135,000 (around): the amount, and the article's own word for it when it gives one."""
     q = entry.figure.qualifier
     return f"{usd(entry.amount)} ({q})" if q else usd(entry.amount)
-
-
-def worded(entry: PayEntry) -> str:
-    """ "Google (almost $148,000)": the entry with its figure in the article's words; the bare name without one."""
-    q = entry.figure.qualifier
-    return f"{entry.name} ({q} {usd(entry.amount)})" if q else entry.name
-
-
-def qualifier_caveat(*entries: PayEntry) -> str:
-    """What the article's words for the figures compared do to the difference ("" when it words none)."""
-    parts = []
-    for e in entries:
-        if e.figure.qualifier == "highest":
-            parts.append(
-                f"the article says {e.name} “leads the pack with highest salary”: {usd(e.amount)} may be its "
-                f"highest salary or the pay of the employer that pays most, not an average like the others"
-            )
-    approximate = sorted({f"“{q}”" for e in entries if (q := e.figure.qualifier) and q != "highest"})
-    if approximate:
-        verb = "makes" if len(approximate) == 1 else "make"
-        parts.append(f"{' and '.join(approximate)} {verb} the difference approximate")
-    return f" ({'; '.join(parts)})" if parts else ""
 
 
 class IndustriesPresenter(QObject):

@@ -496,5 +496,7 @@ def test_the_promotion_floor_is_named_for_what_it_is_not_hidden_in_the_range_lim
     assert "not a raise you assumed" in floor.detail
     assert "Limits of the range" not in lines
     assert (proj.floors[:10] == 0).all()
+    parts = proj.plain[0] + proj.raises + proj.promotions + proj.limits + proj.floors
+    assert parts == pytest.approx(proj.plain)  # every year's pay is the sum of its parts, the floor one of them
     text = " ".join(DEVELOPER_DOC.read_text(encoding="utf-8").split())
     assert "2039 and 2040 rise 6.09 % nominal with a 3 % raise" in text

@@ -234,6 +234,15 @@ def test_one_year_below_and_a_salary_above_in_nominal_dollars_without_inflations
     ]
 
 
+def test_a_salary_in_an_industry_compared_for_all_industries_divides_by_its_factor(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6, current_salary=120_000, industry="education")
+    proj = project(dataset, profile, YEAR, basis=pay_basis(dataset))
+    detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
+    assert detail.startswith(
+        "your $120,000 at Education ÷ ($103,000 ÷ $116,000) (the two pay factors, 1.0000 and 0.8879): the same place"
+    )
+
+
 def test_a_salary_for_all_industries_compared_at_an_employer_shows_the_two_factors(dataset: Dataset) -> None:
     profile = Profile(years_of_experience=6, current_salary=100_000)
     proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))

@@ -70,3 +70,20 @@ def test_position_in_range_includes_both_ends(amount: int, where: str, outside_b
     assert pos.outside_by == outside_by
     assert pos.from_midpoint == amount - (78_000 + 154_000) / 2
     assert midpoint(RANGE) == 116_000
+
+
+def test_compared_figures_keep_the_articles_words(dataset: Dataset) -> None:
+    # Issue 24 item 8: "highest", "almost" and "around" are said with the figures they qualify.
+    from planner.domain.pay_compare import qualifier_caveat, worded
+
+    entries = {e.entry_id: e for e in industry_entries(dataset) + employer_entries(dataset)}
+    assert worded(entries["google"]) == "Google (almost $148,000)"
+    assert worded(entries["finance"]) == "Finance"
+    assert qualifier_caveat(entries["finance"], entries["education"]) == ""
+    assert qualifier_caveat(entries["google"]) == " (“almost” makes the difference approximate)"
+    assert qualifier_caveat(entries["consumer-goods"], entries["software-it"]) == (
+        " (“almost” and “around” make the difference approximate)"
+    )
+    assert qualifier_caveat(entries["amazon"]).startswith(
+        " (the article says Amazon “leads the pack with highest salary”: $254,000 may be its highest salary or"
+    )

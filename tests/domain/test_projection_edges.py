@@ -157,7 +157,14 @@ def test_why_this_number_at_mid_level_uses_the_articles_average_and_a_year_past_
     first = breakdown(proj, -3, "today", "base")
     assert first.t == 0
     assert first.lines[0].label == "Mid level range (the article's)"
-    assert first.lines[0].detail == "$99,000 – $180,000, typical $144,000 (its average)."
+    # Issue 24 item 3: the average is PayScale's, not the article's own, and the source line says so.
+    assert first.lines[0].detail == "$99,000 – $180,000, typical $144,000 (its average, PayScale)."
+    assert first.lines[0].source.startswith(
+        "Source: The article itself (the range) and PayScale (the average), read on"
+    )
+    senior = breakdown(project(dataset, Profile(years_of_experience=12), YEAR), 0, "today", "base").lines[0]
+    assert senior.detail == "$115,000 – $204,000, typical around $150,000 (its average, the article itself)."
+    assert senior.source.startswith("Source: The article itself, read on")
     google = project(dataset, Profile(years_of_experience=6, employer="google"), YEAR)
     start = next(x for x in breakdown(google, 0, "today", "base").lines if x.amount is not None)
     assert (start.label, start.kind) == ("Bottom of the Mid level range at Google", "derived")

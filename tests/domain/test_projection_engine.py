@@ -4,6 +4,7 @@ properties that hold for every profile (hypothesis)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -85,6 +86,60 @@ def test_worked_example_with_a_salary(dataset: Dataset) -> None:
     assert after.base[0] == 145_000
     assert (after.base[1:] > proj.base[1:]).all()
     assert after.projected("nominal", "base").sum() > proj.projected("nominal", "base").sum()
+
+
+# --- issue 24 --------------------------------------------------------------------------------------------------
+
+
+def test_a_salary_below_its_range_gets_nothing_from_skills_it_does_not_have(dataset: Dataset) -> None:
+    # Issue 24 item 1: $30,000 at entry level with nothing ticked used to be lifted by +$9,963 "Your skills".
+    proj = project(dataset, Profile(years_of_experience=0, current_salary=30_000), YEAR)
+    assert proj.skills == pytest.approx(np.zeros(proj.horizon))
+    assert proj.base[1] == pytest.approx(30_000 * G)
+    line = next(x for x in breakdown(proj, 1, "today", "base").lines if x.label == "Your skills")
+    assert line.amount == pytest.approx(0)
+    assert "never a catch-up to the bottom" in line.detail
+    later = Profile(
+        years_of_experience=12, current_salary=30_000, industry="consumer-goods", assumptions=Assumptions(inflation=0.1)
+    )
+    moved = project(dataset, later, YEAR)
+    assert moved.skills == pytest.approx(np.zeros(moved.horizon))
+    assert moved.base[1] == pytest.approx(30_000 * 1.03 / 1.10)
+
+
+def test_below_its_range_a_skill_adds_what_it_is_worth_above_the_bottom(dataset: Dataset) -> None:
+    # The six general skills: 6 of 15 at entry level, k = 0.4; pay at 0.4 of the range − its bottom = $24,800.
+    profile = Profile(years_of_experience=0, current_salary=30_000, skills=ticked(*ids_of(dataset, "general")))
+    proj = project(dataset, profile, YEAR)
+    assert proj.target[1] == pytest.approx(30_000 * G + 24_800)
+    assert proj.base[1] == pytest.approx(30_000 * G + 0.25 * 24_800)  # a quarter of it (skill pace 25 %)
+
+
+# The checkout holding the docs: under mutmut the tests run from a copy in mutants/, inside the checkout.
+DOCS = next(p for p in Path(__file__).resolve().parents if (p / "docs" / "projection.md").is_file())
+DEVELOPER_DOC = DOCS / "docs" / "projection.md"
+HELP_PAGE = DOCS / "resources" / "docs" / "how-projections-work.md"
+
+
+def test_the_docs_and_the_conflict_say_that_280000_bounds_the_pay_factor(dataset: Dataset) -> None:
+    # Issue 24 item 4: the engine holds Amazon's and Facebook's factors at 280,000 ÷ 204,000; no text may say the
+    # figures above every range are not used.
+    amazon = pay_basis(dataset, employer="amazon")
+    assert amazon.bounded
+    assert f"{amazon.factor:.2f}" == "1.37"
+    conflict = next(c for c in dataset.conflicts if c.id == "above-every-range")
+    assert "held at $280,000 ÷ $204,000 = 1.37" in conflict.explanation
+    assert "never" not in conflict.explanation
+    developer, help_page = (doc.read_text(encoding="utf-8") for doc in (DEVELOPER_DOC, HELP_PAGE))
+    assert "scales no range" not in developer
+    assert "$280,000 bounds the pay factor" in " ".join(developer.split())
+    assert "not used to scale" not in help_page
+    assert "$280,000 ÷ $204,000 (the top of the senior range), 1.37" in " ".join(help_page.split())
+    lines = breakdown(project(dataset, Profile(years_of_experience=12, employer="amazon"), YEAR), 0, "today", "base")
+    above = next(x for x in lines.lines if x.label.endswith("Two figures above every level's range"))
+    assert above.detail.endswith(
+        "The projection uses $204,000 and $280,000. At Amazon the pay factor is held at $280,000 ÷ $204,000."
+    )
 
 
 # --- the behaviours of issue 11 --------------------------------------------------------------------------------
@@ -172,7 +227,7 @@ def test_an_employer_never_scales_pay_past_the_articles_largest_figure(dataset: 
     basis = pay_basis(dataset, employer="amazon")
     assert basis.bounded
     assert basis.factor == pytest.approx(280_000 / 204_000)
-    assert "held at 1.37" in factor_text(basis)
+    assert "held at 1.3725" in factor_text(basis)
 
 
 def test_industry_factors_are_the_industry_average_over_the_middle_of_the_overall_range(dataset: Dataset) -> None:
@@ -396,3 +451,52 @@ def test_a_promotion_never_lowers_pay(dataset: Dataset, data: st.DataObject) -> 
     proj = project(dataset, profile, YEAR)
     for t, _level in proj.level_changes():
         assert proj.base[t] >= proj.base[t - 1] - 1e-6
+
+
+def test_worked_example_3_the_skills_warranted_at_the_level_before(dataset: Dataset) -> None:
+    # Issue 24 item 5 (docs/projection.md, worked example 3): the largest of what the skills warrant at each level
+    # reached; by the level's own rule alone year 12 would fall to $145,800.
+    skills = ticked(*ids_of(dataset, "general"), *ids_of(dataset, "entry")[:5])
+    proj = project(dataset, Profile(years_of_experience=0, skills=skills), YEAR)
+    assert proj.level_changes() == [(7, 1), (12, 2)]
+    plain = 99_000 * G**4
+    assert proj.plain[11] == pytest.approx(plain)
+    p = 0.5 * (plain - 99_000) / 45_000
+    q = p + (1 - p) * 11 / 21
+    assert proj.base[11] == pytest.approx(144_000 + (2 * q - 1) * 36_000)
+    assert plain * G * 1.10 < 115_000
+    assert proj.plain[12] == pytest.approx(115_000)
+    at_senior = 115_000 + 2 * 0.44 * 35_000
+    p = 0.5 * 16_000 / 45_000
+    q = p + (1 - p) * 11 / 21
+    at_mid = 144_000 + (2 * q - 1) * 36_000
+    assert at_senior < proj.base[11] < at_mid
+    assert proj.base[12] == pytest.approx(at_mid)
+    text = " ".join(DEVELOPER_DOC.read_text(encoding="utf-8").split())
+    for figure in (plain, proj.base[11], at_senior, proj.base[12]):
+        assert f"${figure:,.0f}" in text
+    assert "the most they would warrant at any level you have reached" in " ".join(HELP_PAGE.read_text().split())
+
+
+def test_the_promotion_floor_is_named_for_what_it_is_not_hidden_in_the_range_limits(dataset: Dataset) -> None:
+    # Issue 24 item 6: senior since 2035, no skills, yet 2039 and 2040 rise 6.09 % nominal with a 3 % raise.
+    profile = Profile(years_of_experience=3, current_salary=400_000, assumptions=Assumptions(inflation=0.10))
+    proj = project(dataset, profile, YEAR)
+    nominal = proj.projected("nominal", "base")
+    t = 13
+    assert proj.level_name(t) == "Senior level"
+    assert nominal[t] / nominal[t - 1] == pytest.approx(1.0609, abs=1e-4)
+    assert proj.floors[t] - proj.floors[t - 1] == pytest.approx(
+        proj.plain[t] - proj.plain[t - 1] * 1.03 / 1.10
+    )  # all of the year's extra is the floor's
+    assert proj.limits[t] == pytest.approx(proj.limits[t - 1], abs=1e-6)
+    lines = {x.label: x for x in breakdown(proj, t, "nominal", "base").lines}
+    floor = lines["At least what a promotion this year would pay"]
+    assert floor.amount == pytest.approx(proj.floors[t])
+    assert "not a raise you assumed" in floor.detail
+    assert "Limits of the range" not in lines
+    assert (proj.floors[:10] == 0).all()
+    parts = proj.plain[0] + proj.raises + proj.promotions + proj.limits + proj.floors
+    assert parts == pytest.approx(proj.plain)  # every year's pay is the sum of its parts, the floor one of them
+    text = " ".join(DEVELOPER_DOC.read_text(encoding="utf-8").split())
+    assert "2039 and 2040 rise 6.09 % nominal with a 3 % raise" in text

@@ -85,10 +85,10 @@ def test_why_this_number_at_an_employer_names_its_factor_the_promotion_and_the_s
     mid = by_label["Mid level range at Google (derived)"]
     f = 148_000 / 116_000  # Google's pay over the middle of the overall average range
     assert mid.detail == (
-        f"{usd(99_000 * f)} – {usd(180_000 * f)} = the article's $99,000 – $180,000 × pay factor 1.28 = Google "
-        "$148,000 ÷ $116,000 (the middle of the article's overall average range). You move into it at 6.3 years "
-        "of experience: 1 of 6 of its skills ticked, 1.3 years after the article's 5 years (promotion shift 2 "
-        "years, an assumption)."
+        f"{usd(99_000 * f)} – {usd(180_000 * f)} = the article's $99,000 – $180,000 × $148,000 ÷ $116,000; pay "
+        "factor 1.2759 = Google $148,000 ÷ $116,000 (the middle of the article's overall average range). You move "
+        "into it at 6.3 years of experience: 1 of 6 of its skills ticked, 1.3 years after the article's 5 years "
+        "(promotion shift 2 years, an assumption)."
     )
     assert mid.kind == "derived"
     assert by_label["⚠ The article disagrees: Senior average barely above mid level"].detail == (
@@ -128,7 +128,7 @@ def test_a_salary_above_everything_is_explained_in_the_notes_and_the_breakdown(d
         "can choose another on the Projection tab.",
         f"⚠ Your $300,000 is above the Senior level range at Consumer goods {senior}: the projection starts from it "
         "as it is; it gets no raise beyond inflation while it stays above.",
-        "Pay at Consumer goods: Pay factor 1.29 = Consumer goods $150,000 ÷ $116,000 (the middle of the article's "
+        "Pay at Consumer goods: Pay factor 1.2931 = Consumer goods $150,000 ÷ $116,000 (the middle of the article's "
         "overall average range); it multiplies every level's range.",
         f"⚠ 1 year from 2026 above the article's largest figure, {CEILING}, in today's dollars: marked on the chart "
         "and in the table.",
@@ -154,7 +154,8 @@ def test_a_salary_below_everything_counts_the_years_marked(dataset: Dataset) -> 
     proj = project(dataset, profile, YEAR)
     assert notes(proj, "nominal")[1:] == [
         "⚠ Your $50,000 is below the Entry level range ($70,000 – $132,000): the projection starts from it as it "
-        "is; raises and your skills move it up.",
+        "is; raises and what your skills are worth above the range's bottom move it up, nothing lifts it to the "
+        "bottom by itself.",
         "⚠ 2 years below the article's smallest figure, $70,000 (bottom of the Entry level range), in nominal "
         "dollars: marked on the chart and in the table.",
     ]
@@ -233,11 +234,23 @@ def test_one_year_below_and_a_salary_above_in_nominal_dollars_without_inflations
     ]
 
 
+def test_a_salary_in_an_industry_compared_for_all_industries_divides_by_its_factor(dataset: Dataset) -> None:
+    profile = Profile(years_of_experience=6, current_salary=120_000, industry="education")
+    proj = project(dataset, profile, YEAR, basis=pay_basis(dataset))
+    detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
+    assert detail.startswith(
+        "your $120,000 at Education ÷ ($103,000 ÷ $116,000) (the two pay factors, 1.0000 and 0.8879): the same place"
+    )
+
+
 def test_a_salary_for_all_industries_compared_at_an_employer_shows_the_two_factors(dataset: Dataset) -> None:
     profile = Profile(years_of_experience=6, current_salary=100_000)
     proj = project(dataset, profile, YEAR, basis=pay_basis(dataset, employer="google"))
     detail = next(x.detail for x in breakdown(proj, 0, "today", "base").lines if x.label.startswith("Today's"))
-    assert detail == "your $100,000 × 1.28 ÷ 1.00 (the two pay factors): the same place relative to the ranges"
+    assert detail == (
+        "your $100,000 × $148,000 ÷ $116,000 (the two pay factors, 1.2759 and 1.0000): the same place relative to the "
+        "ranges"
+    )
 
 
 def test_a_promotion_to_a_level_whose_years_are_inferred_says_so(
@@ -288,3 +301,21 @@ def test_a_salary_scaled_above_the_article_is_held_at_its_largest_figure(dataset
     assert [(x.amount, x.detail) for x in held] == [
         (None, f"your salary scaled to Amazon would be above {CEILING}; it is held there")
     ]
+
+
+def test_exactly_ten_years_says_the_article_is_ambiguous_where_it_sets_the_level(dataset: Dataset) -> None:
+    # Issue 24 item 11: mid level is "five to ten" years, senior "more than ten"; the app counts 10 as senior.
+    said = "Exactly 10 years of experience is ambiguous in the article, which says “A mid-level"
+    first = notes(project(dataset, Profile(years_of_experience=10), YEAR), "today")[0]
+    assert said in first
+    assert first.endswith("the app counts 10 years as Senior level.")
+    for years in (9.9, 10.5, 5, 0):
+        assert "ambiguous" not in notes(project(dataset, Profile(years_of_experience=years), YEAR), "today")[0]
+    chosen = notes(project(dataset, Profile(years_of_experience=10, current_level="senior"), YEAR), "today")[0]
+    assert "ambiguous" not in chosen  # the user chose the level: nothing was read from the years
+    half = dict.fromkeys([sk.id for sk in dataset.skill_group("senior").skills][:2], ON)
+    proj = project(dataset, Profile(years_of_experience=6, skills=half), YEAR)
+    assert proj.level_changes() == [(4, 2)]  # at the article's 10 years exactly
+    assert said in breakdown(proj, 4, "today", "base").lines[0].detail
+    later = project(dataset, Profile(years_of_experience=6), YEAR)  # at 12 years: no ambiguity
+    assert "ambiguous" not in breakdown(later, 8, "today", "base").lines[0].detail

@@ -63,8 +63,24 @@ def test_a_salary_compared_elsewhere_shows_the_two_pay_factors(dataset: Dataset)
     _, detail = line(breakdown(proj, 0, "nominal", "base"), "Today's salary")
     f_fin, f_edu = 120_000 / 116_000, 103_000 / 116_000
     assert detail.startswith(
-        f"your $120,000 at Education × {f_fin:.2f} ÷ {f_edu:.2f} (the two pay factors): the same place"
+        f"your $120,000 at Education × $120,000 ÷ $116,000 ÷ ($103,000 ÷ $116,000) (the two pay factors, {f_fin:.4f} "
+        f"and {f_edu:.4f}): the same place"
     )
+
+
+def test_a_range_at_an_industry_prints_arithmetic_that_checks_to_the_dollar(dataset: Dataset) -> None:
+    # Issue 24 item 9: "× pay factor 1.03" did not give $102,414 from $99,000 (the engine uses 120,000 ÷ 116,000).
+    proj = project(dataset, Profile(years_of_experience=6, current_salary=145_000, industry="finance"), YEAR)
+    first = breakdown(proj, 0, "today", "base").lines[0]
+    assert first.detail.startswith(
+        "$102,414 – $186,207 = the article's $99,000 – $180,000 × $120,000 ÷ $116,000; pay factor 1.0345 = Finance"
+    )
+    assert round(99_000 * 120_000 / 116_000) == 102_414
+    assert round(180_000 * 120_000 / 116_000) == 186_207
+    amazon = project(dataset, Profile(years_of_experience=12, employer="amazon"), YEAR)
+    senior = breakdown(amazon, 0, "today", "base").lines[0]
+    assert senior.detail.startswith("$157,843 – $280,000 = the article's $115,000 – $204,000 × $280,000 ÷ $204,000;")
+    assert round(115_000 * 280_000 / 204_000) == 157_843
 
 
 def test_years_beyond_the_articles_figures_are_flagged_and_inflation_named(dataset: Dataset) -> None:

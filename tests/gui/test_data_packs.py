@@ -233,7 +233,7 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
     assert kinds["assumptions.inflation"].startswith("Assumption")
     assert kinds["levels.entry.range"] == "Data"
     as_of = {model.index(r, 0).data(PATH_ROLE): model.index(r, 4).data() for r in range(model.rowCount())}
-    assert as_of["levels.entry.range"] == dataset.document.read_on.isoformat()
+    assert as_of["levels.entry.range"] == "28 November 2026"  # one form for dates everywhere (issue 24 item 12)
     dialog.filter.setText("forbes")
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"Forbes"}

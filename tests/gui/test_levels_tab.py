@@ -87,6 +87,9 @@ def test_conflicting_entry_ceiling_is_drawn(tab: LevelsTab) -> None:
 def test_the_articles_words_are_kept_and_never_doubled(main_context: Any, tab: LevelsTab) -> None:
     summary = tab.summary.text()
     assert "the global ML market might cross $36 billion by 2028" in summary  # never "reaches might cross"
+    # Issue 24 item 7: "base salary" only where the article says it
+    assert "per year, base salary" not in summary
+    assert "The article says “base salary” only of the overall $78,000 – $154,000 range" in summary
     assert "by almost 40%" in summary
     texts = [i.toPlainText() for i in tab.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
     assert "Amazon's highest salary: $254,000" in texts  # not "highest salary: highest $254,000"
@@ -233,3 +236,10 @@ def test_your_level_and_salary_are_marked_in_the_you_colour(main_context: Any, t
     assert tab.you_marks is not None
     assert tab.you_marks.getData()[1].tolist() == [150000]
     assert "your pay recorded for 2024" in tab.key_label.text()
+
+
+def test_the_header_gives_the_day_read_in_the_same_form_as_the_table(tab: LevelsTab) -> None:
+    # Issue 24 item 12: the header said "on 2026-11-28", the table "read on 28 November 2026".
+    summary = tab.summary.text()
+    assert "2026-11-28" not in summary
+    assert "on 28 November 2026." in summary

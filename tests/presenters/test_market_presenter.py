@@ -108,14 +108,28 @@ def test_choosing_an_area_is_saved_and_redraws(setup: Any, market: MarketData) -
     assert view.ranking.bars[view.ranking.mine].name == "Seattle-Tacoma-Bellevue, WA"
     assert view.current_area == SEATTLE
     assert "of " in view.ranking.note
-    assert "metro areas by median" in view.ranking.note
+    assert "metro and nonmetropolitan areas by median" in view.ranking.note
 
 
 def test_a_state_is_not_on_the_metro_chart_and_the_note_says_so(setup: Any) -> None:
     _session, view, presenter = setup
     presenter.area_chosen(WASHINGTON)
     assert view.ranking.mine is None
-    assert "Choose a metro area" in view.ranking.note
+    assert "Choose a metro or nonmetropolitan area" in view.ranking.note
+
+
+def test_a_nonmetropolitan_area_is_not_called_a_metro_area(setup: Any, market: MarketData) -> None:
+    # Issue 24 item 2: BLS area type M holds the nonmetropolitan areas too.
+    _session, view, presenter = setup
+    labels = [c.label for c in view.areas]
+    assert "Alaska nonmetropolitan area" in labels
+    assert not [label for label in labels if "nonmetropolitan area (metro area)" in label]
+    code = next(a.code for a in market.areas if a.name == "North Arkansas nonmetropolitan area")
+    presenter.area_chosen(code)
+    bars = view.ranking.bars
+    assert view.ranking.note.endswith(f" of {len(bars)} metro and nonmetropolitan areas by median.")
+    assert "by area (metro and nonmetropolitan areas)" in view.ranking.title
+    assert sum("nonmetropolitan" in bar.name for bar in bars) == 123
 
 
 def test_where_the_salary_sits_states_the_interpolation(setup: Any, market: MarketData) -> None:
@@ -135,7 +149,7 @@ def test_the_pay_history_stands_in_for_an_empty_salary(setup: Any) -> None:
     session, view, _presenter = setup
     session.edit(pay_history={2024: 120_000})
     assert view.chart.salary == 120_000
-    assert "Your $120,000 is" in view.position
+    assert "Your 2024 salary, $120,000 (the latest of your pay history" in view.position
 
 
 def test_missing_estimates_say_not_published_never_zero(setup: Any, market: MarketData) -> None:
@@ -202,7 +216,7 @@ def test_the_metro_ranking_names_each_rank_in_english(setup: Any, market: Market
     for rank, words in expected.items():
         presenter.area_chosen(metro[bars[rank - 1].name])
         assert view.ranking.mine == rank - 1
-        assert f", {words} of {len(bars)} metro areas by median." in view.ranking.note
+        assert f", {words} of {len(bars)} metro and nonmetropolitan areas by median." in view.ranking.note
 
 
 def test_a_salary_at_a_wage_several_percentiles_share_reads_as_the_lowest(setup: Any) -> None:
@@ -252,8 +266,48 @@ def test_the_area_list_starts_with_the_nation_then_states_then_metro_areas(setup
     labels = [c.label for c in view.areas]
     assert view.areas[0].value == "0000000"
     states = [i for i, label in enumerate(labels) if label.endswith("(state)")]
-    metros = [i for i, label in enumerate(labels) if label.endswith("(metro area)")]
+    metros = [i for i, label in enumerate(labels) if label.endswith("(metro area)") or "nonmetropolitan area" in label]
     assert states
     assert metros
     assert max(states) < min(metros)
     assert len(states) + len(metros) + 1 == len(labels)
+
+
+def test_a_salary_from_the_pay_history_says_its_year_against_blss_later_wages(setup: Any) -> None:
+    # Issue 24 item 10: pay_history={2012: 90000} and no current salary read as "Your $90,000 is …".
+    session, view, _presenter = setup
+    session.edit(pay_history={2012: 90_000})
+    assert view.position.startswith(
+        "Your 2012 salary, $90,000 (the latest of your pay history: the current salary is empty), is about the "
+    )
+    assert "BLS's wages are of May 2025: your 2012 pay is compared with them as it was" in view.position
+    session.edit(current_salary=90_000)
+    assert view.position.startswith("Your $90,000 is about the ")
+    assert "2012" not in view.position
+
+
+def test_below_the_lowest_published_percentile_names_that_one(qapp: Any, dataset: Dataset) -> None:
+    # Issue 24 item 11: "below the 10th percentile" when BLS published only from the 25th.
+    raw = load_market_data().model_dump(mode="json")
+    cell = next(c for c in raw["cells"] if (c["a"], c["i"], c["o"]) == (SEATTLE, "000000", "151252"))
+    cell["v"][4] = None  # the 10th percentile
+    cell["f"]["11"] = "8"  # "Estimate not released."
+    market = MarketData.model_validate(raw)
+    session, view = ProfileSession(), FakeView()
+    presenter = MarketPresenter(market, dataset, session, view)
+    presenter.start()
+    session.edit(current_salary=50_000, market_area=SEATTLE)
+    assert view.position.startswith("Your $50,000 is below the 25th percentile for software developers in Seattle")
+    from planner.presenters.market_text import market_summary
+
+    summary = market_summary(market, "151252", SEATTLE, (50_000, "current", None))
+    assert "Your $50,000 is below the 25th percentile (interpolated between published percentiles)." in summary
+
+
+def test_the_report_line_calls_the_nation_the_united_states(market: MarketData) -> None:
+    # Issue 24 item 11: the PDF said "Software Developers in National" (BLS's name for the nation).
+    from planner.presenters.market_text import market_summary
+
+    text = market_summary(market, "151252", NATIONAL, (90_000, "history", 2012))
+    assert text.startswith("Software Developers in the United States: median ")
+    assert "Your 2012 salary, $90,000 (the latest of your pay history" in text

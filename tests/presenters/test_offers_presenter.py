@@ -348,3 +348,42 @@ def test_a_negative_zero_from_a_file_is_shown_as_0_never_minus_0() -> None:
     shown_fields = [fields.format_field(spec, profile) for spec in fields.FIELDS]
     assert not any(text.startswith("-") for text in shown_fields)
     assert fields.format_field(fields.FIELDS[0], profile) == "0"
+
+
+def test_the_articles_employer_figure_is_not_called_base_salary(dataset: Dataset) -> None:
+    # Issue 24 item 7: the article says "base" only of the overall $78,000 – $154,000 range.
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import article_lines
+
+    offer = Offer(id="a1", employer_name="Acme", base=200_000, employer="amazon", added_on=dt.date(2026, 1, 1))
+    first = article_lines(dataset, offer)[0]
+    assert "base salary)" not in first
+    assert "the article gives highest $254,000 a year for ML engineers (it does not say whether that is base" in first
+
+
+def test_a_cliff_says_the_first_anniversary_vests_the_first_years_share_not_the_grant() -> None:
+    # Issue 24 item 11: "1-year cliff: all of it at the first anniversary" read as the whole grant; the figure is 25 %.
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import offer_column
+
+    offer = Offer(
+        id="c1", employer_name="Acme", base=150_000, equity_grant=200_000, vesting="cliff", added_on=dt.date(2026, 1, 1)
+    )
+    equity = offer_column(offer).years[0]["equity"]
+    assert equity.value == pytest.approx(50_000)
+    assert equity.how == (
+        "grant $200,000 × 25 % (year 1 of a 4-year schedule with a 1-year cliff: the first year's 25 % at the first "
+        "anniversary, nothing if you leave before it, then 25 % a year)."
+    )
+    assert "all of it" not in equity.how
+
+
+def test_the_day_an_offer_was_added_reads_as_every_other_date(qapp: Any) -> None:
+    # Issue 24 item 12: one form for dates everywhere, "3 May 2026", never "2026-05-03".
+    from planner.domain.plans import Offer
+    from planner.tabs.offers.models import OffersListModel
+
+    model = OffersListModel()
+    model.set_offers([Offer(id="d1", employer_name="Acme", base=150_000, added_on=dt.date(2026, 5, 3))])
+    tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "added on 3 May 2026" in tip

@@ -198,16 +198,20 @@ def test_the_headline_is_short_and_the_method_is_one_click_away(setup: Any) -> N
     assert "over 30 years (2026–2055)" in view.summary
     assert view.summary.count("<br>") <= 1
     assert "Today's level: Mid level, from your 6 years of experience" in view.notes
-    assert "Pay at Finance: Pay factor 1.03 = Finance $120,000 ÷ $116,000" in view.notes
+    assert "Pay at Finance: Pay factor 1.0345 = Finance $120,000 ÷ $116,000" in view.notes
 
 
 def test_the_pay_factor_and_extrapolations_are_in_the_notes(setup: Any) -> None:
     session, view, _presenter = setup
     assert "Pay factor" not in view.notes  # all industries: the article's ranges as they are
     session.edit(years_of_experience=3, current_salary=95_000, employer="amazon")
-    assert "Pay factor 2.19 = Amazon's highest salary $254,000 ÷ $116,000" in view.notes
-    assert "held at 1.37 = $280,000 (the article's largest figure) ÷ $204,000" in view.notes
-    assert "highest salary, not as an average" in view.notes
+    assert "Pay factor 2.1897 = Amazon (“highest salary”) $254,000 ÷ $116,000" in view.notes
+    assert "held at 1.3725 = $280,000 (the article's largest figure) ÷ $204,000" in view.notes
+    # Issue 24 item 8: both readings of "leads the pack with highest salary", none stated as fact
+    assert (
+        "The article says Amazon “leads the pack with highest salary” of $254,000: that may be Amazon's highest "
+        "salary or the pay of the employer that pays most; either way not an average like the other figures"
+    ) in view.notes
     assert "above the article's largest figure, $280,000" in view.notes  # nominal dollars, decades out
     assert (view.chart.outside[-5:] == 1).all()
     assert "Amazon (highest salary $254,000)" in [c.label for c in view.employers]

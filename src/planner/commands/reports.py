@@ -382,15 +382,10 @@ def career_report(
         )
         if profile.offers
         else "",
-        market_summary=market_summary(market, profile.market_occupation, profile.market_area, _salary(profile))
+        market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",
         sources=_sources(dataset, market),
         article_sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
         details=_details(dataset, market),
     )
-
-
-def _salary(profile: Profile) -> int | None:
-    today = profile.salary_today()
-    return today[0] if today is not None else None

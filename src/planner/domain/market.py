@@ -91,6 +91,11 @@ class Area(Strict):
     type: Literal["N", "S", "M"]
     name: Text
 
+    @property
+    def nonmetropolitan(self) -> bool:
+        """BLS area type M holds the metropolitan areas and the nonmetropolitan ones (a state's rural rest)."""
+        return self.type == "M" and "nonmetropolitan" in self.name.casefold()
+
 
 class Industry(Strict):
     code: Annotated[str, Field(pattern=r"^[0-9A-Z\-]{6}$")]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.domain.dataset import Dataset, Figure, SalaryRange
+from planner.domain.money import usd
 
 Group = Literal["industry", "employer"]
 
@@ -59,6 +60,28 @@ class Difference:
 def difference(first: int, second: int) -> Difference:
     delta = first - second
     return Difference(delta, delta / second)
+
+
+def worded(entry: PayEntry) -> str:
+    """ "Google (almost $148,000)": the entry with its figure in the article's words; the bare name without one."""
+    q = entry.figure.qualifier
+    return f"{entry.name} ({q} {usd(entry.amount)})" if q else entry.name
+
+
+def qualifier_caveat(*entries: PayEntry) -> str:
+    """What the article's words for the figures compared do to the difference ("" when it words none)."""
+    parts = []
+    for e in entries:
+        if e.figure.qualifier == "highest":
+            parts.append(
+                f"the article says {e.name} “leads the pack with highest salary”: {usd(e.amount)} may be its "
+                f"highest salary or the pay of the employer that pays most, not an average like the others"
+            )
+    approximate = sorted({f"“{q}”" for e in entries if (q := e.figure.qualifier) and q != "highest"})
+    if approximate:
+        verb = "makes" if len(approximate) == 1 else "make"
+        parts.append(f"{' and '.join(approximate)} {verb} the difference approximate")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ employer ("the basis"):
   that very year would pay.
 * **Skills** (``target``): pay at position ``p`` of its range stands for ``p`` of the way from bottom to top;
   the skills ticked of the level and of every level below it (general skills included), a share ``k``, move it
-  ``k`` of the remaining way to the top. Without a salary the projection is that figure; with one, pay covers
+  ``k`` of the remaining way to the top (a pay below the range gets only what that adds above the bottom).
+  Without a salary the projection is that figure; with one, pay covers
   ``1 - (1 - skill_pace) ** t`` of the distance from ``plain`` to it by year ``t``.
 * **The learning plan.** A planned skill counts from the calendar year of its month (``plans.planned_year``): from
   that year on, the levels, promotions and what skills warrant are those with it ticked. With a salary, the
@@ -99,6 +100,7 @@ class Projection:
     raises: FloatArray  # cumulative parts of ``plain`` after year 0
     promotions: FloatArray
     limits: FloatArray
+    floors: FloatArray  # cumulative: what "at least what a promotion into the level that year would pay" adds
     target: FloatArray
     ramp: FloatArray
     base: FloatArray
@@ -353,23 +355,26 @@ def _path(
     growth = real_growth(a)
     n = len(levels)
     plain = np.empty(n)
-    raises, promotions, limits = np.zeros(n), np.zeros(n), np.zeros(n)
+    raises, promotions, limits, floors = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
     plain[0] = start
     # Pay at each level reached so far, had you been there: a level's pay is at least what a promotion into it
     # this very year would pay, so being promoted earlier never pays less in any later year.
     paths: dict[int, float] = {today: start}
     for t in range(1, n):
         before = float(plain[t - 1])
+        floor_part = 0.0
         now: dict[int, float] = {}
         for j in range(today, levels[t] + 1):
             lv = plans[j]
             low, high = lv.low * f, lv.high * f
             value: float | None = None
+            kept: float | None = None  # the level's own path, before the promotion floor
             if j in paths:  # a year's raise, up to the top (a salary above it: none beyond inflation)
                 last = paths[j]
                 value = min(last * growth, last) if last > high + EPS else min(last * growth, high)
                 if (j > today or not salaried) and value < low:
                     value = low
+                kept = value
             if j > today:  # promoted into j this year: a raise, at least the bottom, never below last year's pay
                 below = now[j - 1]
                 promoted = max(below * (1.0 + a.promotion_raise), low, paths.get(j - 1, below))
@@ -377,15 +382,18 @@ def _path(
                 value = promoted if value is None else max(value, promoted)
             assert value is not None
             now[j] = value
+            if j == levels[t] and kept is not None:  # (none in the year of the promotion into j: kept is None)
+                floor_part = value - kept
         paths = now
         value = now[levels[t]]
         raised = before * (growth - 1.0)
-        rest = value - before - raised  # what the range's top and bottom and the promotions add or take
+        rest = value - before - raised  # what the range's top and bottom, the promotions and the floor add or take
         promoted_part = max(rest, 0.0) if levels[t] != levels[t - 1] else 0.0
         plain[t] = value
         raises[t] = raises[t - 1] + raised
         promotions[t] = promotions[t - 1] + promoted_part
-        limits[t] = limits[t - 1] + rest - promoted_part
+        floors[t] = floors[t - 1] + floor_part
+        limits[t] = limits[t - 1] + rest - promoted_part - floor_part
 
     # What the skills of each step warrant at this year's level, and never less than at a level below it since
     # today's: a promotion never makes the same skills worth less. With a salary, what a step adds to the step
@@ -411,6 +419,7 @@ def _path(
         "raises": raises,
         "promotions": promotions,
         "limits": limits,
+        "floors": floors,
         "target": target,
         "ramp": ramp,
         "base": base,
@@ -418,9 +427,11 @@ def _path(
 
 
 def _warranted(lv: LevelPlan, f: float, pay: FloatArray) -> FloatArray:
-    """Per year: pay at ``q = p + (1 - p) * k`` of the level's range (at factor ``f``), where ``p`` is where that
-    year's ``pay`` sits in it and ``k`` the share of the skills expected there that are ticked; never below
-    ``pay``."""
+    """Per year: ``pay`` plus what moving from ``p`` to ``q = p + (1 - p) * k`` of the level's range (at factor
+    ``f``) adds, where ``p`` is where that year's ``pay`` sits in it and ``k`` the share of the skills expected
+    there that are ticked. Inside the range that is the pay at ``q``; a pay below the range (``p = 0``) gets only
+    what the skills add above its bottom, never a catch-up to the bottom; above it (``p = 1``), nothing."""
     low, typical, high = lv.low * f, lv.typical * f, lv.high * f
     p = position_of_pay(low, typical, high, pay)
-    return np.maximum(pay, pay_at_position(low, typical, high, p + (1.0 - p) * lv.position))
+    moved = pay_at_position(low, typical, high, p + (1.0 - p) * lv.position) - pay_at_position(low, typical, high, p)
+    return pay + np.maximum(moved, 0.0)

@@ -105,6 +105,17 @@ class PayBasis:
         return min(self.raw_factor, self.bound)
 
     @property
+    def ratio(self) -> tuple[float, float]:
+        """The factor used as the two figures it is the quotient of: the article's figure and the middle of its
+        overall average range, or (held) its largest figure and the top of its highest level range; (1, 1) for
+        all industries."""
+        if self.bounded:
+            return self.largest.amount, self.top_range
+        if self.amount is None:
+            return 1.0, 1.0
+        return float(self.amount), self.reference
+
+    @property
     def bounded(self) -> bool:
         return self.raw_factor > self.bound + EPS
 

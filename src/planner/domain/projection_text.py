@@ -8,13 +8,15 @@ on the Projection tab) or the user's own entry. Text is plain: escaping for rich
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
+from planner.domain.dataset import Dataset
 from planner.domain.money import percent, usd
 from planner.domain.profile import Assumptions
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars, LevelPlan, PayBasis
-from planner.domain.provenance import Kind, source_line
+from planner.domain.provenance import Kind, as_of, figure_value, source_line
 
 LineKind = Kind | Literal["yours"]
 
@@ -32,21 +34,41 @@ def years_text(years: float) -> str:
 def factor_text(b: PayBasis) -> str:
     """How the pay factor of an industry or employer is worked out (derived), with the bound when it applies."""
     assert b.amount is not None  # all industries: factor 1, nothing to explain (its range line is the article's)
-    what = f"{b.name}'s highest salary" if b.is_highest else b.name
+    what = f"{b.name} (“highest salary”)" if b.is_highest else b.name
     text = (
-        f"pay factor {b.raw_factor:.2f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
+        f"pay factor {b.raw_factor:.4f} = {what} {usd(b.amount)} ÷ {usd(b.reference)} (the middle of the "
         "article's overall average range)"
     )
     if b.bounded:
         text += (
-            f", held at {b.factor:.2f} = {usd(b.largest.amount)} (the article's largest figure) ÷ "
+            f", held at {b.factor:.4f} = {usd(b.largest.amount)} (the article's largest figure) ÷ "
             f"{usd(b.top_range)} (the top of its highest level range), so that no level's range goes above "
             "anything the article reports"
         )
     return text
 
 
+def fraction(b: PayBasis) -> str:
+    """The factor used as the quotient it is, "$120,000 ÷ $116,000": the arithmetic a reader can check to the
+    dollar (a factor rounded to a few decimals cannot)."""
+    top, bottom = b.ratio
+    return f"{usd(top)} ÷ {usd(bottom)}"
+
+
 # --- levels ------------------------------------------------------------------------------------------------------
+
+
+def boundary_text(dataset: Dataset, years: float) -> str:
+    """When ``years`` is where the article's own years for two levels meet (mid level "five to ten", senior "more
+    than ten": is exactly ten mid or senior?), a sentence saying so and which the app counts; "" otherwise."""
+    for below, above in pairwise(dataset.levels):
+        a, b = below.experience, above.experience
+        if a.basis == b.basis == "article" and a.max_years == b.min_years and abs(years - b.min_years) < 1e-9:
+            return (
+                f"Exactly {years_text(years)} of experience is ambiguous in the article, which says “{a.note}” and "
+                f"“{b.note}”: the app counts {years_text(years)} as {above.name}."
+            )
+    return ""
 
 
 def promotion_reason(plan: LevelPlan, a: Assumptions) -> str:
@@ -113,22 +135,37 @@ class Breakdown:
 def range_line(p: Projection, plan: LevelPlan) -> BreakdownLine:
     """The level's range at the basis: the article's figure when the factor is 1, else derived."""
     f = p.basis.factor
-    average = "its average" if plan.typical_is_average else "the middle of the range (derived: no average given)"
     reason = promotion_reason(plan, p.assumptions)
     when = f" You move into it {reason}." if reason else ""
+    if plan.promoted_at is not None and (boundary := boundary_text(p.dataset, plan.promoted_at)):
+        when += f" {boundary}"
     if p.basis.kind == "all":
+        average = plan.level.average
+        rng = plan.level.range
+        source = source_line(p.dataset, rng)
+        if average is None:
+            typical = f"{usd(plan.typical)} (the middle of the range (derived: no average given))"
+        else:  # the average as the article words it ("around"), with its own source when it has one
+            names = p.dataset.source_names(average.sources)
+            names = names.replace("The article", "the article")  # within a sentence
+            typical = f"{figure_value(average)} (its average, {names})"
+            if average.sources != rng.sources:
+                source = (
+                    f"Source: {p.dataset.source_names(rng.sources)} (the range) and {names} (the average), "
+                    f"{as_of(p.dataset)}"
+                )
         return BreakdownLine(
             f"{plan.name} range (the article's)",
             None,
-            f"{usd(plan.low)} – {usd(plan.high)}, typical {usd(plan.typical)} ({average}).{when}",
+            f"{usd(plan.low)} – {usd(plan.high)}, typical {typical}.{when}",
             "data",
-            source_line(p.dataset, plan.level.range),
+            source,
         )
     return BreakdownLine(
         f"{plan.name} range at {p.basis.name} (derived)",
         None,
         f"{usd(plan.low * f)} – {usd(plan.high * f)} = the article's {usd(plan.low)} – {usd(plan.high)} × "
-        f"{factor_text(p.basis)}.{when}",
+        f"{fraction(p.basis)}; {factor_text(p.basis)}.{when}",
         "derived",
         source_line(p.dataset, plan.level.range),
     )
@@ -143,8 +180,15 @@ def conflict_lines(p: Projection, level_index: int) -> list[BreakdownLine]:
             f"{fig.label}: {fig.qualifier + ' ' if fig.qualifier else ''}{usd(fig.amount)}" for fig in conflict.figures
         )
         uses = {plan.low, plan.high} | ({plan.typical} if plan.typical_is_average else set())
+        if p.basis.bounded:  # the pay factor is held at the article's largest figure over the top of every range
+            uses |= {p.basis.largest.amount, p.basis.top_range}
         used = sorted({usd(fig.amount) for fig in conflict.figures if fig.amount in uses})
         choice = f"The projection uses {' and '.join(used)}." if used else "The projection uses none of them."
+        if p.basis.bounded and p.basis.largest.amount in {fig.amount for fig in conflict.figures}:
+            choice += (
+                f" At {p.basis.name} the pay factor is held at {usd(p.basis.largest.amount)} ÷ "
+                f"{usd(p.basis.top_range)}."
+            )
         lines.append(BreakdownLine(f"⚠ The article disagrees: {conflict.title}", None, f"{figures}. {choice}", "data"))
     return lines
 
@@ -221,6 +265,18 @@ def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
                 "assumption",
             )
         )
+    if abs(p.floors[t]) >= 0.5:
+        lines.append(
+            BreakdownLine(
+                "At least what a promotion this year would pay",
+                float(p.floors[t]),
+                f"a level you were promoted into pays at least what a promotion into it that year would pay (the pay "
+                f"you would have had at the level below, + {percent(a.promotion_raise, 0)}, at least the new range's "
+                "bottom, at most its top), so that being promoted earlier never pays less than being promoted later; "
+                "it can lift your pay by more than your yearly raise: a rule of the app, not a raise you assumed",
+                "derived",
+            )
+        )
     if not small_limits:
         lines.append(
             BreakdownLine(
@@ -295,9 +351,11 @@ def _salary_detail(p: Projection) -> str:
         where = "" if own.amount is None else f" {'at' if own.kind == 'employer' else 'in'} {own.name}"
         text = f"what you entered: your pay today{where}, taken as it is"
     else:
+        times = f" × {fraction(p.basis)}" if p.basis.amount is not None else ""
+        over = f" ÷ ({fraction(own)})" if own.amount is not None else ""
         text = (
-            f"your {usd(p.salary_entered)}{' at ' + own.name if own.amount is not None else ''} × {p.basis.factor:.2f}"
-            f" ÷ {own.factor:.2f} (the two pay factors): the same place relative to the ranges"
+            f"your {usd(p.salary_entered)}{' at ' + own.name if own.amount is not None else ''}{times}{over} (the "
+            f"two pay factors, {p.basis.factor:.4f} and {own.factor:.4f}): the same place relative to the ranges"
         )
     plan = p.plans[p.start_level]
     f = p.basis.factor
@@ -327,6 +385,11 @@ def _skills_line(p: Projection, t: int, plan: LevelPlan) -> BreakdownLine:
         )
     else:
         detail = f"{skills_text(plan)}: {k:.0%} of the way from where your pay sits in the range to its top"
+    if p.plain[t] < plan.low * p.basis.factor - 0.5:
+        detail += (
+            "; your pay is below the range: the skills add only what they are worth above its bottom (pay at "
+            f"{k:.0%} of the range − its bottom), never a catch-up to the bottom"
+        )
     if planned:
         count = sum(len(new) for _start, new in planned)
         detail += (
@@ -357,9 +420,11 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
     if p.level_chosen:
         out.append(f"Today's level: {today.name}, as you chose (Projection tab).")
     else:
+        boundary = boundary_text(p.dataset, p.start_experience)
         out.append(
             f"Today's level: {today.name}, from your {years_text(p.start_experience)} of experience and the "
             f"article's years ({today.level.experience.label}); you can choose another on the Projection tab."
+            + (f" {boundary}" if boundary else "")
         )
     if p.salary_mode:
         assert p.salary_given is not None
@@ -373,7 +438,8 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
         if out_of is not None:
             f = p.basis.factor
             then = (
-                "raises and your skills move it up"
+                "raises and what your skills are worth above the range's bottom move it up, nothing lifts it to "
+                "the bottom by itself"
                 if out_of == "below"
                 else "it gets no raise beyond inflation while it stays above"
             )
@@ -391,7 +457,9 @@ def notes(p: Projection, dollars: Dollars) -> list[str]:
         out.append(f"Pay at {p.basis.name}: {text[0].upper() + text[1:]}; it multiplies every level's range.")
         if p.basis.is_highest:
             out.append(
-                f"The article gives {usd(p.basis.amount)} as {p.basis.name}'s highest salary, not as an average."
+                f"The article says {p.basis.name} “leads the pack with highest salary” of {usd(p.basis.amount)}: "
+                f"that may be {p.basis.name}'s highest salary or the pay of the employer that pays most; either way "
+                "not an average like the other figures, and the app uses it as it uses them."
             )
     marks = p.outside_article(dollars)
     above, below = int((marks > 0).sum()), int((marks < 0).sum())

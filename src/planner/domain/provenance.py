@@ -70,7 +70,7 @@ class ProvenanceRow:
     unit: str
     sources: str  # source names, or who made the figure (the app, you)
     quote: str  # the sentence it was read from, or how it is made
-    as_of: str  # ISO date, "" for assumptions
+    as_of: str  # the day read, "28 November 2026"; "" for assumptions
 
 
 ASSUMPTION_NAMES = {
@@ -137,7 +137,7 @@ def figure_name(dataset: Dataset, path: str) -> str:
 def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
     """Every sourced figure of the dataset (``Dataset.sourced_items``), in the dataset's order."""
     units = {u.id: u.label for u in dataset.units}
-    day = dataset.document.read_on.isoformat()
+    day = date_text(dataset.document.read_on)  # one form for dates everywhere: "28 November 2026"
     rows = []
     for path, item in dataset.sourced_items():
         if isinstance(item, Skill | Outcome):

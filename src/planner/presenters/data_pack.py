@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from planner.domain.dataset import Dataset, Origin
 from planner.domain.errors import DatasetError
+from planner.domain.provenance import date_text
 from planner.presenters.pack_check import STEPS, CheckedPack, CheckRelay, PackCheck, ParseDataset, ReadFile
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ class DataPackPresenter(QObject):
             )
             return False
         intro = (
-            f"{name}: “{dataset.title}”, figures read on {dataset.document.read_on.isoformat()}.\n"
+            f"{name}: “{dataset.title}”, figures read on {date_text(dataset.document.read_on)}.\n"
             f"Compared with the data in use: {diff.summary()}\n"
             "Use this data from now on? Your ticked skills and settings stay."
         )

@@ -18,6 +18,7 @@ from planner.domain.provenance import (
     ProvenanceRow,
     as_of,
     assumption_rows,
+    date_text,
     figure_name,
     source_rows,
 )
@@ -64,7 +65,7 @@ def sources_html(dataset: Dataset, market: MarketData | None = None) -> str:
         f"<li><b>{escape(s.name)}</b> ({escape(s.kind)})" + (f": {escape(s.note)}" if s.note else "") + "</li>"
         for s in dataset.sources
     )
-    published = f", published {doc.published.isoformat()}" if doc.published else ""
+    published = f", published {date_text(doc.published)}" if doc.published else ""
     return (
         f"<p><b>{escape(dataset.title)}</b><br>Read from “{escape(doc.title)}”{published}; "
         f"figures {as_of(dataset)}.</p><p>Sources:</p><ul>{items}</ul>"

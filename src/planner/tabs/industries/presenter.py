@@ -29,6 +29,8 @@ from planner.domain.pay_compare import (
     industry_entries,
     midpoint,
     position_in_range,
+    qualifier_caveat,
+    worded,
 )
 from planner.domain.provenance import as_of, source_line
 from planner.domain.text import plain_tooltip
@@ -176,11 +178,13 @@ class IndustriesPresenter(QObject):
             )
         details = f"{self.distance_heading()}\n• {self.distance_text(a)}\n• {self.distance_text(b)}"
         diff = difference(a.amount, b.amount)
+        caveat = qualifier_caveat(a, b)
         if diff.same:
-            return f"{a.name} and {b.name} pay the same ({usd(a.amount)})", details
+            return f"{worded(a)} and {worded(b)} pay the same ({usd(a.amount)}){caveat}", details
         direction = "more" if diff.amount > 0 else "less"
         return (
-            f"{a.name} pays {usd(abs(diff.amount))} ({percent(abs(diff.fraction))}) {direction} than {b.name}",
+            f"{worded(a)} pays {usd(abs(diff.amount))} ({percent(abs(diff.fraction))}) {direction} than "
+            f"{worded(b)}{caveat}",
             details,
         )
 

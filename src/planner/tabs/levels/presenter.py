@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
 from planner.domain.money import usd
 from planner.domain.projection_basis import today_level_index
-from planner.domain.provenance import as_of
+from planner.domain.provenance import as_of, date_text
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.marks import YOU_MARK
 from planner.presenters.session import Part, ProfileChange, ProfileSession
@@ -211,8 +211,10 @@ class LevelsPresenter(QObject):
             f"{escape(growth.horizon)} <i>({escape(ds.source_names(growth.sources))})</i>; the global ML market "
             f"{escape(market_verb)} ${market.amount / 1e9:g} billion by {market.by_year} "
             f"<i>({escape(ds.source_names(market.sources))})</i>.<br>"
-            f"<small>Figures in USD per year, base salary, United States, read from “{escape(ds.document.title)}” "
-            f"on {ds.document.read_on.isoformat()}.</small>"
+            f"<small>Figures in USD per year, United States, read from “{escape(ds.document.title)}” "
+            f"on {date_text(ds.document.read_on)}. The article says “base salary” only of the overall "
+            f"{_range_text(base)} range; the app reads its other figures as base salary too (an assumption: the "
+            "article does not say).</small>"
         )
 
     def details_html(self, index: int) -> str:

@@ -21,11 +21,19 @@ from planner.domain.market import (
     Field_,
     MarketData,
     ordinal,
-    percentile_of,
 )
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
-from planner.presenters.market_text import area_choices, occupation_of, place_name, source_line
+from planner.presenters.market_text import (
+    AREAS,
+    SalaryToday,
+    area_choices,
+    history_caveat,
+    occupation_of,
+    place_name,
+    placed,
+    source_line,
+)
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
 
@@ -157,7 +165,7 @@ class MarketPresenter(QObject):
         self._area_cache: dict[str, list[Choice]] = {}
         # A child of its tab: leaves with it. Your salary today comes from where you stand or the pay history.
         session.subscribe(self, Part.MARKET | Part.STANDING | Part.PAY_HISTORY, self._profile_changed)
-        self._shown: tuple[str, str, int | None] | None = None
+        self._shown: tuple[str, str, SalaryToday | None] | None = None
 
     # --- state ---------------------------------------------------------------------------------------------
 
@@ -202,13 +210,14 @@ class MarketPresenter(QObject):
     # --- drawing -------------------------------------------------------------------------------------------
 
     def refresh(self, force: bool = False) -> None:
-        state = (self.occupation, self.area, self.salary())
+        state = (self.occupation, self.area, self._session.profile.salary_today())
         if state == self._shown and not force:
             return
         occupation_changed = self._shown is None or self._shown[0] != state[0]
         area_changed = self._shown is None or self._shown[1] != state[1]
         self._shown = state
-        occupation, area_code, salary = state
+        occupation, area_code, today = state
+        salary = today[0] if today is not None else None
         if occupation_changed:
             self._view.set_areas(self.area_choices(occupation), area_code)
         elif area_changed:
@@ -234,7 +243,7 @@ class MarketPresenter(QObject):
             )
         )
         place = place_name(area)
-        self._view.show_position(self.position_text(cell, occ.name, place, salary))
+        self._view.show_position(self.position_text(cell, occ.name, place, today))
         self._view.show_metros(self.metro_ranking(occupation, area_code))
         self._view.show_industries(self.industry_pairs(occupation), occ.name)
 
@@ -261,23 +270,16 @@ class MarketPresenter(QObject):
             text = "not published"
         return Figure(label, value, text, series, note)
 
-    def position_text(self, cell: Cell, occupation: str, area: str, salary: int | None) -> str:
+    def position_text(self, cell: Cell, occupation: str, area: str, salary: SalaryToday | None) -> str:
         where = f"{occupation.lower()} in {area}"
         if salary is None:
             return (
                 f"Enter your current base salary (Projection tab) to see where it sits among {where}. {INTERPOLATION}"
             )
-        found = percentile_of(salary, cell)
-        if found is None:
-            return f"BLS published too few percentiles for {where} to place your {usd(salary)}."
-        p, side = found
-        if side == "below":
-            head = f"Your {usd(salary)} is below the 10th percentile for {where}."
-        elif side == "above":
-            head = f"Your {usd(salary)} is above the {ordinal(round(p))} percentile for {where}."
-        else:
-            head = f"Your {usd(salary)} is about the {ordinal(round(p))} percentile for {where}."
-        return f"{head} {INTERPOLATION}"
+        head = placed(self.market, cell, salary, where)
+        if head is None:
+            return f"BLS published too few percentiles for {where} to place your {usd(salary[0])}."
+        return f"{head}{history_caveat(self.market, salary)} {INTERPOLATION}"
 
     def metro_ranking(self, occupation: str, area_code: str) -> MetroRanking:
         cached = self._metro_cache.get(occupation)
@@ -297,12 +299,13 @@ class MarketPresenter(QObject):
         occ = self.market.occupation(occupation).name
         if mine is not None:
             bar = bars[mine]
-            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine + 1)} of {len(bars)} metro areas by median."
+            note = f"{bar.name}: {usd(bar.median)}, {ordinal(mine + 1)} of {len(bars)} {AREAS} by median."
         elif self.market.area(area_code).type == "M":
             note = f"BLS published no median for {occ.lower()} in {self.market.area(area_code).name}."
         else:
-            note = "Choose a metro area to see it highlighted."
-        return MetroRanking(f"Median annual wage of {occ.lower()} by metro area, highest first", bars, mine, note)
+            note = "Choose a metro or nonmetropolitan area to see it highlighted."
+        title = f"Median annual wage of {occ.lower()} by area ({AREAS}), highest first"
+        return MetroRanking(title, bars, mine, note)
 
     def industry_pairs(self, occupation: str) -> list[IndustryPair]:
         """The article's industries with the BLS medians the app pairs them with (the same list for as long as the

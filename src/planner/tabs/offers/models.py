@@ -15,7 +15,7 @@ from planner.domain.money import usd
 from planner.domain.offers import OFFER_YEARS, OfferYear, offer_years
 from planner.domain.plans import Offer
 from planner.domain.profile import Assumptions, Profile
-from planner.domain.provenance import source_line
+from planner.domain.provenance import date_text, source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.table import RowsTableModel
 
@@ -94,7 +94,7 @@ class OffersListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{offer.employer_name} — {usd(offer.base)} base"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{offer.employer_name}: added on {offer.added_on.isoformat()}")
+            return plain_tooltip(f"{offer.employer_name}: added on {date_text(offer.added_on)}")
         if role == Qt.ItemDataRole.UserRole:
             return offer.id
         return None
@@ -208,7 +208,8 @@ def offer_column(offer: Offer) -> JobColumn:
     shares = offer.vesting_shares()
     schedule = {
         "even": "4-year even vesting",
-        "cliff": "1-year cliff: all of it at the first anniversary, nothing if you leave before",
+        "cliff": "a 4-year schedule with a 1-year cliff: the first year's 25 % at the first anniversary, nothing "
+        "if you leave before it, then 25 % a year",
         "custom": "your custom schedule " + ", ".join(f"{p:g}" for p in offer.custom_vesting) + " %",
     }[offer.vesting]
     refresher = offer.equity_grant * offer.refresher_percent / 100.0
@@ -303,7 +304,8 @@ def article_lines(dataset: Dataset, offer: Offer) -> list[str]:
         else f"{usd(abs(diff))} ({abs(diff) / figure.amount:.1%}) {side} it"
     )
     return [
-        f"{offer.employer_name}, matched to {name}: the article gives {stated} a year (ML engineers' base salary). "
+        f"{offer.employer_name}, matched to {name}: the article gives {stated} a year for ML engineers (it does not "
+        "say whether that is base salary; the app compares it with the offer's base). "
         f"{source_line(dataset, figure)}: “{figure.quote}”",
         f"    Derived: the offer's base {usd(offer.base)} is {against} (offer base − article figure).",
     ]

@@ -255,7 +255,7 @@ def test_a_scenario_elsewhere_shows_the_bls_median_there(main_context: Any, qtbo
     assert scenario.market_area == "0042660"
     model = tab.differences.model()
     column = model.columnCount() - 1
-    assert model.headerData(column, Qt.Orientation.Horizontal) == "BLS median wage where you work"
+    assert " ".join(model.headerData(column, Qt.Orientation.Horizontal).split()) == "BLS median wage where you work"
     assert model.index(0, column).data().endswith("(the United States)")  # today's path: no area chosen
     assert model.index(1, column).data().endswith("(Seattle-Tacoma-Bellevue, WA)")
     assert "series OEUM004266" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)

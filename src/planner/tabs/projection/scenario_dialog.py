@@ -8,8 +8,10 @@ next to it, the dialog stays open with what the user typed) or nothing, and the 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +43,37 @@ PLAN_MODES: tuple[tuple[PlanMode, str], ...] = (
 )
 
 
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+COMBO_CHARS = 18  # a choice box is as wide as this many characters, or wider when the dialog is: never its longest item
+
+
+def narrow_combo(combo: QComboBox) -> QComboBox:
+    """A choice box whose width follows the dialog, not its longest item (a market area's name is 60 characters);
+    its list opens as wide as its items (up to the screen's width), and each item's tooltip is its whole text."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_CHARS)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    widest += 4 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16  # the item's margins
+    screen = combo.screen().availableGeometry().width() if combo.screen() is not None else widest
+    view.setMinimumWidth(min(widest + view.verticalScrollBar().sizeHint().width(), screen))
+    for i in range(combo.count()):
+        combo.setItemData(i, combo.itemText(i), Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
+def month_width(month: QDateEdit) -> int:
+    """The box's width for its longest month's name (its size hint measures the earliest and latest dates only)."""
+    metrics, locale = month.fontMetrics(), month.locale()
+    shown = (locale.toString(month.minimumDate(), month.displayFormat()), month.text())
+    extra = month.sizeHint().width() - max(metrics.horizontalAdvance(text) for text in shown)
+    names = (locale.toString(QDate(2000, m, 1), month.displayFormat()) for m in range(1, 13))
+    return extra + max(metrics.horizontalAdvance(name) for name in names)
+
+
 def _combo(name: str, choices: list[Choice], current: str | None) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
@@ -46,7 +81,23 @@ def _combo(name: str, choices: list[Choice], current: str | None) -> QComboBox:
         combo.addItem(choice.label, choice.value)  # addItem shows plain text
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
-    return combo
+    return narrow_combo(combo)
+
+
+class TabMovesOn(QObject):
+    """Tab and Shift+Tab in a box of the plan's table move on along the dialog's tab order, as everywhere else
+    (the table's delegate would take Tab to move between its cells, and stop twice on a month)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget)):
+            return False
+        if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & ~SHIFT:
+            return False  # Ctrl+Tab and the like: as the box does them
+        window = watched.window()
+        if not isinstance(window, QDialog):
+            return False
+        window.focusNextPrevChild(event.key() == Qt.Key.Key_Tab and not event.modifiers() & SHIFT)
+        return True
 
 
 class ScenarioDialog(QDialog):
@@ -73,6 +124,7 @@ class ScenarioDialog(QDialog):
         for mode, label in PLAN_MODES:
             self.plan_mode.addItem(label, mode)
         self.plan_mode.setCurrentIndex(max(self.plan_mode.findData(values.plan_mode), 0))
+        narrow_combo(self.plan_mode)
 
         form_layout = QFormLayout()
         self._row(form_layout, "&Name", self.name, "name")
@@ -88,11 +140,15 @@ class ScenarioDialog(QDialog):
         self._row(form_layout, "Learning &plan", self.plan_mode, "plan")
 
         # --- its own plan --------------------------------------------------------------------------------------
+        self._tab_moves_on = TabMovesOn(self)
         self.plan_table = QTableWidget(0, 2)
         self.plan_table.setObjectName("scenarioPlan")
         self.plan_table.setAccessibleName("The scenario's learning plan")
         self.plan_table.setHorizontalHeaderLabels(["Skill", "Learn by"])
         self.plan_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # "Learn by" as wide as its longest month ("September 2027") and its header: the skill takes the rest.
+        self.plan_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.plan_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_table.verticalHeader().hide()
         self.plan_table.setTabKeyNavigation(False)
         self.plan_table.setMinimumHeight(110)
@@ -143,9 +199,25 @@ class ScenarioDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.scroll_area, self.inner, self.column = scroll, inner, layout
+        self._set_tab_order()
+        self._fit_to_screen()
         self.name.setFocus()
         self.name.selectAll()
+
+    def _fit_to_screen(self) -> None:
+        """Never narrower than its content (the scroll area only scrolls down), as tall as the content up to the
+        screen's height, on any screen from 1024×640 to 1920×1080 and at 200 %."""
+        frame = 2 * self.scroll_area.frameWidth()
+        upright = self.scroll_area.verticalScrollBar().sizeHint().width()
+        self.scroll_area.setMinimumWidth(self.inner.minimumSizeHint().width() + upright + frame)
+        screen = self.screen().availableGeometry()
+        hint = self.inner.sizeHint()
+        margins = self.column.contentsMargins()
+        chrome = margins.top() + margins.bottom() + self.column.spacing() + self.buttons.sizeHint().height()
+        width = max(self.minimumSizeHint().width(), 560)
+        height = min(hint.height() + frame + chrome, screen.height() - 60)  # room for the title bar
+        self.resize(min(width, screen.width() - 20), max(height, min(360, screen.height() - 60)))
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> None:
         box = QWidget()
@@ -165,22 +237,62 @@ class ScenarioDialog(QDialog):
     def add_plan_row(self, skill_id: str | None, by: dt.date | None) -> None:
         row = self.plan_table.rowCount()
         self.plan_table.insertRow(row)
-        skill = _combo("Skill to learn", self.form.skills, skill_id)
+        skill = _combo(f"Skill to learn, row {row + 1}", self.form.skills, skill_id)
         month = QDateEdit()
         month.setDisplayFormat("MMMM yyyy")
-        month.setAccessibleName("Learn by (month)")
+        month.setAccessibleName(f"Learn by (month), row {row + 1}")
         first = self.form.first_month
         month.setMinimumDate(QDate(first.year, first.month, 1).addYears(-50))  # a past month is refused with a word
         start = by or dt.date(first.year + 1, first.month, 1)
         month.setDate(QDate(start.year, start.month, 1))
         self.plan_table.setCellWidget(row, 0, skill)
         self.plan_table.setCellWidget(row, 1, month)
+        header = self.plan_table.horizontalHeader()
+        header.resizeSection(1, max(header.sectionSize(1), header.sectionSizeHint(1), month_width(month)))
+        for box in (skill, month):  # after setCellWidget: this filter runs before the table's delegate's
+            box.installEventFilter(self._tab_moves_on)
         self.plan_table.setCurrentCell(row, 0)
+        self._set_tab_order()
 
     def _remove_plan_row(self) -> None:
         row = self.plan_table.currentRow()
         if row >= 0:
             self.plan_table.removeRow(row)
+            for r in range(row, self.plan_table.rowCount()):  # the rows after it move up: their names say so
+                for column, name in ((0, "Skill to learn"), (1, "Learn by (month)")):
+                    widget = self.plan_table.cellWidget(r, column)
+                    if widget is not None:
+                        widget.setAccessibleName(f"{name}, row {r + 1}")
+            self._set_tab_order()
+
+    def plan_widgets(self) -> list[QWidget]:
+        """The plan's boxes, row by row: the skill, then its month."""
+        table = self.plan_table
+        cells = (table.cellWidget(r, c) for r in range(table.rowCount()) for c in (0, 1))
+        return [w for w in cells if w is not None]
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the dialog from top to bottom: the fields, the plan row by row and its buttons, the
+        assumptions, then Save and Cancel."""
+        if not hasattr(self, "buttons"):  # rows added while the dialog is being built: ordered at its end
+            return
+        chain: list[QWidget] = [
+            self.name,
+            self.offer,
+            self.industry,
+            self.employer,
+            self.level,
+            *([self.area] if self.form.areas else []),
+            self.plan_mode,
+            self.plan_table,
+            *self.plan_widgets(),
+            self.add_skill,
+            self.remove_skill,
+            *self.assumptions.values(),
+            *self.buttons.buttons(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _plan_mode_changed(self) -> None:
         self.plan_box.setEnabled(self.plan_mode.currentData() == "own")

@@ -20,6 +20,7 @@ class ProjectionTableModel(QAbstractTableModel):
     """The chart's figures as a table (for screen readers and for copying): one row per year."""
 
     FIXED = ("Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
+    KEYS = ("year", "experience", "level", "low", "projected", "high", "cumulative", "note")  # header Qt.UserRole
     NOTE = 7
 
     def __init__(self) -> None:
@@ -64,8 +65,16 @@ class ProjectionTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.UserRole:  # the column's key: the view keeps its choice of columns by it
+            if section < len(self.KEYS):
+                return self.KEYS[section]
+            return f"compare:{self._chart.comparisons[section - len(self.KEYS)].key}" if self._chart else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section, "The app's projection with your assumptions" if section > 7 else None)
+            what = f" ({self._chart.y_label})" if self._chart is not None else ""
+            if section > self.NOTE:  # a comparison: its name in full (the header may be shortened to fit)
+                return f"{self._headers[section]}: the app's projection with your assumptions{what}"
+            tip = self.HEADER_TIPS.get(section, self._headers[section])
+            return tip + what if 3 <= section <= 6 else tip
         return None
 
     def value(self, row: int, column: int) -> float | str:
@@ -127,14 +136,15 @@ class DifferencesTableModel(QAbstractTableModel):
         market: list[tuple[str, str]] | None = None,
     ) -> None:
         """``market``: the BLS median where each one works, when an area was chosen (a column of its own)."""
+        # Headers on two lines, so that the columns are as narrow as their figures (the header's tooltip in full).
         headers = (
             "Scenario",
             "What it changes",
-            *(f"In {n} year{'s' if n != 1 else ''} ({current_year + n})" for n in COMPARE_YEARS),
-            f"Earnings over {horizon} years",
-            f"Overtakes {TODAY_PATH.lower()}",
-            "Overtakes another scenario",
-            *(("BLS median wage where you work",) if market else ()),
+            *(f"In {n} year{'s' if n != 1 else ''}\n({current_year + n})" for n in COMPARE_YEARS),
+            f"Earnings over\n{horizon} years",
+            f"Overtakes\n{TODAY_PATH.lower()}",
+            "Overtakes another\nscenario",
+            *(("BLS median wage\nwhere you work",) if market else ()),
         )
         if headers != self._headers or len(rows) != len(self._rows):
             self.beginResetModel()
@@ -152,17 +162,33 @@ class DifferencesTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    KEYS = ("scenario", "about", *(f"in-{n}" for n in COMPARE_YEARS), "earnings", "overtakes", "passes", "market")
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.UserRole:  # the column's key: the view keeps its choice of columns by it
+            return self.KEYS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section < 2:
+            return (
+                "Today's path and each scenario shown on the chart"
+                if section == 0
+                else "What the scenario changes from today's path"
+            )
         if role == Qt.ItemDataRole.ToolTipRole and section == 4 + len(COMPARE_YEARS):
-            return "The year from which this one stays above another scenario drawn (the app's projection)"
+            return (
+                "Overtakes another scenario: the year from which this one stays above another drawn "
+                "(the app's projection)"
+            )
         if role == Qt.ItemDataRole.ToolTipRole and section == 5 + len(COMPARE_YEARS):
-            return "Official wage statistics (BLS OEWS) for the occupation chosen on the Market wages tab"
-        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
-            return f"The app's projection for each scenario ({self.what})"
+            return (
+                "BLS median wage where you work: official wage statistics (BLS OEWS) for the occupation chosen on "
+                "the Market wages tab"
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:  # the header in full, on one line
+            return f"{' '.join(self._headers[section].split())}: the app's projection for each scenario ({self.what})"
         return None
 
     def text(self, row: int, column: int) -> str:

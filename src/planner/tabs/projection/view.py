@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSlider,
@@ -33,9 +32,11 @@ from planner.tabs.projection.form import InputsForm, buddy
 from planner.tabs.projection.pay_history_box import PayHistoryBox
 from planner.tabs.projection.plot import ProjectionPlot
 from planner.tabs.projection.scenario_box import ScenarioBox
+from planner.tabs.projection.table_plans import SIDE_BY_SIDE, YEAR_BY_YEAR
 from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
 from planner.views.legend_row import LegendRow
+from planner.views.table_columns import fit_columns
 
 BREAKDOWN_DELAY_MS = 40
 INPUTS_WIDTH = 340  # the inputs' panel when open (px); the chart takes the rest
@@ -346,9 +347,8 @@ class ProjectionTab(QWidget):
     def set_differences_model(self, model: QAbstractItemModel) -> None:
         self.differences.setModel(model)
         # Columns fit their contents when the rows change (a scenario added, removed, shown or hidden), not on every
-        # tick: measuring every cell on each change would cost the frame time it takes.
-        model.modelReset.connect(self.differences.resizeColumnsToContents)
-        self.differences.resizeColumnsToContents()
+        # tick; those that do not fit the width wait in the header's menu (table_plans.py says which).
+        self.differences_columns = fit_columns(self.differences, SIDE_BY_SIDE)
 
     def set_pay_history_model(self, model: QAbstractItemModel) -> None:
         self.pay_history.set_model(model)
@@ -372,11 +372,9 @@ class ProjectionTab(QWidget):
 
     def set_table_model(self, model: QAbstractItemModel) -> None:
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        # Sized once to the first contents: ResizeToContents would measure every cell on every tick.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        model.modelReset.connect(self._size_table_once)
+        # Sized when the columns change, never on a tick (ResizeToContents would measure every cell on every tick);
+        # Year, Level and Projected always shown, the others while they fit or when asked for (table_plans.py).
+        self.table_columns = fit_columns(self.table, YEAR_BY_YEAR)
 
     def _size_table_once(self) -> None:
         model = self.table.model()

@@ -6,8 +6,11 @@ would read them, and their figures compared with what the window shows.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import csv
+import datetime as dt
+import io
 import json
 import os
 import re
@@ -28,6 +31,7 @@ from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.domain.plans import Scenario
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
+from planner.presenters.fields import FIELDS
 from planner.startup import configure_application
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.view import ProjectionTab
@@ -170,7 +174,7 @@ def test_an_existing_file_is_replaced_only_when_the_user_agrees(
     ctx.window.export_csv_action.trigger()
     assert dialogs.asked_replace == [target]
     if agree:
-        assert target.read_bytes().startswith(b"Year,")
+        assert target.read_bytes().startswith(codecs.BOM_UTF8 + b"ML Career Planner")
         assert str(target) in status(ctx)
     else:
         assert target.read_bytes() == b"keep me"
@@ -189,10 +193,25 @@ def test_a_replace_the_file_dialog_already_confirmed_is_not_asked_twice(
     assert target.read_bytes() != b"old"
 
 
+def read_csv_blocks(path: Path) -> list[list[list[str]]]:
+    """The file as Python's csv module reads it once the byte-order mark is stripped, in blocks (an empty line
+    between two blocks)."""
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)  # Excel reads UTF-8 only after this mark
+    text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    blocks: list[list[list[str]]] = [[]]
+    for row in csv.reader(io.StringIO(text, newline="")):
+        if row:
+            blocks[-1].append(row)
+        else:
+            blocks.append([])
+    return blocks
+
+
 def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    return rows[0], rows[1:]
+    """The projection's table: the file's second block."""
+    table = read_csv_blocks(path)[1]
+    return table[0], table[1:]
 
 
 def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
@@ -241,8 +260,62 @@ def test_projection_csv_neutralises_formulas_from_a_data_pack_and_a_scenario_nam
         context.window.close()
     assert header[-1].startswith("'@SUM(A1:A9)")
     assert rows[0][2] == "'" + evil  # shown as the text it is, never a live link
-    assert all(not cell.startswith(("=", "+", "-", "@")) for row in [header, *rows] for cell in row)
+    cells = [cell for block in read_csv_blocks(out / "projection.csv") for row in block for cell in row]
+    assert all(
+        not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells
+    )  # every block, not only the table
     assert int(rows[0][4]) > 0  # numbers stay numbers
+
+
+def test_projection_csv_opens_in_a_spreadsheet_with_what_it_is_first_and_the_pay_history_last(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    tab = show_tab(ctx, "projection")
+    assert isinstance(tab, ProjectionTab)
+    assert ctx.commands is not None
+    ctx.commands.today = lambda: dt.date(2026, 5, 1)
+    name = "Zürich — Straße, 東京 «ok»"
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, pay_history={2023: 120_000, 2024: 130_000})
+    ctx.session.edit(assumptions=ctx.session.profile.assumptions.model_copy(update={"inflation": 0.031}))
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name=name, industry="consumer-goods")])
+    tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
+    dialogs.save_to = out / "projection.csv"
+    ctx.window.export_csv_action.trigger()
+
+    path = out / "projection.csv"
+    about, table, history = read_csv_blocks(path)
+    fields = {row[0]: row[1:] for row in about}
+    assert fields["Exported on"] == ["2026-05-01"]
+    assert "today's dollars" in fields["Amounts"][0]
+    assert "base salary" in fields["Amounts"][0]
+    assert "US dollars a year" in fields["Amounts"][0]
+    assumptions = about[about.index(["Assumption", "Value", "Unit", "Default or yours", "Default value"]) + 1 :]
+    labels = [spec.label.partition(" (")[0] for spec in FIELDS if spec.assumption]
+    assert [row[0] for row in assumptions] == labels  # every assumption, in the Projection tab's order
+    mine = {row[0]: row for row in assumptions}
+    assert mine["Inflation"][1:4] == ["3.1", "% a year", "yours"]
+    assert mine["Horizon"][3] == "default"
+    assert all(row[3] in ("default", "yours") for row in assumptions)
+    # The table: the scenario's name round-trips as typed, its figures are numbers.
+    assert table[0][-1].startswith(name + " (scenario)")
+    assert len(table) - 1 == ctx.session.profile.assumptions.horizon_years
+    assert int(table[1][-1]) > 0
+    # The pay history: a block of its own, with the salaries as entered and in today's dollars.
+    assert history[0] == ["Your pay history"]
+    assert history[1][:3] == [
+        "Year",
+        "Base salary (USD a year, nominal: your entry)",
+        "Change from the year before (%)",
+    ]
+    assert "today's dollars" in history[1][3]
+    assert history[2][:3] == ["2023", "120000", ""]
+    assert history[3][:3] == ["2024", "130000", "8.3"]
+    assert int(history[3][3]) > 130_000  # a past salary is worth more in today's dollars
+    # As LibreOffice (and Excel with the mark) reads it: utf-8-sig takes the mark away, the name is whole.
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["ML Career Planner: your projected pay year by year"]
+    assert any(cell.startswith(name) for row in rows for cell in row)
 
 
 def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QStandardPaths
 from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
-    encode_csv,
+    encode_csv_blocks,
     encode_profile_export,
     help_document,
     read_profile_import,
@@ -184,9 +184,12 @@ class WindowCommands:
         target = self._ask_path(title, "ml-career-projection.csv", (CSV,))
         if target is None:
             return None
-        from planner.commands.reports import projection_csv
+        from planner.commands.reports import projection_csv_file
 
-        data = self._encoded(title, target, lambda: encode_csv(*projection_csv(presenter)))
+        def make() -> bytes:  # the export's date, the assumptions and units, the table, the pay history
+            return encode_csv_blocks(projection_csv_file(presenter, self.session.profile, self.today()))
+
+        data = self._encoded(title, target, make)
         return None if data is None else self._write(title, target, data, "Projection")
 
     def export_profile(self) -> Path | None:

@@ -84,7 +84,9 @@ def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, ou
     image = QImage(str(out / "levels.png"))
     assert not image.isNull()
     assert image.width() == 1234
-    assert image.height() == pytest.approx(1234 * chart_aspect(tab.plot), abs=1)
+    aspect = dialogs.asked_width[-1][1]  # the height the size question showed is the file's
+    assert image.height() == pytest.approx(1234 * aspect, abs=2)
+    assert aspect > chart_aspect(tab.plot)  # the chart as on screen, with its title and foot added
     assert dialogs.asked_save[0][1].name == "ml-career-levels.png"  # named from the tab's id
     assert str(out / "levels.png") in status(ctx)
     # The picture is the chart, not an empty canvas: it holds the bar colour of the chart on screen.
@@ -120,6 +122,76 @@ def test_a_chart_export_is_light_without_the_selection_and_the_screen_stays_dark
         show_tab(ctx, tab_id)
         ctx.window.export_chart_action.trigger()
         assert dialogs.asked_save[-1][1].name == f"ml-career-{tab_id}.png"
+
+
+def svg_text(path: Path) -> str:
+    """Every text of an SVG file, without white space (a long line wraps where the width says)."""
+    root = ET.parse(path).getroot()
+    return re.sub(r"\s+", "", " ".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text")))
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("tab_id", ["levels", "industries", "projection", "market", "offers"])
+def test_every_chart_export_says_what_it_shows_its_source_and_date(
+    ctx: Context, dialogs: FakeDialogs, out: Path, tab_id: str
+) -> None:
+    from planner.views.export_render import DERIVED_SOURCE, chart_caption
+
+    assert ctx.commands is not None
+    ctx.commands.today = lambda: dt.date(2026, 5, 1)
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, market_area="0042660")
+    tab = show_tab(ctx, tab_id)
+    plot = chart_of(tab)
+    assert plot is not None
+    before = plot.getPlotItem().geometry()
+    dialogs.save_to, dialogs.save_suffix = out / f"{tab_id}.svg", "svg"
+    ctx.window.export_chart_action.trigger()
+
+    text = svg_text(out / f"{tab_id}.svg")
+    caption = chart_caption(tab, ctx.window.tabs.tabText(ctx.window.tabs.currentIndex()))
+    assert caption.title
+    assert caption.source
+    for part in (caption.title, caption.caption, caption.source, "Exported from ML Career Planner on 1 May 2026"):
+        assert squeezed(part) in text
+    assert plot.getPlotItem().geometry() == before  # the chart on screen is as it was
+    if tab_id == "market":  # which occupation and area
+        assert squeezed("Software Developers in Seattle-Tacoma-Bellevue, WA") in text
+        assert "BureauofLaborStatistics" in text
+    if tab_id == "offers":  # the key, beside the chart on screen, is in the file
+        assert all(squeezed(name) in text for name in ("Base salary", "Sign-on bonus", "Equity refreshers"))
+    if tab_id in ("levels", "industries"):
+        assert "Selectedinthetable" not in text  # a file shows no selection, nor says it does
+        assert squeezed(ctx.dataset.document.title) in text
+    if tab_id == "projection":  # its view has no export_caption yet: the axis label and the derived source
+        assert caption.source == DERIVED_SOURCE
+        assert squeezed("Base salary (nominal $)") in text
+
+
+def test_the_offers_year_labels_grow_with_the_exported_picture(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    """Y1 … Y4 are drawn in device pixels: a picture twice as wide as the screen has them twice as large."""
+    from planner.views.charts import PointLabels
+
+    tab = show_tab(ctx, "offers")
+    labels = tab.year_labels
+    assert isinstance(labels, PointLabels)
+    painted: list[float] = []
+    original = labels.paint
+
+    def spy(painter: Any, *args: Any) -> None:
+        set_font = painter.setFont
+        painter.setFont = lambda font: (painted.append(font.pointSizeF()), set_font(font))
+        original(painter, *args)
+
+    labels.paint = spy  # type: ignore[method-assign]
+    screen = labels._font.pointSizeF()
+    width = round(tab.plot.getPlotItem().sceneBoundingRect().width() * 3)
+    dialogs.save_to, dialogs.width = out / "offers.png", width
+    ctx.window.export_chart_action.trigger()
+    assert painted
+    assert painted[-1] == pytest.approx(screen * 3, rel=0.05)
 
 
 def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
@@ -497,3 +569,15 @@ def test_the_status_bar_names_the_file_written(ctx: Context, dialogs: FakeDialog
     ctx.window.export_profile_action.trigger()
     assert status(ctx) == f"Profile saved to {out / 'mine.json'}"
     assert (out / "mine.json").is_file()
+
+
+def test_the_projection_caption_names_the_dollars_and_pay_shown(ctx: Context) -> None:
+    """tabs.projection.export_caption, for the Projection tab's view to call (not wired yet)."""
+    from planner.tabs.projection.export_caption import projection_caption
+
+    show_tab(ctx, "projection")
+    presenter = ctx.presenter("projection", ProjectionPresenter)
+    caption = projection_caption(presenter.chart, "today", "total")
+    assert caption.title == "Projection: projected total compensation, today's dollars (USD a year)"
+    assert str(presenter.current_year) in caption.caption
+    assert projection_caption(None, "nominal", "base").title.startswith("Projection: projected base salary, nominal")

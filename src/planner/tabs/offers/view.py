@@ -40,6 +40,7 @@ from planner.tabs.offers.models import (
     OffersListModel,
 )
 from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot
+from planner.views.export_render import ChartCaption
 from planner.views.plain import error_label, plain_label
 from planner.views.theme import error_color, is_dark
 
@@ -464,6 +465,22 @@ class OffersTab(QWidget):
         item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
         item.setYRange(0, top * 1.12, padding=0)
+
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself: which jobs it shows, the key (the components' colours, beside
+        the chart on screen) and where the figures come from."""
+        names = [col.name for col in self._comparison.columns]
+        caption = f"Each job's first {OFFER_YEARS} years, bars stacked by component, no raise counted"
+        caption += f": {', '.join(names)}." if names else "."
+        if self._comparison.note:
+            caption += f" {self._comparison.note}"
+        return ChartCaption(
+            f"Offers: total compensation of each job in years 1–{OFFER_YEARS} (USD a year)",
+            caption,
+            f"Your entries (each offer's terms; your salary); marked {ASSUMED}: assumptions (refreshers, and the "
+            "current job's bonus and equity from the Projection tab).",
+            self.key.text(),
+        )
 
     # --- hover: the figure under the mouse, as the table explains it ----------------------------------------------
 

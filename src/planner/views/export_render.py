@@ -77,7 +77,7 @@ DERIVED_SOURCE = (
 
 
 def chart_caption(tab: QWidget, tab_title: str) -> ChartCaption:
-    """The tab's own ``export_caption()`` (a ChartCaption or a (title, caption, source) tuple), or the tab's title
+    """The tab's own ``export_caption()`` (a ChartCaption, or a tuple of its fields in order), or the tab's title
     with its chart's vertical axis label and the sentence for derived figures."""
     from planner.views.charts import chart_of
 

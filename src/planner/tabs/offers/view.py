@@ -38,9 +38,9 @@ from planner.tabs.offers.models import (
     Comparison,
     ComparisonTableModel,
     OffersListModel,
+    export_caption,
 )
 from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot
-from planner.views.export_render import ChartCaption
 from planner.views.plain import error_label, plain_label
 from planner.views.theme import error_color, is_dark
 
@@ -466,21 +466,9 @@ class OffersTab(QWidget):
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
         item.setYRange(0, top * 1.12, padding=0)
 
-    def export_caption(self) -> ChartCaption:
-        """What an exported chart says of itself: which jobs it shows, the key (the components' colours, beside
-        the chart on screen) and where the figures come from."""
-        names = [col.name for col in self._comparison.columns]
-        caption = f"Each job's first {OFFER_YEARS} years, bars stacked by component, no raise counted"
-        caption += f": {', '.join(names)}." if names else "."
-        if self._comparison.note:
-            caption += f" {self._comparison.note}"
-        return ChartCaption(
-            f"Offers: total compensation of each job in years 1–{OFFER_YEARS} (USD a year)",
-            caption,
-            f"Your entries (each offer's terms; your salary); marked {ASSUMED}: assumptions (refreshers, and the "
-            "current job's bonus and equity from the Projection tab).",
-            self.key.text(),
-        )
+    def export_caption(self) -> tuple[str, str, str, str]:
+        """An exported chart's title, caption, source and key (views.export_render.ChartCaption's fields)."""
+        return (*export_caption(self._comparison), self.key.text())
 
     # --- hover: the figure under the mouse, as the table explains it ----------------------------------------------
 

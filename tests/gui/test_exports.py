@@ -6,8 +6,11 @@ would read them, and their figures compared with what the window shows.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import csv
+import datetime as dt
+import io
 import json
 import os
 import re
@@ -28,6 +31,7 @@ from planner.domain.dataset import Dataset
 from planner.domain.money import usd
 from planner.domain.plans import Scenario
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
+from planner.presenters.fields import FIELDS
 from planner.startup import configure_application
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.view import ProjectionTab
@@ -80,7 +84,9 @@ def test_chart_as_png_at_the_chosen_width(ctx: Context, dialogs: FakeDialogs, ou
     image = QImage(str(out / "levels.png"))
     assert not image.isNull()
     assert image.width() == 1234
-    assert image.height() == pytest.approx(1234 * chart_aspect(tab.plot), abs=1)
+    aspect = dialogs.asked_width[-1][1]  # the height the size question showed is the file's
+    assert image.height() == pytest.approx(1234 * aspect, abs=2)
+    assert aspect > chart_aspect(tab.plot)  # the chart as on screen, with its title and foot added
     assert dialogs.asked_save[0][1].name == "ml-career-levels.png"  # named from the tab's id
     assert str(out / "levels.png") in status(ctx)
     # The picture is the chart, not an empty canvas: it holds the bar colour of the chart on screen.
@@ -116,6 +122,76 @@ def test_a_chart_export_is_light_without_the_selection_and_the_screen_stays_dark
         show_tab(ctx, tab_id)
         ctx.window.export_chart_action.trigger()
         assert dialogs.asked_save[-1][1].name == f"ml-career-{tab_id}.png"
+
+
+def svg_text(path: Path) -> str:
+    """Every text of an SVG file, without white space (a long line wraps where the width says)."""
+    root = ET.parse(path).getroot()
+    return re.sub(r"\s+", "", " ".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text")))
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("tab_id", ["levels", "industries", "projection", "market", "offers"])
+def test_every_chart_export_says_what_it_shows_its_source_and_date(
+    ctx: Context, dialogs: FakeDialogs, out: Path, tab_id: str
+) -> None:
+    from planner.views.export_render import DERIVED_SOURCE, chart_caption
+
+    assert ctx.commands is not None
+    ctx.commands.today = lambda: dt.date(2026, 5, 1)
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, market_area="0042660")
+    tab = show_tab(ctx, tab_id)
+    plot = chart_of(tab)
+    assert plot is not None
+    before = plot.getPlotItem().geometry()
+    dialogs.save_to, dialogs.save_suffix = out / f"{tab_id}.svg", "svg"
+    ctx.window.export_chart_action.trigger()
+
+    text = svg_text(out / f"{tab_id}.svg")
+    caption = chart_caption(tab, ctx.window.tabs.tabText(ctx.window.tabs.currentIndex()))
+    assert caption.title
+    assert caption.source
+    for part in (caption.title, caption.caption, caption.source, "Exported from ML Career Planner on 1 May 2026"):
+        assert squeezed(part) in text
+    assert plot.getPlotItem().geometry() == before  # the chart on screen is as it was
+    if tab_id == "market":  # which occupation and area
+        assert squeezed("Software Developers in Seattle-Tacoma-Bellevue, WA") in text
+        assert "BureauofLaborStatistics" in text
+    if tab_id == "offers":  # the key, beside the chart on screen, is in the file
+        assert all(squeezed(name) in text for name in ("Base salary", "Sign-on bonus", "Equity refreshers"))
+    if tab_id in ("levels", "industries"):
+        assert "Selectedinthetable" not in text  # a file shows no selection, nor says it does
+        assert squeezed(ctx.dataset.document.title) in text
+    if tab_id == "projection":  # its view has no export_caption yet: the axis label and the derived source
+        assert caption.source == DERIVED_SOURCE
+        assert squeezed("Base salary (nominal $)") in text
+
+
+def test_the_offers_year_labels_grow_with_the_exported_picture(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
+    """Y1 … Y4 are drawn in device pixels: a picture twice as wide as the screen has them twice as large."""
+    from planner.views.charts import PointLabels
+
+    tab = show_tab(ctx, "offers")
+    labels = tab.year_labels
+    assert isinstance(labels, PointLabels)
+    painted: list[float] = []
+    original = labels.paint
+
+    def spy(painter: Any, *args: Any) -> None:
+        set_font = painter.setFont
+        painter.setFont = lambda font: (painted.append(font.pointSizeF()), set_font(font))
+        original(painter, *args)
+
+    labels.paint = spy  # type: ignore[method-assign]
+    screen = labels._font.pointSizeF()
+    width = round(tab.plot.getPlotItem().sceneBoundingRect().width() * 3)
+    dialogs.save_to, dialogs.width = out / "offers.png", width
+    ctx.window.export_chart_action.trigger()
+    assert painted
+    assert painted[-1] == pytest.approx(screen * 3, rel=0.05)
 
 
 def test_chart_as_svg_parses_and_has_the_chosen_size(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
@@ -170,7 +246,7 @@ def test_an_existing_file_is_replaced_only_when_the_user_agrees(
     ctx.window.export_csv_action.trigger()
     assert dialogs.asked_replace == [target]
     if agree:
-        assert target.read_bytes().startswith(b"Year,")
+        assert target.read_bytes().startswith(codecs.BOM_UTF8 + b"ML Career Planner")
         assert str(target) in status(ctx)
     else:
         assert target.read_bytes() == b"keep me"
@@ -189,10 +265,25 @@ def test_a_replace_the_file_dialog_already_confirmed_is_not_asked_twice(
     assert target.read_bytes() != b"old"
 
 
+def read_csv_blocks(path: Path) -> list[list[list[str]]]:
+    """The file as Python's csv module reads it once the byte-order mark is stripped, in blocks (an empty line
+    between two blocks)."""
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)  # Excel reads UTF-8 only after this mark
+    text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    blocks: list[list[list[str]]] = [[]]
+    for row in csv.reader(io.StringIO(text, newline="")):
+        if row:
+            blocks[-1].append(row)
+        else:
+            blocks.append([])
+    return blocks
+
+
 def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    return rows[0], rows[1:]
+    """The projection's table: the file's second block."""
+    table = read_csv_blocks(path)[1]
+    return table[0], table[1:]
 
 
 def test_projection_csv_holds_the_numbers_on_screen_in_the_chosen_dollars(
@@ -241,8 +332,62 @@ def test_projection_csv_neutralises_formulas_from_a_data_pack_and_a_scenario_nam
         context.window.close()
     assert header[-1].startswith("'@SUM(A1:A9)")
     assert rows[0][2] == "'" + evil  # shown as the text it is, never a live link
-    assert all(not cell.startswith(("=", "+", "-", "@")) for row in [header, *rows] for cell in row)
+    cells = [cell for block in read_csv_blocks(out / "projection.csv") for row in block for cell in row]
+    assert all(
+        not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells
+    )  # every block, not only the table
     assert int(rows[0][4]) > 0  # numbers stay numbers
+
+
+def test_projection_csv_opens_in_a_spreadsheet_with_what_it_is_first_and_the_pay_history_last(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    tab = show_tab(ctx, "projection")
+    assert isinstance(tab, ProjectionTab)
+    assert ctx.commands is not None
+    ctx.commands.today = lambda: dt.date(2026, 5, 1)
+    name = "Zürich — Straße, 東京 «ok»"
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, pay_history={2023: 120_000, 2024: 130_000})
+    ctx.session.edit(assumptions=ctx.session.profile.assumptions.model_copy(update={"inflation": 0.031}))
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name=name, industry="consumer-goods")])
+    tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
+    dialogs.save_to = out / "projection.csv"
+    ctx.window.export_csv_action.trigger()
+
+    path = out / "projection.csv"
+    about, table, history = read_csv_blocks(path)
+    fields = {row[0]: row[1:] for row in about}
+    assert fields["Exported on"] == ["2026-05-01"]
+    assert "today's dollars" in fields["Amounts"][0]
+    assert "base salary" in fields["Amounts"][0]
+    assert "US dollars a year" in fields["Amounts"][0]
+    assumptions = about[about.index(["Assumption", "Value", "Unit", "Default or yours", "Default value"]) + 1 :]
+    labels = [spec.label.partition(" (")[0] for spec in FIELDS if spec.assumption]
+    assert [row[0] for row in assumptions] == labels  # every assumption, in the Projection tab's order
+    mine = {row[0]: row for row in assumptions}
+    assert mine["Inflation"][1:4] == ["3.1", "% a year", "yours"]
+    assert mine["Horizon"][3] == "default"
+    assert all(row[3] in ("default", "yours") for row in assumptions)
+    # The table: the scenario's name round-trips as typed, its figures are numbers.
+    assert table[0][-1].startswith(name + " (scenario)")
+    assert len(table) - 1 == ctx.session.profile.assumptions.horizon_years
+    assert int(table[1][-1]) > 0
+    # The pay history: a block of its own, with the salaries as entered and in today's dollars.
+    assert history[0] == ["Your pay history"]
+    assert history[1][:3] == [
+        "Year",
+        "Base salary (USD a year, nominal: your entry)",
+        "Change from the year before (%)",
+    ]
+    assert "today's dollars" in history[1][3]
+    assert history[2][:3] == ["2023", "120000", ""]
+    assert history[3][:3] == ["2024", "130000", "8.3"]
+    assert int(history[3][3]) > 130_000  # a past salary is worth more in today's dollars
+    # As LibreOffice (and Excel with the mark) reads it: utf-8-sig takes the mark away, the name is whole.
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["ML Career Planner: your projected pay year by year"]
+    assert any(cell.startswith(name) for row in rows for cell in row)
 
 
 def test_profile_export_writes_the_profile(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
@@ -424,3 +569,15 @@ def test_the_status_bar_names_the_file_written(ctx: Context, dialogs: FakeDialog
     ctx.window.export_profile_action.trigger()
     assert status(ctx) == f"Profile saved to {out / 'mine.json'}"
     assert (out / "mine.json").is_file()
+
+
+def test_the_projection_caption_names_the_dollars_and_pay_shown(ctx: Context) -> None:
+    """tabs.projection.export_caption, for the Projection tab's view to call (not wired yet)."""
+    from planner.tabs.projection.export_caption import projection_caption
+
+    show_tab(ctx, "projection")
+    presenter = ctx.presenter("projection", ProjectionPresenter)
+    caption = projection_caption(presenter.chart, "today", "total")
+    assert caption.title == "Projection: projected total compensation, today's dollars (USD a year)"
+    assert str(presenter.current_year) in caption.caption
+    assert projection_caption(None, "nominal", "base").title.startswith("Projection: projected base salary, nominal")

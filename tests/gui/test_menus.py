@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -159,3 +160,43 @@ def test_menus_keep_working_after_new_salary_data_is_applied(
     assert not ctx.session.profile.has_skill("mid.deep-learning"), "Ctrl+Z undoes on the new data's skills"
     tab = ctx.window.tab_widget("skills")
     assert tab.undo_button.defaultAction() is ctx.window.undo_action
+
+
+def help_sentences(text: str) -> list[str]:
+    """The page's sentences: its paragraphs and list items (headings and table rows left out), split after a full
+    stop, colon, question or exclamation mark followed by a space."""
+    prose = []
+    for block in re.split(r"\n\s*\n|\n(?=- |\d+\. )", text):
+        lines = [line.strip() for line in block.splitlines()]
+        if lines and not lines[0].startswith(("#", "|")):
+            prose.append(" ".join(lines))
+    return [s for para in prose for s in re.split(r"(?<=[.!?:])\s+", para) if s]
+
+
+def test_no_sentence_of_the_help_page_is_over_35_words() -> None:
+    long = [s for s in help_sentences(HELP_PAGE.read_text(encoding="utf-8")) if len(s.split()) > 35]
+    assert long == []
+
+
+def test_the_help_page_explains_every_assumption_and_what_the_app_shows() -> None:
+    from planner.presenters.fields import FIELDS
+
+    text = HELP_PAGE.read_text(encoding="utf-8")
+    for spec in FIELDS:
+        if spec.assumption:
+            name = spec.label.split(" (")[0]
+            assert f"**{name}**:" in text, name  # named as on the Projection tab, then explained
+    for words in ("Refreshers", "nominal", "today's dollars", "Pay history", "Offers", "Market wages", "sign-on"):
+        assert words in text
+    assert "faint" in text  # the curve before the last change
+    assert "headline" in text
+
+
+def test_about_names_every_tab(main_context: Any) -> None:
+    window = main_context.window
+    html = window.about_html()
+    assert window.tab_titles()
+    for title in window.tab_titles():
+        assert f"<li>{title}</li>" in html
+    assert "scenarios" in html
+    assert "offers" in html

@@ -3,6 +3,7 @@ cannot be written or read."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import errno
@@ -23,6 +24,7 @@ from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
     encode_csv,
+    encode_csv_blocks,
     encode_profile_export,
     help_document,
     read_profile_import,
@@ -85,6 +87,17 @@ def test_numbers_stay_numbers_and_text_that_looks_like_one_is_neutralised() -> N
         "2029,'-1200",
         "2030,True",
     ]
+
+
+def test_csv_blocks_start_with_a_byte_order_mark_and_are_split_by_an_empty_line() -> None:
+    name = "Zürich — 東京"
+    data = encode_csv_blocks([[["Exported on", "2026-05-01"], ["=cmd|' /C calc'!A0", -3]], [["Year", name], [2026, 1]]])
+    assert data.startswith(codecs.BOM_UTF8)
+    assert codecs.BOM_UTF8 not in data[3:]  # once, at the start
+    text = data.decode("utf-8-sig")  # as LibreOffice reads it
+    assert text.split("\r\n")[2] == ""  # the empty line between the blocks
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows == [["Exported on", "2026-05-01"], ["'=cmd|' /C calc'!A0", "-3"], [], ["Year", name], ["2026", "1"]]
 
 
 def test_an_exported_profile_imports_back_the_same(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QStandardPaths
 from planner.storage.export_target import export_refusal
 from planner.storage.exports import (
     ExportError,
-    encode_csv,
+    encode_csv_blocks,
     encode_profile_export,
     help_document,
     read_profile_import,
@@ -158,20 +158,25 @@ class WindowCommands:
             self._say("This tab has no chart to export.")
             return None
         tab_id = self.window.tab_ids()[self.window.tabs.currentIndex()]
+        tab_title = self.window.tabs.tabText(self.window.tabs.currentIndex())
         target = self._ask_path(title, f"ml-career-{slug(tab_id)}.png", (PNG, SVG))
         if target is None:
             return None
         svg = target[0].suffix.lower() == ".svg"
-        from planner.views.export_render import chart_aspect
+        from planner.views.export_render import captioned_aspect, chart_caption
 
-        width = self.dialogs.chart_width(f"{'SVG' if svg else 'PNG'} size", DEFAULT_CHART_WIDTH, chart_aspect(plot))
+        today = self.today()
+        aspect = captioned_aspect(plot, chart_caption(tab, tab_title), today)
+        width = self.dialogs.chart_width(f"{'SVG' if svg else 'PNG'} size", DEFAULT_CHART_WIDTH, aspect)
         if width is None:
             self._say(f"{title}: cancelled.")
             return None
-        from planner.views.export_render import chart_png, chart_svg, for_paper
+        from planner.views.export_render import captioned, chart_png, chart_svg, for_paper
 
         try:
-            with for_paper(tab):  # light colours, whatever the theme; no crosshair, selection or hover label
+            # Light colours, whatever the theme; no crosshair, selection or hover label; a title, the key, the
+            # source and the date drawn in: the file says what it shows without the app beside it.
+            with for_paper(tab), captioned(plot, chart_caption(tab, tab_title), today):
                 data = chart_svg(plot, width) if svg else chart_png(plot, width)
         except Exception as exc:  # a drawing error must not take the app down
             self.dialogs.error(title, f"The chart could not be drawn: {exc}")
@@ -184,9 +189,12 @@ class WindowCommands:
         target = self._ask_path(title, "ml-career-projection.csv", (CSV,))
         if target is None:
             return None
-        from planner.commands.reports import projection_csv
+        from planner.commands.reports import projection_csv_file
 
-        data = self._encoded(title, target, lambda: encode_csv(*projection_csv(presenter)))
+        def make() -> bytes:  # the export's date, the assumptions and units, the table, the pay history
+            return encode_csv_blocks(projection_csv_file(presenter, self.session.profile, self.today()))
+
+        data = self._encoded(title, target, make)
         return None if data is None else self._write(title, target, data, "Projection")
 
     def export_profile(self) -> Path | None:

@@ -64,6 +64,91 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
     return header, rows
 
 
+def _number(value: float) -> int | float:
+    """A figure as a spreadsheet should read it: 3, not 3.0; 2.5 as it is."""
+    value = round(float(value), 6) + 0.0  # + 0.0: never "-0"
+    return int(value) if value.is_integer() else value
+
+
+def _csv_assumptions(profile: Profile) -> list[list[object]]:
+    """Each assumption with its value in the unit its name gives, and whether it is the default or the user's."""
+    default = Profile().assumptions
+    rows: list[list[object]] = [["Assumption", "Value", "Unit", "Default or yours", "Default value"]]
+    for spec in FIELDS:
+        if not spec.assumption:
+            continue
+        name, _, unit = spec.label.partition(" (")
+        mine, was = getattr(profile.assumptions, spec.key), getattr(default, spec.key)
+        scale = 100 if spec.kind in ("percent", "promotion", "pace") else 1
+        rows.append(
+            [name, _number(mine * scale), unit.rstrip(")"), "default" if mine == was else "yours", _number(was * scale)]
+        )
+    return rows
+
+
+def projection_csv_file(presenter: ProjectionPresenter, profile: Profile, today: dt.date) -> list[list[list[object]]]:
+    """File > Export projection as CSV, as blocks of rows (one empty line between them in the file): what the file
+    is (the export date, the amounts' units, the dollars and pay shown, each assumption as default or yours), the
+    projection as the Projection tab's table shows it, and the pay history the user recorded, if any."""
+    header, rows = projection_csv(presenter)
+    what = f"{DOLLARS_LABEL[presenter.dollars]}, {COMP_LABEL[presenter.comp]}"
+    first, last = (rows[0][0], rows[-1][0]) if rows else ("", "")
+    about: list[list[object]] = [
+        ["ML Career Planner: your projected pay year by year"],
+        ["Exported on", today.isoformat()],
+        ["Amounts", f"US dollars a year, rounded to whole dollars; {what}"],
+        ["Dollars", DOLLARS_MEANING[presenter.dollars]],
+        ["Pay", COMP_MEANING[presenter.comp]],
+        ["Years", f"{first} to {last} ({len(rows)} years, the horizon)" if rows else "none worked out"],
+        [
+            "What the figures are",
+            "Low and High: the range of your level in the article, scaled by your industry's or employer's pay "
+            "where you chose one; Projected and Cumulative: derived from the article's figures, your entries and "
+            "the assumptions below (Help > How projections work)",
+        ],
+        *_csv_assumptions(profile),
+    ]
+    table: list[list[object]] = [list(header), *rows]
+    return [about, table, *_csv_pay_history(profile, presenter)]
+
+
+DOLLARS_MEANING = {
+    "nominal": "nominal: the dollars of each year, with inflation in them",
+    "today": "today's dollars: each year's amount with the assumed inflation taken out, comparable with pay now",
+}
+COMP_MEANING = {
+    "base": "base salary only",
+    "total": "total compensation: base salary with the assumed bonus and equity on top",
+}
+
+
+def _csv_pay_history(profile: Profile, presenter: ProjectionPresenter) -> list[list[list[object]]]:
+    """The pay history as a block of its own (its years lie before the projection's): each base salary as entered
+    and, when the projection is in today's dollars, the same in today's dollars at the inflation assumption."""
+    history = profile.pay_history
+    if not history:
+        return []
+    proj = presenter.projection
+    inflation = profile.assumptions.inflation
+    today_year = proj.current_year if proj is not None else max(history)
+    in_today = presenter.dollars == "today"
+    header: list[object] = [
+        "Year",
+        "Base salary (USD a year, nominal: your entry)",
+        "Change from the year before (%)",
+    ]
+    if in_today:
+        header.append(f"The same in today's dollars (USD a year, derived at {inflation * 100:g}% inflation)")
+    rows: list[list[object]] = [["Your pay history"], header]
+    for year in sorted(history):
+        amount, before = history[year], history.get(year - 1)
+        row: list[object] = [year, amount, _number(round((amount / before - 1) * 100, 1)) if before else ""]
+        if in_today:
+            row.append(round(amount * (1.0 + inflation) ** (today_year - year)))
+        rows.append(row)
+    return [rows]
+
+
 def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 

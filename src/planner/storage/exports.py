@@ -77,6 +77,23 @@ def encode_csv(header: Sequence[object], rows: Iterable[Sequence[object]]) -> by
     return out.getvalue().encode("utf-8")
 
 
+# Excel opens a CSV file as UTF-8 only when it starts with a byte-order mark (otherwise in the system's code page:
+# "Zürich" becomes "ZÃ¼rich"); LibreOffice and Python's "utf-8-sig" read the mark and drop it.
+BOM = "\ufeff"
+
+
+def encode_csv_blocks(blocks: Iterable[Sequence[Sequence[object]]]) -> bytes:
+    """A CSV file of several blocks (each a list of rows; one empty line between blocks), UTF-8 with a byte-order
+    mark, lines ending in CR LF, every cell through ``csv_cell`` (the blocks before and after the table too)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for n, block in enumerate(blocks):
+        if n:
+            writer.writerow([])
+        writer.writerows([csv_cell(cell) for cell in row] for row in block)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
 def encode_profile_export(profile: Profile) -> bytes:
     """The profile exactly as ``profile.json`` holds it, so an export can be imported again (or copied in place)."""
     return encode_profile(profile)

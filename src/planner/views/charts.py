@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
@@ -71,12 +71,20 @@ class PointLabels(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, *_args: Any) -> None:
         to_device = painter.transform()
+        # Drawn in device pixels, so an image exported larger than the screen (pyqtgraph's exporter says by how
+        # much) gets its labels larger too: never 9 pt text in a 1600-pixel picture of a 500-pixel chart.
+        scale = float(self._exportOpts.get("resolutionScale", 1.0)) if self._exportOpts else 1.0
+        font, metrics = self._font, self._metrics
+        if scale != 1.0:
+            font = QFont(self._font)
+            font.setPointSizeF((font.pointSizeF() if font.pointSizeF() > 0 else 9.0) * scale)
+            metrics = QFontMetricsF(font)
         painter.save()
         painter.resetTransform()
-        painter.setFont(self._font)
+        painter.setFont(font)
         painter.setPen(self._color)
         for label in self.labels:
-            w, h = self._size(label.text)
+            w, h = metrics.horizontalAdvance(label.text), metrics.height()
             at = to_device.map(QPointF(label.x, label.y))
             ax, ay = label.anchor
             painter.drawText(QRectF(at.x() - ax * w, at.y() - ay * h, w, h), Qt.AlignmentFlag.AlignCenter, label.text)

@@ -6,18 +6,18 @@ Everything here returns bytes; writing them to a file is storage's job.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF
-from PySide6.QtGui import QImage, QImageWriter, QPageSize, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtGui import QFont, QImage, QImageWriter, QPageSize, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsTextItem, QWidget
 
-if TYPE_CHECKING:
-    pass
+from planner.domain.text import escape
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000
@@ -41,7 +41,8 @@ def for_paper(tab: object) -> Iterator[None]:
     from planner.views.theme import light_palette
 
     plot = chart_of(tab) if isinstance(tab, QWidget) else None
-    owners = [tab, plot] if plot is not None else [tab]
+    # The marks belong to the tab, its chart or the widget that draws the chart for it (Industries: ``chart``).
+    owners = [owner for owner in (tab, plot, getattr(tab, "chart", None)) if owner is not None]
     # A chart whose legend is a row beside it on screen draws it into the file (paper_legend): a file stands alone.
     paper_legend = getattr(plot, "paper_legend", None)
     with light_palette(), paper_legend() if callable(paper_legend) else nullcontext():
@@ -54,6 +55,123 @@ def for_paper(tab: object) -> Iterator[None]:
         finally:
             for item in shown:
                 item.setVisible(True)
+
+
+class ChartCaption(NamedTuple):
+    """What an exported chart says about itself, drawn into the file (``captioned``): a title (the tab's name and
+    what is shown), a caption (what to know to read it: on Market the occupation and area), the source(s) and,
+    for a chart whose key sits beside it on screen, that key. Plain text, except ``key_html``: rich text the tab
+    made (escaped once there)."""
+
+    title: str
+    caption: str = ""
+    source: str = ""
+    key_html: str = ""
+
+
+# A chart whose tab says nothing of itself (no ``export_caption``): the projection, until its view has one.
+DERIVED_SOURCE = (
+    "Derived by ML Career Planner from the article's salary ranges, your own entries and the assumptions you see "
+    "on the Projection tab (Help > How projections work)."
+)
+
+
+def chart_caption(tab: QWidget, tab_title: str) -> ChartCaption:
+    """The tab's own ``export_caption()`` (a ChartCaption, or a tuple of its fields in order), or the tab's title
+    with its chart's vertical axis label and the sentence for derived figures."""
+    from planner.views.charts import chart_of
+
+    own = getattr(tab, "export_caption", None)
+    if callable(own):
+        given = own()
+        return given if isinstance(given, ChartCaption) else ChartCaption(*given)
+    plot = chart_of(tab)
+    axis = str(plot.getPlotItem().getAxis("left").labelText) if plot is not None else ""
+    return ChartCaption(f"{tab_title}: {axis}" if axis else tab_title, "", DERIVED_SOURCE)
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+CAPTION_PAD = 8  # pixels (on screen) between the caption's text and the chart's edge
+
+
+def _caption_items(caption: ChartCaption, exported_on: dt.date, width: float) -> tuple[QGraphicsTextItem, ...]:
+    """The title block (title, caption) and the foot (key, source, date) as text items ``width`` wide, wrapping."""
+    from planner.views.charts import palette_colors
+
+    colors = palette_colors()
+    font = QFont(QApplication.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    head = f'<div style="font-size:{size * 1.3:.1f}pt; font-weight:600">{escape(caption.title)}</div>'
+    if caption.caption:
+        head += f"<div>{escape(caption.caption)}</div>"
+    foot = f"<div>{caption.key_html}</div>" if caption.key_html else ""
+    muted = colors["muted"].name()
+    source = f"Source: {caption.source} " if caption.source else ""
+    foot += (
+        f'<div style="color:{muted}; font-size:{size * 0.9:.1f}pt">{escape(source)}'
+        f"Exported from ML Career Planner on {_date(exported_on)}.</div>"
+    )
+    items = []
+    for html in (head, foot):
+        text = QGraphicsTextItem()
+        text.setFont(font)
+        text.setDefaultTextColor(colors["foreground"])
+        text.setHtml(html)
+        text.setTextWidth(max(width - 2 * CAPTION_PAD, 50))
+        items.append(text)
+    return tuple(items)
+
+
+def captioned_aspect(plot: pg.PlotWidget, caption: ChartCaption, exported_on: dt.date) -> float:
+    """Height over width of the chart exported with its caption (``captioned``): the chart keeps its size on
+    screen and the title and foot add to its height."""
+    rect = _item(plot).sceneBoundingRect()
+    if rect.width() < 1 or rect.height() < 1:
+        return chart_aspect(plot)
+    head, foot = _caption_items(caption, exported_on, rect.width())
+    extra = head.boundingRect().height() + foot.boundingRect().height()
+    return float((rect.height() + extra) / rect.width())
+
+
+@contextmanager
+def captioned(plot: pg.PlotWidget, caption: ChartCaption, exported_on: dt.date) -> Iterator[None]:
+    """The chart with a title block above it (title, caption) and a foot below it (the key when the tab has one
+    beside the chart, the source and the export date) while the block runs, the chart as large as on screen: a
+    file that stands alone. A legend drawn at the chart's foot for the file (``paper_legend``) moves up above the
+    foot. Everything as it was afterwards."""
+    item = _item(plot)
+    before = item.geometry()
+    margins = item.layout.getContentsMargins()
+    head, foot = _caption_items(caption, exported_on, before.width())
+    head_h, foot_h = head.boundingRect().height(), foot.boundingRect().height()
+    legends = [c for c in item.childItems() if isinstance(c, pg.LegendItem)]
+    offsets = [tuple(legend.opts["offset"]) for legend in legends]
+    height = before.height() + head_h + foot_h
+    try:
+        item.setGeometry(QRectF(before.topLeft(), QSizeF(before.width(), height)))
+        left, top, right, bottom = margins
+        item.layout.setContentsMargins(left, top + head_h, right, bottom + foot_h)
+        for legend, (x, y) in zip(legends, offsets, strict=True):
+            if y <= 0:  # anchored at the bottom: above the foot
+                legend.setOffset((x, y - foot_h))
+        head.setParentItem(item)
+        head.setPos(CAPTION_PAD, 0)
+        foot.setParentItem(item)
+        foot.setPos(CAPTION_PAD, height - foot_h)
+        item.layout.activate()
+        yield
+    finally:
+        for text in (head, foot):
+            if text.scene() is not None:
+                text.scene().removeItem(text)
+        for legend, offset in zip(legends, offsets, strict=True):
+            legend.setOffset(offset)
+        item.layout.setContentsMargins(*margins)
+        item.setGeometry(before)
+        item.layout.activate()
 
 
 def _item(plot: pg.PlotWidget) -> pg.PlotItem:

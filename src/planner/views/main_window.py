@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
-from planner.domain.text import plain_tooltip
+from planner.domain.text import escape, plain_tooltip
 from planner.views.charts import chart_of
 from planner.views.plain import plain_label
 from planner.views.theme import THEMES, is_dark
@@ -282,15 +282,23 @@ class MainWindow(QMainWindow):
         self.save_status.setToolTip(plain_tooltip(detail or text))
         self.save_status.setAccessibleDescription(detail or text)
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {self._version}</h3>"
-            "<p>Plan a machine-learning engineering career: salaries by level and industry, "
-            "a skills checklist and a personal earnings projection.</p>"
-            "<p>Private and offline: your data stays on this computer. Licence: MIT.</p>",
+    def about_html(self) -> str:
+        """Help > About: what the app does, naming every tab the window has (their titles are the ones the app gave
+        ``add_tab``, escaped once here), and what stays private."""
+        tabs = "".join(f"<li>{escape(title)}</li>" for title in self.tab_titles())
+        return (
+            f"<h3>{escape(APP_NAME)} {escape(self._version)}</h3>"
+            "<p>Plan a machine-learning engineering career in the United States. Its tabs:</p>"
+            f"<ul>{tabs}</ul>"
+            "<p>Tick the skills you have and plan the next ones with a month each: your projected pay moves. Compare "
+            "scenarios beside today's path, record your pay history, and set job offers beside your current job. "
+            "Every figure says whether it is the article's, the official BLS statistics', yours, an assumption or "
+            "derived (Help &gt; Data sources; Help &gt; How projections work).</p>"
+            "<p>Private and offline: your data stays on this computer. Licence: MIT.</p>"
         )
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", self.about_html())
 
     # --- tabs ----------------------------------------------------------------------------------------------
 

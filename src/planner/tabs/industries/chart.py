@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout, 
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.industries.presenter import ChartBar, IndustriesChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, range_band, style_plot
+from planner.views.export_render import ChartCaption
 from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_HEIGHT = 0.62
@@ -31,6 +32,7 @@ class IndustriesChartView(QWidget):
         self._chart: IndustriesChart | None = None
         self._rows: dict[str, tuple[float, ChartBar]] = {}  # key -> (y position, bar)
         self._hover_key = ""
+        self.export_key = ""  # the key as a file shows it (rich text)
         self._hover_text_for: Callable[[str], str] = lambda _k: ""
 
         self.plot = pg.PlotWidget(axisItems={"bottom": CurrencyAxis("bottom")})
@@ -246,9 +248,25 @@ class IndustriesChartView(QWidget):
             swatch(colors["bar_second"], "Employer pay") if chart.employers else "",
             f'<span style="color:{colors["you"].name()}">{YOU_TEXT_MARK}■</span>&nbsp;Yours (from your profile)',
             swatch(colors["band_edge"], chart.band_label),
-            swatch(colors["selection"], "Selected in the table"),
         ]
+        self.export_key = " &nbsp; ".join(p for p in parts if p)  # a file shows no selection and takes no click
+        parts.append(swatch(colors["selection"], "Selected in the table"))
         self.key_label.setText(" &nbsp; ".join(p for p in parts if p) + " &nbsp; <i>Click a bar to choose it.</i>")
+
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself (views.export_render.captioned): title, caption, source, key."""
+        chart = self._chart
+        if chart is None:
+            return ChartCaption("Industries: average base salary of ML engineers (USD a year)")
+        employers = " and at the employers it names" if chart.employers else ""
+        yours = [b.name for b in (*chart.industries, *chart.employers) if b.highlighted]
+        return ChartCaption(
+            f"Industries: average base salary of ML engineers by industry{employers} (USD a year)",
+            "The article's averages against its overall range."
+            + (f" Yours ({YOU_TEXT_MARK}): {', '.join(yours)}." if yours else ""),
+            chart.source,
+            self.export_key,
+        )
 
     # --- interaction ---------------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from planner.domain.pay_compare import (
 )
 from planner.domain.provenance import as_of, source_line
 from planner.domain.text import plain_tooltip
+from planner.presenters.article import article_source
 from planner.presenters.choices import Choice
 from planner.presenters.marks import YOU_MARK
 from planner.presenters.session import Part, ProfileChange, ProfileSession
@@ -68,6 +69,7 @@ class IndustriesChart:
     midpoint_label: str
     industries_title: str
     employers_title: str
+    source: str = ""  # where the figures come from, in plain words (an exported chart says it)
 
 
 class IndustriesView(Protocol):
@@ -214,6 +216,7 @@ class IndustriesPresenter(QObject):
             midpoint_label=f"midpoint {usd(self._midpoint)} (derived by the app)",
             industries_title="Industries: average pay",
             employers_title="Employers the article names: pay",
+            source=article_source(ds),
         )
 
     # --- intents from the view ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from planner.presenters.choices import Choice
 from planner.tabs.industries.chart import IndustriesChartView
 from planner.tabs.industries.presenter import KEY_ROLE, IndustriesChart
 from planner.views.charts import read_only_table
+from planner.views.export_render import ChartCaption
 
 
 class IndustriesTab(QWidget):
@@ -209,6 +210,10 @@ class IndustriesTab(QWidget):
     def restyle(self) -> None:
         """Redraw with the current palette's colours (call when the colour scheme changes)."""
         self.chart.restyle()
+
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself: the chart's title, caption, source and key."""
+        return self.chart.export_caption()
 
     # --- queries for tests and assistive code -------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from planner.domain.money import usd
 from planner.domain.projection_basis import today_level_index
 from planner.domain.provenance import as_of, date_text
 from planner.domain.text import escape, plain_tooltip
+from planner.presenters.article import article_source
 from planner.presenters.marks import YOU_MARK
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
@@ -67,6 +68,7 @@ class LevelsChart:
     ceiling: ReferenceLine
     markers: tuple[Marker, ...]
     you: YouMark | None = None
+    source: str = ""  # where the figures come from, in plain words (an exported chart says it)
 
 
 class LevelsView(Protocol):
@@ -194,6 +196,7 @@ class LevelsPresenter(QObject):
             ),
             markers=tuple(markers),
             you=self.you(),
+            source=article_source(ds),
         )
 
     def summary_html(self) -> str:

@@ -28,6 +28,7 @@ from planner.views.charts import (
     read_only_table,
     style_plot,
 )
+from planner.views.export_render import ChartCaption
 from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_WIDTH = 0.5
@@ -44,6 +45,7 @@ class LevelsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("levelsTab")
         self._chart: LevelsChart | None = None
+        self._export_key = ""
         self._hover_index = -1
         self._hover_text_for: Callable[[int], str] = lambda _i: ""
 
@@ -300,9 +302,21 @@ class LevelsTab(QWidget):
             parts.append(swatch(colors["conflict"], "▲", "Conflicting figure in the article"))
         if chart.you is not None:
             parts.append(swatch(colors["you"], YOU_TEXT_MARK, chart.you.text))
+        self._export_key = " &nbsp; ".join(parts)  # a file shows no selection
         parts.append(swatch(colors["selection"], "■", "Selected in the table"))
         self.key_label.setText(" &nbsp; ".join(parts))
         self.key_label.setAccessibleDescription(chart.you.text if chart.you is not None else "")
+
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself (views.export_render.captioned): title, caption, source, key."""
+        chart = self._chart
+        you = chart.you.text if chart is not None and chart.you is not None else ""
+        return ChartCaption(
+            "Salary by level: the base salary range of an ML engineer at each career level (USD a year)",
+            "Entry, mid and senior level as the article gives them." + (f" {you}" if you else ""),
+            chart.source if chart is not None else "",
+            self._export_key,
+        )
 
     # --- interaction ---------------------------------------------------------------------------------------
 

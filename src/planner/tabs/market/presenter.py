@@ -23,6 +23,7 @@ from planner.domain.market import (
     ordinal,
 )
 from planner.domain.money import usd
+from planner.presenters.article import article_source
 from planner.presenters.choices import Choice
 from planner.presenters.market_text import (
     AREAS,
@@ -79,6 +80,7 @@ class PercentileChart:
     percentiles: tuple[Figure, ...]  # 10th, 25th, median, 75th, 90th
     article: tuple[ArticleRange, ...]
     salary: int | None
+    article_source: str = ""  # where the article's bars come from, in plain words
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,7 @@ class MarketPresenter(QObject):
                     for lv in self._dataset.levels
                 ),
                 salary=salary,
+                article_source=article_source(self._dataset),
             )
         )
         place = place_name(area)

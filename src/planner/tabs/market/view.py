@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from planner.domain.money import usd
 from planner.presenters.choices import Choice
-from planner.tabs.market.presenter import IndustryPair, MetroRanking, PercentileChart
+from planner.tabs.market.presenter import ArticleRange, IndustryPair, MetroRanking, PercentileChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
+from planner.views.export_render import ChartCaption
 
 BOX = 0.5
 
@@ -294,6 +295,19 @@ class MarketTab(QWidget):
             self.area.setCurrentIndex(index)
             self.area.blockSignals(False)
 
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself: which occupation and area, how to read the box, where you sit,
+        and both sources (BLS for the box, the article for the bars)."""
+        chart = self._percentiles
+        if chart is None:
+            return ChartCaption("Market wages: BLS wage percentiles (USD a year)")
+        bls = self.source.text().removeprefix("Source: ")
+        return ChartCaption(
+            f"Market wages: {chart.title} (annual wages, USD)",
+            f"{self.key.text()} {self.position.text()}".strip(),
+            f"{bls} Article bars: {chart.article_source}" if chart.article_source else bls,
+        )
+
     # --- drawing: items made once per colour scheme (_build_*), then only given new data -----------------------
 
     def restyle(self) -> None:
@@ -323,6 +337,8 @@ class MarketTab(QWidget):
         )
         for it in (self.article_bars, self.whiskers, self.box, self.median, self.salary_line):
             item.addItem(it)
+        # New, empty bars: the article's ranges are drawn again (after a theme change they were missing).
+        self._article_drawn: tuple[ArticleRange, ...] | None = None
         metros = self.metro_plot.getPlotItem()
         self.metro_bars = pg.BarGraphItem(x=[], height=[], width=1.0, brush=colors["bar"], pen=pg.mkPen(None))
         # Hundreds of bars that change only with the occupation: kept as a pixmap, so moving the highlight over
@@ -361,7 +377,7 @@ class MarketTab(QWidget):
             self.box.setOpts(x=[], y0=[], height=[])
         self.median.setData(*(([-BOX / 2, BOX / 2], [p50, p50]) if p50 is not None else ([], [])))
         article = chart.article
-        if article != getattr(self, "_article_drawn", None):
+        if article != self._article_drawn:
             self._article_drawn = article
             positions = list(range(1, len(article) + 1))
             self.article_bars.setOpts(

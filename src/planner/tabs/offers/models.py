@@ -64,6 +64,17 @@ class Comparison:
     article: tuple[str, ...] = ()  # the article's figures for matched employers and industries, with sources
 
 
+def export_caption(comparison: Comparison) -> tuple[str, str, str]:
+    """An exported chart's title, caption (the jobs it shows) and source (views.export_render.ChartCaption)."""
+    names, note = ", ".join(col.name for col in comparison.columns), comparison.note
+    return (
+        f"Offers: total compensation of each job in years 1–{OFFER_YEARS} (USD a year)",
+        f"Each job's first {OFFER_YEARS} years by component, no raise counted: {names or 'none'}. {note}".strip(),
+        f"Your entries (each offer's terms; your salary); marked {ASSUMED}: assumptions (refreshers, and the "
+        "current job's bonus and equity from the Projection tab).",
+    )
+
+
 class OffersListModel(QAbstractListModel):
     """The user's offers as a list: "Acme — $180,000 base"; the offer's id under UserRole."""
 

@@ -38,6 +38,7 @@ from planner.tabs.offers.models import (
     Comparison,
     ComparisonTableModel,
     OffersListModel,
+    export_caption,
 )
 from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot
 from planner.views.plain import error_label, plain_label
@@ -464,6 +465,10 @@ class OffersTab(QWidget):
         item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
         item.setYRange(0, top * 1.12, padding=0)
+
+    def export_caption(self) -> tuple[str, str, str, str]:
+        """An exported chart's title, caption, source and key (views.export_render.ChartCaption's fields)."""
+        return (*export_caption(self._comparison), self.key.text())
 
     # --- hover: the figure under the mouse, as the table explains it ----------------------------------------------
 

@@ -1,0 +1,25 @@
+"""What an exported Projection chart says of itself (views.export_render.captioned): its title, caption and source.
+
+Not wired yet: ProjectionTab (view.py) is to call it from an ``export_caption()`` method with the ProjectionChart
+it last drew (ProjectionPlot keeps it as ``_chart``) and the dollars and pay shown (its ``dollars`` and ``comp``
+boxes' data).
+Until then an export takes its title from the chart's vertical axis and ``export_render.DERIVED_SOURCE``.
+"""
+
+from __future__ import annotations
+
+from planner.domain.projection_basis import Comp, Dollars
+from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL, ProjectionChart
+from planner.views.export_render import DERIVED_SOURCE, ChartCaption
+
+
+def projection_caption(chart: ProjectionChart | None, dollars: Dollars, comp: Comp) -> ChartCaption:
+    """ "Projection: projected base salary, nominal dollars", what the curve and the band are, and the source."""
+    title = f"Projection: projected {COMP_LABEL[comp]}, {DOLLARS_LABEL[dollars]} (USD a year)"
+    if chart is None or not len(chart.x):
+        return ChartCaption(title, "", DERIVED_SOURCE)
+    first, last = int(chart.x[0]), int(chart.x[-1])
+    caption = f"{chart.main.name}, {first} to {last}; the shaded band: {chart.band_label.lower()}."
+    if chart.comparisons:
+        caption += " Beside it: " + ", ".join(c.name for c in chart.comparisons) + "."
+    return ChartCaption(title, caption, DERIVED_SOURCE)

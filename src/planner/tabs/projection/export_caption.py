@@ -1,9 +1,6 @@
 """What an exported Projection chart says of itself (views.export_render.captioned): its title, caption and source.
 
-Not wired yet: ProjectionTab (view.py) is to call it from an ``export_caption()`` method with the ProjectionChart
-it last drew (ProjectionPlot keeps it as ``_chart``) and the dollars and pay shown (its ``dollars`` and ``comp``
-boxes' data).
-Until then an export takes its title from the chart's vertical axis and ``export_render.DERIVED_SOURCE``.
+ProjectionTab.export_caption (view.py) calls it with the chart last drawn and the dollars and pay shown.
 """
 
 from __future__ import annotations

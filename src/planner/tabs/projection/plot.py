@@ -155,6 +155,11 @@ class ProjectionPlot(pg.PlotWidget):
         vb.sigResized.connect(self._fit)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
+    @property
+    def chart(self) -> ProjectionChart | None:
+        """The chart last drawn (None before the first)."""
+        return self._chart
+
     # --- colours ---------------------------------------------------------------------------------------------------
 
     def apply_style(self) -> None:

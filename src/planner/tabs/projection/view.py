@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.presenters.choices import Choice
 from planner.tabs.projection.chart_data import ProjectionChart
+from planner.tabs.projection.export_caption import projection_caption
 from planner.tabs.projection.form import InputsForm, buddy
 from planner.tabs.projection.pay_history_box import PayHistoryBox
 from planner.tabs.projection.plot import ProjectionPlot
@@ -35,6 +36,7 @@ from planner.tabs.projection.scenario_box import ScenarioBox
 from planner.tabs.projection.table_plans import SIDE_BY_SIDE, YEAR_BY_YEAR
 from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
+from planner.views.export_render import ChartCaption
 from planner.views.legend_row import LegendRow
 from planner.views.table_columns import fit_columns
 
@@ -79,7 +81,6 @@ class ProjectionTab(QWidget):
         self._breakdown_timer.setSingleShot(True)
         self._breakdown_timer.setInterval(BREAKDOWN_DELAY_MS)
         self._breakdown_timer.timeout.connect(self._lay_out_breakdown)
-        self._sized_columns = -1
         self.scenario_dialog: QDialog | None = None  # the scenario dialog while it is open (set by the app)
 
         # --- inputs ------------------------------------------------------------------------------------------
@@ -376,12 +377,9 @@ class ProjectionTab(QWidget):
         # Year, Level and Projected always shown, the others while they fit or when asked for (table_plans.py).
         self.table_columns = fit_columns(self.table, YEAR_BY_YEAR)
 
-    def _size_table_once(self) -> None:
-        model = self.table.model()
-        if model is None or model.columnCount() == self._sized_columns:
-            return
-        self._sized_columns = model.columnCount()
-        self.table.resizeColumnsToContents()
+    def export_caption(self) -> ChartCaption:
+        """What an exported chart says of itself: the pay and dollars shown, the curves, the source."""
+        return projection_caption(self.plot.chart, self.dollars.currentData(), self.comp.currentData())
 
     # --- ProjectionView ----------------------------------------------------------------------------------------
 

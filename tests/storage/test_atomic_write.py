@@ -104,7 +104,7 @@ def fsync_spy(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> list[os.st
             raise OSError(5, "Input/output error")
         real_fsync(fd)
 
-    monkeypatch.setattr(atomic.os, "fsync", spy)
+    monkeypatch.setattr(os, "fsync", spy)
     return synced
 
 
@@ -125,7 +125,7 @@ def test_a_folder_that_cannot_be_synced_still_gets_the_new_file_and_no_descripto
     fsync_spy(monkeypatch, fail=True)
     closed: list[int] = []
     real_close = os.close
-    monkeypatch.setattr(atomic.os, "close", lambda fd: (closed.append(fd), real_close(fd))[1])
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), real_close(fd))[1])
     write_atomic(target, NEW)
     assert target.read_bytes() == NEW
     assert len(closed) == 1
@@ -137,6 +137,6 @@ def test_a_folder_that_cannot_be_opened_for_sync_still_gets_the_new_file(
     def refuse(*_args: Any) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(atomic.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     write_atomic(target, NEW)
     assert target.read_bytes() == NEW

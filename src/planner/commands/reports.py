@@ -32,6 +32,7 @@ from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
+from planner.tabs.projection.scenario_text import describe
 
 CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
 
@@ -246,38 +247,8 @@ def _pay_history(profile: Profile, projection: ProjectionPresenter) -> tuple[Tab
     return table, note
 
 
-def _scenario_change(dataset: Dataset, profile: Profile, projection: ProjectionPresenter, n: int) -> str:
-    scenario = projection.scenarios[n][0]
-    parts: list[str] = []
-    offer = profile.offer(scenario.offer)
-    if offer is not None:
-        parts.append(f"the offer from {offer.employer_name} ({usd(offer.base)} base)")
-    elif scenario.offer is not None:
-        parts.append("an offer that was deleted")
-    if scenario.employer is not None:
-        parts.append(next((f"at {e.name}" for e in dataset.employers if e.id == scenario.employer), "an employer"))
-    if scenario.industry is not None:
-        parts.append(next((f"in {i.name}" for i in dataset.industries if i.id == scenario.industry), "an industry"))
-    if scenario.current_level is not None:
-        parts.append(next((f"{lv.name} today" for lv in dataset.levels if lv.id == scenario.current_level), "a level"))
-    if scenario.plan is not None:
-        parts.append(f"its own learning plan ({len(scenario.plan)} skills)" if scenario.plan else "no learning plan")
-    changed = scenario.assumptions.model_dump(exclude_none=True)
-    labels = {spec.key: spec.label for spec in FIELDS}
-    for key, value in changed.items():
-        shown = f"{value * 100:g}%" if isinstance(value, float) and key not in ("promotion_shift_years",) else value
-        if key in ("bonus_percent",):
-            shown = f"{value:g}%"
-        elif key == "yearly_equity":
-            shown = usd(value)
-        parts.append(f"{labels.get(key, key).split(' (')[0].lower()} {shown}")
-    if scenario.market_area is not None:
-        parts.append("its own market area")
-    return "; ".join(parts) or "nothing yet"
-
-
 def _scenarios(
-    dataset: Dataset, profile: Profile, projection: ProjectionPresenter
+    dataset: Dataset, profile: Profile, projection: ProjectionPresenter, market: MarketData | None
 ) -> tuple[Table | None, tuple[tuple[str, str], ...], str]:
     proj = projection.projection
     if proj is None or not projection.scenarios:
@@ -299,9 +270,7 @@ def _scenarios(
         if ahead and ahead not in ("never", "from the start"):
             ahead = f"from {ahead}"
         table_rows.append((row.name, *(_money(row.pay[i]) for i in shown), usd(row.earnings), ahead or "—"))
-    changes = tuple(
-        (sc.name, _scenario_change(dataset, profile, projection, n)) for n, (sc, _p) in enumerate(projection.scenarios)
-    )
+    changes = tuple((sc.name, describe(dataset, profile, sc, market)) for sc, _p in projection.scenarios)
     passes = [f"{row.name} overtakes {other} in {when}" for row in rows[1:] for other, when in row.passes]
     what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
     note = (
@@ -436,7 +405,7 @@ def career_report(
     what = f"{COMP_LABEL[projection.comp]}, {DOLLARS_LABEL[projection.dollars]}"
     plan, plan_note = _plan(dataset, profile, today)
     pay_history, pay_note = _pay_history(profile, projection)
-    scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection)
+    scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
     first_row = projection.table.rowCount()
     return CareerReport(
         title="ML career report",

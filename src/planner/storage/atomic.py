@@ -5,10 +5,11 @@ Deliberately small (QtCore and the standard library only), so a test can run it 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
+
+from planner.storage.safe_files import sync_folder
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -31,24 +32,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             file.cancelWriting()
             file.commit()  # discards the temporary file because writing was cancelled
         raise
-    _sync_directory(path.parent)
+    sync_folder(path.parent)
 
 
 def _reason(file: QSaveFile, fallback: str) -> str:
     """Qt's error text, or ``fallback`` when Qt has none (it then says "Unknown error")."""
     text = file.errorString()
     return text if text and text != "Unknown error" else fallback
-
-
-def _sync_directory(folder: Path) -> None:
-    """Make the rename itself durable (matters after a power cut, not after a kill); best effort."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder (and needs no folder sync)
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

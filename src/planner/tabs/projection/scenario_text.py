@@ -48,7 +48,7 @@ def describe(ds: Dataset, profile: Profile, s: Scenario, market: MarketData | No
     parts: list[str] = []
     offer = profile.offer(s.offer)
     if offer is not None:
-        parts.append(f"offer from {offer.employer_name} ({offer.base:,} USD base)")
+        parts.append(f"offer from {offer.employer_name} ({usd(offer.base)} base)")
     elif s.offer is not None:
         parts.append("an offer that was deleted")
     if s.employer is not None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
+from planner.domain.money import usd
 from planner.domain.plans import MAX_SHOWN, AssumptionChanges, PlannedSkill, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
 from planner.domain.scenarios import TODAY_PATH
@@ -333,7 +334,7 @@ class ScenariosPresenter(QObject):
             employers=[Choice(None, same), *(Choice(e.id, e.name) for e in ds.employers)],
             offers=[
                 Choice(None, "No job offer"),
-                *(Choice(o.id, f"{o.employer_name} ({o.base:,} USD base)") for o in profile.offers),
+                *(Choice(o.id, f"{o.employer_name} ({usd(o.base)} base)") for o in profile.offers),
             ],
             levels=[Choice(None, same), *(Choice(lv.id, lv.name) for lv in ds.levels)],
             areas=self._areas(profile, same),

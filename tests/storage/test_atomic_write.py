@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSaveFile
 
-from planner.storage import atomic
 from planner.storage.atomic import write_atomic
 
 OLD = b'{"old": true}\n'

@@ -70,7 +70,7 @@ def market() -> MarketData:
 def setup(qapp: Any, dataset: Dataset, market: MarketData) -> tuple[ProfileSession, FakeView, MarketPresenter]:
     session = ProfileSession()
     view = FakeView()
-    presenter = MarketPresenter(market, dataset, session, view)
+    presenter = MarketPresenter(market, dataset, session, view, parent=session)  # owned, as a tab owns it
     presenter.start()
     return session, view, presenter
 
@@ -238,7 +238,7 @@ def test_a_top_coded_percentile_reads_at_least_and_bounds_the_placing(qapp: Any,
     cell["f"]["15"] = "5"
     market = MarketData.model_validate(raw)
     session, view = ProfileSession(), FakeView()
-    presenter = MarketPresenter(market, dataset, session, view)
+    presenter = MarketPresenter(market, dataset, session, view, parent=session)  # owned, as a tab owns it
     presenter.start()
     session.edit(current_salary=240_000)
     presenter.area_chosen(SEATTLE)
@@ -294,7 +294,7 @@ def test_below_the_lowest_published_percentile_names_that_one(qapp: Any, dataset
     cell["f"]["11"] = "8"  # "Estimate not released."
     market = MarketData.model_validate(raw)
     session, view = ProfileSession(), FakeView()
-    presenter = MarketPresenter(market, dataset, session, view)
+    presenter = MarketPresenter(market, dataset, session, view, parent=session)  # owned, as a tab owns it
     presenter.start()
     session.edit(current_salary=50_000, market_area=SEATTLE)
     assert view.position.startswith("Your $50,000 is below the 25th percentile for software developers in Seattle")

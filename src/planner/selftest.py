@@ -34,6 +34,7 @@ OFFSCREEN_NOISE = {"This plugin does not support propagateSizeHints()"}
 REQUIRED_RESOURCES: tuple[str, ...] = (
     "data/ml-engineer-salaries-us.json",
     "data/bls-oews-2025.json",
+    "data/us-tax-2025-2027.json",
     "docs/how-projections-work.md",
     f"icons/{DESKTOP_FILE_ID}.svg",
     *(f"icons/hicolor/{n}x{n}/apps/{DESKTOP_FILE_ID}.png" for n in ICON_SIZES),

@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from planner.domain.tax_data import FILING_STATUSES, STATE_NAMES, TaxData
 from planner.storage.tax_file import bundled_tax_file, load_tax_data
 
-ROOT = Path(__file__).resolve().parents[2]
+# The checkout holding packaging/: under mutmut the tests run from a copy in mutants/, inside the checkout.
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / "packaging" / "build_tax_data.py").is_file())
 
 
 @pytest.fixture(scope="module")

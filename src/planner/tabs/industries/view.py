@@ -1,6 +1,6 @@
 """The "Industries" tab: horizontal pay bars (industries, then employers), your choices, a comparison and a table.
 
-Passive: it draws what presenters.industries hands it and forwards the user's actions as signals.
+Passive: it draws what the tab's presenter hands it and forwards the user's actions as signals.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from planner.views.export_render import ChartCaption
 
 
 class IndustriesTab(QWidget):
-    """Implements presenters.industries.IndustriesView."""
+    """Implements the IndustriesView protocol of this tab's presenter.py."""
 
     industry_chosen = Signal(str)
     employer_chosen = Signal(str)

@@ -36,7 +36,7 @@ MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's r
 
 
 class LevelsTab(QWidget):
-    """Implements presenters.levels.LevelsView."""
+    """Implements the LevelsView protocol of this tab's presenter.py."""
 
     level_selected = Signal(int)
     level_hovered = Signal(int)

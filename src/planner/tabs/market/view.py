@@ -97,7 +97,7 @@ class SteadyText(QWidget):
 
 
 class MarketTab(QWidget):
-    """Implements presenters.market.MarketView."""
+    """Implements the MarketView protocol of this tab's presenter.py."""
 
     occupation_chosen = Signal(str)
     area_chosen = Signal(str)

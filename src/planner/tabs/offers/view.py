@@ -107,7 +107,7 @@ class OfferField(QWidget):
 
 
 class OffersTab(QWidget):
-    """Implements presenters.offers.OffersView."""
+    """Implements the OffersView protocol of this tab's presenter.py."""
 
     selection_changed = Signal(object, list)  # current offer id (or None), selected ids
     add_requested = Signal()

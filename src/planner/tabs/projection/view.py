@@ -1,6 +1,6 @@
 """The "Projection" tab: inputs, the earnings chart with its band and comparisons, "Why this number?" and a table.
 
-Passive: it draws what presenters.projection hands it and forwards what the user does as signals. The parts are
+Passive: it draws what the tab's presenter hands it and forwards what the user does as signals. The parts are
 widgets of their own: the inputs (form.py), the pay history box and the scenario box, and the chart (plot.py).
 """
 
@@ -46,7 +46,7 @@ SMALL_SCREEN_WIDTH = 1280  # below this, the inputs start closed: the chart take
 
 
 class ProjectionTab(QWidget):
-    """Implements presenters.projection.ProjectionView."""
+    """Implements the ProjectionView protocol of this tab's presenter.py."""
 
     field_edited = Signal(str, str)  # every keystroke: checked, not stored
     field_committed = Signal(str, str)  # editing finished (Enter, Tab, focus elsewhere): stored when valid

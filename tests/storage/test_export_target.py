@@ -141,3 +141,10 @@ def test_a_path_that_cannot_be_checked_says_why(tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_bytes(b"")
     target = tmp_path / "file.txt" / "x.csv"
     assert export_refusal(target, None) == (f"{target} cannot be checked ({os.strerror(20)}), so nothing was written.")
+
+
+def test_a_hard_linked_file_may_be_replaced_when_the_data_folder_is_gone(tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_bytes(b"a")
+    os.link(first, tmp_path / "b.csv")
+    assert export_refusal(first, tmp_path / "gone") is None

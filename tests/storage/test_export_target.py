@@ -148,3 +148,14 @@ def test_a_hard_linked_file_may_be_replaced_when_the_data_folder_is_gone(tmp_pat
     first.write_bytes(b"a")
     os.link(first, tmp_path / "b.csv")
     assert export_refusal(first, tmp_path / "gone") is None
+
+
+@pytest.mark.parametrize("mode", [0o464, 0o446])
+def test_a_file_writable_by_group_or_others_that_the_system_lets_us_write_is_not_read_only(
+    mode: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shared.csv"
+    path.write_bytes(b"")
+    path.chmod(mode)
+    monkeypatch.setattr(export_target.os, "access", lambda _path, _mode: True)
+    assert export_refusal(path, None) is None

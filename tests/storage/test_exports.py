@@ -116,3 +116,9 @@ def test_importing_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
         read_profile_import(folder)
     assert str(err.value).startswith("backup.json could not be read: ")
     assert "folder" in str(err.value)
+
+
+def test_a_file_name_the_system_cannot_take_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(ExportError) as err:
+        read_profile_import(tmp_path / "bad\x00name.json")
+    assert str(err.value) == "bad\x00name.json could not be read: embedded null byte."

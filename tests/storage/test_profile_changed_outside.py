@@ -229,3 +229,26 @@ def test_a_profile_as_large_as_the_size_rule_allows_is_saved_and_one_byte_more_i
     with pytest.raises(profile_store.UnsavableProfileError, match="could not be read back"):
         store.save(profile)
     assert store_at(data_dir).load().status is LoadStatus.QUARANTINED
+
+
+@pytest.mark.parametrize(("extra", "kept"), [(0, True), (1, False)])
+def test_without_hard_links_a_copy_is_kept_only_up_to_four_times_the_size_rule(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, extra: int, kept: bool
+) -> None:
+    store = loaded(data_dir)
+    monkeypatch.setattr(profile_store, "MAX_PROFILE_BYTES", 1000)
+    theirs = b"x" * (4000 + extra)
+    (data_dir / "profile.json").write_bytes(theirs)
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    if kept:
+        assert store.save(Profile(years_of_experience=2)) is not None
+        assert (data_dir / KEPT).read_bytes() == theirs
+    else:
+        with pytest.raises(OSError, match="too large to keep a copy of"):
+            store.save(Profile(years_of_experience=2))
+        assert names(data_dir) == ["profile.json"]
+        assert (data_dir / "profile.json").read_bytes() == theirs

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
 from pathlib import Path
 
 import pytest
 
-from planner.storage.safe_files import free_name, replace_file, sync_folder, write_in_folder
+from planner.storage.safe_files import free_name, replace_file, sync_folder, temp_name, write_in_folder
 
 
 def test_a_new_file_gets_the_permissions_any_new_file_gets(data_dir: Path) -> None:
@@ -147,3 +148,28 @@ def test_a_free_name_skips_files_and_links_and_counts_from_two(data_dir: Path, t
     assert free_name(path, "old") == data_dir / "profile.json.old-2"
     (data_dir / "profile.json.old-2").symlink_to(tmp_path / "nowhere")
     assert free_name(path, "old") == data_dir / "profile.json.old-3"
+
+
+def test_a_disk_that_takes_nothing_is_reported_full(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = data_dir / "profile.json"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(os, "write", lambda fd, data: 0)
+    with pytest.raises(OSError, match="cannot save") as raised:
+        replace_file(target, b"new")
+    assert raised.value.errno == errno.ENOSPC
+    assert str(raised.value) == f"[Errno {errno.ENOSPC}] cannot save profile.json: No space left on device"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in data_dir.iterdir()] == ["profile.json"]
+
+
+def test_a_save_never_writes_into_a_file_already_under_its_temporary_name(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(secrets, "token_hex", lambda n: "0" * 2 * n)
+    squatter = data_dir / temp_name("profile.json")
+    squatter.write_bytes(b"someone else's file, longer than the save")
+    with pytest.raises(OSError, match=r"cannot write profile\.json") as raised:
+        replace_file(data_dir / "profile.json", b"new")
+    assert raised.value.errno == errno.EEXIST
+    assert squatter.read_bytes() == b"someone else's file, longer than the save"
+    assert not (data_dir / "profile.json").exists()

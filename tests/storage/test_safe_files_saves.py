@@ -173,3 +173,20 @@ def test_a_save_never_writes_into_a_file_already_under_its_temporary_name(
     assert raised.value.errno == errno.EEXIST
     assert squatter.read_bytes() == b"someone else's file, longer than the save"
     assert not (data_dir / "profile.json").exists()
+
+
+def test_a_temporary_file_already_gone_does_not_hide_why_the_save_failed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = data_dir / "profile.json"
+    target.write_bytes(b"old")
+
+    def lost_on_the_way(src: str, dst: object) -> None:  # a cleaner removed it, then the rename found nothing
+        os.unlink(src)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", lost_on_the_way)
+    with pytest.raises(OSError, match=r"cannot save profile\.json: Input/output error") as raised:
+        replace_file(target, b"new")
+    assert raised.value.errno == errno.EIO
+    assert target.read_bytes() == b"old"

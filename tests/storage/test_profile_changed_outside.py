@@ -140,8 +140,9 @@ def test_with_no_free_name_nothing_is_saved_over_theirs(data_dir: Path, monkeypa
         raise FileExistsError(errno.EEXIST, "File exists")
 
     monkeypatch.setattr(os, "link", always_taken)
-    with pytest.raises(OSError, match="no free name"):
+    with pytest.raises(OSError, match="no free name") as raised:
         store.save(Profile(years_of_experience=2))
+    assert str(raised.value) == "no free name to keep the file under"
     assert (data_dir / "profile.json").read_bytes() == b"theirs"
 
 

@@ -253,3 +253,23 @@ def test_without_hard_links_a_copy_is_kept_only_up_to_four_times_the_size_rule(
             store.save(Profile(years_of_experience=2))
         assert names(data_dir) == ["profile.json"]
         assert (data_dir / "profile.json").read_bytes() == theirs
+
+
+def test_without_hard_links_a_name_taken_during_a_move_aside_is_skipped(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_dir / "profile.json").write_bytes(b"{not a profile")
+    first = data_dir / "profile.json.corrupt-20250314-092653"
+
+    def no_links(src: object, dst: object) -> None:
+        if Path(str(dst)) == first:  # another program takes the name between the look and the move
+            first.write_bytes(b"another program's file")
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    result = store_at(data_dir).load()
+    assert result.status is LoadStatus.QUARANTINED
+    assert result.moved_to == data_dir / "profile.json.corrupt-20250314-092653-2"
+    assert result.moved_to.read_bytes() == b"{not a profile"
+    assert first.read_bytes() == b"another program's file"
+    assert not (data_dir / "profile.json").exists()

@@ -39,7 +39,7 @@ def test_binary_values_are_written_as_base64_text(data_dir: Path) -> None:
     assert written["splitters"]["levels"] == "base64:AQ=="
 
 
-@pytest.mark.parametrize("value", ["base64:not*base64", "base64:", "AQ==", "base64:QQ"])
+@pytest.mark.parametrize("value", ["base64:not*base64", "base64:", "AQ==", "base64:QQ", "base64:AQ*I="])
 def test_a_splitter_value_a_hand_edit_broke_is_dropped_and_the_others_kept(data_dir: Path, value: str) -> None:
     (data_dir / "settings.ini").write_text(
         f"[splitters]\nbroken={value}\nfine=base64:AQI=\n[window]\ngeometry={value}\nstate=base64:AQI=\n",

@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+import shiboken6
+from PySide6.QtCore import QObject
+
 from planner.storage.profile_watch import ProfileFileWatcher
 
 
@@ -57,3 +60,14 @@ def test_the_watchers_own_signals_lead_to_a_look(qapp: Any, data_dir: Path) -> N
     path.unlink()
     watcher._watcher.directoryChanged.emit(str(data_dir))
     assert seen == ["touched", "removed"]
+
+
+def test_the_watch_goes_with_its_owner(qapp: Any, data_dir: Path) -> None:
+    """When the window that owns the watch is gone, nothing keeps watching the folder on its behalf."""
+    path = data_dir / "profile.json"
+    path.write_text("{}", encoding="utf-8")
+    owner = QObject()
+    watcher = ProfileFileWatcher(path, owner)
+    inner = watcher._watcher
+    shiboken6.delete(owner)
+    assert not shiboken6.isValid(inner)

@@ -426,7 +426,7 @@ def test_above_the_table_the_last_segments_rate_carries_on(data: TaxData) -> Non
 def test_a_state_table_in_another_year_is_read_in_2026_dollars(data: TaxData) -> None:
     # 2028 at 3%: f = 1.03² = 1.0609; a wage of 32,700 × f is read at 32,700: 267.63 × f = 283.93.
     line = take_home(data, 2028, 32_700 * 1.0609, "single", "CA", inflation=0.03).line("state_income_tax")
-    assert line.amount == pytest.approx(283.93, abs=0.01)
+    assert line.amount == pytest.approx(283.93, abs=0.0005)
     assert line.kind == "assumption"
     assert line.basis == (
         "PolicyEngine-US's 2026 rules for California (single), simulated at build time and interpolated at "
@@ -464,3 +464,39 @@ def test_the_status_is_named_on_the_lines(data: TaxData) -> None:
         "standard deduction (married filing jointly (one earner)):"
     )
     assert "California (married filing jointly (one earner))" in result.line("state_income_tax").basis
+
+
+def test_figures_are_kept_to_the_cent(data: TaxData) -> None:
+    # 3.71% of 45,678.91 = 1,694.69 saved; taxable 45,678.91 - 1,694.69 - 16,100 = 27,884.22: 1,240 + 12% of
+    # 15,484.22 = 3,098.11; Social Security 6.2% = 2,832.09; Medicare 1.45% = 662.34; taxes 6,592.54.
+    result = take_home(data, 2026, 45_678.91, "single", "TX", retirement_share=0.0371)
+    expected = {
+        "retirement": 1_694.69,
+        "taxable_income": 27_884.22,
+        "federal_income_tax": 3_098.11,
+        "social_security": 2_832.09,
+        "medicare": 662.34,
+        "total_tax": 6_592.54,
+        "take_home": 45_678.91 - 1_694.69 - 6_592.54,
+    }
+    assert {key: result.amount(key) for key in expected} == pytest.approx(expected, abs=0.0005)
+    # 0.9% of the 123.45 above 200,000 = 1.11.
+    extra = take_home(data, 2026, 200_123.45, "single", "TX").amount("additional_medicare")
+    assert extra == pytest.approx(1.11, abs=0.0005)
+
+
+def test_the_state_taxes_count_in_the_total(data: TaxData) -> None:
+    result = take_home(data, 2026, 150_000, "single", "CA")
+    taxes = ("federal_income_tax", "social_security", "medicare", "additional_medicare")
+    federal = sum(result.amount(key) for key in taxes)
+    state = result.amount("state_income_tax") + result.amount("state_payroll_tax")
+    assert state > 10_000
+    assert result.amount("total_tax") == pytest.approx(federal + state, abs=0.001)
+    assert result.take_home == pytest.approx(150_000 - federal - state, abs=0.001)
+
+
+def test_the_top_of_the_table_is_in_2026_dollars_in_another_year(data: TaxData) -> None:
+    # 2,000,000 in 2028 at 3% is 1,885,192 in 2026 dollars: within the table.
+    line = take_home(data, 2028, 2_000_000, "single", "CA", inflation=0.03).line("state_income_tax")
+    assert "interpolated at $1,885,192 in 2026 dollars" in line.basis
+    assert "above the table" not in line.basis

@@ -130,3 +130,63 @@ def test_a_table_that_misses_policyengine_by_more_than_the_limit_is_refused(raw:
 def test_a_gap_between_federal_years_is_refused(raw: dict[str, Any]) -> None:
     raw["federal"] = [raw["federal"][0], copy.deepcopy(raw["federal"][2])]
     assert "without a gap" in refused(raw)
+
+
+def test_a_missing_filing_status_is_refused(raw: dict[str, Any]) -> None:
+    del raw["federal"][1]["standard_deduction"]["head_of_household"]
+    assert "2026: standard_deduction must list every filing status" in refused(raw)
+
+
+def test_an_open_bracket_below_the_top_is_refused(raw: dict[str, Any]) -> None:
+    raw["federal"][1]["brackets"]["single"][2]["up_to"] = None
+    assert "2026 single: only the last bracket is open-ended" in refused(raw)
+
+
+def test_a_closed_top_bracket_is_refused(raw: dict[str, Any]) -> None:
+    raw["federal"][1]["brackets"]["single"][-1]["up_to"] = 1_000_000
+    assert "2026 single: only the last bracket is open-ended" in refused(raw)
+
+
+def test_a_repeated_bracket_threshold_is_refused(raw: dict[str, Any]) -> None:
+    brackets = raw["federal"][1]["brackets"]["single"]
+    brackets[1]["up_to"] = brackets[0]["up_to"]
+    assert "2026 single: bracket thresholds must rise" in refused(raw)
+
+
+def test_falling_rates_are_refused(raw: dict[str, Any]) -> None:
+    brackets = raw["federal"][1]["brackets"]["married_joint"]
+    brackets[0]["rate"], brackets[1]["rate"] = brackets[1]["rate"], brackets[0]["rate"]
+    assert "2026 married_joint: bracket rates must not fall" in refused(raw)
+
+
+def test_knots_that_do_not_start_at_0_or_repeat_a_wage_are_refused(raw: dict[str, Any]) -> None:
+    raw["states"]["tables"][4]["payroll_tax"][0][0] = 1
+    assert "knots must start at a wage of 0 and rise" in refused(raw)
+    raw["states"]["tables"][4]["payroll_tax"][0][0] = 0
+    knots = raw["states"]["tables"][4]["income_tax"]
+    knots[2][0] = knots[1][0]
+    assert "knots must start at a wage of 0 and rise" in refused(raw)
+
+
+def test_a_table_that_stops_short_of_the_top_wage_is_refused(raw: dict[str, Any]) -> None:
+    table = raw["states"]["tables"][4]
+    table["income_tax"][-1][0] = 1_999_999
+    assert f"{table['state']} {table['status']}: income_tax must end at the top wage" in refused(raw)
+
+
+def test_a_state_twice_is_refused(raw: dict[str, Any]) -> None:
+    raw["states"]["tables"].append(copy.deepcopy(raw["states"]["tables"][0]))
+    assert "every state and DC once per filing status" in refused(raw)
+
+
+def test_a_table_is_found_by_state_and_status(data: TaxData) -> None:
+    table = data.states.table("NY", "head_of_household")
+    assert (table.state, table.status) == ("NY", "head_of_household")
+    with pytest.raises(KeyError, match=r"no state table for ZZ \(single\)"):
+        data.states.table("ZZ", "single")
+
+
+def test_a_year_outside_the_file_has_no_federal_figures(data: TaxData) -> None:
+    assert data.federal_year(2024) is None
+    assert data.federal_year(2028) is None
+    assert data.federal_year(2027).year == 2027  # type: ignore[union-attr]

@@ -68,7 +68,7 @@ def test_problems_read_as_plain_sentences() -> None:
 
 @pytest.mark.parametrize(
     ("version", "shown"),
-    [(7, "profile format 7"), (7.0, "profile format 7"), (5.5, "profile format 5.5")],
+    [(7, "profile format 7"), (7.0, "profile format 7"), (6.5, "profile format 6.5")],
 )
 def test_a_newer_profile_names_its_format_as_written(data_dir: Path, version: object, shown: str) -> None:
     (data_dir / "profile.json").write_text(json.dumps({"schema_version": version}), encoding="utf-8")

@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 
 from planner.domain.profile import PROFILE_SCHEMA_VERSION, Profile, TickedSkill
-from planner.storage.profile_migrations import SKILL_RENAMES_V4, migrate, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5
+from planner.storage.profile_migrations import (
+    SKILL_RENAMES_V4,
+    migrate,
+    v1_to_v2,
+    v2_to_v3,
+    v3_to_v4,
+    v4_to_v5,
+    v5_to_v6,
+)
 from planner.storage.profile_store import LoadStatus, ProfileStore
 
 V1 = {
@@ -101,7 +109,7 @@ def test_v2_file_is_backed_up_and_gains_an_empty_pay_history(data_dir: Path) -> 
     assert (profile.years_of_experience, profile.current_salary) == (6.5, 130000)
     assert (profile.assumptions.inflation, profile.assumptions.horizon_years) == (0.03, 20)
     on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 5
+    assert on_disk["schema_version"] == PROFILE_SCHEMA_VERSION == 6
     assert on_disk["pay_history"] == {}
     assert on_disk["current_level"] is None
 
@@ -248,7 +256,7 @@ def test_v4_file_keeps_everything_and_gains_an_empty_plan_no_scenarios_and_no_of
     assert p.pay_history == {2024: 150000, 2025: 155000}
     assert (p.plan, p.scenarios, p.offers) == ({}, [], [])
     on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == 5
+    assert on_disk["schema_version"] == 6
     assert (on_disk["plan"], on_disk["scenarios"], on_disk["offers"]) == ({}, [], [])
 
 
@@ -294,3 +302,23 @@ def test_a_v3_file_whose_moved_tick_is_damaged_is_quarantined_not_half_fixed(dat
         assert result.status is LoadStatus.QUARANTINED
         assert result.moved_to is not None
         assert result.moved_to.read_bytes() == content
+
+
+V5 = {**V4, "schema_version": 5, "plan": {}, "scenarios": [], "offers": []}
+
+
+def test_a_v5_file_gains_the_take_home_inputs_at_their_defaults(data_dir: Path) -> None:
+    p = migrated(data_dir, V5, 5)
+    assert (p.taxes.filing_status, p.taxes.state, p.taxes.retirement_share) == ("single", None, 0.0)
+    assert (p.current_salary, p.market_area) == (160000, "0042660")
+    on_disk = json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == 6
+    assert on_disk["taxes"] == {"filing_status": "single", "state": None, "retirement_share": 0.0}
+
+
+def test_v5_to_v6_refuses_what_is_not_a_version_5_profile() -> None:
+    with pytest.raises(ValueError, match=r"^not a version 5 profile$"):
+        v5_to_v6(V4, dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match=r"^fields a version 5 profile never had: taxes$"):
+        v5_to_v6({**V5, "taxes": {}}, dt.date(2026, 1, 1))
+    assert v5_to_v6(V5, dt.date(2026, 1, 1))["offers"] == []

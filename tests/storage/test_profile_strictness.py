@@ -63,16 +63,16 @@ def test_a_whole_number_written_with_a_point_fills_a_whole_number_field() -> Non
             decode_profile(profile_bytes(current_salary=refused), DAY)
 
 
-def test_format_5_written_as_5_point_0_is_read_like_5_and_saved_as_5(data_dir: Path) -> None:
+def test_the_current_format_written_as_a_float_is_read_like_it_and_saved_as_a_whole_number(data_dir: Path) -> None:
     (data_dir / "profile.json").write_text(
-        json.dumps({"schema_version": 5.0, "years_of_experience": 4}), encoding="utf-8"
+        json.dumps({"schema_version": float(PROFILE_SCHEMA_VERSION), "years_of_experience": 4}), encoding="utf-8"
     )
     store = ProfileStore(data_dir)
     result = store.load()
     assert result.status is LoadStatus.LOADED, result.message
     assert result.profile.years_of_experience == 4
     store.save(result.profile)
-    assert json.loads((data_dir / "profile.json").read_bytes())["schema_version"] == 5
+    assert json.loads((data_dir / "profile.json").read_bytes())["schema_version"] == PROFILE_SCHEMA_VERSION == 6
 
 
 def test_an_older_format_written_as_a_float_is_migrated_like_the_whole_number(data_dir: Path) -> None:
@@ -85,8 +85,8 @@ def test_an_older_format_written_as_a_float_is_migrated_like_the_whole_number(da
 @pytest.mark.parametrize(
     ("written", "shown"),
     [
-        ("6", "6"),
-        ("6.0", "6"),
+        ("7", "7"),
+        ("7.0", "7"),
         ("99999999999999999999999", "99999999999999999999999"),
         ("99999999999999999999999.0", "99999999999999999999999"),
         ("1e30", "1e30"),

@@ -1,5 +1,5 @@
 """The user's own data: ticked skills, where they stand today, the projection's assumptions, and (format 5) the
-learning plan, scenarios and job offers (``planner.domain.plans``).
+learning plan, scenarios and job offers (``planner.domain.plans``), and (format 6) the inputs of take-home pay.
 
 The assumptions are the app's, not the article's: each has a default the user can see and change.
 ``pay_history`` holds the base salaries the user actually earned (calendar year -> USD a year); the latest one
@@ -40,6 +40,7 @@ from planner.domain.profile_base import (
     PayYear,
     ProfileModel,
     Salary,
+    TaxInputs,
     Years,
 )
 
@@ -56,10 +57,11 @@ __all__ = [  # the building blocks are imported from here too
     "PROFILE_SCHEMA_VERSION",
     "Assumptions",
     "Profile",
+    "TaxInputs",
     "TickedSkill",
 ]
 
-PROFILE_SCHEMA_VERSION = 5
+PROFILE_SCHEMA_VERSION = 6
 # Ticked skills at most (the first format's limit too): with every other list at its longest this keeps the largest
 # profile the model allows at about 6 MB as saved, under the store's limit (planner.storage.profile_store).
 MAX_TICKED = 10_000
@@ -90,6 +92,8 @@ class Profile(ProfileModel):
     plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] = Field(default_factory=dict)
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=list)
     offers: Annotated[list[Offer], Field(max_length=MAX_OFFERS)] = Field(default_factory=list)
+    # New in format 6: filing status, the state for taxes and pre-tax retirement contributions (take-home pay).
+    taxes: TaxInputs = TaxInputs()
 
     @field_validator("years_of_experience")
     @classmethod

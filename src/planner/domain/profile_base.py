@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
+from planner.domain.tax_data import FilingStatus, StateCode
+
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
 MAX_PROMOTION_SHIFT = 5
@@ -109,3 +111,21 @@ class Assumptions(ProfileModel):
     @classmethod
     def _no_negative_zero(cls, v: float) -> float:
         return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"
+
+
+class TaxInputs(ProfileModel):
+    """What take-home pay needs from the user (new in format 6; planner.domain.taxes computes it).
+
+    ``state`` is the state whose taxes apply (a postal code); None: the state of the Market tab's area (a metro
+    area spanning states: its first-named one), or none chosen yet. ``retirement_share`` is the share of gross pay
+    put into a pre-tax retirement plan (0: none); the year's legal limit is checked where it is used, since it
+    depends on the year (planner.domain.taxes.take_home)."""
+
+    filing_status: FilingStatus = "single"
+    state: StateCode | None = None
+    retirement_share: Share = 0.0
+
+    @field_validator("retirement_share")
+    @classmethod
+    def _no_negative_zero(cls, v: float) -> float:
+        return v + 0.0

@@ -21,8 +21,10 @@ codes, unset until chosen), and renames the skills the data moved: the article's
 skills are no longer entry-level ones (``SKILL_RENAMES_V4``).
 
 Version 5 adds the learning plan (``plan``: skill id -> month planned), named ``scenarios`` and job ``offers``
-(``planner.domain.plans``), all empty in a migrated file, and a tick may keep the month it was planned for. It is
-``planner.domain.profile.Profile``.
+(``planner.domain.plans``), all empty in a migrated file, and a tick may keep the month it was planned for.
+
+Version 6 adds ``taxes`` (filing status, the state for taxes, pre-tax retirement share: single, the Market tab's
+state, 0 % in a migrated file). It is ``planner.domain.profile.Profile``.
 """
 
 from __future__ import annotations
@@ -129,6 +131,20 @@ def v4_to_v5(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
     return {**raw, "schema_version": 5, "plan": {}, "scenarios": [], "offers": []}
 
 
+V5_FIELDS = V4_FIELDS | {"plan", "scenarios", "offers"}
+
+
+def v5_to_v6(raw: dict[str, Any], known_on: dt.date) -> dict[str, Any]:
+    """Version 6 adds the inputs of take-home pay at their defaults (single, the Market tab's state, no pre-tax
+    retirement contributions); everything else is kept. A v5 file with fields v5 never had is refused."""
+    if raw.get("schema_version") != 5:
+        raise ValueError("not a version 5 profile")
+    unknown = sorted(str(k) for k in raw if k not in V5_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a version 5 profile never had: {', '.join(unknown[:5])}")
+    return {**raw, "schema_version": 6, "taxes": {"filing_status": "single", "state": None, "retirement_share": 0.0}}
+
+
 def _tick_date(tick: Any) -> str:
     return str(tick.get("ticked_on", "")) if isinstance(tick, dict) else ""
 
@@ -139,6 +155,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any], dt.date], dict[str, Any]]] = {
     2: v2_to_v3,
     3: v3_to_v4,
     4: v4_to_v5,
+    5: v5_to_v6,
 }
 
 

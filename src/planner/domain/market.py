@@ -22,6 +22,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from planner.domain.tax_data import STATE_NAMES
+
 MARKET_SCHEMA_VERSION = 1
 Code = Annotated[str, Field(pattern=r"^[0-9A-Za-z\-]{1,7}$")]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -48,6 +50,9 @@ NATIONAL = "0000000"
 ALL_INDUSTRIES = "000000"
 
 Field_ = Literal["employment", "employment_rse", "mean", "wage_rse", "p10", "p25", "p50", "p75", "p90"]
+
+
+_POSTAL_CODES = {name: code for code, name in STATE_NAMES.items()}
 
 
 class Strict(BaseModel):
@@ -215,6 +220,21 @@ class MarketData(Strict):
     @functools.cached_property
     def _industries(self) -> dict[str, Industry]:
         return {i.code: i for i in self.industries}
+
+    def tax_state(self, code: str) -> str | None:
+        """The state whose taxes apply in an area, as a postal code (planner.domain.tax_data.STATE_NAMES), or None
+        (the nation, Puerto Rico and the other territories the tax data does not cover). A metropolitan area that
+        spans states gives its first-named one ("New York-Newark-Jersey City, NY-NJ-PA": NY); a state or a
+        nonmetropolitan area, the state of its code's first two digits (the state's FIPS code)."""
+        area = self._areas.get(code)
+        if area is None or area.type == "N":
+            return None
+        if area.type == "M" and not area.nonmetropolitan:
+            _, _, states = area.name.rpartition(", ")
+            first = states[:2]
+            return first if first in STATE_NAMES else None
+        state_area = self._areas.get(code[:2] + "00000")
+        return None if state_area is None else _POSTAL_CODES.get(state_area.name)
 
     def series_id(self, cell: Cell, name: Field_) -> str:
         """The BLS series id of one figure, e.g. OEUN000000000000015205113 (national median, data scientists)."""

@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
     from planner.commands import WindowCommands
     from planner.domain.dataset import Dataset
+    from planner.domain.market import MarketData
     from planner.domain.profile import Profile
+    from planner.domain.tax_data import TaxData
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
     from planner.presenters.display import DisplayChoice
     from planner.presenters.first_run import WelcomeAnswers, WelcomeQuestions
     from planner.presenters.session import ProfileSession
+    from planner.presenters.take_home import TaxSource
     from planner.storage.instance_lock import DataDirLock
     from planner.storage.profile_store import ProfileStore
     from planner.storage.settings import AppSettings
@@ -95,7 +98,7 @@ def build_window(
         session=session,
         settings=settings,
         dialogs=dialogs if dialogs is not None else QtDialogs(window),  # before the tabs: they ask through it
-        display=DisplayChoice(window),
+        display=DisplayChoice(window, taxes=_tax_source(), session=session),
     )
     add_tabs(ctx)
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
@@ -104,6 +107,23 @@ def build_window(
     window.revert_data_action.setEnabled(False)
     ctx.commands = WindowCommands(window, dataset, session, ctx.dialogs, data_dir=data_dir)
     return ctx
+
+
+def _tax_source() -> TaxSource:
+    """Take-home pay's data for every tab: the tax file and the wage data, each read when first needed."""
+    from planner.presenters.take_home import TaxSource
+
+    def tax_data() -> TaxData:
+        from planner.storage import tax_file
+
+        return tax_file.load_tax_data()
+
+    def market() -> MarketData | None:
+        from planner.storage import market_file
+
+        return market_file.market_or_none()
+
+    return TaxSource(tax_data, market)
 
 
 def add_tabs(ctx: Context) -> None:

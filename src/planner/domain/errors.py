@@ -3,6 +3,7 @@
 ``DatasetError``: a dataset file could not be used. Storage raises it (reading, parsing, validating a file);
 presenters catch it without importing storage. ``ProfileReadOnlyError``, ``FolderLostError`` and
 ``UnsavableProfileError``: why a save of the profile was not made (the autosave presenter says so).
+``TaxDataError``: the bundled tax file could not be used (take-home pay is then not shown; the rest works).
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class UnsavableProfileError(ValueError):
 
 class FolderLostError(ProfileReadOnlyError):
     """The data folder is no longer this window's (its lock was taken or removed, or the folder went away)."""
+
+
+class TaxDataError(Exception):
+    """The bundled tax file could not be used (a broken installation); the message names the file and says why."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,9 @@ from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile
 from planner.domain.projection import project
 from planner.domain.projection_basis import Comp, Dollars
+
+if TYPE_CHECKING:
+    from planner.domain.taxes import TaxSetting
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ def plan_steps(
     years_ahead: int = 5,
     dollars: Dollars = "today",
     comp: Comp = "base",
+    taxes: TaxSetting | None = None,
 ) -> list[PlanStep]:
     """Each step of the learning plan with what it adds (see the module's docstring).
 
@@ -70,7 +75,7 @@ def plan_steps(
     plans: list[dict[str, PlannedSkill]] = [{}]
     for sk, _group, planned in steps:
         plans.append({**plans[-1], sk.id: planned})
-    curves = [project(dataset, profile.model_copy(update={"plan": plan}), year) for plan in plans]
+    curves = [project(dataset, profile.model_copy(update={"plan": plan}), year, taxes=taxes) for plan in plans]
     result: list[PlanStep] = []
     for n, (sk, group, planned) in enumerate(steps):
         before, after = curves[n], curves[n + 1]

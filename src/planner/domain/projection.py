@@ -20,6 +20,9 @@ employer ("the basis"):
   ``k`` of the remaining way to the top (a pay below the range gets only what that adds above the bottom).
   Without a salary the projection is that figure; with one, pay covers
   ``1 - (1 - skill_pace) ** t`` of the distance from ``plain`` to it by year ``t``.
+* **Take-home pay** (``Comp`` "take_home", with a ``TaxSetting``): each year's total compensation in that
+  year's dollars less its taxes and pre-tax retirement contributions (``planner.domain.taxes``); in today's dollars,
+  that amount with the assumed inflation taken out.
 * **The learning plan.** A planned skill counts from the calendar year of its month (``plans.planned_year``): from
   that year on, the levels, promotions and what skills warrant are those with it ticked. With a salary, the
   distance a year's newly counted skills add closes at the same pace, from that year (``1 - (1 - skill_pace) **
@@ -33,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -59,6 +62,9 @@ from planner.domain.projection_basis import (
     real_growth,
     today_level_index,
 )
+
+if TYPE_CHECKING:
+    from planner.domain.taxes import TaxSetting
 
 # --- the projection ------------------------------------------------------------------------------------------
 
@@ -104,6 +110,7 @@ class Projection:
     target: FloatArray
     ramp: FloatArray
     base: FloatArray
+    taxes: TaxSetting | None = None  # what take-home pay needs (None: it is not worked out)
 
     # --- axes ------------------------------------------------------------------------------------------------
 
@@ -148,20 +155,48 @@ class Projection:
         """Base salary in today's dollars to the dollars and pay asked for."""
         a = self.assumptions
         values = base_today
-        if comp == "total":
+        if comp != "base":
             values = values * (1.0 + a.bonus_percent / 100.0) + float(a.yearly_equity)
+        if comp == "take_home":
+            net = self.after_tax(values * self.inflation_index)
+            return net if dollars == "nominal" else net / self.inflation_index
         if dollars == "nominal":
             values = values * self.inflation_index
         return values
 
+    def after_tax(self, gross_nominal: FloatArray) -> FloatArray:
+        """Each year's take-home pay (nominal) of a gross pay in that year's dollars."""
+        taxes = self.taxes
+        if taxes is None:
+            raise ValueError("take-home pay needs the tax inputs (a TaxSetting)")
+        inflation = self.assumptions.inflation
+        years = self.calendar_years
+        return np.array([taxes.amount(int(y), float(g), inflation) for y, g in zip(years, gross_nominal, strict=True)])
+
+    def _scaled(self, which: Literal["base", "low", "high"], dollars: Dollars, comp: Comp) -> FloatArray:
+        """``scale`` of the projected pay or a range's edge, kept: a take-home curve is asked for many times."""
+        source = self.base if which == "base" else self._range_today[0 if which == "low" else 1]
+        if comp != "take_home":
+            return self.scale(source, dollars, comp)
+        key = (which, dollars, comp)
+        found = self._scaled_cache.get(key)
+        if found is None:
+            found = self._scaled_cache[key] = self.scale(source, dollars, comp)
+            found.flags.writeable = False  # shared by every caller
+        return found
+
+    @cached_property
+    def _scaled_cache(self) -> dict[tuple[str, str, str], FloatArray]:
+        return {}
+
     def projected(self, dollars: Dollars, comp: Comp) -> FloatArray:
-        return self.scale(self.base, dollars, comp)
+        return self._scaled("base", dollars, comp)
 
     def low(self, dollars: Dollars, comp: Comp) -> FloatArray:
-        return self.scale(self._range_today[0], dollars, comp)
+        return self._scaled("low", dollars, comp)
 
     def high(self, dollars: Dollars, comp: Comp) -> FloatArray:
-        return self.scale(self._range_today[1], dollars, comp)
+        return self._scaled("high", dollars, comp)
 
     def series(self, dollars: Dollars, comp: Comp) -> Series:
         return Series(self.low(dollars, comp), self.projected(dollars, comp), self.high(dollars, comp))
@@ -245,14 +280,16 @@ def project(
     *,
     basis: PayBasis | None = None,
     extra_skills: Iterable[str] = (),
+    taxes: TaxSetting | None = None,
 ) -> Projection:
     """The projection for ``profile`` from ``current_year`` on.
 
     ``basis`` compares the same person elsewhere (another industry or employer): a salary is then scaled by the
     ratio of the two pay factors, never above the article's largest figure unless it is already above it.
-    ``extra_skills`` are treated as ticked (for "what if" curves and skill effects)."""
+    ``extra_skills`` are treated as ticked (for "what if" curves and skill effects). ``taxes``: what take-home
+    pay needs (without it, only base salary and total compensation can be asked for)."""
     ticked = ticked_ids(dataset, profile) | frozenset(extra_skills)
-    return _project(dataset, profile, ticked, current_year, basis, None)
+    return _project(dataset, profile, ticked, current_year, basis, None, taxes)
 
 
 Batches = tuple[tuple[int, frozenset[str]], ...]
@@ -282,6 +319,7 @@ def _project(
     current_year: int,
     basis: PayBasis | None,
     horizon: int | None,
+    taxes: TaxSetting | None = None,
 ) -> Projection:
     a = profile.assumptions
     batches = skill_batches(dataset, profile, ticked, current_year)
@@ -333,6 +371,7 @@ def _project(
         t=np.arange(n, dtype=np.int64),
         level_index=np.array(levels, dtype=np.int64),
         **path,
+        taxes=taxes,
     )
 
 

@@ -15,7 +15,7 @@ from planner.domain.dataset import Dataset, Level
 from planner.domain.profile import Assumptions, Profile
 
 Dollars = Literal["nominal", "today"]
-Comp = Literal["base", "total"]
+Comp = Literal["base", "total", "take_home"]  # take-home: of total compensation, after taxes
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 

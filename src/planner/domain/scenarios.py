@@ -11,6 +11,7 @@ scenario's own assumption changes come last, so a scenario can still change what
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,6 +21,9 @@ from planner.domain.plans import Scenario
 from planner.domain.profile import MAX_SALARY, Profile
 from planner.domain.projection import Projection, project
 from planner.domain.projection_basis import Comp, Dollars, PayBasis, pay_basis
+
+if TYPE_CHECKING:
+    from planner.domain.taxes import TaxSetting
 
 TODAY_PATH = "Today's path"
 COMPARE_YEARS = (1, 3, 5, 10)
@@ -65,10 +69,13 @@ def scenario_basis(dataset: Dataset, profile: Profile, scenario: Scenario) -> Pa
     return pay_basis(dataset, industry=scenario.industry)
 
 
-def scenario_projection(dataset: Dataset, profile: Profile, scenario: Scenario, current_year: int) -> Projection:
-    """The projection of the scenario (see the module's docstring)."""
+def scenario_projection(
+    dataset: Dataset, profile: Profile, scenario: Scenario, current_year: int, taxes: TaxSetting | None = None
+) -> Projection:
+    """The projection of the scenario (see the module's docstring). ``taxes``: the scenario's own (the state of its
+    market area when it moves, ``planner.domain.taxes.scenario_taxes``), for take-home pay."""
     own = scenario_profile(profile, scenario)
-    return project(dataset, own, current_year, basis=scenario_basis(dataset, profile, scenario))
+    return project(dataset, own, current_year, basis=scenario_basis(dataset, profile, scenario), taxes=taxes)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -13,6 +14,9 @@ from planner.domain.dataset import Dataset, Skill
 from planner.domain.profile import Profile
 from planner.domain.projection import _project, ticked_ids
 from planner.domain.projection_basis import Comp, Dollars, FloatArray
+
+if TYPE_CHECKING:
+    from planner.domain.taxes import TaxSetting
 
 
 @dataclass(frozen=True)
@@ -30,18 +34,19 @@ def skill_effects(
     years_ahead: int = 5,
     dollars: Dollars = "today",
     comp: Comp = "base",
+    taxes: TaxSetting | None = None,
 ) -> dict[str, SkillEffect]:
     """For every skill of the dataset not ticked yet: how much ticking it today raises the projected base salary
     ``years_ahead`` years from now and the earnings over the horizon, in today's dollars, in the profile's
     industry or at its employer, with the rest of the learning plan as it is. A planned skill is measured against
     the plan without it, so every skill's figure says what the skill itself is worth. Never negative (ticking a
     skill never lowers the curve). ``dollars`` and ``comp``: the Projection tab's choice, so a skill's total is
-    exactly what ticking it adds to that tab's total."""
+    exactly what ticking it adds to that tab's total (take-home pay: with ``taxes``, the tab's own)."""
     ticked = ticked_ids(dataset, profile)
     horizon = max(profile.assumptions.horizon_years, years_ahead + 1)
 
     def base(profile: Profile, skills: frozenset[str]) -> FloatArray:
-        return _project(dataset, profile, skills, current_year, None, horizon).projected(dollars, comp)
+        return _project(dataset, profile, skills, current_year, None, horizon, taxes).projected(dollars, comp)
 
     before = base(profile, ticked)
     span = profile.assumptions.horizon_years

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from planner.domain.money import percent, usd
 from planner.domain.tax_data import (
@@ -36,6 +36,9 @@ from planner.domain.tax_data import (
     StateData,
     TaxData,
 )
+
+if TYPE_CHECKING:
+    from planner.domain.market import MarketData
 
 LineKind = Literal["yours", "law", "derived", "assumption"]
 STATES_TAXING_RETIREMENT_CONTRIBUTIONS = frozenset({"PA"})
@@ -175,7 +178,11 @@ def take_home(
     state: str,
     retirement_share: float = 0.0,
     inflation: float = 0.025,
+    *,
+    cap_at_limit: bool = False,
 ) -> TakeHome:
+    """Every line of one year's take-home pay (see the module's docstring). Contributions above the year's legal
+    limit are refused, or with ``cap_at_limit`` (a projection's later years, where pay has grown) held at it."""
     if not 0 <= gross_pay <= 1e8:
         raise TaxInputError(f"gross pay must be between $0 and $100,000,000, not {usd(gross_pay)}")
     if status not in FILING_STATUS_NAMES:
@@ -188,21 +195,20 @@ def take_home(
     law = ty.law
     contribution = round(gross_pay * retirement_share, 2)
     limit = ty.amount(law.retirement_limit_401k)
-    if contribution > limit:
+    held = contribution > limit
+    if held and not cap_at_limit:
         raise TaxInputError(
             f"pre-tax retirement contributions of {usd(contribution)} are above the {year} limit of {usd(limit)}"
         )
     lines = [TaxLine("gross_pay", "Gross pay", gross_pay, "yours", "your entry")]
     if contribution:
-        lines.append(
-            TaxLine(
-                "retirement",
-                "Pre-tax retirement contributions",
-                contribution,
-                "derived",
-                f"{percent(retirement_share)} of gross pay (your entry); the {year} limit is {usd(limit)}",
-            )
-        )
+        share_text = f"{percent(retirement_share)} of gross pay (your entry)"
+        if held:
+            contribution = limit
+            why = f"{share_text}, {usd(gross_pay * retirement_share)}, held at the {year} limit of {usd(limit)}"
+        else:
+            why = f"{share_text}; the {year} limit is {usd(limit)}"
+        lines.append(TaxLine("retirement", "Pre-tax retirement contributions", contribution, "derived", why))
 
     deduction = ty.amount(law.standard_deduction[status])
     kind, why = ty.basis(f"standard deduction ({FILING_STATUS_NAMES[status]})")
@@ -301,3 +307,144 @@ def take_home(
 def taxes_wages(data: TaxData, state: str, status: FilingStatus) -> bool:
     """Whether the state taxes a wage earner's income at all (its table is not zero everywhere)."""
     return any(t > 0 for _, t in data.states.table(state, status).income_tax)
+
+
+def retirement_limit(data: TaxData, year: int, inflation: float) -> float:
+    """The year's legal limit on pre-tax 401(k) contributions (moved by inflation after the data's last year)."""
+    ty = tax_year(data, year, inflation)
+    return ty.amount(ty.law.retirement_limit_401k)
+
+
+def no_income_tax_states(data: TaxData, status: FilingStatus = "single") -> list[str]:
+    """The states (postal codes, in STATE_NAMES order) whose table taxes no wage income."""
+    return [s for s in STATE_NAMES if not taxes_wages(data, s, status)]
+
+
+# --- the state whose taxes apply, and a year's take-home as one number (for curves) -----------------------------
+
+
+@dataclass(frozen=True)
+class StateForTaxes:
+    """The state whose taxes apply and where that comes from: "yours" (chosen), "area" (the state of a market
+    area) or "none" (no state chosen and no area giving one: take-home pay cannot be worked out)."""
+
+    state: str | None
+    origin: Literal["yours", "area", "none"]
+    area_name: str = ""  # the market area, when the state comes from it
+
+    def words(self) -> str:
+        """ "Washington (your choice)", "Washington (from your Market area: Seattle-Tacoma-Bellevue, WA)"."""
+        if self.state is None:
+            return "no state chosen"
+        name = STATE_NAMES[self.state]
+        if self.origin == "area":
+            return f"{name} (from the market area {self.area_name})"
+        return f"{name} (your choice)"
+
+
+def state_for_taxes(state: str | None, area: str | None, market: MarketData | None) -> StateForTaxes:
+    """The state for taxes: the one chosen (``profile.taxes.state``), else the state of the market area (a metro
+    area spanning states: its first-named one, ``MarketData.tax_state``); "none" when neither gives one (no area,
+    the nation, Puerto Rico, an area the wage data lacks or no wage data)."""
+    if state is not None:
+        return StateForTaxes(state, "yours")
+    if area is None or market is None:
+        return StateForTaxes(None, "none")
+    found = market.tax_state(area)
+    if found is None:
+        return StateForTaxes(None, "none", _area_name(market, area))
+    return StateForTaxes(found, "area", _area_name(market, area))
+
+
+def _area_name(market: MarketData, area: str) -> str:
+    try:
+        return market.area(area).name
+    except KeyError:
+        return area
+
+
+@dataclass(frozen=True)
+class TaxSetting:
+    """Everything take-home pay needs besides the year, the pay and the inflation assumption."""
+
+    data: TaxData
+    status: FilingStatus
+    state: str
+    retirement_share: float = 0.0
+    origin: str = ""  # where the state comes from, in words ("Washington (your choice)")
+
+    def moved_to(self, state: str, origin: str) -> TaxSetting:
+        return TaxSetting(self.data, self.status, state, self.retirement_share, origin)
+
+    def lines(self, year: int, gross_pay: float, inflation: float) -> TakeHome:
+        """Every line of the year's take-home pay; contributions held at the year's limit (pay grows)."""
+        return take_home(
+            self.data, year, gross_pay, self.status, self.state, self.retirement_share, inflation, cap_at_limit=True
+        )
+
+    def amount(self, year: int, gross_pay: float, inflation: float) -> float:
+        """The take-home pay of ``lines`` alone, without the words (a curve needs thousands of them)."""
+        return take_home_amount(self, year, gross_pay, inflation)
+
+
+def taxes_in_area(setting: TaxSetting, area: str | None, market: MarketData | None) -> TaxSetting:
+    """The taxes of a scenario that moves to another market area: that area's state (a metro area spanning
+    states: its first-named one); an area the tax data has no state for (the nation, Puerto Rico) keeps the
+    setting's state and says so."""
+    if area is None:
+        return setting
+    found = state_for_taxes(None, area, market)
+    if found.state is None:
+        where = found.area_name or "its area"
+        return setting.moved_to(
+            setting.state,
+            f"{setting.origin or STATE_NAMES[setting.state]}; {where} has no state "
+            f"in the tax data, so today's path's state is used",
+        )
+    return setting.moved_to(found.state, f"{STATE_NAMES[found.state]} (the scenario's market area {found.area_name})")
+
+
+def take_home_amount(setting: TaxSetting, year: int, gross_pay: float, inflation: float) -> float:
+    """``take_home(...).take_home`` for a setting, contributions held at the limit, computed the same way (each
+    line rounded to the cent) but without the text of each line."""
+    data, status, state = setting.data, setting.status, setting.state
+    ty = tax_year(data, year, inflation)
+    law = ty.law
+    contribution = min(round(gross_pay * setting.retirement_share, 2), ty.amount(law.retirement_limit_401k))
+    deduction = ty.amount(law.standard_deduction[status])
+    taxable = max(0.0, gross_pay - contribution - deduction)
+    federal = round(_bracket_amount(taxable, law.brackets[status], 1.0 if ty.from_law else ty.factor), 2)
+    base = ty.amount(law.social_security_wage_base)
+    social = round(min(gross_pay, base) * law.social_security_rate, 2)
+    medicare = round(gross_pay * law.medicare_rate, 2)
+    extra = round(max(0.0, gross_pay - law.additional_medicare_threshold[status]) * law.additional_medicare_rate, 2)
+    state_wage = gross_pay if state in STATES_TAXING_RETIREMENT_CONTRIBUTIONS else gross_pay - contribution
+    income = _state_amount(data.states, state, status, state_wage, year, inflation, "income_tax")
+    payroll = _state_amount(data.states, state, status, gross_pay, year, inflation, "payroll_tax")
+    total = round(federal + social + medicare + extra + income + payroll, 2)
+    return round(gross_pay - contribution - total, 2)
+
+
+def _bracket_amount(taxable: float, brackets: list[Bracket], scale: float) -> float:
+    tax, lower = 0.0, 0.0
+    for b in brackets:
+        upper = float("inf") if b.up_to is None else round(b.up_to * scale, 2)
+        if taxable <= lower:
+            break
+        tax += (min(taxable, upper) - lower) * b.rate
+        lower = upper
+    return tax
+
+
+def _state_amount(
+    states: StateData,
+    state: str,
+    status: FilingStatus,
+    wage: float,
+    year: int,
+    inflation: float,
+    which: Literal["income_tax", "payroll_tax"],
+) -> float:
+    knots = getattr(states.table(state, status), which)
+    factor = (1 + inflation) ** (year - states.year)
+    return round(interpolate(knots, wage / factor) * factor, 2)

@@ -36,11 +36,15 @@ class Part(enum.Flag):
     SCENARIOS = enum.auto()
     OFFERS = enum.auto()
     MARKET = enum.auto()  # the Market tab's occupation and area
-    ALL = SKILLS | PLAN | STANDING | WORKPLACE | ASSUMPTIONS | PAY_HISTORY | SCENARIOS | OFFERS | MARKET
+    TAXES = enum.auto()  # filing status, the state for taxes, pre-tax retirement contributions
+    ALL = SKILLS | PLAN | STANDING | WORKPLACE | ASSUMPTIONS | PAY_HISTORY | SCENARIOS | OFFERS | MARKET | TAXES
 
 
-# What today's path is projected from (Profile.projection_inputs): a change to anything else leaves it as it is.
-PROJECTION_INPUTS = Part.SKILLS | Part.PLAN | Part.STANDING | Part.WORKPLACE | Part.ASSUMPTIONS | Part.PAY_HISTORY
+# What today's path is projected from (Profile.projection_inputs, and the tax inputs for take-home pay): a change to
+# anything else leaves it as it is (the Market tab's area too, unless it gives take-home pay its state).
+PROJECTION_INPUTS = (
+    Part.SKILLS | Part.PLAN | Part.STANDING | Part.WORKPLACE | Part.ASSUMPTIONS | Part.PAY_HISTORY | Part.TAXES
+)
 
 FIELD_PARTS: dict[str, Part] = {
     "schema_version": Part.NONE,
@@ -57,6 +61,7 @@ FIELD_PARTS: dict[str, Part] = {
     "offers": Part.OFFERS,
     "market_area": Part.MARKET,
     "market_occupation": Part.MARKET,
+    "taxes": Part.TAXES,
 }
 
 # The name of an edit whose caller gave none (Edit > Undo reads "Undo change the salary").
@@ -70,6 +75,7 @@ _PART_NAMES = {
     Part.SCENARIOS: "the scenarios",
     Part.OFFERS: "the offers",
     Part.MARKET: "the market area",
+    Part.TAXES: "the tax inputs",
 }
 
 

@@ -9,14 +9,12 @@ import functools
 
 from pydantic import ValidationError
 
+from planner.domain.errors import TaxDataError
 from planner.domain.tax_data import TaxData
 from planner.storage.dataset_file import resource_root
 
 BUNDLED_TAX_DATA = "us-tax-2025-2027.json"
-
-
-class TaxDataError(Exception):
-    """The bundled tax file could not be used (a broken installation); the message names the file and says why."""
+__all__ = ["BUNDLED_TAX_DATA", "TaxDataError", "load_tax_data", "read_tax_data"]
 
 
 def bundled_tax_file():  # type: ignore[no-untyped-def]  # a Traversable

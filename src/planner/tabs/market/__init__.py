@@ -16,7 +16,8 @@ def build(ctx: TabContext) -> QWidget:
     from planner.tabs.market.view import MarketTab
 
     tab = MarketTab()
-    presenter = MarketPresenter(load_market_data(), ctx.dataset, ctx.session, tab, parent=tab)  # leaves with its tab
+    # A child of its tab: leaves with it. The window's tax source says what your salary leaves after tax.
+    presenter = MarketPresenter(load_market_data(), ctx.dataset, ctx.session, tab, parent=tab, taxes=ctx.display.taxes)
     tab.occupation_chosen.connect(presenter.occupation_chosen)
     tab.area_chosen.connect(presenter.area_chosen)
     tab.set_table_model(presenter.table)

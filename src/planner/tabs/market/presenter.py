@@ -6,7 +6,8 @@ hover text. Derived figures (where the user's salary sits, the ranking of metro 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,6 +24,7 @@ from planner.domain.market import (
     ordinal,
 )
 from planner.domain.money import usd
+from planner.domain.tax_data import FILING_STATUS_NAMES, STATE_NAMES
 from planner.presenters.article import article_source
 from planner.presenters.choices import Choice
 from planner.presenters.market_text import (
@@ -37,6 +39,7 @@ from planner.presenters.market_text import (
 )
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.presenters.table import RowsTableModel
+from planner.presenters.take_home import TaxSource
 
 INTERPOLATION = (
     "Derived: straight-line interpolation between the two nearest published percentiles (10th, 25th, median, "
@@ -155,9 +158,13 @@ class MarketPresenter(QObject):
         session: ProfileSession,
         view: MarketView,
         parent: QObject | None = None,
+        taxes: TaxSource | None = None,
+        year: Callable[[], int] = lambda: dt.date.today().year,
     ) -> None:
         super().__init__(parent)
         self.market = market
+        self._taxes = taxes  # "after tax in Texas: ..." beside where your salary sits
+        self._year = year
         self._dataset = dataset
         self._session = session
         self._view = view
@@ -166,8 +173,8 @@ class MarketPresenter(QObject):
         self._industry_cache: dict[str, list[IndustryPair]] = {}
         self._area_cache: dict[str, list[Choice]] = {}
         # A child of its tab: leaves with it. Your salary today comes from where you stand or the pay history.
-        session.subscribe(self, Part.MARKET | Part.STANDING | Part.PAY_HISTORY, self._profile_changed)
-        self._shown: tuple[str, str, SalaryToday | None] | None = None
+        session.subscribe(self, Part.MARKET | Part.STANDING | Part.PAY_HISTORY | Part.TAXES, self._profile_changed)
+        self._shown: tuple[str, str, SalaryToday | None, object] | None = None
 
     # --- state ---------------------------------------------------------------------------------------------
 
@@ -212,13 +219,14 @@ class MarketPresenter(QObject):
     # --- drawing -------------------------------------------------------------------------------------------
 
     def refresh(self, force: bool = False) -> None:
-        state = (self.occupation, self.area, self._session.profile.salary_today())
+        profile = self._session.profile
+        state = (self.occupation, self.area, profile.salary_today(), profile.taxes)
         if state == self._shown and not force:
             return
         occupation_changed = self._shown is None or self._shown[0] != state[0]
         area_changed = self._shown is None or self._shown[1] != state[1]
         self._shown = state
-        occupation, area_code, today = state
+        occupation, area_code, today, _taxes = state
         salary = today[0] if today is not None else None
         if occupation_changed:
             self._view.set_areas(self.area_choices(occupation), area_code)
@@ -282,7 +290,26 @@ class MarketPresenter(QObject):
         head = placed(self.market, cell, salary, where)
         if head is None:
             return f"BLS published too few percentiles for {where} to place your {usd(salary[0])}."
-        return f"{head}{history_caveat(self.market, salary)} {INTERPOLATION}"
+        return f"{head}{self.after_tax(salary[0])}{history_caveat(self.market, salary)} {INTERPOLATION}"
+
+    def after_tax(self, salary: int) -> str:
+        """ " After tax in Texas: $113,791 a year (...)." for the salary this year, or why it cannot be said."""
+        if self._taxes is None:
+            return ""
+        profile = self._session.profile
+        setting = self._taxes.setting(profile)
+        if setting is None:
+            why = self._taxes.why_not(profile)
+            return f" {why.replace('Take-home pay', 'Your pay after tax')}" if why else ""
+        year = self._year()
+        net = setting.amount(year, float(salary), profile.assumptions.inflation)
+        share = setting.retirement_share
+        saving = f", {share * 100:g}% into a pre-tax retirement plan" if share else ""
+        return (
+            f" After tax in {STATE_NAMES[setting.state]}: {usd(net)} a year ({year}, "
+            f"{FILING_STATUS_NAMES[setting.status]}{saving}; federal, Social Security, Medicare and state taxes with "
+            "the standard deduction, no credits: each line on the Projection tab, take-home pay)."
+        )
 
     def metro_ranking(self, occupation: str, area_code: str) -> MetroRanking:
         cached = self._metro_cache.get(occupation)

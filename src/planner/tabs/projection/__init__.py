@@ -20,6 +20,7 @@ def build(ctx: TabContext) -> QWidget:
     from planner.tabs.projection.pay_history import PayHistoryPresenter
     from planner.tabs.projection.presenter import ProjectionPresenter
     from planner.tabs.projection.scenarios import ScenariosPresenter
+    from planner.tabs.projection.tax_inputs import TaxInputsPresenter
     from planner.tabs.projection.view import ProjectionTab
 
     tab = ProjectionTab()
@@ -48,7 +49,20 @@ def build(ctx: TabContext) -> QWidget:
     tab.set_scenario_model(scenarios.model)
     tab.set_differences_model(presenter.differences)
     connect_scenario_dialogs(tab, scenarios)
+
+    def pay_now() -> float | None:  # this year's total compensation: the gross pay the taxes are on
+        proj = presenter.projection
+        return float(proj.projected("nominal", "total")[0]) if proj is not None else None
+
+    taxes = TaxInputsPresenter(ctx.session, ctx.display, tab.tax_view, current_year=year, pay_now=pay_now, parent=tab)
+    box = tab.form.taxes
+    box.opened.connect(taxes.opened)
+    box.status_chosen.connect(taxes.status_chosen)
+    box.state_chosen.connect(taxes.state_chosen)
+    box.retirement_edited.connect(taxes.retirement_edited)
+    box.retirement_committed.connect(taxes.retirement_committed)
     presenter.start()
+    taxes.start()
     return tab
 
 

@@ -23,6 +23,7 @@ from planner.presenters.choices import Choice
 from planner.presenters.fields import FIELDS
 from planner.tabs.projection.pay_history_box import PayHistoryBox
 from planner.tabs.projection.scenario_box import ScenarioBox
+from planner.tabs.projection.tax_box import TaxBox
 from planner.views.contrast import set_muted
 from planner.views.plain import error_label
 
@@ -143,7 +144,8 @@ class InputsForm(QWidget):
         employer_note = QLabel("An employer's pay, when chosen, is used instead of the industry's.")
         employer_note.setWordWrap(True)
         set_muted(employer_note)
-        self.muted_labels = [row.hint for row in self.fields.values()] + [employer_note]
+        self.taxes = TaxBox()
+        self.muted_labels = [row.hint for row in self.fields.values()] + [employer_note] + self.taxes.muted_labels
         stand_form.addRow(employer_note)
 
         compare = QGroupBox("Compare with")
@@ -169,16 +171,18 @@ class InputsForm(QWidget):
         inputs_layout.addWidget(history)
         inputs_layout.addWidget(scenarios)
         inputs_layout.addWidget(assume)
+        inputs_layout.addWidget(self.taxes)
         inputs_layout.addWidget(compare)
         inputs_layout.addStretch(1)
 
     def tab_chain(self) -> list[QWidget]:
         """The inputs in the order they are laid out (Tab follows it): where you stand, the pay history, the
-        scenarios, the assumptions, what to compare with."""
+        scenarios, the assumptions, the taxes, what to compare with."""
         f = self.fields
         chain: list[QWidget] = [f["years_of_experience"].edit, self.level, f["current_salary"].edit]
         chain += [self.industry, self.employer, *self._history.tab_chain(), *self._scenarios.tab_chain()]
         chain += [f[spec.key].edit for spec in FIELDS if spec.key not in PROFILE_GROUP]
+        chain += self.taxes.tab_chain()
         chain += [self.compare_industry, self.compare_employer, self.compare_next]
         return chain
 

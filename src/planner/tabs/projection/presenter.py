@@ -26,9 +26,11 @@ from planner.domain.plans import Scenario
 from planner.domain.profile import Assumptions, Profile
 from planner.domain.projection import Projection, project
 from planner.domain.projection_basis import Comp, Dollars, article_level_index, pay_basis
-from planner.domain.projection_text import Breakdown, breakdown, next_step_text, notes
+from planner.domain.projection_text import Breakdown, next_step_text, notes
 from planner.domain.provenance import as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection
+from planner.domain.take_home_text import breakdown_of
+from planner.domain.tax_data import STATE_NAMES
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
 from planner.presenters.display import DisplayChoice
@@ -153,14 +155,15 @@ class ProjectionPresenter(QObject):
             self._show_fields(profile)
             self._view.show_profile_choice(profile.industry, profile.employer)
             self._show_levels(profile)
-        if parts == Part.MARKET:
+        after_tax = self.comp == "take_home"  # the Market tab's area may give the state whose taxes apply
+        if parts == Part.MARKET and not after_tax:
             self._show_differences()  # the Market tab's area: the BLS column only
             return
         before = self._shown() if change is not None and self.chart is not None else None
         self._previous = None
         if before is not None and parts & PROJECTION_INPUTS:
             self._previous = before  # drawn faint until the next change
-        self.recompute(today=bool(parts & PROJECTION_INPUTS) or self.projection is None)
+        self.recompute(today=bool(parts & PROJECTION_INPUTS) or after_tax or self.projection is None)
         if before is not None and change is not None:
             after = self._shown()
             if self._previous is not None and np.array_equal(np.round(before.y), np.round(after.y)):
@@ -194,7 +197,7 @@ class ProjectionPresenter(QObject):
         self._previous = None  # a curve in other dollars or pay is no "before"
         self._view.show_change("")
         if self.projection is not None:
-            self.recompute(today=False)
+            self.recompute(today=True)  # take-home pay chosen or left: projected with the taxes or without
 
     def _show_levels(self, profile: Profile) -> None:
         ds = self._dataset
@@ -232,8 +235,10 @@ class ProjectionPresenter(QObject):
         proj = self.projection
         assert proj is not None
         comparisons = dict(self._today_comparisons)
+        taxes, source = proj.taxes, self.display.taxes
+        moved = (lambda sc: source.for_scenario(taxes, sc)) if taxes and source else (lambda sc: None)
         self.scenarios = [
-            (sc, scenario_projection(ds, profile, sc, self.current_year)) for sc in profile.shown_scenarios()
+            (sc, scenario_projection(ds, profile, sc, self.current_year, moved(sc))) for sc in profile.shown_scenarios()
         ]
         for i, (_sc, other) in enumerate(self.scenarios):
             comparisons[f"scenario-{i}"] = other
@@ -250,17 +255,16 @@ class ProjectionPresenter(QObject):
     def _project_today(self) -> None:
         """Today's path, and the comparisons drawn beside it (another industry, employer, the next skills)."""
         ds, profile = self._dataset, self._session.profile
-        proj = project(ds, profile, self.current_year)
+        taxes = self.display.tax_setting(profile)  # None unless take-home pay is shown
+        proj = project(ds, profile, self.current_year, taxes=taxes)
         self.projection = proj
         comparisons: dict[str, Projection] = {}
         if self.compare_industry is not None:
-            comparisons["industry"] = project(
-                ds, profile, self.current_year, basis=pay_basis(ds, industry=self.compare_industry)
-            )
+            basis = pay_basis(ds, industry=self.compare_industry)
+            comparisons["industry"] = project(ds, profile, self.current_year, basis=basis, taxes=taxes)
         if self.compare_employer is not None:
-            comparisons["employer"] = project(
-                ds, profile, self.current_year, basis=pay_basis(ds, employer=self.compare_employer)
-            )
+            basis = pay_basis(ds, employer=self.compare_employer)
+            comparisons["employer"] = project(ds, profile, self.current_year, basis=basis, taxes=taxes)
         nxt = proj.next_promotion()
         if nxt is None:
             self._view.show_next_skills_option("With all skills of the next level (you are at the top level)", False)
@@ -268,7 +272,7 @@ class ProjectionPresenter(QObject):
             self._view.show_next_skills_option(f"With all {nxt.name} skills", True)
             if self.compare_next_skills:
                 extra = [sk.id for sk in nxt.level.skills]
-                comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra)
+                comparisons["next-skills"] = project(ds, profile, self.current_year, extra_skills=extra, taxes=taxes)
         self._today_comparisons = comparisons
 
     def _show_differences(self) -> None:
@@ -340,8 +344,9 @@ class ProjectionPresenter(QObject):
         assert proj is not None
         assert chart is not None
         first, last = int(chart.x[0]), int(chart.x[-1])
+        taxes = f"; {STATE_NAMES[proj.taxes.state]} taxes" if proj.taxes and self.comp == "take_home" else ""
         return (
-            f"{usd(float(chart.main.y[0]))} this year ({proj.level_name(0)})",
+            f"{usd(float(chart.main.y[0]))}{' take-home' if taxes else ''} this year ({proj.level_name(0)}{taxes})",
             f"Next: {next_step_text(proj)}",
             f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last})",
         )
@@ -392,7 +397,7 @@ class ProjectionPresenter(QObject):
 
     def breakdown(self, t: int) -> Breakdown:
         assert self.projection is not None
-        return breakdown(self.projection, t, self.dollars, self.comp)
+        return breakdown_of(self.projection, t, self.dollars, self.comp)
 
     def breakdown_html(self, t: int) -> str:
         return breakdown_html(self.breakdown(t))
@@ -461,7 +466,7 @@ class ProjectionPresenter(QObject):
         self.display.choose(dollars="today" if dollars == "today" else "nominal")
 
     def comp_chosen(self, comp: str) -> None:
-        self.display.choose(comp="total" if comp == "total" else "base")
+        self.display.choose(comp=comp if comp in ("total", "take_home") else "base")  # type: ignore[arg-type]
 
     def compare_industry_chosen(self, industry: str | None) -> None:
         self.compare_industry = industry

@@ -34,6 +34,7 @@ from planner.tabs.projection.pay_history_box import PayHistoryBox
 from planner.tabs.projection.plot import ProjectionPlot
 from planner.tabs.projection.scenario_box import ScenarioBox
 from planner.tabs.projection.table_plans import SIDE_BY_SIDE, YEAR_BY_YEAR
+from planner.tabs.projection.tax_box import TAKE_HOME_LABEL, TaxInputsPanel, tax_banner
 from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
 from planner.views.export_render import ChartCaption
@@ -168,6 +169,7 @@ class ProjectionTab(QWidget):
         self.comp.setAccessibleName("Pay")
         self.comp.addItem("Base salary", "base")
         self.comp.addItem("Total compensation (base + bonus + equity)", "total")
+        self.comp.addItem(TAKE_HOME_LABEL, "take_home")
         self.comp.currentIndexChanged.connect(lambda _i: self.comp_chosen.emit(self.comp.currentData()))
         self.details_button = QToolButton()
         self.details_button.setObjectName("detailsToggle")
@@ -261,6 +263,9 @@ class ProjectionTab(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.change)
+        self.tax_banner = tax_banner()  # why take-home pay cannot be shown, when it cannot
+        layout.addWidget(self.tax_banner)
+        self.tax_view = TaxInputsPanel(self.form.taxes, self.tax_banner, self.comp)  # tax_inputs.py's view
         layout.addLayout(bar)
         layout.addWidget(self.split, 1)
         # The curve first: "Why this number?" and the tables wait under it until asked for, and on a small screen

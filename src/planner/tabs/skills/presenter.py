@@ -118,7 +118,7 @@ class SkillsPresenter(QObject):
         self._effects_timer.setSingleShot(True)
         self._effects_timer.setInterval(0)
         self._effects_timer.timeout.connect(self.refresh_effects)
-        session.subscribe(self, PROJECTION_INPUTS, self._schedule_effects)
+        session.subscribe(self, PROJECTION_INPUTS | Part.MARKET, self._schedule_effects)
         self.refresh()
         # Not needed for the first paint (the Skills tab is built later, and computes at once if still pending):
         # wait long enough for the window to be painted first.
@@ -334,8 +334,10 @@ class SkillsPresenter(QObject):
     # --- what each skill is worth (from the projection) ---------------------------------------------------
 
     def _schedule_effects(self, _change: ProfileChange) -> None:
-        # Only a change to what the projection reads comes here (not a scenario, an offer, the Market tab's area).
-        self._effects_timer.start(EFFECTS_DELAY_MS)
+        # Only a change to what the projection reads comes here (not a scenario, an offer; the Market tab's area
+        # only when it gives take-home pay its state).
+        if _change.parts & PROJECTION_INPUTS or self.display.comp == "take_home":
+            self._effects_timer.start(EFFECTS_DELAY_MS)
 
     def refresh_effects(self) -> None:
         """For each unticked skill, what ticking it adds to the projected base salary EFFECT_YEARS from now and to
@@ -344,9 +346,9 @@ class SkillsPresenter(QObject):
         from planner.domain.skill_effects import rank_skills, skill_effects
 
         profile = self._session.profile
-        d, c = self.display.dollars, self.display.comp
-        effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS, d, c)
-        self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS, d, c)
+        d, c, taxes = self.display.dollars, self.display.comp, self.display.tax_setting(profile)
+        effects = skill_effects(self._dataset, profile, self._today().year, EFFECT_YEARS, d, c, taxes)
+        self.plan_steps = plan_steps(self._dataset, profile, self._today(), EFFECT_YEARS, d, c, taxes)
         words = self.display.words()
         where = _where(self._dataset, profile)
         horizon = profile.assumptions.horizon_years

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
+from planner.commands.take_home_export import take_home_column
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
@@ -37,8 +38,11 @@ from planner.tabs.projection.scenario_text import describe
 CSV_FIXED = ("Year", "Years of experience", "Level", "Low", "Projected", "High", "Cumulative", "Against the article")
 
 
-def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list[object]]]:
-    """Header and rows of the projection as the Projection tab's table shows it, in the chosen dollars and pay.
+def projection_csv(
+    presenter: ProjectionPresenter, profile: Profile | None = None
+) -> tuple[list[str], list[list[object]]]:
+    """Header and rows of the projection as the Projection tab's table shows it, in the chosen dollars and pay,
+    and (with ``profile``, when the pay shown is not already take-home pay) today's path's take-home pay last.
 
     Amounts are whole US dollars (as on screen); the header names the dollars and the kind of pay.
     """
@@ -55,13 +59,17 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
         f"{CSV_FIXED[7]} (base salary outside every figure of the article)",
         *(f"{name} (USD a year, {what})" for name in comparisons),
     ]
+    take_home = take_home_column(presenter, profile) if profile is not None and presenter.comp != "take_home" else None
+    if take_home is not None and take_home.shown:
+        header.append(f"Take-home pay (USD a year, {DOLLARS_LABEL[presenter.dollars]})")
     rows: list[list[object]] = []
     for r in range(table.rowCount()):
         year, years, level = table.value(r, 0), table.value(r, 1), table.value(r, 2)
         money = [round(float(table.value(r, c))) for c in range(3, 7)]
         others = [round(float(table.value(r, c))) for c in range(len(CSV_FIXED), table.columnCount())]
         note = str(table.value(r, 7)).replace("⚠ ", "")
-        rows.append([year, round(float(years), 2), level, *money, note, *others])
+        net = [round(take_home.values[r])] if take_home is not None and take_home.shown else []
+        rows.append([year, round(float(years), 2), level, *money, note, *others, *net])
     return header, rows
 
 
@@ -91,8 +99,9 @@ def projection_csv_file(presenter: ProjectionPresenter, profile: Profile, today:
     """File > Export projection as CSV, as blocks of rows (one empty line between them in the file): what the file
     is (the export date, the amounts' units, the dollars and pay shown, each assumption as default or yours), the
     projection as the Projection tab's table shows it, and the pay history the user recorded, if any."""
-    header, rows = projection_csv(presenter)
+    header, rows = projection_csv(presenter, profile)
     what = f"{DOLLARS_LABEL[presenter.dollars]}, {COMP_LABEL[presenter.comp]}"
+    take_home = take_home_column(presenter, profile)
     first, last = (rows[0][0], rows[-1][0]) if rows else ("", "")
     about: list[list[object]] = [
         ["ML Career Planner: your projected pay year by year"],
@@ -107,6 +116,7 @@ def projection_csv_file(presenter: ProjectionPresenter, profile: Profile, today:
             "where you chose one; Projected and Cumulative: derived from the article's figures, your entries and "
             "the assumptions below (Help > How projections work)",
         ],
+        ["Take-home pay", take_home.about],
         *_csv_assumptions(profile),
     ]
     table: list[list[object]] = [list(header), *rows]
@@ -120,6 +130,7 @@ DOLLARS_MEANING = {
 COMP_MEANING = {
     "base": "base salary only",
     "total": "total compensation: base salary with the assumed bonus and equity on top",
+    "take_home": "take-home pay: total compensation less taxes and pre-tax retirement contributions",
 }
 
 
@@ -190,20 +201,33 @@ def report_years(count: int, every: int = 5) -> list[int]:
     return sorted({0, *range(every - 1, count, every), count - 1})
 
 
-def _year_table(projection: ProjectionPresenter) -> Table:
+def _year_table(projection: ProjectionPresenter, profile: Profile) -> Table:
     """Today's path only (the scenarios have their own table): year, experience, level, range, projected,
-    cumulative and, when some year is outside the article's figures, a column saying so."""
+    cumulative, take-home pay when the pay shown is not already that and, when some year is outside the article's
+    figures, a column saying so."""
     table = projection.table
     columns = [0, 1, 2, 3, 4, 5, 6]
     header = ["Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative"]
-    if any(table.data(table.index(r, table.NOTE)) for r in range(table.rowCount())):
-        columns.append(table.NOTE)
+    take_home = take_home_column(projection, profile) if projection.comp != "take_home" else None
+    if take_home is not None and take_home.shown:
+        header.append("Take-home")
+    note = any(table.data(table.index(r, table.NOTE)) for r in range(table.rowCount()))
+    if note:
         header.append("Article's\nfigures")
-    rows = tuple(
-        tuple(str(table.data(table.index(r, c))).replace("⚠ ", "") for c in columns)
-        for r in report_years(table.rowCount())
-    )
-    return Table(tuple(header), rows, numbers_from=3)
+    rows = []
+    for r in report_years(table.rowCount()):
+        cells = [str(table.data(table.index(r, c))) for c in columns]
+        if take_home is not None and take_home.shown:
+            cells.append(usd(take_home.values[r]))
+        if note:
+            cells.append(str(table.data(table.index(r, table.NOTE))).replace("⚠ ", ""))
+        rows.append(tuple(cells))
+    return Table(tuple(header), tuple(rows), numbers_from=3)
+
+
+def _take_home_note(projection: ProjectionPresenter, profile: Profile) -> str:
+    column = take_home_column(projection, profile)
+    return f"Take-home pay: {column.about}." if column.shown else column.about
 
 
 def _plan(dataset: Dataset, profile: Profile, today: dt.date) -> tuple[tuple[str, ...], str]:
@@ -417,10 +441,11 @@ def career_report(
         overall=progress[1],
         projection_title=f"Your projection ({what}, USD a year)",
         projection_summary_html=projection.summary_html(in_report=True) + projection.warnings_html(),
-        year_table=_year_table(projection),
+        year_table=_year_table(projection, profile),
         year_note=(
             f"Derived: every fifth year of {first_row}, with the first and the last. Low and High are your level's "
-            "range; Cumulative is the running total. File > Export projection as CSV gives every year."
+            "range; Cumulative is the running total. File > Export projection as CSV gives every year. "
+            + _take_home_note(projection, profile)
         ),
         plan=plan,
         plan_note=plan_note,

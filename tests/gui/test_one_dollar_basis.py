@@ -8,20 +8,26 @@ from typing import Any
 
 import pytest
 
+from planner.domain.profile import TaxInputs
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.skills.presenter import SkillsPresenter
 
 
-@pytest.mark.parametrize(("dollars", "comp"), [("nominal", "base"), ("today", "total")])
+@pytest.mark.parametrize(
+    ("dollars", "comp"), [("nominal", "base"), ("today", "total"), ("nominal", "take_home"), ("today", "take_home")]
+)
 def test_ticking_any_skill_moves_the_total_by_what_the_skills_tab_said(
     main_context: Any, dollars: str, comp: str
 ) -> None:
     ctx = main_context
-    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance")
+    # Take-home pay: after California's taxes, a 6 % pre-tax retirement share (the limit binds in later years).
+    taxes = TaxInputs(state="CA", retirement_share=0.06)
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance", taxes=taxes)
     projection = ctx.presenter("projection", ProjectionPresenter)
     skills = ctx.presenter("skills", SkillsPresenter)
     projection.dollars_chosen(dollars)
     projection.comp_chosen(comp)
+    assert ctx.display.comp == comp
     skills.refresh_effects()  # the app runs it just after the frame
     words = ctx.display.words()
     assert words in skills.skill_index("mid.deep-learning", 3).data(3)  # the tooltip says which dollars
@@ -47,7 +53,8 @@ def _effects(skills: SkillsPresenter) -> list[Any]:
 
     d, c = skills.display.dollars, skills.display.comp
     profile = skills._session.profile
-    return list(skill_effects(skills._dataset, profile, skills._today().year, 5, d, c).values())
+    taxes = skills.display.tax_setting(profile)
+    return list(skill_effects(skills._dataset, profile, skills._today().year, 5, d, c, taxes).values())
 
 
 def test_a_tick_says_what_it_did_and_the_curve_before_stays_faint_until_the_next_change(main_context: Any) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
-from planner.domain.tax_data import FilingStatus, StateCode
+from planner.domain.tax_data import FILING_STATUS_NAMES, STATE_NAMES, FilingStatus, StateCode
 
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000
@@ -124,6 +124,24 @@ class TaxInputs(ProfileModel):
     filing_status: FilingStatus = "single"
     state: StateCode | None = None
     retirement_share: Share = 0.0
+
+    @field_validator("filing_status", mode="before")
+    @classmethod
+    def _known_status(cls, v: object) -> object:
+        if isinstance(v, str) and v not in FILING_STATUS_NAMES:
+            known = ", ".join(FILING_STATUS_NAMES)
+            raise ValueError(f"{ascii(v)[:40]} is not a filing status the tax figures have (one of {known})")
+        return v
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _known_state(cls, v: object) -> object:
+        if isinstance(v, str) and v not in STATE_NAMES:
+            raise ValueError(
+                f"{ascii(v)[:40]} is not a state the tax figures have: a postal code of one of the 50 states or DC "
+                "(such as WA or CA), or null for the state of the Market tab's area"
+            )
+        return v
 
     @field_validator("retirement_share")
     @classmethod

@@ -164,7 +164,7 @@ class MarketPresenter(QObject):
         super().__init__(parent)
         self.market = market
         self._taxes = taxes  # "after tax in Texas: ..." beside where your salary sits
-        self._year = year
+        self.tax_year = year  # the year whose taxes "after tax" uses (this one)
         self._dataset = dataset
         self._session = session
         self._view = view
@@ -301,7 +301,7 @@ class MarketPresenter(QObject):
         if setting is None:
             why = self._taxes.why_not(profile)
             return f" {why.replace('Take-home pay', 'Your pay after tax')}" if why else ""
-        year = self._year()
+        year = self.tax_year()
         net = setting.amount(year, float(salary), profile.assumptions.inflation)
         share = setting.retirement_share
         saving = f", {share * 100:g}% into a pre-tax retirement plan" if share else ""

@@ -15,7 +15,7 @@ from planner.domain.projection_basis import Comp, Dollars, FloatArray, IntArray
 from planner.presenters.learning_plan import PlanMark
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
-COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation"}
+COMP_LABEL: dict[Comp, str] = {"base": "base salary", "total": "total compensation", "take_home": "take-home pay"}
 Y_DOLLARS: dict[Dollars, str] = {"nominal": "nominal $", "today": "today's $"}
 
 

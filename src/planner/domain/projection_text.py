@@ -113,6 +113,7 @@ class BreakdownLine:
     detail: str = ""
     kind: LineKind = "derived"
     source: str = ""  # "Source: ..., read on ..." for the article's figures; "" otherwise
+    origin: str = ""  # what the figure is, when the kind's usual words do not fit (a tax line); "" otherwise
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,17 @@ TAKEN_OFF = (
 )
 ALWAYS_SHOWN = {"federal_income_tax", "social_security", "medicare", "state_income_tax"}
 _KINDS: dict[str, LineKind] = {"law": "data", "derived": "derived", "assumption": "assumption", "yours": "yours"}
+ORIGINS = {
+    "law": "The law's figure (its source and tax year above)",
+    "derived": "Derived by the app from the tax law's figures and your inputs",
+    "assumption": "Rests on an assumption: a later year's figures moved by your inflation assumption (yours to "
+    "change on this tab), or Tax-Calculator's projection of the law",
+    "yours": "Your input (Inputs › Taxes, or your Market area)",
+}
 
 
 def _line(item: TaxLine, amount: float | None, detail: str) -> BreakdownLine:
-    kind = _KINDS[item.kind]
-    source = f"Source: {item.basis}" if item.kind == "law" else ""
-    return BreakdownLine(item.label, amount, detail, kind, source)
+    return BreakdownLine(item.label, amount, detail, _KINDS[item.kind], origin=ORIGINS[item.kind])
 
 
 def breakdown_of(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
@@ -63,6 +68,7 @@ def breakdown_of(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdo
             f"on total compensation of {usd(gross_nominal)} in {year} dollars (bonus and equity taxed as wages)"
             + deflated,
             "yours",
+            origin=ORIGINS["yours"],
         )
     )
     deduction = result.line("standard_deduction")

@@ -48,6 +48,7 @@ def breakdown_html(b: Breakdown) -> str:
         origin = line.source if line.kind == "data" and line.source else _ORIGIN[line.kind]
         if line.kind == "derived" and line.source:
             origin = f"{_ORIGIN['derived']}; {line.source}"
+        origin = line.origin or origin
         rows.append(
             f"<tr><td><b>{_escape(line.label)}</b><br><small>{_escape(line.detail)}</small>"
             f"<br><small><i>{_escape(origin)}</i></small></td>"

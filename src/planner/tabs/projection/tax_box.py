@@ -58,6 +58,7 @@ class TaxBox(QWidget):
         self.body = QWidget()
         form = QFormLayout(self.body)
         form.setContentsMargins(8, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the panel is narrow: each label above
         self.status = QComboBox()
         self.status.setObjectName("filingStatus")
         self.status.setAccessibleName("Filing status")
@@ -65,6 +66,9 @@ class TaxBox(QWidget):
         self.state = QComboBox()
         self.state.setObjectName("taxState")
         self.state.setAccessibleName("State for taxes")
+        for box in (self.status, self.state):  # long items never widen the narrow panel
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.state.activated.connect(lambda _i: self.state_chosen.emit(self.state.currentData()))
         self.state_note = self._note("taxStateNote")
         self.retirement = QLineEdit()

@@ -249,3 +249,22 @@ def test_the_tax_file_is_not_read_when_the_tab_is_built(main_context: Any, monke
     assert reads == []
     choose_pay(tab, "take_home")
     assert reads == [1]
+
+
+def test_start_up_never_reads_the_tax_file(
+    qtbot: Any, qapp: Any, dataset: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Read on first use only: the window built and shown, every tab too, and no take-home figure asked for."""
+    from planner.app import build_window
+    from planner.storage import tax_file
+
+    reads: list[int] = []
+    monkeypatch.setattr(tax_file, "load_tax_data", lambda: reads.append(1))
+    ctx = build_window(qapp, dataset, tmp_path)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    ctx.session.edit(years_of_experience=6.0, current_salary=150_000)  # no state: nothing to work out after tax
+    for tab_id in ("levels", "industries", "skills", "projection", "market", "offers"):
+        ctx.window.tab_widget(tab_id)
+    assert reads == []
+    ctx.window.close()

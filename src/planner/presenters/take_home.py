@@ -57,17 +57,18 @@ class TaxSource:
         return state_for_taxes(chosen, area, market)
 
     def why_not(self, profile: Profile) -> str:
-        """Why take-home pay cannot be worked out for ``profile`` ("" when it can). Reads the tax file."""
-        if self.data() is None:
-            return f"Take-home pay cannot be shown: {self.problem} Every before-tax figure is unaffected."
+        """Why take-home pay cannot be worked out for ``profile`` ("" when it can). Reads the tax file once a state
+        is known (without one there is nothing to read it for)."""
         if self.state(profile).state is None:
             return NO_STATE
+        if self.data() is None:
+            return f"Take-home pay cannot be shown: {self.problem} Every before-tax figure is unaffected."
         return ""
 
     def setting(self, profile: Profile) -> TaxSetting | None:
         """What take-home pay needs for today's path, or None (``why_not`` says why)."""
-        data = self.data()
         where = self.state(profile)
+        data = self.data() if where.state is not None else None
         if data is None or where.state is None:
             return None
         t = profile.taxes

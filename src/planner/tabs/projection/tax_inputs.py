@@ -90,7 +90,7 @@ class TaxInputsPresenter(QObject):
         self._view.show_tax_form(self.form())
         source = self._display.taxes
         problem = source.problem if source is not None else ""
-        if self._refusal and source is not None and source.tried and not source.why_not(self._session.profile):
+        if self._refusal and source is not None and not source.why_not(self._session.profile):
             self._refusal = ""  # the reason is gone (a state chosen)
         if self._display.comp == "take_home":
             self._refusal = ""
@@ -127,7 +127,7 @@ class TaxInputsPresenter(QObject):
         elif state in untaxed:
             note = f"{STATE_NAMES[state]} has no income tax on wages; its employee payroll taxes, if any, are counted."
         else:
-            note = STATE_SOURCE.format(year=data.states.year if data is not None else 2026)
+            note = STATE_SOURCE.format(year=data.states.year if data is not None else "latest")
         limit = ""
         if data is not None:
             limit = (

@@ -56,3 +56,38 @@ def test_without_a_state_the_csv_says_why_there_is_no_take_home_column(main_cont
     assert not any("Take-home" in str(cell) for cell in table[0])
     what = dict((row[0], row[1]) for row in about if len(row) == 2)["Take-home pay"]
     assert what.startswith("Take-home pay needs the state whose taxes apply")
+
+
+def test_the_career_report_has_take_home_pay_per_year_beside_the_pay_shown(main_context: Any) -> None:
+    from planner.commands.reports import career_report
+    from planner.domain.plans import Scenario
+    from planner.tabs.skills.presenter import SkillsPresenter
+    from planner.views.report_render import report_blocks
+
+    ctx = main_context
+    ctx.session.edit(
+        years_of_experience=6.0,
+        current_salary=150_000,
+        market_area=SEATTLE,
+        scenarios=[Scenario(id="scenario-1", name="San Francisco", market_area="0041860")],
+    )
+    projection = ctx.presenter("projection", ProjectionPresenter)
+    projection.current_year = 2026
+    projection.recompute()
+    skills = ctx.presenter("skills", SkillsPresenter)
+    report = career_report(ctx.dataset, ctx.session.profile, skills.progress(), projection, dt.date(2026, 12, 6))
+    assert report.year_table.header[7] == "Take-home"
+    washington = take_home(load_tax_data(), 2026, 150_000, "single", "WA").take_home
+    assert report.year_table.rows[0][7] == usd(washington)
+    assert "Take-home pay: total compensation less federal income tax" in report.year_note
+    projection.comp_chosen("take_home")  # the whole report after tax: no second column, the scenarios after tax
+    report = career_report(ctx.dataset, ctx.session.profile, skills.progress(), projection, dt.date(2026, 12, 6))
+    assert "take-home pay" in report.projection_title
+    assert "Take-home" not in report.year_table.header
+    assert report.year_table.rows[0][4] == usd(washington)
+    assert report.scenarios is not None
+    today_row, moved_row = report.scenarios.rows
+    money = [int(cell.replace("$", "").replace(",", "")) for cell in (today_row[1], moved_row[1])]
+    assert money[1] < money[0] - 5_000  # the same pay before tax; California's income tax after it
+    html = "".join(block.html for block in report_blocks(report, None, 500))
+    assert "take-home pay" in html

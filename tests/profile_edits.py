@@ -21,3 +21,14 @@ def set_assumptions(session: ProfileSession, **fields: object) -> None:
     """Change some assumptions, as the Projection tab's fields do."""
     assumptions = session.profile.assumptions.model_validate({**session.profile.assumptions.model_dump(), **fields})
     session.edit(assumptions=assumptions)
+
+
+def tick_on_skills_tab(ctx: object, skill_id: str, ticked: bool = True, then: str = "projection") -> None:
+    """Tick (or untick) a skill as a person does: on the Skills tab, then open the tab ``then`` to see what it did
+    (a tab behind another catches up on the changes when it is shown)."""
+    from planner.tabs.skills.presenter import SkillsPresenter
+
+    window = ctx.window  # type: ignore[attr-defined]
+    window.select_tab("skills")
+    ctx.presenter("skills", SkillsPresenter).set_checked(skill_id, ticked)  # type: ignore[attr-defined]
+    window.select_tab(then)

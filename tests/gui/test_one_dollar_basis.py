@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.profile_edits import tick_on_skills_tab
 
 from planner.domain.profile import TaxInputs
 from planner.tabs.projection.presenter import ProjectionPresenter
@@ -39,7 +40,7 @@ def test_ticking_any_skill_moves_the_total_by_what_the_skills_tab_said(
                 continue
             said = next(e.total for e in _effects(skills) if e.skill.id == skill.id)
             before = projection.chart.main.total
-            skills.set_checked(skill.id, True)
+            tick_on_skills_tab(ctx, skill.id)
             moved = projection.chart.main.total - before
             assert round(moved) == round(said), skill.id
             ctx.window.undo_action.trigger()
@@ -62,10 +63,9 @@ def test_a_tick_says_what_it_did_and_the_curve_before_stays_faint_until_the_next
     ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance")
     tab = ctx.window.tab_widget("projection")
     projection = ctx.presenter("projection", ProjectionPresenter)
-    skills = ctx.presenter("skills", SkillsPresenter)
     assert projection.chart is not None
     before = projection.chart.main.total
-    skills.set_checked("senior.ai-techniques", True)
+    tick_on_skills_tab(ctx, "senior.ai-techniques")
     after = projection.chart.main.total
     text = tab.change.text()
     assert text.startswith("Tick “")
@@ -89,8 +89,32 @@ def test_the_entered_salary_is_said_once_when_this_year_cannot_move(main_context
     ctx = main_context
     ctx.session.edit(years_of_experience=2.0, current_salary=90_000)
     tab = ctx.window.tab_widget("projection")
-    skills = ctx.presenter("skills", SkillsPresenter)
-    skills.set_checked("entry.python", True)
+    tick_on_skills_tab(ctx, "entry.python")
     assert "this year's figure stays the salary you entered" in tab.change.text()
-    skills.set_checked("entry.mathematics", True)
+    tick_on_skills_tab(ctx, "entry.mathematics")
     assert "salary you entered" not in tab.change.text()  # said once
+
+
+def test_a_tab_behind_another_catches_up_when_shown_and_says_what_changed_meanwhile(main_context: Any) -> None:
+    """A tick redraws the tab it is made on; the Projection tab behind it waits (no work a person cannot see) and,
+    shown, moves once by everything that changed meanwhile, and says so."""
+    ctx = main_context
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, industry="finance")
+    tab = ctx.window.tab_widget("projection")
+    projection = ctx.presenter("projection", ProjectionPresenter)
+    skills = ctx.presenter("skills", SkillsPresenter)
+    assert projection.chart is not None
+    start = projection.chart.main.total
+    ctx.window.select_tab("skills")
+    skills.set_checked("senior.ai-techniques", True)
+    skills.set_checked("mid.deep-learning", True)
+    assert projection.chart.main.total == start  # behind the Skills tab: not drawn again yet
+    assert skills.is_ticked("mid.deep-learning")  # the Skills tab itself is up to date
+    ctx.window.select_tab("projection")
+    moved = projection.chart.main.total - start
+    assert moved > 1
+    text = tab.change.text()
+    assert text.startswith("2 changes (the last: tick “")
+    assert f"+${round(moved):,} over 30 years" in text
+    ctx.window.undo_action.trigger()  # shown: an undo redraws at once
+    assert tab.change.text().startswith("Undone: tick “")

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QDate, Qt
 from tests.gui.fake_dialogs import FakeDialogs
+from tests.profile_edits import tick_on_skills_tab
 
 from planner.app import build_window
 from planner.commands.reports import career_report, projection_csv
@@ -174,7 +175,7 @@ def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: An
     o = Offer(id="offer-1", employer_name="Acme", base=170_000, added_on=dt.date(2026, 1, 1))
     ctx.session.edit("add", offers=[o], scenarios=[Scenario(id="scenario-1", name="Take it", offer="offer-1")])
     before = curve_y(tab.plot.comparison_curves["scenario-0"]).copy()
-    ctx.presenter("skills", SkillsPresenter).set_checked("mid.deep-learning", True)
+    tick_on_skills_tab(ctx, "mid.deep-learning")
     after = curve_y(tab.plot.comparison_curves["scenario-0"])
     assert after[0] == before[0] == 170_000  # this year's pay is the offer's
     assert (after >= before - 1e-6).all()

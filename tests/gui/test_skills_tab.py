@@ -272,3 +272,30 @@ def test_failed_save_is_shown_and_the_ticks_stay(
     assert ctx.autosave.flush()
     assert ctx.window.save_status.text().startswith("Saved at ")
     assert ctx.store.load().profile.has_skill("entry.python")
+
+
+def test_undo_names_the_step_without_moving_anything_else_on_the_tab(qtbot: Any, open_app: Opener) -> None:
+    """The Undo button says what it undoes (in full in its tooltip and to a screen reader) and keeps one size, so a
+    tick moves nothing else on the tab; the date a tick adds gets a column wide enough for it."""
+    ctx = open_app()
+    ctx.window.select_tab("skills")
+    tab = skills_tab(ctx)
+    skills = ctx.presenter("skills", SkillsPresenter)
+    qtbot.waitExposed(tab)
+    QApplication.processEvents()
+    size, filter_geometry = tab.undo_button.size(), tab.filter_edit.geometry()
+    long_name = max((s for g in ctx.dataset.skill_groups() for s in g.skills), key=lambda s: len(s.name))
+    for skill_id in ("entry.python", long_name.id):
+        skills.set_checked(skill_id, True)
+        QApplication.processEvents()
+        name = next(s.name for g in ctx.dataset.skill_groups() for s in g.skills if s.id == skill_id)
+        assert name in tab.undo_button.toolTip()
+        assert name in tab.undo_button.accessibleDescription()
+        assert tab.undo_button.size() == size
+        assert tab.filter_edit.geometry() == filter_geometry
+    shown = tab.undo_button.text().replace("&&", "&")
+    assert shown.endswith("…") or long_name.name in shown  # elided to fit, never cut mid-letter
+    tree = tab.tree
+    qtbot.waitUntil(lambda: tree.columnWidth(COL_DATE) >= tree.sizeHintForColumn(COL_DATE))
+    date = format_date(dt.date.today())
+    assert tree.columnWidth(COL_DATE) >= tree.fontMetrics().horizontalAdvance(date)

@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from planner.domain.profile import Profile
-from planner.domain.tax_data import FILING_STATUS_NAMES
+from planner.domain.tax_codes import FILING_STATUS_NAMES
 from planner.tabs.projection.chart_data import DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
 

@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from planner.domain.tax_data import STATE_NAMES
+from planner.domain.tax_codes import STATE_NAMES
 
 MARKET_SCHEMA_VERSION = 1
 Code = Annotated[str, Field(pattern=r"^[0-9A-Za-z\-]{1,7}$")]

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
-from planner.domain.tax_data import FILING_STATUS_NAMES, STATE_NAMES, FilingStatus, StateCode
+from planner.domain.tax_codes import FILING_STATUS_NAMES, STATE_NAMES, FilingStatus, StateCode
 
 MAX_YEARS = 60
 MAX_SALARY = 10_000_000

@@ -14,7 +14,7 @@ from planner.domain.money import usd
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars
 from planner.domain.projection_text import Breakdown, BreakdownLine, LineKind, breakdown
-from planner.domain.tax_data import FILING_STATUS_NAMES
+from planner.domain.tax_codes import FILING_STATUS_NAMES
 from planner.domain.taxes import TaxLine
 
 # The lines of planner.domain.taxes.take_home taken off the gross pay, in its order.

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.domain.profile import Profile
@@ -137,16 +137,64 @@ class ProfileEdit(QUndoCommand):
 
 
 class _Subscription(QObject):
-    """One subscriber's filter; a child of its owner, so its connection to the session ends with the owner."""
+    """One subscriber's filter; a child of its owner, so its connection to the session ends with the owner.
+
+    While the owner's tab is hidden behind another one in a shown window, the changes it would hear wait, merged
+    into one, until the tab is shown: a tick on the Skills tab redraws the Skills tab only, and the Projection tab
+    catches up, in one step, the moment it is shown (before its first paint)."""
 
     def __init__(self, owner: QObject, parts: Part, slot: Callable[[ProfileChange], object]) -> None:
         super().__init__(owner)
         self._parts = parts
         self._slot = slot
+        self._waiting: list[ProfileChange] = []
+        self._view = _widget_of(owner)
+        if self._view is not None:
+            self._view.installEventFilter(self)
 
     def hear(self, change: ProfileChange) -> None:
-        if change.parts & self._parts:
+        if not change.parts & self._parts:
+            return
+        if self._waiting or _hidden_in_shown_window(self._view):
+            self._waiting.append(change)
+        else:
             self._slot(change)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._waiting:
+            waiting, self._waiting = self._waiting, []
+            self._slot(merged(waiting))
+        return False
+
+
+def _widget_of(owner: QObject) -> QObject | None:
+    """The owner itself if it is a widget, else its nearest widget ancestor (a presenter's tab), or None."""
+    obj: QObject | None = owner
+    while obj is not None and not obj.isWidgetType():
+        obj = obj.parent()
+    return obj
+
+
+def _hidden_in_shown_window(view: QObject | None) -> bool:
+    if view is None or view.property("visible"):
+        return False
+    top = view
+    while top.parent() is not None:
+        top = top.parent()
+    return bool(top.property("visible"))  # a window not shown at all (tests, start-up) hears every change at once
+
+
+def merged(changes: list[ProfileChange]) -> ProfileChange:
+    """Changes heard one after another, as one: every part they touched, the profile before the first."""
+    if len(changes) == 1:
+        return changes[0]
+    parts = Part.NONE
+    for c in changes:
+        parts |= c.parts
+    last = changes[-1]
+    said = {"undo": f"undone: {last.text}", "redo": f"redone: {last.text}"}.get(last.kind, last.text)
+    text = f"{len(changes)} changes (the last: {said})"
+    return ProfileChange(parts, changes[0].before, text, None, "edit")
 
 
 class ProfileSession(QObject):

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import TaxDataError
-from planner.domain.taxes import StateForTaxes, TaxSetting, state_for_taxes, taxes_in_area
 
-if TYPE_CHECKING:  # the wage data's code is read when the Market tab or take-home pay first needs it
+if TYPE_CHECKING:  # the tax and wage data's code is read when take-home pay or the Market tab first needs it
     from planner.domain.market import MarketData
     from planner.domain.plans import Scenario
     from planner.domain.profile import Profile
     from planner.domain.tax_data import TaxData
+    from planner.domain.taxes import StateForTaxes, TaxSetting
 
 NO_STATE = (
     "Take-home pay needs the state whose taxes apply: choose one under Inputs › Taxes on the Projection tab, or your "
@@ -52,6 +52,8 @@ class TaxSource:
 
     def state(self, profile: Profile) -> StateForTaxes:
         """The state whose taxes apply to today's path: chosen, or that of the Market tab's area."""
+        from planner.domain.taxes import state_for_taxes
+
         chosen, area = profile.taxes.state, profile.market_area
         market = self._market() if chosen is None and area is not None else None
         return state_for_taxes(chosen, area, market)
@@ -71,11 +73,15 @@ class TaxSource:
         data = self.data() if where.state is not None else None
         if data is None or where.state is None:
             return None
+        from planner.domain.taxes import TaxSetting
+
         t = profile.taxes
         return TaxSetting(data, t.filing_status, where.state, t.retirement_share, where.words())
 
     def for_scenario(self, setting: TaxSetting, scenario: Scenario) -> TaxSetting:
         """A scenario in another market area pays that area's state's taxes."""
+        from planner.domain.taxes import taxes_in_area
+
         if scenario.market_area is None:
             return setting
         return taxes_in_area(setting, scenario.market_area, self._market())

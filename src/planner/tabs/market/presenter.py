@@ -24,7 +24,7 @@ from planner.domain.market import (
     ordinal,
 )
 from planner.domain.money import usd
-from planner.domain.tax_data import FILING_STATUS_NAMES, STATE_NAMES
+from planner.domain.tax_codes import FILING_STATUS_NAMES, STATE_NAMES
 from planner.presenters.article import article_source
 from planner.presenters.choices import Choice
 from planner.presenters.market_text import (

@@ -30,7 +30,7 @@ from planner.domain.projection_text import Breakdown, next_step_text, notes
 from planner.domain.provenance import as_of
 from planner.domain.scenarios import TODAY_PATH, compare, scenario_projection
 from planner.domain.take_home_text import breakdown_of
-from planner.domain.tax_data import STATE_NAMES
+from planner.domain.tax_codes import STATE_NAMES
 from planner.domain.text import escape as _escape
 from planner.presenters.choices import Choice
 from planner.presenters.display import DisplayChoice

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 
 from planner.domain.money import percent, usd
 from planner.domain.profile import TaxInputs
-from planner.domain.tax_data import FILING_STATUS_NAMES, FILING_STATUSES, STATE_NAMES
+from planner.domain.tax_codes import FILING_STATUS_NAMES, FILING_STATUSES, STATE_NAMES
 from planner.domain.taxes import no_income_tax_states, retirement_limit
 from planner.presenters.choices import Choice
 from planner.presenters.display import DisplayChoice

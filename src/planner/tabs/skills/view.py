@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTextBrowser,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,8 @@ from planner.domain.text import plain_tooltip
 from planner.tabs.skills.presenter import Progress
 from planner.tabs.skills.tree_model import ID_ROLE, KIND_ROLE, PLAN_ROLE
 from planner.views.plain import ask, error_label, plain_label
+from planner.views.step_button import StepButton
+from planner.views.vertical_scroll import VerticalScrollArea
 
 
 class SkillTree(QTreeView):
@@ -96,18 +96,6 @@ class LevelProgressRow:
             plain_tooltip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
         )
         self.clear_button.setEnabled(p.done > 0)
-
-
-class VerticalScrollArea(QScrollArea):
-    """Scrolls up and down only: never narrower than its contents' widest row (the "Clear …" buttons)."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        inner = self.widget()
-        if inner is None:
-            return hint
-        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        return QSize(width, hint.height())
 
 
 class PlanEditor(QGroupBox):
@@ -232,12 +220,16 @@ class SkillsTab(QWidget):
         self.filter_status = QLabel()
         self.filter_status.setAccessibleName("Filter result")
 
-        self.undo_button = QToolButton()
-        self.redo_button = QToolButton()
+        self.undo_button = StepButton("Undo")
+        self.redo_button = StepButton("Redo")
         self.undo_action: QAction | None = None
         self.redo_action: QAction | None = None
 
         self.tree = SkillTree()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
         self.setFocusProxy(self.tree)  # Ctrl+3 puts the focus on the skills (Shift+Tab reaches the filter)
         self.tree.setObjectName("skillsTree")
         self.tree.setAccessibleName("Skills by level")
@@ -357,6 +349,11 @@ class SkillsTab(QWidget):
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._show_details())
         model.dataChanged.connect(lambda _a, _b, _r=(): self._show_details())
+        model.dataChanged.connect(self._fit_columns_soon)
+        model.layoutChanged.connect(self._fit_columns_soon)
+        model.rowsInserted.connect(self._fit_columns_soon)
+        model.rowsRemoved.connect(self._fit_columns_soon)
+        model.modelReset.connect(self._fit_columns_soon)
         model.modelReset.connect(self._show_details)
         first = model.index(0, 0)
         if first.isValid():  # the first skill, so the details pane shows what a skill's details look like
@@ -399,21 +396,36 @@ class SkillsTab(QWidget):
             self.details.setHtml(html)
 
     def _resize_columns(self) -> None:
+        """Columns after the name fit their contents. Not ResizeToContents: that lays out and repaints the whole
+        tree on every change of any cell (each tick); a change is measured once the event loop is free, and only a
+        column whose widest text changed is resized."""
         model = self.tree.model()
         if model is None:
             return
+        header = self.tree.header()
         for column in range(1, model.columnCount()):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fit_columns()
+
+    def _fit_columns_soon(self) -> None:
+        self._fit_timer.start()
+
+    def _fit_columns(self) -> None:
+        model, header = self.tree.model(), self.tree.header()
+        if model is None:
+            return
+        for column in range(1, model.columnCount()):
+            width = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
         """Show the window's Edit > Undo and Redo as buttons. The window owns their shortcuts (Ctrl+Z works on
         every tab), so the tab adds none of its own and no key is ever bound twice."""
         self.undo_action, self.redo_action = undo, redo
-        for action, button, name in ((undo, self.undo_button, "Undo"), (redo, self.redo_button, "Redo")):
+        for action, button in ((undo, self.undo_button), (redo, self.redo_button)):
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setAccessibleName(name)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.show_step(action)
 
     # --- the presenter's calls ----------------------------------------------------------------------------
 

@@ -166,3 +166,21 @@ def test_a_right_click_on_the_header_opens_the_menu(qtbot: Any, main_context: An
     assert "BLS median wage where you work" in titles  # one line in the menu
     menu.hide()
     assert "Menu key" in table.accessibleDescription()
+
+
+def test_details_remembered_open_are_open_with_their_button_and_contents(main_context: Any, qtbot: Any) -> None:
+    """The window remembers the panes' sizes; reopened with "Why this number?" open, its button says open and the
+    pane is filled (not an empty box under a button that says closed)."""
+    ctx = main_context
+    ctx.session.edit(years_of_experience=3.0, current_salary=120_000)
+    ctx.window.select_tab("projection")
+    tab = ctx.window.tab_widget("projection")
+    assert isinstance(tab, ProjectionTab)
+    tab.details_button.setChecked(True)
+    opened = tab.right_split.saveState()
+    tab.details_button.setChecked(False)
+    assert not tab.details_button.isChecked()
+    ctx.window.restore_splitters({"projectionDetailsSplitter": opened})
+    qtbot.waitUntil(lambda: tab.details_button.isChecked())
+    assert "▾" in tab.details_button.text()
+    qtbot.waitUntil(lambda: "Why $" in tab.breakdown.toPlainText())

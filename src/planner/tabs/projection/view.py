@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -275,6 +275,10 @@ class ProjectionTab(QWidget):
         self.split.setSizes([0 if small else INPUTS_WIDTH, 1000])
         self.right_split.setSizes([1000, 0])
         self._sync_toggles()
+        # A restored splitter state (the window remembers them) moves no handle and so says nothing: the toggles
+        # follow the panes' own sizes instead.
+        for pane in (self.inputs, self.tables):
+            pane.installEventFilter(self)
         self.setFocusProxy(self.fields["years_of_experience"].edit)
         self._set_tab_order()
         self._apply_style()
@@ -331,6 +335,11 @@ class ProjectionTab(QWidget):
         )
         if self.details_button.isChecked() and self._breakdown_pending:
             self._lay_out_breakdown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self._sync_toggles()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -25,6 +25,9 @@ employer ("the basis"):
   distance a year's newly counted skills add closes at the same pace, from that year (``1 - (1 - skill_pace) **
   (t - t_s)``): it reaches the pay from the year after (``Projection.plan_pays_from``), as a skill ticked today
   reaches it from next year's.
+* **A job offer** (a scenario's, ``OfferPay``): in total compensation, the offer's sign-on in its first year and its
+  equity as it vests (the Offers tab's yearly figures, in the offer's dollars) take the place of the yearly equity
+  assumption; its bonus percentage is the bonus.
 """
 
 from __future__ import annotations
@@ -74,6 +77,21 @@ Start = Literal["salary", "bottom"]
 
 
 @dataclass(frozen=True, eq=False)
+class OfferPay:
+    """A job offer's pay beyond base salary and bonus, by year ``t`` (0 = the offer's first year), in nominal
+    dollars (the offer's own): its sign-on bonus in year 0 and its equity as it vests (first grant, then the
+    refreshers assumed). In total compensation this replaces the yearly equity assumption."""
+
+    name: str  # the employer's name, as typed
+    sign_on: FloatArray
+    equity: FloatArray
+
+    @property
+    def nominal(self) -> FloatArray:
+        return self.sign_on + self.equity
+
+
+@dataclass(frozen=True, eq=False)
 class Projection:
     """Arrays indexed by the year ``t`` (0 = this year); amounts in today's dollars at ``basis``, base salary.
     ``plain`` = ``start + raises + promotions + limits``; ``base`` = ``plain + skills``."""
@@ -104,6 +122,7 @@ class Projection:
     target: FloatArray
     ramp: FloatArray
     base: FloatArray
+    offer_pay: OfferPay | None = None  # a scenario's job offer: its sign-on and vesting equity (total pay)
 
     # --- axes ------------------------------------------------------------------------------------------------
 
@@ -149,10 +168,17 @@ class Projection:
         a = self.assumptions
         values = base_today
         if comp == "total":
-            values = values * (1.0 + a.bonus_percent / 100.0) + float(a.yearly_equity)
+            values = values * (1.0 + a.bonus_percent / 100.0) + self.extra_today()
         if dollars == "nominal":
             values = values * self.inflation_index
         return values
+
+    def extra_today(self) -> FloatArray | float:
+        """What total compensation adds to base and bonus each year, in today's dollars: the yearly equity
+        assumption, or a job offer's sign-on and vesting equity (nominal, so divided by the inflation index)."""
+        if self.offer_pay is None:
+            return float(self.assumptions.yearly_equity)
+        return self.offer_pay.nominal / self.inflation_index
 
     def projected(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self.scale(self.base, dollars, comp)
@@ -332,6 +358,7 @@ def _project(
         salary_capped=capped,
         t=np.arange(n, dtype=np.int64),
         level_index=np.array(levels, dtype=np.int64),
+        offer_pay=None,
         **path,
     )
 

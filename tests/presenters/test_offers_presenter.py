@@ -575,3 +575,14 @@ def test_without_the_tax_file_the_figures_before_tax_stay(rig: Any, dataset: Dat
     assert "After-tax figures are not shown: us-tax-2025-2027.json is missing" in view.comparison.note
     assert view.comparison.headlines[0].main.startswith("+$167,750")
     assert all(j.take_home is None for j in view.comparison.jobs)
+
+
+def test_the_compact_comparison_for_files_keeps_numbers_as_numbers(rig: Any) -> None:
+    from planner.tabs.offers.figures import comparison_table
+
+    _presenter, view, _session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    jobs = view.comparison.jobs
+    header, rows = comparison_table(jobs, jobs[0], money=round, diff=round)  # as the CSV export writes it
+    assert header[-1] == "Difference (average, against Current job)"
+    total = next(r for r in rows[5:] if r[0].strip() == "Total")
+    assert total[1:] == [312_750, 312_750, 312_750, 312_750, 312_750, 167_750]

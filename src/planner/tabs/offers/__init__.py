@@ -10,25 +10,16 @@ from planner.tabs.spec import TabContext, TabSpec
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from planner.domain.tax_data import TaxData
-
 
 def build(ctx: TabContext) -> QWidget:
     from planner.storage.market_file import market_or_none
-    from planner.storage.tax_file import TaxDataError, load_tax_data
+    from planner.storage.tax_file import tax_source
     from planner.tabs.offers.presenter import OffersPresenter
     from planner.tabs.offers.view import OffersTab
 
-    def taxes() -> tuple[TaxData | None, str]:
-        """The tax figures, read the first time an offer is compared (cached by storage), or why not."""
-        try:
-            return load_tax_data(), ""
-        except TaxDataError as exc:
-            return None, str(exc)
-
     tab = OffersTab()
     presenter = OffersPresenter(
-        ctx.dataset, ctx.session, tab, ctx.dialogs.confirm, parent=tab, market=market_or_none, taxes=taxes
+        ctx.dataset, ctx.session, tab, ctx.dialogs.confirm, parent=tab, market=market_or_none, taxes=tax_source
     )  # leaves with its tab
     tab.set_list_model(presenter.offers)
     tab.set_table_model(presenter.table)

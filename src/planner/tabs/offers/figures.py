@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from planner.domain.market import MarketData
 from planner.domain.money import usd
-from planner.domain.offers import OFFER_YEARS, OfferYear, current_job_years, offer_years
+from planner.domain.offers import OFFER_YEARS, OfferYear, current_job_years, leave_at, offer_years
 from planner.domain.plans import Offer
 from planner.domain.profile import Profile
 from planner.domain.tax_data import STATE_NAMES, TaxData
@@ -291,22 +291,64 @@ def difference(job: Job, base: Job, comp: str) -> float | None:
     return math.fsum(mine) / len(mine) - math.fsum(theirs) / len(theirs)
 
 
-def comparison_table(jobs_: Sequence[Job], base: Job | None) -> tuple[list[str], list[list[str]]]:
-    """The compact comparison as text (CSV and the PDF report): a heading row per job, then its rows, with
-    years 1–4, the four-year average and the difference of that average against the baseline."""
+def comparison_table(
+    jobs_: Sequence[Job],
+    base: Job | None,
+    money: Callable[[float], object] = usd,
+    diff: Callable[[float], object] = signed,
+) -> tuple[list[str], list[list[object]]]:
+    """The compact comparison for a file (the CSV with numbers, the PDF report with text): a heading row per job,
+    then its rows, with years 1–4, the four-year average and the difference of that average against the
+    baseline."""
+    against = f"against {base.name}" if base is not None else "no baseline"
     header = ["Job and component", *(f"Year {k}" for k in range(1, OFFER_YEARS + 1)), "Average",
-              f"Difference (average, against {base.name if base else 'nothing'})"]  # fmt: skip
-    rows: list[list[str]] = []
+              f"Difference (average, {against})"]  # fmt: skip
+    rows: list[list[object]] = []
     for job in jobs_:
-        rows.append([job.name + (" (baseline)" if base is not None and job.key == base.key else ""), *[""] * 6])
+        rows.append([job.name + (" (baseline)" if base is not None and job.key == base.key else ""),
+                     *[""] * (OFFER_YEARS + 2)])  # fmt: skip
         for comp in job_rows(job):
             v = values(job, comp)
             d = difference(job, base, comp) if base is not None and job.key != base.key else None
-            rows.append(
-                [f"  {ROW_NAMES[comp]}", *(usd(x) for x in v), usd(math.fsum(v) / len(v)), signed(d) if d is not None
-                 else ""]
-            )  # fmt: skip
+            rows.append([f"  {ROW_NAMES[comp]}", *(money(x) for x in v), money(math.fsum(v) / len(v)),
+                         diff(d) if d is not None else ""])  # fmt: skip
     return header, rows
+
+
+def side_by_side(jobs_: Sequence[Job], base: Job | None) -> tuple[list[str], list[list[str]]]:
+    """The jobs as columns, a few figures as rows: year one, the four-year average, guaranteed and at risk in year
+    one, after tax in year one, and leaving at month 11 (before a 1-year cliff) — for the report."""
+    header = ["", *(job.name for job in jobs_)]
+    rows: list[list[str]] = [
+        ["Year one", *(usd(j.years[0].total) for j in jobs_)],
+        ["Four-year average", *(usd(j.average) for j in jobs_)],
+        ["Guaranteed in year one (base, sign-on)", *(usd(j.years[0].guaranteed) for j in jobs_)],
+        ["At risk in year one (bonus, equity)", *(usd(j.years[0].at_risk) for j in jobs_)],
+    ]
+    if base is not None:
+        rows.append(
+            [
+                f"Year one against {base.name}",
+                *("—" if j.key == base.key else signed(j.years[0].total - base.years[0].total) for j in jobs_),
+            ]
+        )
+    if any(j.take_home is not None for j in jobs_):
+        rows.append(["After tax, year one", *(usd(j.take_home.amounts[0]) if j.take_home else "—" for j in jobs_)])
+    leaving = []
+    for j in jobs_:
+        if j.offer is not None:
+            leaving.append(usd(leave_at(j.offer, 11).total))
+        else:
+            left = current_leave_at_years(j)
+            leaving.append(usd(left) if left is not None else "—")
+    rows.append(["Leaving after 11 months: earned and kept", *leaving])
+    return header, rows
+
+
+def current_leave_at_years(job: Job) -> float | None:
+    """The current job over 11 months, on its yearly figures."""
+    year = job.years[0]
+    return (year.base + year.bonus + year.equity) * 11 / 12
 
 
 # --- leaving at month N ------------------------------------------------------------------------------------------

@@ -127,13 +127,23 @@ class YearsChart:
             highest = max(highest, total + tops[-1])
         self.range.setData(x=np.array(xs), y=np.array(ys), top=np.array(tops), bottom=np.array(downs))
         self.range.setVisible(bool(xs))
-        self.year_labels.labels = [
-            PointLabel(x, total, f"Y{year}", (0.5, 1)) for (_c, year, x), total in zip(positions, bottoms, strict=True)
-        ]
+        # The year labels and names only where there is room for them (a narrow chart with several jobs: the
+        # axis names the jobs, shortened, and the table gives each year).
+        slots = max(len(columns) * GROUP, 1)
+        bar_px = max(self.plot.width() - 80, 100) / slots
+        self.year_labels.labels = (
+            [
+                PointLabel(x, total, f"Y{year}", (0.5, 1))
+                for (_c, year, x), total in zip(positions, bottoms, strict=True)
+            ]
+            if bar_px >= 22
+            else []
+        )
         self.year_labels.prepareGeometryChange()
         self.year_labels.update()
         item = self.plot.getPlotItem()
-        ticks = [(c * GROUP + (OFFER_YEARS - 1) / 2, short(col.name)) for c, col in enumerate(columns)]
+        chars = 22 if len(columns) <= 2 else max(int(bar_px * GROUP / 7), 6)
+        ticks = [(c * GROUP + (OFFER_YEARS - 1) / 2, short(col.name, min(chars, 22))) for c, col in enumerate(columns)]
         item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
         item.setYRange(0, (highest or 1.0) * 1.12, padding=0)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from planner.domain.offers import average_equity, current_job_years, offer_years
+from planner.domain.offers import average_equity, current_job_years, leave_at, offer_years, vesting_by_month
 from planner.domain.plans import Offer
 from planner.domain.profile import Assumptions, Profile
 
@@ -111,3 +111,90 @@ def test_refreshers_on_a_short_schedule_stop_adding_once_each_has_fully_vested()
     rows = offer_years(offer(equity_grant=100_000, vesting="custom", custom_vesting=[50, 50], refresher_percent=20))
     assert column(rows, "refreshers") == pytest.approx([0, 10_000, 20_000, 20_000])
     assert column(rows, "equity") == pytest.approx([50_000, 60_000, 20_000, 20_000])
+
+
+# --- month by month (format 6) -------------------------------------------------------------------------------------
+
+
+def test_a_one_year_cliff_vests_nothing_before_month_twelve_then_a_quarter() -> None:
+    cliff = offer(equity_grant=400_000, vesting="cliff", vest_every="month")
+    months = vesting_by_month(cliff)
+    assert len(months) == 48
+    assert months[:11] == [0.0] * 11
+    assert months[11] == pytest.approx(0.25)  # the first year's share, all at the cliff
+    assert months[12] == pytest.approx(0.75 / 36)  # then monthly
+    assert sum(months) == pytest.approx(1.0)
+    # Leaving after 11 months keeps none of it; one month more keeps $100,000.
+    assert leave_at(cliff, 11).equity == 0
+    assert leave_at(cliff, 11).next_vest == (12, pytest.approx(100_000))
+    assert leave_at(cliff, 12).equity == pytest.approx(100_000)
+
+
+def test_even_vesting_by_quarter_keeps_what_vested_by_then() -> None:
+    even = offer(equity_grant=400_000, vest_every="quarter")
+    assert leave_at(even, 11).equity == pytest.approx(400_000 * 3 / 16)  # months 3, 6 and 9
+    assert leave_at(even, 11).next_vest == (12, pytest.approx(25_000))
+    yearly = offer(equity_grant=400_000, vest_every="year")
+    assert leave_at(yearly, 11).equity == 0  # a yearly schedule vests at the anniversaries only
+
+
+def test_the_yearly_figures_are_the_months_added_up_whatever_the_period() -> None:
+    for every in ("month", "quarter", "year"):
+        for vesting in ("even", "cliff"):
+            rows = offer_years(offer(equity_grant=100_000, vesting=vesting, vest_every=every, refresher_percent=10))
+            assert column(rows, "equity") == pytest.approx([25_000, 27_500, 30_000, 32_500])
+
+
+def test_a_six_month_cliff_vests_half_a_year_at_month_six() -> None:
+    months = vesting_by_month(offer(equity_grant=100, vesting="cliff", cliff_months=6, vest_every="month"))
+    assert months[:5] == [0.0] * 5
+    assert months[5] == pytest.approx(6 / 48)
+
+
+def test_leaving_before_the_repayment_period_repays_the_sign_on() -> None:
+    o = offer(base=120_000, bonus_percent=10, sign_on=30_000, sign_on_repay_months=12)
+    early = leave_at(o, 11)
+    assert early.salary == pytest.approx(110_000)
+    assert early.bonus == pytest.approx(11_000)  # pro rata
+    assert (early.sign_on, early.repaid) == (0, 30_000)
+    assert leave_at(o, 12).sign_on == 30_000
+    assert leave_at(offer(sign_on=30_000), 1).sign_on == 30_000  # no repayment period: kept
+
+
+def test_a_stock_price_change_moves_the_equity_only() -> None:
+    o = offer(equity_grant=400_000, bonus_percent=15)
+    year = offer_years(o)[0]
+    low, high = year.with_price(-50), year.with_price(50)
+    assert (low.equity, high.equity) == (pytest.approx(50_000), pytest.approx(150_000))
+    assert low.base == year.base
+    assert low.bonus == year.bonus
+    assert leave_at(o, 24, price_change=-50).equity == pytest.approx(100_000)
+
+
+def test_guaranteed_and_at_risk_split_the_total() -> None:
+    year = offer_years(offer(base=185_000, bonus_percent=15, sign_on=10_000, equity_grant=400_000))[0]
+    assert year.guaranteed == 195_000
+    assert year.at_risk == pytest.approx(27_750 + 100_000)
+    assert year.guaranteed + year.at_risk == pytest.approx(year.total)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"sign_on_repay_months": 60}, "longer than the vesting schedule"),
+        ({"price_low": -150.0}, "greater than or equal to -100"),
+        ({"price_low": 20.0, "price_high": 10.0}, "above the high one"),
+        ({"vesting": "cliff", "cliff_months": 48}, "before the schedule ends"),
+    ],
+)
+def test_impossible_terms_are_refused(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        offer(**fields)
+
+
+def test_a_format_five_offer_keeps_its_yearly_figures() -> None:
+    old = {"id": "offer-1", "employer_name": "Acme", "base": 200_000, "equity_grant": 100_000, "vesting": "cliff",
+           "added_on": "2026-11-30"}  # fmt: skip
+    o = Offer.model_validate_json(__import__("json").dumps(old))
+    assert (o.vest_every, o.cliff_months, o.sign_on_repay_months, o.location) == ("quarter", 12, 0, None)
+    assert column(offer_years(o), "equity") == pytest.approx([25_000] * 4)

@@ -90,12 +90,31 @@ def test_the_current_job_on_the_same_footing() -> None:
 # --- scenarios -------------------------------------------------------------------------------------------------
 
 
-def test_a_scenario_from_an_offer_starts_at_its_salary_with_its_bonus_and_equity(dataset: Dataset) -> None:
+def test_a_scenario_from_an_offer_pays_the_offers_tab_figures_year_by_year(dataset: Dataset) -> None:
     o = offer()
     profile = salaried(offers=[o], scenarios=[Scenario(id="s-1", name="Take it", offer="offer-1")])
     proj = scenario_projection(dataset, profile, profile.scenarios[0], YEAR)
     assert proj.projected("today", "base")[0] == 170_000
-    assert proj.projected("today", "total")[0] == pytest.approx(170_000 * 1.1 + round(average_equity(o)))
+    # By hand, year 1 (this year): 170,000 + 10 % bonus + the 20,000 sign-on + 200,000 × 25 % vesting = 257,000:
+    # the Offers tab's year 1, not the four-year average of the equity without the sign-on.
+    assert proj.projected("nominal", "total")[0] == pytest.approx(257_000)
+    assert proj.projected("nominal", "total")[0] == pytest.approx(offer_years(o)[0].total)
+    base, total = proj.projected("nominal", "base"), proj.projected("nominal", "total")
+    years = offer_years(o, proj.horizon)
+    for t in range(proj.horizon):  # every year: base and bonus of the projection, sign-on and equity of the offer
+        assert total[t] - base[t] * 1.1 == pytest.approx(years[t].sign_on + years[t].equity)
+    # After the grant has vested (year 5 on) the refreshers assumed go on: 25 % of the grant a year, fully vesting.
+    assert years[6].equity == pytest.approx(50_000)
+    today = proj.projected("today", "total")
+    assert today[2] == pytest.approx(proj.projected("today", "base")[2] * 1.1 + years[2].equity / 1.025**2)
+
+
+def test_a_scenario_that_sets_its_own_equity_keeps_the_offers_sign_on(dataset: Dataset) -> None:
+    s = Scenario(id="s-1", name="Take it", offer="offer-1", assumptions=AssumptionChanges(yearly_equity=10_000))
+    profile = salaried(offers=[offer()], scenarios=[s])
+    proj = scenario_projection(dataset, profile, s, YEAR)
+    assert proj.projected("today", "total")[0] == pytest.approx(170_000 * 1.1 + 20_000 + 10_000)
+    assert proj.projected("today", "total")[1] == pytest.approx(proj.projected("today", "base")[1] * 1.1 + 10_000)
 
 
 def test_another_industry_moves_the_same_salary_by_the_two_pay_factors(dataset: Dataset) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -58,6 +59,12 @@ def name_of(widget: QWidget, labelled: set[QWidget]) -> str:
 @pytest.fixture
 def window(qtbot: Any, main_context: Any) -> Any:
     main_context.window.resize(1400, 900)
+    # A salary and one offer, so the Offers tab shows its editor, comparison and leave box (with none it shows a
+    # sentence and its Add button, checked in test_offers_tab.py).
+    from planner.domain.plans import Offer
+
+    offer = Offer(id="offer-1", employer_name="Acme", base=180_000, equity_grant=100_000, added_on=dt.date(2026, 1, 1))
+    main_context.session.edit("add an offer", current_salary=145_000, offers=[offer])
     return main_context.window
 
 

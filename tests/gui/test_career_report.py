@@ -72,7 +72,7 @@ def issue_report(
 @needs_poppler
 def test_the_issue_profiles_report_has_four_pages_each_numbered(issue_report: Path) -> None:
     pages = page_texts(issue_report)
-    assert 3 <= len(pages) <= 4  # README: three or four pages
+    assert 3 <= len(pages) <= 5  # README: three to five pages (with offers side by side and by component)
     for n, page in enumerate(pages, start=1):
         assert f"page {n} of {len(pages)}" in page
         assert "ML Career Planner" in page
@@ -90,8 +90,9 @@ def test_the_text_layer_reads_as_written_and_holds_every_section(issue_report: P
         "Pay history against the projection",
         "Scenarios side by side",
         "Job offers",
-        "Offer from Example Analytics",
-        "Offer from Rainier Robotics",
+        "Job offers side by side",
+        "Example Analytics",
+        "Rainier Robotics",
         "Where you sit among official wages",
         "Where the figures come from",
         "Technical details",
@@ -113,10 +114,11 @@ def test_tables_are_whole_on_one_page_and_numbers_unbroken(issue_report: Path) -
     assert [int(r.split()[0]) for r in rows] == years  # every row of the compact table, on one line each
     for row in rows:
         assert re.search(r"\$\d{1,3}(,\d{3})+\s*$|above\s*$|\$\d{1,3}(,\d{3})+\s+above", row), row
-    for name in ("Example Analytics", "Rainier Robotics"):
-        page = next(p for p in pages if f"Offer from {name}" in p)
-        after = page[page.index(f"Offer from {name}") :]
-        assert all(f"Year {k}" in after for k in range(1, 5)), name  # the offer's four years on its page
+    page = next(p for p in pages if "Each job by component and year" in p)  # the offers' years, whole on a page
+    after = page[page.index("Each job by component and year") :]
+    assert all(f"Year {k}" in after for k in range(1, 5))
+    for name in ("Current job (baseline)", "Example Analytics", "Rainier Robotics"):
+        assert name in after
     scenarios = next(p for p in pages if "Scenarios side by side" in p)
     for name in ("Today's path", "Take the offer", "Consumer goods", "Senior at Amazön"):
         assert name in scenarios
@@ -182,3 +184,16 @@ def test_the_compact_year_table_has_every_fifth_year_the_first_and_the_last() ->
     assert report_years(7) == [0, 4, 6]
     assert report_years(1) == [0]
     assert report_years(0) == []
+
+
+@needs_poppler
+def test_the_offers_are_side_by_side_and_by_component_with_differences(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "letter")
+    text = "\n".join(page_texts(pdf))
+    assert "Job offers side by side" in text
+    assert "Each job by component and year" in text
+    assert "Leaving after 11 months" in text
+    assert "Difference" in text
+    assert "Current job (baseline)" in text

@@ -75,54 +75,63 @@ def test_the_tab_is_in_the_registry_built_when_first_shown(ctx: Any) -> None:
     assert ctx.presenter("offers", OffersPresenter) is not None
 
 
+def rows_of(model: Any) -> dict[tuple[str, str], int]:
+    return {model.row_key(r): r for r in range(model.rowCount())}
+
+
 def test_the_stacked_chart_draws_the_tables_figures(ctx: Any, tab: Any) -> None:
     tab.list.selectAll()  # both offers compared, with the current job
     model = tab.table.model()
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, model.columnCount())] == [
-        "Current job", MARKUP, "Beta",
-    ]  # fmt: skip
+    headings = [model.index(r, 0).data() for r in range(model.rowCount()) if not model.row_key(r)[1]]
+    assert headings == ["Current job (baseline)", MARKUP, "Beta"]
     positions = tab.bar_positions()
     assert len(positions) == 3 * OFFER_YEARS
+    rows = rows_of(model)
+    keys = [c.key for c in tab._comparison.columns]
     tops = [0.0] * len(positions)
-    for i, comp in enumerate(COMPONENTS):
+    for comp in COMPONENTS:
         opts = tab.bars[comp].opts
         for n, (column, year, x) in enumerate(positions):
-            row = (year - 1) * (len(COMPONENTS) + 1) + i
-            assert model.index(row, 0).data() == f"Year {year}: {comp.replace('_', '-')}"
             assert opts["x"][n] == x
             assert opts["y0"][n] == pytest.approx(tops[n])  # stacked on the components below
-            assert opts["height"][n] == pytest.approx(model.value(row, column))
+            row = rows.get((keys[column], comp))
+            assert opts["height"][n] == pytest.approx(model.value(row, year) if row is not None else 0.0)
             tops[n] += opts["height"][n]
     for n, (column, year, _x) in enumerate(positions):
-        total_row = (year - 1) * (len(COMPONENTS) + 1) + len(COMPONENTS)
-        assert tops[n] == pytest.approx(model.value(total_row, column))
+        assert tops[n] == pytest.approx(model.value(rows[(keys[column], "total")], year))
     first_bar = positions[0][2]
     assert tab.text_at(first_bar, 1_000).startswith("Current job, year 1, base salary: $150,000")
     assert "Your entry" in tab.text_at(first_bar, 1_000)
     # By hand: Acme's year 2 = 180,000 + 27,000 bonus + 50,000 equity + 5,000 refreshers (a 20,000 refresher,
     # 10 % of the grant, vesting 25 % in its first year).
-    assert model.value(len(COMPONENTS) * 2 + 1, 1) == pytest.approx(262_000)
+    assert model.value(rows[("offer-1", "total")], 2) == pytest.approx(262_000)
+    # The stock price range (−50 % to +50 % by default) is a whisker on each offer's bar: Acme's year 1 equity is
+    # 50,000, so 25,000 either side of its total.
+    error = tab.chart.range.opts
+    assert error["top"][0] == pytest.approx(25_000)
+    assert error["bottom"][0] == pytest.approx(25_000)
 
 
 def test_the_current_job_column_says_what_rests_on_assumptions(ctx: Any, tab: Any) -> None:
     model = tab.table.model()
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "Current job"
-    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
-    assert model.index(rows["Year 1: base"], 1).data() == "$150,000"
-    assert model.index(rows["Year 1: bonus"], 1).data() == "$15,000 †"
-    assert model.index(rows["Year 1: equity"], 1).data() == "$20,000 †"
-    assert model.index(rows["Year 1: total"], 1).data() == "$185,000"
-    assert model.index(rows["Years 1–4: total"], 1).data() == "$740,000"
-    tab.table.setCurrentIndex(model.index(rows["Year 1: bonus"], 1))
+    rows = rows_of(model)
+    assert model.index(rows[("current", "base")], 1).data() == "$150,000"
+    assert model.index(rows[("current", "bonus")], 1).data() == "$15,000 †"
+    assert model.index(rows[("current", "equity")], 1).data() == "$20,000 †"
+    assert model.index(rows[("current", "total")], 1).data() == "$185,000"
+    assert model.index(rows[("current", "total")], 5).data() == "$185,000"  # the four-year average
+    # By hand: Acme's years 287,000, 262,000, 267,000, 272,000 average 272,000; − 185,000 = +87,000.
+    assert model.index(rows[("offer-1", "total")], 6).data() == "+$87,000"
+    tab.table.setCurrentIndex(model.index(rows[("current", "bonus")], 1))
     assert "Assumption (yours to change)" in tab.explain.text()
     assert "bonus 10 %" in tab.explain.text()
-    tab.table.setCurrentIndex(model.index(rows["Year 1: equity"], 2))
+    tab.table.setCurrentIndex(model.index(rows[("offer-1", "equity")], 1))
     assert "Derived: grant $200,000 × 25 %" in tab.explain.text()
-    assert model.index(rows["Year 1: equity"], 2).data(EXPLAIN_ROLE) == tab.explain.text()
+    assert model.index(rows[("offer-1", "equity")], 1).data(EXPLAIN_ROLE) == tab.explain.text()
     ctx.presenter("offers", OffersPresenter).field_committed(
         "equity_grant", "400,000"
     )  # an edit: the same cell, its new figure explained
-    assert tab.table.currentIndex().row() == rows["Year 1: equity"]
+    assert tab.table.currentIndex().row() == rows[("offer-1", "equity")]
     assert "Derived: grant $400,000 × 25 %" in tab.explain.text()
 
 
@@ -211,7 +220,7 @@ def test_every_alt_key_on_the_tab_is_unique_and_free_in_the_window(ctx: Any, tab
     letters = [mnemonic(label.text()) for label in tab.findChildren(QLabel) if label.buddy() is not None]
     letters += [mnemonic(button.text()) for button in tab.findChildren(QAbstractButton)]
     letters = [letter for letter in letters if letter is not None]
-    assert len(letters) >= 13  # the list, 3 buttons, 7 fields, vesting, the match and the scenario button
+    assert len(letters) >= 13  # the list, 3 buttons, the fields, vesting, the match and the scenario button
     assert len(letters) == len(set(letters)), sorted(letters)
     tabs = ctx.window.tabs
     window = {mnemonic(tabs.tabText(i)) for i in range(tabs.count())}
@@ -227,13 +236,19 @@ def test_tab_moves_through_the_list_buttons_and_form_in_order(qtbot: Any, ctx: A
         tab.add_button,
         tab.duplicate_button,
         tab.delete_button,
-        *(tab.fields[k].edit for k in ("employer_name", "base", "bonus_percent", "sign_on", "equity_grant")),
+        tab.fields["employer_name"].edit,
+        tab.fields["base"].edit,
+        tab.location,
+        *(tab.fields[k].edit for k in ("bonus_percent", "sign_on", "sign_on_repay_months", "equity_grant")),
         tab.vesting,
-        *(tab.fields[k].edit for k in ("refresher_percent",)),
+        tab.vest_every,
+        *(tab.fields[k].edit for k in ("refresher_percent", "price_low", "price_high")),
         tab.match,
         tab.scenario_button,
+        tab.baseline,
+        tab.views.tabBar(),
         tab.table,
-    ]  # fmt: skip  (the custom schedule is disabled for a 4-year even offer)
+    ]  # fmt: skip  (the cliff and the custom schedule are disabled for a 4-year even offer)
     tab.list.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.list)
     visited = [tab.list]
@@ -273,3 +288,40 @@ def test_the_delete_key_in_the_list_asks_before_deleting(qtbot: Any, ctx: Any, t
     qtbot.keyClick(tab.list, Qt.Key.Key_Delete)
     assert "Delete the offer from" in ctx.commands.dialogs.confirms[-1]
     assert len(ctx.session.profile.offers) == 2  # the answer was no
+
+
+def test_the_leave_slider_moves_a_month_with_each_arrow_key(qtbot: Any, ctx: Any, tab: Any) -> None:
+    tab.views.setCurrentWidget(tab.leave)
+    slider = tab.leave.slider
+    assert slider.accessibleName()
+    assert tab.leave.month.accessibleName()
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus)
+    start = slider.value()
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert slider.value() == start - 1
+    assert tab.leave.month.text() == str(start - 1)
+    assert tab.leave.table.model().headerData(0, Qt.Orientation.Horizontal) == f"Leaving at month {start - 1}"
+    tab.leave.month.setFocus()
+    tab.leave.month.selectAll()
+    qtbot.keyClicks(tab.leave.month, "99")
+    assert tab.leave.error.isVisibleTo(tab)
+    assert "past the end" in tab.leave.error.text()
+    assert tab.leave.month.text() == "99"  # nothing typed is lost
+
+
+def test_with_no_offer_a_sentence_and_an_add_button(qtbot: Any, qapp: Any, dataset: Dataset, data_dir: Path) -> None:
+    configure_application(qapp)
+    context = build_window(qapp, dataset, data_dir, profile=Profile(current_salary=145_000), dialogs=FakeDialogs())
+    qtbot.addWidget(context.window)
+    context.window.resize(1024, 640)
+    context.window.show()
+    tab = context.window.tab_widget("offers")
+    context.window.tabs.setCurrentWidget(tab)
+    assert tab.pages.currentWidget() is tab.empty  # no axis with $1 ticks, no empty rows
+    assert tab.empty_add.isVisibleTo(tab)
+    assert tab.empty_add.accessibleName()
+    tab.empty_add.click()
+    assert tab.pages.currentWidget() is tab.splitter
+    assert tab.form_title.text() == "New offer"
+    context.window.close()

@@ -51,6 +51,18 @@ class FakeView:
     def set_matches(self, choices: Sequence[Choice]) -> None:
         self.matches = list(choices)
 
+    def set_locations(self, choices: Sequence[Choice]) -> None:
+        self.locations = list(choices)
+
+    def set_baselines(self, choices: Sequence[Choice], current: str) -> None:
+        self.baselines, self.baseline = list(choices), current
+
+    def show_empty(self, empty: bool) -> None:
+        self.empty = empty
+
+    def show_leaving(self, leaving: Any) -> None:
+        self.leaving = leaving
+
 
 class Answers:
     def __init__(self, answer: bool = True) -> None:
@@ -290,9 +302,35 @@ def test_the_comparison_has_the_current_job_and_the_selected_offers(rig: Any) ->
     assert "base $180,000 × target bonus 0 %" in offer.years[0]["bonus"].how
     presenter.selection_changed("offer-2", ["offer-1", "offer-2"])
     assert [c.name for c in view.comparison.columns] == ["Current job", "Acme", "Beta"]
-    table = presenter.table
-    assert table.columnCount() == 4
-    assert table.headerData(3, Qt.Orientation.Horizontal) == "Beta"
+    table = presenter.table  # compact: a heading row per job, its components by year, average and difference
+    assert [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())] == [
+        "Job and component", "Year 1", "Year 2", "Year 3", "Year 4", "Average", "Difference",
+    ]  # fmt: skip
+    rows = [table.index(r, 0).data().strip() for r in range(table.rowCount())]
+    assert rows == [
+        "Current job (baseline)",
+        "Base salary",
+        "Bonus",
+        "Equity (first grant)",
+        "Total",
+        "Acme",
+        "Base salary",
+        "Bonus",
+        "Equity (first grant)",
+        "Equity refreshers",
+        "Total",
+        "Beta",
+        "Base salary",
+        "Bonus",
+        "Total",
+    ]  # fmt: skip  (rows all zero for a job, such as Beta's equity, are left out)
+    acme_total = rows.index("Total", 5)
+    # By hand: Acme 180,000 + 25,000 + (0, 2,500, 5,000, 7,500) against 150,000 + 15,000 + 20,000 = 185,000.
+    assert [table.index(acme_total, c).data() for c in range(1, 7)] == [
+        "$205,000", "$207,500", "$210,000", "$212,500", "$208,750", "+$23,750",
+    ]  # fmt: skip
+    assert table.index(4, 6).data() == ""  # the baseline has no difference with itself
+    assert "Derived: this average − Current job's average" in table.index(acme_total, 6).data(Qt.ItemDataRole.UserRole)
 
 
 def test_without_a_salary_the_comparison_says_how_to_get_the_current_job(rig: Any) -> None:
@@ -316,8 +354,8 @@ def test_the_tab_is_redrawn_only_when_what_it_shows_changes(rig: Any) -> None:
     drawn: list[Comparison] = []
     original = view.show_comparison
     view.show_comparison = lambda c: (drawn.append(c), original(c))  # type: ignore[method-assign]
-    session.edit(skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)}, market_area="0042660")
-    assert drawn == []  # a tick or the Market tab's area: nothing on this tab changes
+    session.edit(skills={"mid.deep-learning": TickedSkill(ticked_on=DAY)})
+    assert drawn == []  # a tick: nothing on this tab changes
     session.edit(current_salary=160_000)
     assert len(drawn) == 1  # the current job's column follows the salary
     assert view.comparison is drawn[-1]
@@ -372,8 +410,8 @@ def test_a_cliff_says_the_first_anniversary_vests_the_first_years_share_not_the_
     equity = offer_column(offer).years[0]["equity"]
     assert equity.value == pytest.approx(50_000)
     assert equity.how == (
-        "grant $200,000 × 25 % (year 1 of a 4-year schedule with a 1-year cliff: the first year's 25 % at the first "
-        "anniversary, nothing if you leave before it, then 25 % a year)."
+        "grant $200,000 × 25 % (year 1 of 4 years with a 12-month cliff (nothing before month 12, then all that "
+        "would have vested by it), then quarterly)."
     )
     assert "all of it" not in equity.how
 
@@ -387,3 +425,164 @@ def test_the_day_an_offer_was_added_reads_as_every_other_date(qapp: Any) -> None
     model.set_offers([Offer(id="d1", employer_name="Acme", base=150_000, added_on=dt.date(2026, 5, 3))])
     tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert "added on 3 May 2026" in tip
+
+
+# --- issue 26: deciding between offers ----------------------------------------------------------------------------
+
+SEATTLE, SAN_FRANCISCO = "0042660", "0041860"
+
+
+def amazon(**fields: Any) -> Offer:
+    data = {"id": "offer-1", "employer_name": "Amazon", "base": 185_000, "bonus_percent": 15,
+            "equity_grant": 400_000, "vesting": "cliff", "added_on": DAY, **fields}  # fmt: skip
+    return Offer.model_validate(data)
+
+
+@pytest.fixture
+def real_rig(qapp: Any, dataset: Dataset) -> Any:
+    """The presenter with the bundled BLS and tax files, as the tab's build passes them."""
+    from planner.storage.market_file import market_or_none
+    from planner.storage.tax_file import load_tax_data
+
+    def make(profile: Profile) -> tuple[OffersPresenter, FakeView, ProfileSession]:
+        session = ProfileSession(profile)
+        session.undo_stack = QUndoStack(session)
+        view = FakeView()
+        presenter = OffersPresenter(dataset, session, view, Answers(), today=lambda: DAY, market=market_or_none,
+                                    taxes=lambda: (load_tax_data(), ""))  # fmt: skip
+        presenter.start()
+        return presenter, view, session
+
+    return make
+
+
+def test_the_amazon_offer_reads_at_a_glance(rig: Any) -> None:
+    _presenter, view, _session = rig(Profile(years_of_experience=6, current_salary=145_000, offers=[amazon()]))
+    (headline,) = view.comparison.headlines
+    # By hand: 185,000 + 15 % bonus 27,750 + 400,000 / 4 = 312,750 against 145,000 (no bonus or equity assumed):
+    # +167,750 (+115.7 %); guaranteed: the base's 40,000 more.
+    assert headline.main == "+$167,750 a year in year one (+115.7 %), $40,000 of it guaranteed"
+    assert "If its stock moves −50 % to +50 % (an assumption): +$117,750 to +$217,750 in year one." in headline.details
+
+
+def test_leaving_at_month_eleven_shows_what_the_cliff_costs(rig: Any) -> None:
+    presenter, view, _session = rig(Profile(years_of_experience=6, current_salary=145_000, offers=[amazon()]))
+    presenter.leave_edited("11")
+    leaving = view.leaving
+    assert (leaving.month, leaving.error) == (11, "")
+    amazon_job = next(j for j in leaving.jobs if j.key == "offer-1")
+    assert amazon_job.leaving.equity == 0
+    assert "Amazon: $100,000 more vests at month 12, 1 month later (the cliff: nothing vested before it)." in (
+        leaving.lines
+    )
+    table = presenter.leaving
+    assert table.headerData(0, Qt.Orientation.Horizontal) == "Leaving at month 11"
+    assert table.index(3, 2).data() == "$0"  # Amazon's equity vested
+    presenter.leave_moved(12)  # the slider
+    assert view.leaving.month == 12
+    assert table.index(3, 2).data() == "$100,000"
+
+
+def test_a_leave_month_past_the_end_is_refused_and_kept(rig: Any) -> None:
+    presenter, view, _session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    presenter.leave_edited("60")
+    assert view.leaving.error.startswith("Month 60 is past the end of the schedules shown (48 months).")
+    assert view.leaving.text == "60"  # nothing typed is lost
+    assert view.leaving.month == 12  # the figures stay at the last good month
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "says"),
+    [
+        ("price_low", "-150", "below −100 % is not possible"),
+        ("sign_on_repay_months", "60", "longer than the vesting schedule (48 months)"),
+        ("price_high", "-80", "above the high one"),
+    ],
+)
+def test_impossible_terms_are_refused_next_to_their_field(rig: Any, key: str, text: str, says: str) -> None:
+    presenter, view, session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    presenter.field_committed(key, text)
+    assert says in view.errors[key]
+    assert session.profile.offers[0] == amazon()  # nothing stored
+    assert presenter.form().texts[key] == text  # nothing lost: the form shows it again with its message
+    assert says in presenter.form().errors[key]
+
+
+def test_a_typed_name_is_suggested_as_the_articles_employer_and_confirmed(rig: Any) -> None:
+    presenter, view, session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    assert view.form is not None
+    assert "the article's Amazon (employer)" in view.form.suggestion
+    assert session.profile.offers[0].employer is None  # never matched silently
+    presenter.suggestion_accepted()
+    assert session.profile.offers[0].employer == "amazon"
+    assert view.form.suggestion == ""
+    assert any("highest $254,000" in line and "Source:" in line for line in view.comparison.article)
+    session.undo_stack.undo()
+    assert session.profile.offers[0].employer is None
+    presenter.suggestion_declined()
+    assert view.form.suggestion == ""  # said no: not asked again for this offer
+    assert session.profile.offers[0].employer is None
+
+
+def test_with_no_offer_the_tab_shows_its_empty_state(rig: Any) -> None:
+    presenter, view, _session = rig(Profile(current_salary=145_000))
+    assert view.empty is True
+    assert view.comparison.columns == tuple(view.comparison.columns)
+    presenter.add()
+    assert view.empty is False  # the form, to type the first offer
+
+
+def test_another_offer_can_be_the_baseline(rig: Any) -> None:
+    profile = Profile(current_salary=145_000, offers=[amazon(), acme(id="offer-2", base=200_000)])
+    presenter, view, _session = rig(profile)
+    presenter.selection_changed("offer-1", ["offer-1"])
+    presenter.baseline_chosen("offer-2")
+    assert view.baseline == "offer-2"
+    assert [h.key for h in view.comparison.headlines] == ["current", "offer-1"]
+    assert view.comparison.headlines[1].main.startswith("+$112,750 a year in year one")  # 312,750 − 200,000
+
+
+def test_after_tax_a_seattle_offer_beats_a_higher_san_francisco_one(real_rig: Any) -> None:
+    # Before tax San Francisco pays $10,000 more; Washington has no income tax, California taxes about 9 %.
+    offers = [
+        acme(id="offer-1", employer_name="Seattle Co", base=185_000, location=SEATTLE),
+        acme(id="offer-2", employer_name="SF Co", base=195_000, location=SAN_FRANCISCO),
+    ]
+    presenter, view, _session = real_rig(Profile(current_salary=145_000, market_area=SEATTLE, offers=offers))
+    presenter.selection_changed("offer-1", ["offer-1", "offer-2"])
+    jobs = {j.key: j for j in view.comparison.jobs}
+    seattle, sf = jobs["offer-1"], jobs["offer-2"]
+    assert (seattle.place.state, sf.place.state) == ("WA", "CA")
+    assert sf.years[0].total > seattle.years[0].total
+    assert seattle.take_home is not None
+    assert sf.take_home is not None
+    assert seattle.take_home.amounts[0] > sf.take_home.amounts[0]
+    assert seattle.place.median is not None  # the BLS median of the occupation there, beside the base
+    headlines = {h.key: h for h in view.comparison.headlines}
+    assert "After tax (WA):" in headlines["offer-1"].details
+    assert "After tax (CA vs WA):" in headlines["offer-2"].details
+    presenter.selection_changed("offer-1", ["offer-1"])
+    assert view.form is not None
+    assert "BLS median of your occupation in Seattle" in view.form.median
+
+
+def test_without_the_tax_file_the_figures_before_tax_stay(rig: Any, dataset: Dataset) -> None:
+    session = ProfileSession(Profile(current_salary=145_000, offers=[amazon(location="WA")]))
+    view = FakeView()
+    presenter = OffersPresenter(dataset, session, view, Answers(), today=lambda: DAY,
+                                taxes=lambda: (None, "us-tax-2025-2027.json is missing"))  # fmt: skip
+    presenter.start()
+    assert "After-tax figures are not shown: us-tax-2025-2027.json is missing" in view.comparison.note
+    assert view.comparison.headlines[0].main.startswith("+$167,750")
+    assert all(j.take_home is None for j in view.comparison.jobs)
+
+
+def test_the_compact_comparison_for_files_keeps_numbers_as_numbers(rig: Any) -> None:
+    from planner.tabs.offers.figures import comparison_table
+
+    _presenter, view, _session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    jobs = view.comparison.jobs
+    header, rows = comparison_table(jobs, jobs[0], money=round, diff=round)  # as the CSV export writes it
+    assert header[-1] == "Difference (average, against Current job)"
+    total = next(r for r in rows[5:] if r[0].strip() == "Total")
+    assert total[1:] == [312_750, 312_750, 312_750, 312_750, 312_750, 167_750]

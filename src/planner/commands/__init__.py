@@ -190,9 +190,14 @@ class WindowCommands:
         if target is None:
             return None
         from planner.commands.reports import projection_csv_file
+        from planner.storage.market_file import market_or_none
+        from planner.storage.tax_file import tax_source
 
-        def make() -> bytes:  # the export's date, the assumptions and units, the table, the pay history
-            return encode_csv_blocks(projection_csv_file(presenter, self.session.profile, self.today()))
+        def make() -> bytes:  # the export's date, the assumptions and units, the table, the pay history, the offers
+            profile = self.session.profile
+            return encode_csv_blocks(
+                projection_csv_file(presenter, profile, self.today(), market_or_none(), tax_source)
+            )
 
         data = self._encoded(title, target, make)
         return None if data is None else self._write(title, target, data, "Projection")
@@ -251,6 +256,7 @@ class WindowCommands:
         from planner.commands.reports import career_report
         from planner.presenters.career_report import skill_progress
         from planner.storage.market_file import market_or_none
+        from planner.storage.tax_file import tax_source
         from planner.views.export_render import chart_image_at_print_size, for_paper, report_text_width
         from planner.views.report_render import CHART_ASPECT, page_size, report_pdf
 
@@ -262,6 +268,7 @@ class WindowCommands:
             presenter,
             self.today(),
             market_or_none(),
+            tax_source,
         )
         plot = chart_of(tab)
         paper = page_size().id()

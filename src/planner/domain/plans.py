@@ -90,12 +90,24 @@ class AssumptionChanges(ProfileModel):
 
 
 Vesting = Literal["even", "cliff", "custom"]
+VestEvery = Literal["month", "quarter", "year"]
+VEST_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+MAX_PRICE_CHANGE = 1000.0  # percent: a stock worth eleven times its price at the offer
+# Where an offer's job is: a state (postal code, for its taxes) or a BLS area (7 digits: its wages and its state).
+Location = Annotated[str, Field(pattern=r"^([A-Z]{2}|[0-9]{7})$")]
+PriceChange = Annotated[float, Strict(), Field(ge=-100, le=MAX_PRICE_CHANGE, allow_inf_nan=False)]
 
 
 class Offer(ProfileModel):
     """A job offer as the user typed it (USD). ``equity_grant`` is the whole grant's value at the offer, vesting
     over the years of ``vesting``; ``refresher_percent`` (an assumption) is a new grant each year from the second,
-    as a share of the first grant, vesting the same way."""
+    as a share of the first grant, vesting the same way.
+
+    New in format 6, each with a default that keeps a format-5 offer's yearly figures: ``vest_every`` (how often a
+    year's share vests: monthly, quarterly or once at the anniversary), ``cliff_months`` (the cliff of a "cliff"
+    schedule: nothing vests before it, then all that would have), ``sign_on_repay_months`` (leave before it and the
+    sign-on is repaid in full; 0: never), the stock price change assumption (``price_low``/``price_high`` percent,
+    applied to equity not yet vested) and ``location`` (a state or a BLS area; None: where you work now)."""
 
     id: ObjectId
     employer_name: str
@@ -110,6 +122,12 @@ class Offer(ProfileModel):
     employer: Id | None = None
     industry: Id | None = None
     added_on: dt.date
+    vest_every: VestEvery = "quarter"
+    cliff_months: Annotated[int, Strict(), Field(ge=1, le=12 * MAX_VESTING_YEARS)] = 12
+    sign_on_repay_months: Annotated[int, Strict(), Field(ge=0, le=12 * MAX_VESTING_YEARS)] = 0
+    price_low: PriceChange = -50.0
+    price_high: PriceChange = 50.0
+    location: Location | None = None
 
     @field_validator("employer_name")
     @classmethod
@@ -124,14 +142,30 @@ class Offer(ProfileModel):
             total = math.fsum(self.custom_vesting)
             if abs(total - 100.0) > 0.01:
                 raise ValueError(f"The yearly vesting percentages add up to {total:g} %, not 100 %.")
+        months = self.schedule_months()
+        if self.vesting == "cliff" and self.cliff_months >= months:
+            raise ValueError(f"The cliff must come before the schedule ends ({months} months): at most {months - 1}.")
+        if self.sign_on_repay_months > months:
+            raise ValueError(
+                f"The repayment period ({self.sign_on_repay_months} months) is longer than the vesting schedule "
+                f"({months} months)."
+            )
+        if self.price_low > self.price_high:
+            raise ValueError(
+                f"The low price change ({self.price_low:g} %) is above the high one ({self.price_high:g} %)."
+            )
         return self
+
+    def schedule_months(self) -> int:
+        """How long the grant takes to vest, in months (48 for the 4-year schedules)."""
+        return 12 * len(self.vesting_shares())
 
     def vesting_shares(self) -> list[float]:
         """The share of a grant that vests in each year of the job (year 1 first), adding up to 1.
 
         A 4-year even schedule vests a quarter a year; a 1-year cliff vests nothing before the first anniversary,
         then a quarter at it and the rest evenly: the same yearly totals, but nothing is kept if you leave within
-        the first year."""
+        the first year (month by month: ``planner.domain.offers.vesting_by_month``)."""
         if self.vesting == "custom":
             return [p / 100.0 for p in self.custom_vesting]
         return [0.25, 0.25, 0.25, 0.25]

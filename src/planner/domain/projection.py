@@ -28,6 +28,9 @@ employer ("the basis"):
   distance a year's newly counted skills add closes at the same pace, from that year (``1 - (1 - skill_pace) **
   (t - t_s)``): it reaches the pay from the year after (``Projection.plan_pays_from``), as a skill ticked today
   reaches it from next year's.
+* **A job offer** (a scenario's, ``OfferPay``): in total compensation, the offer's sign-on in its first year and its
+  equity as it vests (the Offers tab's yearly figures, in the offer's dollars) take the place of the yearly equity
+  assumption; its bonus percentage is the bonus.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from planner.domain.projection_basis import (
 )
 
 if TYPE_CHECKING:
+    from planner.domain.offers import OfferPay
     from planner.domain.taxes import TaxSetting
 
 # --- the projection ------------------------------------------------------------------------------------------
@@ -111,6 +115,7 @@ class Projection:
     ramp: FloatArray
     base: FloatArray
     taxes: TaxSetting | None = None  # what take-home pay needs (None: it is not worked out)
+    offer_pay: OfferPay | None = None  # a scenario's job offer: its sign-on and vesting equity (total pay)
 
     # --- axes ------------------------------------------------------------------------------------------------
 
@@ -156,7 +161,7 @@ class Projection:
         a = self.assumptions
         values = base_today
         if comp != "base":
-            values = values * (1.0 + a.bonus_percent / 100.0) + float(a.yearly_equity)
+            values = values * (1.0 + a.bonus_percent / 100.0) + self.extra_today()
         if comp == "take_home":
             net = self.after_tax(values * self.inflation_index)
             return net if dollars == "nominal" else net / self.inflation_index
@@ -188,6 +193,13 @@ class Projection:
     @cached_property
     def _scaled_cache(self) -> dict[tuple[str, str, str], FloatArray]:
         return {}
+
+    def extra_today(self) -> FloatArray | float:
+        """What total compensation adds to base and bonus each year, in today's dollars: the yearly equity
+        assumption, or a job offer's sign-on and vesting equity (nominal, so divided by the inflation index)."""
+        if self.offer_pay is None:
+            return float(self.assumptions.yearly_equity)
+        return self.offer_pay.nominal / self.inflation_index
 
     def projected(self, dollars: Dollars, comp: Comp) -> FloatArray:
         return self._scaled("base", dollars, comp)
@@ -370,6 +382,7 @@ def _project(
         salary_capped=capped,
         t=np.arange(n, dtype=np.int64),
         level_index=np.array(levels, dtype=np.int64),
+        offer_pay=None,
         **path,
         taxes=taxes,
     )

@@ -314,19 +314,22 @@ def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
         base = total
         bonus = base * a.bonus_percent / 100.0
         index = float(p.inflation_index[t]) if dollars == "nominal" else 1.0
-        equity = float(a.yearly_equity) * index
         lines.append(
             BreakdownLine("Bonus", bonus, f"{a.bonus_percent:g}% of the base salary {usd(base)}", "assumption")
         )
-        lines.append(
-            BreakdownLine(
-                "Equity",
-                equity,
-                f"{usd(a.yearly_equity)} a year in today's dollars"
-                + (f", × {index:.4f} inflation" if dollars == "nominal" else ""),
-                "assumption",
+        if p.offer_pay is None:
+            equity = float(a.yearly_equity) * index
+            lines.append(
+                BreakdownLine(
+                    "Equity",
+                    equity,
+                    f"{usd(a.yearly_equity)} a year in today's dollars"
+                    + (f", × {index:.4f} inflation" if dollars == "nominal" else ""),
+                    "assumption",
+                )
             )
-        )
+        else:
+            equity = _offer_lines(p, t, dollars, lines)
         total = base + bonus + equity
     return Breakdown(
         t=t,
@@ -338,6 +341,21 @@ def breakdown(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdown:
         lines=tuple(lines),
         total=total,
     )
+
+
+def _offer_lines(p: Projection, t: int, dollars: Dollars, lines: list[BreakdownLine]) -> float:
+    """A scenario's job offer in year ``t``: its sign-on and vesting equity (the Offers tab's), summed."""
+    offer, index = p.offer_pay, float(p.inflation_index[t])
+    assert offer is not None
+    deflate, unit = (1.0, "") if dollars == "nominal" else (1.0 / index, f", ÷ {index:.4f} for today's dollars")
+    sign_on, equity = float(offer.sign_on[t]) * deflate, float(offer.equity[t]) * deflate
+    if sign_on:
+        lines.append(
+            BreakdownLine("Sign-on bonus", sign_on, f"the offer from {offer.name}, in its year 1{unit}", "yours")
+        )
+    how = f"what vests in year {t + 1} of the offer from {offer.name} (grant, vesting and refreshers; the Offers tab's)"
+    lines.append(BreakdownLine("Equity", equity, how + unit, "derived"))
+    return sign_on + equity
 
 
 def _at(p: Projection) -> str:

@@ -1,23 +1,25 @@
 """Scenarios side by side: the profile a scenario stands for, and the differences a user compares. Pure (no Qt).
 
 A scenario is today's path with some fields changed (``planner.domain.plans.Scenario``). A job offer in a
-scenario brings its salary, bonus and equity (averaged over its first four years, ``offers.average_equity``) and,
-when the user matched it to one of the article's employers or industries, that pay factor: the offer's salary is
-paid there. Without an offer, another industry or employer is the same person elsewhere: a salary is scaled by
-the two pay factors, as the Projection tab's "Compare with" does (``projection.project(basis=...)``). The
-scenario's own assumption changes come last, so a scenario can still change what the offer brought.
+scenario brings its salary and bonus, and in total compensation its sign-on in its first year and its equity as it
+vests, year by year (``offers.offer_years``: the Offers tab's figures; after the grant has vested, the refreshers
+assumed), and, when the user matched it to one of the article's employers or industries, that pay factor: the
+offer's salary is paid there. The offer's first year is this year of the projection. Without an offer, another
+industry or employer is the same person elsewhere: a salary is scaled by the two pay factors, as the Projection
+tab's "Compare with" does (``projection.project(basis=...)``). The scenario's own assumption changes come last, so a
+scenario can still change what the offer brought.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from planner.domain.dataset import Dataset
-from planner.domain.offers import average_equity
-from planner.domain.plans import Scenario
+from planner.domain.offers import OfferPay, average_equity, offer_years
+from planner.domain.plans import Offer, Scenario
 from planner.domain.profile import MAX_SALARY, Profile
 from planner.domain.projection import Projection, project
 from planner.domain.projection_basis import Comp, Dollars, PayBasis, pay_basis
@@ -75,7 +77,23 @@ def scenario_projection(
     """The projection of the scenario (see the module's docstring). ``taxes``: the scenario's own (the state of its
     market area when it moves, ``planner.domain.taxes.scenario_taxes``), for take-home pay."""
     own = scenario_profile(profile, scenario)
-    return project(dataset, own, current_year, basis=scenario_basis(dataset, profile, scenario), taxes=taxes)
+    projection = project(dataset, own, current_year, basis=scenario_basis(dataset, profile, scenario), taxes=taxes)
+    offer = profile.offer(scenario.offer)
+    if offer is None:
+        return projection
+    return replace(projection, offer_pay=offer_pay(offer, projection, scenario.assumptions.yearly_equity))
+
+
+def offer_pay(offer: Offer, projection: Projection, own_equity: int | None = None) -> OfferPay:
+    """The offer's sign-on and vesting equity for every year of the projection (nominal). A scenario that sets
+    its own yearly equity keeps the sign-on and counts that equity (today's dollars, moved by inflation) instead."""
+    years = offer_years(offer, projection.horizon)
+    sign_on = np.array([y.sign_on for y in years], dtype=np.float64)
+    if own_equity is not None:
+        equity = float(own_equity) * projection.inflation_index
+    else:
+        equity = np.array([y.equity for y in years], dtype=np.float64)
+    return OfferPay(offer.employer_name, sign_on, equity)
 
 
 @dataclass(frozen=True)

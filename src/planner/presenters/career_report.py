@@ -71,8 +71,8 @@ class OfferSection:
 
     title: str
     terms: tuple[tuple[str, str], ...]
-    years: Table
-    note: str
+    years: Table | None = None  # its years beside the current job, when shown apart (CareerReport.offers_years)
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ class CareerReport:
     scenario_changes: tuple[tuple[str, str], ...] = ()  # (scenario, what it changes)
     scenarios_note: str = ""
     offers: tuple[OfferSection, ...] = ()
+    offers_side: Table | None = None  # the current job and the offers as columns, a few figures as rows
+    offers_years: Table | None = None  # every job's components by year, with the difference against the current job
     offers_note: str = ""
     market_summary: str = ""  # where the salary sits among the BLS wages of the chosen occupation and area
     sources: tuple[tuple[str, str], ...] = ()  # each source in plain words

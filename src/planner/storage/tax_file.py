@@ -47,3 +47,11 @@ def read_tax_data(source) -> TaxData:  # type: ignore[no-untyped-def]  # a Trave
 @functools.cache
 def load_tax_data() -> TaxData:
     return read_tax_data(bundled_tax_file())
+
+
+def tax_source() -> tuple[TaxData | None, str]:
+    """The tax figures, or None and why not (a broken installation: the figures before tax go on without them)."""
+    try:
+        return load_tax_data(), ""
+    except TaxDataError as exc:
+        return None, str(exc)

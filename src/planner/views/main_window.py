@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self.export_pdf_action = self._action(
             "Save career &report as PDF…",
             QKeySequence.StandardKey.Print,
-            "Your profile, projection, plan, pay history, scenarios, offers and sources in three or four pages",
+            "Your profile, projection, plan, pay history, scenarios, offers and sources in three to five pages",
         )
         for action in (self.import_profile_action, self.export_profile_action):
             menu.addAction(action)

@@ -123,12 +123,9 @@ def _note(text: str) -> str:
     return f"<p class='note'>{escape(text)}</p>" if text else ""
 
 
-def _offer(offer: OfferSection, first: bool, note: str) -> str:
-    heading = "<h2>Job offers</h2>" + _note(note) if first else ""
-    return (
-        f"{heading}<h3>Offer from {escape(offer.title)}</h3>{_pairs(offer.terms)}"
-        f"<p></p>{_grid(offer.years)}{_note(offer.note)}"
-    )
+def _offer(offer: OfferSection) -> str:
+    years = f"<p></p>{_grid(offer.years)}" if offer.years is not None else ""
+    return f"<h3>Offer from {escape(offer.title)}</h3>{_pairs_across(offer.terms)}{years}{_note(offer.note)}"
 
 
 def report_blocks(report: CareerReport, chart: QImage | None, chart_width_pt: float) -> list[Block]:
@@ -180,8 +177,12 @@ def report_blocks(report: CareerReport, chart: QImage | None, chart_width_pt: fl
                 f"<p>What each scenario changes:</p><ul>{changes}</ul>{_note(report.scenarios_note)}"
             )
         )
-    for n, offer in enumerate(report.offers):
-        blocks.append(Block(_offer(offer, n == 0, report.offers_note)))
+    if report.offers_side is not None:
+        blocks.append(Block(f"<h2>Job offers side by side</h2>{_grid(report.offers_side)}{_note(report.offers_note)}"))
+    if report.offers_years is not None:
+        blocks.append(Block(f"<h3>Each job by component and year</h3>{_grid(report.offers_years)}"))
+    for offer in report.offers:
+        blocks.append(Block(_offer(offer)))
     if report.market_summary:
         blocks.append(
             Block(

@@ -18,8 +18,8 @@ from planner.domain.profile import Assumptions, Profile
 from planner.domain.provenance import date_text, source_line
 from planner.domain.text import plain_tooltip
 from planner.presenters.table import RowsTableModel
+from planner.tabs.offers.figures import CURRENT, ROW_NAMES, Headline, Job, difference, job_rows, signed, values
 
-CURRENT = "current"  # the current job's column
 REFRESHER_DEFAULT = Offer.model_fields["refresher_percent"].default
 COMPONENTS = ("base", "bonus", "sign_on", "equity", "refreshers")
 COMPONENT_NAMES = {
@@ -59,9 +59,12 @@ class JobColumn:
 
 @dataclass(frozen=True)
 class Comparison:
-    columns: tuple[JobColumn, ...] = ()
-    note: str = ""  # why a column is missing (no salary yet, no offer selected)
+    columns: tuple[JobColumn, ...] = ()  # each job's figures with what they are, in the order of ``jobs``
+    note: str = ""  # why a column is missing (no salary yet, no offer selected, no tax figures)
     article: tuple[str, ...] = ()  # the article's figures for matched employers and industries, with sources
+    jobs: tuple[Job, ...] = ()
+    baseline: str = ""  # the key of the job every difference is against
+    headlines: tuple[Headline, ...] = ()
 
 
 def export_caption(comparison: Comparison) -> tuple[str, str, str]:
@@ -112,97 +115,124 @@ class OffersListModel(QAbstractListModel):
 
 
 EXPLAIN_ROLE = Qt.ItemDataRole.UserRole  # the cell's full explanation (what it is and how it is made)
+AVERAGE, DIFFERENCE = OFFER_YEARS + 1, OFFER_YEARS + 2  # columns after the years
 
 
 class ComparisonTableModel(RowsTableModel):
-    """Years × components as rows, the current job and each selected offer as columns, with each year's total and
-    the four years' total: the chart's figures, for the keyboard and a screen reader."""
+    """The compact comparison: for each job a heading row, then its components (rows) by year (columns), the
+    four-year average and the difference of that average against the baseline; the chart's figures, for the
+    keyboard and a screen reader. Every figure explains itself under EXPLAIN_ROLE."""
+
+    HEADERS = ("Job and component", *(f"Year {k}" for k in range(1, OFFER_YEARS + 1)), "Average", "Difference")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows = [(year, comp) for year in range(1, OFFER_YEARS + 1) for comp in (*COMPONENTS, "total")]
-        self._rows.append((0, "total"))
+        self._rows: list[tuple[int, str]] = []  # (job, component or "" for the job's heading)
+        self._jobs: tuple[Job, ...] = ()
         self._columns: tuple[JobColumn, ...] = ()
+        self._base: Job | None = None
 
-    def set_columns(self, columns: Sequence[JobColumn]) -> None:
-        if [c.key for c in columns] == [c.key for c in self._columns] and columns:
-            # The same jobs with new figures (an edit): the table keeps its current cell and scroll position.
-            self._columns = tuple(columns)
-            last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, last)
-            return
-        self.beginResetModel()
-        self._columns = tuple(columns)
-        self.endResetModel()
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self._columns)
+    def set_comparison(self, comparison: Comparison) -> None:
+        rows = [(j, comp) for j, job in enumerate(comparison.jobs) for comp in ("", *job_rows(job))]
+        base = next((job for job in comparison.jobs if job.key == comparison.baseline), None)
+        same = rows == self._rows and [j.key for j in comparison.jobs] == [j.key for j in self._jobs]
+        if not same:
+            self.beginResetModel()
+        self._rows, self._jobs, self._columns, self._base = rows, comparison.jobs, comparison.columns, base
+        if same and rows:  # the same jobs with new figures: the table keeps its current cell and scroll position
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+        elif not same:
+            self.endResetModel()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "Year and component" if section == 0 else self._columns[section - 1].name
-        if role == Qt.ItemDataRole.ToolTipRole and section >= 1:
-            return plain_tooltip(self._columns[section - 1].name)
-        return None
+        if orientation == Qt.Orientation.Horizontal and section == DIFFERENCE and self._base is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "Difference"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(f"The four-year average against {self._base.name}'s (the baseline).")
+        return super().headerData(section, orientation, role)
 
-    def value(self, row: int, column: int) -> float:
-        year, comp = self._rows[row]
-        job = self._columns[column]
-        if year == 0:
-            return math.fsum(job.total(y) for y in range(1, OFFER_YEARS + 1))
-        if comp == "total":
-            return job.total(year)
-        return job.years[year - 1][comp].value
+    def row_key(self, row: int) -> tuple[str, str]:
+        """(job key, component) of a row ("" for a job's heading)."""
+        j, comp = self._rows[row]
+        return self._jobs[j].key, comp
+
+    def value(self, row: int, column: int) -> float | None:
+        """The figure in a cell (column 1 = year 1), None where there is none."""
+        j, comp = self._rows[row]
+        job = self._jobs[j]
+        if not comp or column == 0:
+            return None
+        figures = values(job, comp)
+        if column <= OFFER_YEARS:
+            return figures[column - 1]
+        if column == AVERAGE:
+            return math.fsum(figures) / len(figures)
+        if self._base is None or job.key == self._base.key:
+            return None
+        return difference(job, self._base, comp)
 
     def explanation(self, row: int, column: int) -> str:
-        year, comp = self._rows[row]
-        job = self._columns[column]
-        amount = usd(self.value(row, column))
-        if year == 0:
-            return f"{job.name}, years 1 to {OFFER_YEARS}: {amount}\nDerived: the sum of the four yearly totals."
+        j, comp = self._rows[row]
+        job = self._jobs[j]
+        if not comp:
+            where = f" in {job.place.name}" if job.place.name else ""
+            role = " (the baseline: every difference is against it)" if job is self._base else ""
+            return f"{job.name}{where}{role}."
+        name = ROW_NAMES[comp].lower()
+        amount = self.value(row, column)
+        if column == 0:
+            return f"{job.name}: {name}, years 1 to {OFFER_YEARS}."
+        if amount is None:
+            return f"{job.name} is the baseline: the differences of the other jobs are against it."
+        if column == AVERAGE:
+            return f"{job.name}, {name}, average: {usd(amount)}\nDerived: the four years added up, ÷ {OFFER_YEARS}."
+        if column == DIFFERENCE:
+            assert self._base is not None
+            return (
+                f"{job.name}, {name}: {signed(amount)} a year against {self._base.name}\nDerived: this average − "
+                f"{self._base.name}'s average."
+            )
+        year = column
         if comp == "total":
-            parts = " + ".join(COMPONENT_NAMES[c].lower() for c in COMPONENTS)
-            return f"{job.name}, year {year}, total: {amount}\nDerived: {parts}."
-        cell = job.years[year - 1][comp]
+            return f"{job.name}, year {year}, total: {usd(amount)}\nDerived: base + bonus + sign-on + equity."
+        if comp == "take_home":
+            assert job.take_home is not None
+            return f"{job.name}, year {year}, after tax: {usd(amount)}\nDerived: {job.take_home.how}."
+        cell = self._columns[j].years[year - 1][comp]
         what = {"entry": "Your entry", "derived": "Derived", "assumption": "Assumption (yours to change)"}[cell.kind]
-        return f"{job.name}, year {year}, {COMPONENT_NAMES[comp].lower()}: {amount}\n{what}: {cell.how}"
+        return f"{job.name}, year {year}, {name}: {usd(amount)}\n{what}: {cell.how}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        year, comp = self._rows[index.row()]
+        j, comp = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                if not year:
-                    return f"Years 1–{OFFER_YEARS}: total"
-                return f"Year {year}: " + ("total" if comp == "total" else SHORT_NAMES[comp])
-            text = usd(self.value(index.row(), col - 1))
-            if year and comp != "total" and self._columns[col - 1].years[year - 1][comp].assumed:
+                if not comp:
+                    job = self._jobs[j]
+                    return job.name + (" (baseline)" if job is self._base else "")
+                return "   " + ROW_NAMES[comp]
+            amount = self.value(index.row(), col)
+            if amount is None:
+                return ""
+            if col == DIFFERENCE:
+                return signed(amount)
+            text = usd(amount)
+            if 1 <= col <= OFFER_YEARS and comp in COMPONENTS and self._columns[j].years[col - 1][comp].assumed:
                 text += f" {ASSUMED}"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and comp == "total":
+        if role == Qt.ItemDataRole.FontRole and comp in ("", "total"):
             from PySide6.QtGui import QFont  # a font is data of the model (Qt's FontRole), not a widget
 
             font = QFont()
             font.setBold(True)
             return font
-        if col == 0 and role in (Qt.ItemDataRole.ToolTipRole, EXPLAIN_ROLE):
-            text = (
-                "The four years added up."
-                if not year
-                else (
-                    f"Year {year}: " + ("the components added up." if comp == "total" else f"{COMPONENT_NAMES[comp]}.")
-                )
-            )
-            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
-        if col >= 1 and role in (Qt.ItemDataRole.ToolTipRole, EXPLAIN_ROLE):
-            text = self.explanation(index.row(), col - 1)
+        if role in (Qt.ItemDataRole.ToolTipRole, EXPLAIN_ROLE):
+            text = self.explanation(index.row(), col)
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
@@ -214,24 +244,29 @@ def _pct(value: float) -> str:
     return f"{value:g} %"
 
 
+def schedule_text(offer: Offer) -> str:
+    """The vesting schedule in words: "4 years with a 12-month cliff, then quarterly"."""
+    every = {"month": "monthly", "quarter": "quarterly", "year": "once a year"}[offer.vest_every]
+    if offer.vesting == "cliff":
+        return (
+            f"4 years with a {offer.cliff_months}-month cliff (nothing before month {offer.cliff_months}, then all "
+            f"that would have vested by it), then {every}"
+        )
+    if offer.vesting == "custom":
+        return "your yearly percentages " + ", ".join(f"{p:g}" for p in offer.custom_vesting) + f" %, {every}"
+    return f"4 years, 25 % a year, {every}"
+
+
 def offer_column(offer: Offer) -> JobColumn:
     """The offer's first years with what each figure is and its formula."""
     shares = offer.vesting_shares()
-    schedule = {
-        "even": "4-year even vesting",
-        "cliff": "a 4-year schedule with a 1-year cliff: the first year's 25 % at the first anniversary, nothing "
-        "if you leave before it, then 25 % a year",
-        "custom": "your custom schedule " + ", ".join(f"{p:g}" for p in offer.custom_vesting) + " %",
-    }[offer.vesting]
+    schedule = schedule_text(offer)
     refresher = offer.equity_grant * offer.refresher_percent / 100.0
     years = []
     for row in offer_years(offer):
         k = row.year
         share = shares[k - 1] if k <= len(shares) else 0.0
-        if offer.vesting == "cliff" and k > 1:
-            vest = f"year {k} of the 1-year cliff schedule (evenly after the first anniversary)"
-        else:
-            vest = f"year {k} of {schedule}"
+        vest = f"year {k} of {schedule}"
         earlier = " + ".join(_pct(shares[j] * 100) for j in range(min(k - 1, len(shares)))) or "0 %"
         years.append(
             {
@@ -289,6 +324,13 @@ def current_column(profile: Profile, rows: Sequence[OfferYear]) -> JobColumn:
             }
         )
     return JobColumn(CURRENT, "Current job", tuple(years))
+
+
+def columns_of(profile: Profile, jobs_: Sequence[Job]) -> tuple[JobColumn, ...]:
+    """The explained figures of each job, in the same order."""
+    return tuple(
+        offer_column(job.offer) if job.offer is not None else current_column(profile, job.years) for job in jobs_
+    )
 
 
 def article_lines(dataset: Dataset, offer: Offer) -> list[str]:

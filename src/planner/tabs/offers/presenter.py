@@ -13,66 +13,48 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from planner.domain.dataset import Dataset
-from planner.domain.offers import current_job_years
-from planner.domain.plans import MAX_NAME, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
+from planner.domain.market import MarketData
+from planner.domain.money import usd
+from planner.domain.offer_match import suggest_match
+from planner.domain.plans import MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
-from planner.presenters.choices import Choice
 from planner.presenters.fields import InputError
 from planner.presenters.session import Part, ProfileChange, ProfileSession
-from planner.tabs.offers.form import TEXT_FIELDS, OfferForm, format_field, match_value, parse_field, problem
-from planner.tabs.offers.models import (
-    Comparison,
-    ComparisonTableModel,
-    JobColumn,
-    OffersListModel,
-    article_lines,
-    current_column,
-    offer_column,
+from planner.tabs.offers.api import (
+    Confirm,
+    LeavingView,
+    OffersView,
+    Typed,
+    baseline_choices,
+    location_choices,
+    match_choices,
+    scenario_name,
 )
+from planner.tabs.offers.figures import (
+    CURRENT,
+    Place,
+    TaxSource,
+    headline,
+    jobs,
+    longest_months,
+    offer_place,
+    signed,
+)
+from planner.tabs.offers.form import TEXT_FIELDS, OfferForm, format_field, match_value, parse_field, problem
+from planner.tabs.offers.leaving import LeaveTableModel, cliff_sentences, leave_jobs, leave_message, vesting_lines
+from planner.tabs.offers.models import Comparison, ComparisonTableModel, OffersListModel, article_lines, columns_of
 
+_NOWHERE = Place("", None)
 DRAFT = ""  # the id of an offer being added: not in the profile until its name and base are valid
 
 
-def scenario_name(employer: str, taken: set[str]) -> str:
-    """ "Offer: Acme", or "Offer: Acme 2", … when that name is taken (names compared ignoring case), at most 60
-    characters."""
-    for n in range(1, MAX_SCENARIOS + 2):
-        suffix = "" if n == 1 else f" {n}"
-        candidate = f"Offer: {employer}"[: MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in taken:
-            return candidate
-    raise AssertionError("more names taken than scenarios allowed")
-
-
-class OffersView(Protocol):
-    def show_form(self, form: OfferForm) -> None: ...
-    def show_field_error(self, key: str, message: str) -> None: ...
-    def select_offers(self, current: str | None, selected: Sequence[str]) -> None: ...
-    def show_comparison(self, comparison: Comparison) -> None: ...
-    def set_matches(self, choices: Sequence[Choice]) -> None: ...
-
-
-Confirm = Callable[[str, str, str], bool]  # (title, question, yes button) -> agreed
-
-
 # --- the presenter ------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Typed:
-    """What the user typed that was refused, per offer id (DRAFT for a new one) and field: kept with its message."""
-
-    texts: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-
-    def of(self, offer_id: str) -> dict[str, tuple[str, str]]:
-        return self.texts.setdefault(offer_id, {})
 
 
 class OffersPresenter(QObject):
@@ -86,8 +68,19 @@ class OffersPresenter(QObject):
         confirm: Confirm,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
+        market: Callable[[], MarketData | None] = lambda: None,
+        taxes: TaxSource | None = None,
     ) -> None:
         super().__init__(parent)
+        self._market_source = market
+        self._market: MarketData | None = None
+        self._taxes = taxes  # read the first time after-tax figures are worked out, never at start-up
+        self.baseline = CURRENT
+        self.leave_month = 12
+        self._leave_text = ""
+        self._leave_error = ""
+        self._declined: set[tuple[str, str]] = set()  # (offer id, match) suggestions the user said no to
+        self.leaving = LeaveTableModel(self)
         self._dataset = dataset
         self._session = session
         self._view = view
@@ -98,12 +91,14 @@ class OffersPresenter(QObject):
         self.current: str | None = None  # the offer in the editor (DRAFT: one being added)
         self.selected: list[str] = []  # the offers compared
         self._draft: dict[str, Any] = {}
-        self._typed = _Typed()
+        self._typed = Typed()
         self._known: list[str] = []
         # A child of its tab: leaves with it. The tab shows the offers beside the current job (its salary and the
         # assumptions): a skill tick or a scenario edit leaves it as it is.
         session.subscribe(
-            self, Part.OFFERS | Part.STANDING | Part.PAY_HISTORY | Part.ASSUMPTIONS, self._profile_changed
+            self,
+            Part.OFFERS | Part.STANDING | Part.PAY_HISTORY | Part.ASSUMPTIONS | Part.MARKET | Part.TAXES,
+            self._profile_changed,
         )
 
     # --- state ------------------------------------------------------------------------------------------------
@@ -115,18 +110,12 @@ class OffersPresenter(QObject):
     def offer(self) -> Offer | None:
         return self.profile.offer(self.current)
 
-    def match_choices(self) -> list[Choice]:
-        ds = self._dataset
-        return [
-            Choice("", "No match"),
-            *(Choice(f"employer:{e.id}", f"Employer: {e.name}") for e in ds.employers),
-            *(Choice(f"industry:{i.id}", f"Industry: {i.name}") for i in ds.industries),
-        ]
-
     # --- intents ----------------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._view.set_matches(self.match_choices())
+        self._market = self._market_source()
+        self._view.set_matches(match_choices(self._dataset))
+        self._view.set_locations(location_choices(self._market, self.profile))
         offers = self.profile.offers
         if offers:
             self.current = offers[0].id
@@ -249,6 +238,41 @@ class OffersPresenter(QObject):
             fields["custom_vesting"] = [round(s * 100, 6) for s in shares]
         self._store("vesting", vesting, fields)
 
+    def vest_every_chosen(self, value: str) -> None:
+        self._store("vest_every", value, {"vest_every": value})
+
+    def location_chosen(self, value: str) -> None:
+        self._store("location", value, {"location": value or None})
+
+    def suggestion_accepted(self) -> None:
+        match = self._suggestion()
+        if match is not None:
+            self.match_chosen(match.value)
+
+    def suggestion_declined(self) -> None:
+        match = self._suggestion()
+        if match is not None:
+            self._declined.add((self.current or DRAFT, match.value))
+            self.refresh(select=False)
+
+    def baseline_chosen(self, key: str) -> None:
+        self.baseline = key
+        self.refresh(select=False)
+
+    def leave_edited(self, text: str) -> None:
+        """The leave box: a month from 1 to the end of the longest schedule shown, or a message beside it."""
+        month, error = leave_message(text, self._last_month())
+        self._leave_text, self._leave_error = text, error
+        if month is not None:
+            self.leave_month = month
+        self._show_leaving()
+
+    def leave_moved(self, month: int) -> None:
+        """The slider (or its arrow keys)."""
+        self.leave_month = max(1, min(month, self._last_month()))
+        self._leave_text, self._leave_error = str(self.leave_month), ""
+        self._show_leaving()
+
     def match_chosen(self, value: str) -> None:
         kind, _, ident = value.partition(":")
         self._store(
@@ -342,10 +366,24 @@ class OffersPresenter(QObject):
             if self.current is not None and self.current not in self.selected:
                 self.selected.append(self.current)
         self.offers.set_offers(profile.offers)
+        self._view.show_empty(not profile.offers and self.current != DRAFT)
         if select:
             self._view.select_offers(None if self.current == DRAFT else self.current, self.selected)
         self._view.show_form(self.form())
         self._show_comparison()
+
+    def _suggestion(self) -> Any:
+        """The article's employer or industry the typed name seems to be, while nothing is matched and the user has
+        not said no to it (a MatchSuggestion, or None)."""
+        offer = self.offer()
+        fields = offer.model_dump() if offer is not None else self._draft
+        name = fields.get("employer_name")
+        if not name or fields.get("employer") or fields.get("industry"):
+            return None
+        match = suggest_match(self._dataset, name)
+        if match is None or (self.current or DRAFT, match.value) in self._declined:
+            return None
+        return match
 
     def form(self) -> OfferForm:
         offer = self.offer()
@@ -357,18 +395,21 @@ class OffersPresenter(QObject):
             )  # fmt: skip
         if offer is not None:
             texts = {k: format_field(k, offer) for k in TEXT_FIELDS}
-            vesting = offer.vesting
+            vesting, every, location = offer.vesting, offer.vest_every, offer.location or ""
             match = match_value(offer.employer, offer.industry)
             title = f"Offer from {offer.employer_name}"
             note = "Every change is saved at once; Edit > Undo takes it back."
         else:
             draft = self._draft
-            defaults = Offer.model_construct(  # for formatting only
-                **{"id": "draft", "employer_name": "", "base": 0, "added_on": self._today(), **draft}
-            )
+            defaults = Offer.model_construct(  # for formatting only: the model's defaults, then what was typed
+                **{**{k: f.get_default(call_default_factory=True) for k, f in Offer.model_fields.items()
+                   if not f.is_required()},
+                   "id": "draft", "employer_name": "", "base": 0, "added_on": self._today(), **draft}
+            )  # fmt: skip
             texts = {k: (format_field(k, defaults) if k in draft or k not in ("employer_name", "base") else "")
                      for k in TEXT_FIELDS}  # fmt: skip
-            vesting = draft.get("vesting", "even")
+            vesting, every = draft.get("vesting", "even"), draft.get("vest_every", defaults.vest_every)
+            location = draft.get("location") or ""
             match = match_value(draft.get("employer"), draft.get("industry"))
             title = "New offer"
             note = "Type the employer's name and the base salary: the offer is added as soon as both are filled in."
@@ -376,35 +417,81 @@ class OffersPresenter(QObject):
             if key in texts:
                 texts[key] = text
         errors = {k: msg for k, (_text, msg) in typed.items()}
-        return OfferForm(title, texts, errors, vesting, match, draft=offer is None, enabled=True, note=note)
+        suggestion = self._suggestion()
+        hint = ""
+        if suggestion is not None:
+            hint = f"Compare it with the article's {suggestion.name} ({suggestion.kind})? {suggestion.why}."
+        median = ""
+        if offer is not None and offer.location is not None:
+            place = offer_place(offer, self.profile, self._market, offer_place(offer, self.profile, None, _NOWHERE))
+            if place.median is not None:
+                median = (
+                    f"BLS median of your occupation in {place.name}: {usd(place.median)} a year; this base is "
+                    f"{signed(offer.base - place.median)} ({place.median_source})."
+                )
+            elif self._market is not None:
+                median = f"BLS publishes no median for your occupation in {place.name}."
+        return OfferForm(title, texts, errors, vesting, match, draft=offer is None, enabled=True, note=note,
+                         vest_every=every, location=location, suggestion=hint, median=median)  # fmt: skip
+
+    def _compared(self) -> list[Offer]:
+        profile = self.profile
+        return [o for i in self.selected if (o := profile.offer(i)) is not None]
 
     def comparison(self) -> Comparison:
         profile = self.profile
-        columns: list[JobColumn] = []
         notes: list[str] = []
-        rows = current_job_years(profile)
-        if rows is not None:
-            columns.append(current_column(profile, rows))
-        else:
+        compared = self._compared()
+        base_offer = profile.offer(self.baseline)
+        if base_offer is not None and base_offer not in compared:
+            compared.insert(0, base_offer)
+        taxes = self._taxes if compared else None  # the tax file is read when an offer is first compared
+        shown, tax_note = jobs(profile, compared, self._market, taxes, self._today())
+        if profile.salary_today() is None:
             notes.append("Enter your current salary on the Projection tab to compare with your current job.")
         article: list[str] = []
-        for offer_id in self.selected:
-            offer = profile.offer(offer_id)
-            if offer is not None:
-                columns.append(offer_column(offer))
-                article += article_lines(self._dataset, offer)
-        if not profile.offers:
-            notes.append("Add an offer to see its first four years here.")
-        elif not self.selected:
+        for offer in compared:
+            article += article_lines(self._dataset, offer)
+        if profile.offers and not self.selected:
             notes.append("Select one or more offers in the list to compare them.")
+        if tax_note:
+            notes.append(tax_note)
         if not article and profile.offers:
             article.append(
                 "Match an offer to one of the article's employers or industries (Compare with the article's) to see "
                 "the article's figure for it here, with its source."
             )
-        return Comparison(tuple(columns), " ".join(notes), tuple(article))
+        keys = [j.key for j in shown]
+        base_key = self.baseline if self.baseline in keys else (keys[0] if keys else "")
+        base = next((j for j in shown if j.key == base_key), None)
+        headlines = tuple(headline(j, base) for j in shown if base is not None and j.key != base.key)
+        return Comparison(
+            columns_of(profile, shown), " ".join(notes), tuple(article), tuple(shown), base_key, headlines
+        )
+
+    def _last_month(self) -> int:
+        return longest_months(self._compared())
+
+    def _show_leaving(self) -> None:
+        compared = self._compared()
+        last = self._last_month()
+        self.leave_month = min(self.leave_month, last)
+        side = leave_jobs(self.profile, compared, self.leave_month)
+        self.leaving.set_jobs(side)
+        text = self._leave_text if self._leave_error else str(self.leave_month)
+        self._view.show_leaving(
+            LeavingView(
+                self.leave_month, last, text, self._leave_error, tuple(cliff_sentences(side)),
+                tuple(vesting_lines(compared, last)), tuple(side),
+            )
+        )  # fmt: skip
 
     def _show_comparison(self) -> None:
         comparison = self.comparison()
-        self.table.set_columns(comparison.columns)
+        choices = baseline_choices(self.profile)
+        if self.baseline not in {c.value for c in choices}:
+            self.baseline = str(choices[0].value) if choices else CURRENT
+        self._view.set_baselines(choices, self.baseline)
+        self.table.set_comparison(comparison)
         self._view.show_comparison(comparison)
+        self._show_leaving()

@@ -1,5 +1,7 @@
-"""The "Offers" tab: the user's job offers with an editor, and their first four years stacked by component beside
-the current job (chart and table side by side), with the article's figures for matched employers and industries."""
+"""The "Offers" tab: the user's job offers with an editor; for the offers selected, a headline each against the
+baseline, their first four years (stacked chart and the compact components × years table), the vesting timeline and
+"If I leave at month N", and the article's figures for matched employers and industries. With no offer, a sentence
+on what the tab does and an Add button."""
 
 from __future__ import annotations
 
@@ -7,103 +9,51 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.domain.offers import OFFER_YEARS
 from planner.domain.text import escape, plain_tooltip
 from planner.presenters.choices import Choice
-from planner.tabs.offers.form import VESTING_CHOICES, OfferForm
+from planner.tabs.offers.api import LeavingView
+from planner.tabs.offers.editor import OfferEditor
+from planner.tabs.offers.form import OfferForm
+from planner.tabs.offers.leave_box import LeaveBox
+from planner.tabs.offers.leaving import LeaveTableModel
 from planner.tabs.offers.models import (
-    ASSUMED,
-    COMPONENT_NAMES,
     COMPONENTS,
     EXPLAIN_ROLE,
-    REFRESHER_DEFAULT,
     Comparison,
     ComparisonTableModel,
     OffersListModel,
     export_caption,
 )
-from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_stop, read_only_table, style_plot
-from planner.views.plain import error_label, plain_label
-from planner.views.theme import error_color, is_dark
+from planner.tabs.offers.plots import BAR, YearsChart, chart_widget, component_colors
+from planner.views.charts import read_only_table
+from planner.views.plain import plain_label
 
-BAR = 0.8
-GROUP = OFFER_YEARS + 1  # bars of one job, then a gap
-# Alt keys of the tab (the window's are the tabs' and menus' letters): each used once, tests check it.
-FIELD_LABELS = {
-    "employer_name": "Employer &name",
-    "base": "&Base salary ($ a year)",
-    "bonus_percent": "Target bon&us (% of base)",
-    "sign_on": "Sign-&on bonus ($)",
-    "equity_grant": "E&quity grant ($, whole grant)",
-    "custom_vesting": "Custo&m yearly %",
-    "refresher_percent": "&Refreshers (% of grant a year)",
-}
-FIELD_HINTS = {
-    "employer_name": "Free text: shown as you type it.",
-    "base": "Your entry, e.g. 180,000 or 180k.",
-    "bonus_percent": "Your entry: the bonus the offer targets.",
-    "sign_on": "Your entry: paid in year 1; 0 if none.",
-    "equity_grant": "Your entry: the grant's value when offered.",
-    "custom_vesting": "One percentage a year, e.g. 5, 15, 40, 40 (adds up to 100).",
-    "refresher_percent": f"An assumption (default {REFRESHER_DEFAULT:g} %): new grants from year 2.",
-}
+__all__ = ["OffersTab", "component_colors"]
 
-
-def component_colors(dark: bool) -> dict[str, QColor]:
-    """Okabe and Ito's colour-blind-safe set; refreshers are equity's colour, hatched (an assumption). Vermillion
-    is kept for "you" on every tab."""
-    return {
-        "base": QColor("#56b4e9") if dark else QColor("#0072b2"),
-        "bonus": QColor("#3cc4a0") if dark else QColor("#009e73"),
-        "sign_on": QColor("#e6a700") if dark else QColor("#b07800"),
-        "equity": QColor("#e69acb") if dark else QColor("#a8508a"),
-        "refreshers": QColor("#e69acb") if dark else QColor("#a8508a"),
-    }
-
-
-class OfferField(QWidget):
-    """A line edit with what it is beside it and, under it, the message when the input is refused."""
-
-    def __init__(self, key: str, label: str, hint: str) -> None:
-        super().__init__()
-        self.key = key
-        self.edit = QLineEdit()
-        self.edit.setObjectName(f"offer_{key}")
-        self.edit.setAccessibleName(label.replace("&", ""))
-        self.edit.setAccessibleDescription(hint)
-        self.hint = plain_label(hint)
-        self.hint.setObjectName(f"offerHint_{key}")
-        self.hint.setWordWrap(True)
-        self.error = error_label(f"offerError_{key}")  # recoloured for the theme in OffersTab._build_items
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        self.edit.setAccessibleDescription(message or self.hint.text())
+EMPTY_TEXT = (
+    "Compare the job offers you were made with your current job and with each other: what each pays in its first "
+    "four years (base, bonus, sign-on and equity as it vests), how much of it is guaranteed, what leaving early "
+    "would cost you (a vesting cliff, a sign-on to repay), what moves with the stock, and what is left after tax "
+    "where the job is. Everything stays on this computer."
+)
 
 
 class OffersTab(QWidget):
@@ -117,7 +67,14 @@ class OffersTab(QWidget):
     field_edited = Signal(str, str)
     field_committed = Signal(str, str)
     vesting_chosen = Signal(str)
+    vest_every_chosen = Signal(str)
+    location_chosen = Signal(str)
     match_chosen = Signal(str)
+    suggestion_accepted = Signal()
+    suggestion_declined = Signal()
+    baseline_chosen = Signal(str)
+    leave_edited = Signal(str)
+    leave_moved = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +90,7 @@ class OffersTab(QWidget):
         self.list.setAccessibleName("Your offers (select several to compare them)")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setMinimumHeight(70)
+        self.list.setMinimumHeight(64)
         list_label = QLabel("&Your offers (Ctrl+click or Shift+arrows to compare several):")
         list_label.setWordWrap(True)
         list_label.setBuddy(self.list)
@@ -156,53 +113,15 @@ class OffersTab(QWidget):
         for b in (self.add_button, self.duplicate_button, self.delete_button):
             buttons.addWidget(b)
 
-        # --- the editor
-        self.form_title = plain_label()
-        self.form_title.setObjectName("offerFormTitle")
-        font = self.form_title.font()
-        font.setBold(True)
-        self.form_title.setFont(font)
-        self.form_note = plain_label()
-        self.form_note.setObjectName("offerFormNote")
-        self.form_note.setWordWrap(True)
-        self.fields: dict[str, OfferField] = {}
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: a narrow panel
-        for key in ("employer_name", "base", "bonus_percent", "sign_on", "equity_grant"):
-            self._add_field(form, key)
-        self.vesting = QComboBox()
-        self.vesting.setObjectName("offerVesting")
-        self.vesting.setAccessibleName("Vesting schedule")
-        for choice in VESTING_CHOICES:
-            self.vesting.addItem(choice.label, choice.value)
-        self.vesting.activated.connect(lambda i: self.vesting_chosen.emit(self.vesting.itemData(i)))
-        vesting_label = QLabel("Ves&ting")
-        vesting_label.setBuddy(self.vesting)
-        form.addRow(vesting_label, self.vesting)
-        self._add_field(form, "custom_vesting")
-        self._add_field(form, "refresher_percent")
-        self.match = QComboBox()
-        self.match.setObjectName("offerMatch")
-        self.match.setAccessibleName("Compare with the article's employer or industry")
-        self.match.activated.connect(lambda i: self.match_chosen.emit(self.match.itemData(i) or ""))
-        match_label = QLabel("Compare &with the article's")
-        match_label.setBuddy(self.match)
-        form.addRow(match_label, self.match)
-        for combo in (self.vesting, self.match):  # long choices never widen the panel
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
-        self.scenario_button = QPushButton("Ma&ke a scenario of this offer")
-        self.scenario_button.setObjectName("offerScenario")
-        self.scenario_button.setAccessibleName("Start a scenario from this offer (drawn on the Projection tab)")
+        # --- the editor (its fields, combo boxes and the match suggestion)
+        self.editor = OfferEditor(self)
+        self.fields = self.editor.fields
+        self.vesting, self.vest_every, self.location, self.match = (
+            self.editor.vesting, self.editor.vest_every, self.editor.location, self.editor.match,
+        )  # fmt: skip
+        self.form_title, self.form_note = self.editor.title, self.editor.note
+        self.scenario_button = self.editor.scenario_button
         self.scenario_button.clicked.connect(self.scenario_requested)
-        self._form_widgets = [
-            *(f.edit for f in self.fields.values()),
-            self.vesting,
-            self.match,
-            self.scenario_button,
-            self.duplicate_button,
-            self.delete_button,
-        ]
 
         editor = QWidget()
         editor.setObjectName("offerEditor")
@@ -210,10 +129,7 @@ class OffersTab(QWidget):
         left.addWidget(list_label)
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
-        left.addWidget(self.form_title)
-        left.addWidget(self.form_note)
-        left.addLayout(form)
-        left.addWidget(self.scenario_button)
+        left.addWidget(self.editor)
         left.addStretch(0)
         scroll = QScrollArea()
         scroll.setObjectName("offerEditorScroll")
@@ -221,32 +137,43 @@ class OffersTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(330)
 
-        # --- the comparison
+        # --- the headline, against the baseline
+        self.baseline = QComboBox()
+        self.baseline.setObjectName("offersBaseline")
+        self.baseline.setAccessibleName("Compare each offer against")
+        self.baseline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.baseline.setMinimumContentsLength(18)
+        self.baseline.activated.connect(lambda i: self.baseline_chosen.emit(self.baseline.itemData(i)))
+        baseline_label = QLabel("Compare against:")
+        baseline_label.setBuddy(self.baseline)
+        top = QHBoxLayout()
+        top.addWidget(baseline_label)
+        top.addWidget(self.baseline)
+        top.addStretch(1)
+        self.headline = QLabel()
+        self.headline.setObjectName("offersHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
+        self.headline.setAccessibleName("Each offer at a glance")
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comparison_note = plain_label()
         self.comparison_note.setObjectName("offersNote")
         self.comparison_note.setWordWrap(True)
         self.comparison_note.setAccessibleName("About the comparison")
-        self.plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
-        self.plot.setObjectName("offersChart")
-        self.plot.setAccessibleName("Total compensation of each year by component chart")
-        one_tab_stop(self.plot)
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table carries the same figures for the keyboard
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setMinimumSize(260, 180)
-        self.plot.setAntialiasing(False)
-        self.plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
-        self.plot.getPlotItem().setLabel("left", "Total compensation (USD a year)")
-        self.plot.getPlotItem().getAxis("left").setWidth(64)
+
+        # --- years: chart and table
+        self.plot = chart_widget("offersChart", "Total compensation of each year by component chart",
+                                 "Total compensation (USD a year)")  # fmt: skip
+        self.chart = YearsChart(self.plot)
         self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.plot.getPlotItem().vb.sigResized.connect(self._draw)  # labels only where there is room
         self.key = QLabel()
         self.key.setObjectName("offersChartKey")
         self.key.setWordWrap(True)
         self.key.setAccessibleName("Chart key")
-        self.table = read_only_table("offersTable", "Each year's compensation by component, offers and current job")
+        self.table = read_only_table("offersTable", "Each job's compensation by component and year, with differences")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumWidth(280)
@@ -257,13 +184,6 @@ class OffersTab(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setAccessibleName("What the selected figure is")
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.article = QPlainTextEdit()
-        self.article.setObjectName("offersArticle")
-        self.article.setAccessibleName("The article's figures for the matched employers and industries, with sources")
-        self.article.setReadOnly(True)
-        self.article.setTabChangesFocus(True)
-        self.article.setFixedHeight(self.article.fontMetrics().lineSpacing() * 5 + 12)
-
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -274,17 +194,41 @@ class OffersTab(QWidget):
         side.addWidget(chart)
         side.addWidget(self.table)
         side.setStretchFactor(0, 1)
-        side.setStretchFactor(1, 1)
-        side.setSizes([500, 500])  # the chart and the table share the width at first
+        side.setStretchFactor(1, 3)
+        side.setSizes([250, 750])
+        years = QWidget()
+        years_layout = QVBoxLayout(years)
+        years_layout.setContentsMargins(0, 4, 0, 0)
+        years_layout.addWidget(side, 1)
+        years_layout.addWidget(self.explain)
+
+        # --- vesting and leaving
+        self.leave = LeaveBox(self)
+        self.leave.edited.connect(self.leave_edited)
+        self.leave.moved.connect(self.leave_moved)
+
+        # --- the article's figures
+        self.article = QPlainTextEdit()
+        self.article.setObjectName("offersArticle")
+        self.article.setAccessibleName("The article's figures for the matched employers and industries, with sources")
+        self.article.setReadOnly(True)
+        self.article.setTabChangesFocus(True)
+
+        self.views = QTabWidget()
+        self.views.setObjectName("offersViews")
+        self.views.setAccessibleName("Years, vesting and leaving, the article")
+        self.views.tabBar().setAccessibleName("Show: year by year, vesting and leaving early, the article's figures")
+        self.views.addTab(years, "Year by year")
+        self.views.addTab(self.leave, "Vesting and leaving early")
+        self.views.addTab(self.article, "The article's figures")
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.headline)
         right_layout.addWidget(self.comparison_note)
-        right_layout.addWidget(side, 1)
-        right_layout.addWidget(self.explain)
-        article_label = plain_label("The article's figures, with their sources:")
-        right_layout.addWidget(article_label)
-        right_layout.addWidget(self.article)
+        right_layout.addWidget(self.views, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("offersSplitter")
@@ -292,20 +236,46 @@ class OffersTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([300, 1000])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
-        self.setFocusProxy(self.list)
-        self._build_items()
+        self.splitter.setSizes([330, 1000])
 
-    def _add_field(self, form: QFormLayout, key: str) -> None:
-        row = OfferField(key, FIELD_LABELS[key], FIELD_HINTS[key])
-        label = QLabel(FIELD_LABELS[key])  # above its field (the form wraps every row): one line
-        label.setBuddy(row.edit)
-        row.edit.textEdited.connect(lambda text, k=key: self.field_edited.emit(k, text))
-        row.edit.editingFinished.connect(lambda k=key, e=row.edit: self.field_committed.emit(k, e.text()))
-        form.addRow(label, row)
-        self.fields[key] = row
+        # --- the empty state
+        self.empty = QWidget()
+        self.empty.setObjectName("offersEmpty")
+        empty_text = plain_label(EMPTY_TEXT)
+        empty_text.setWordWrap(True)
+        empty_title = plain_label("No job offers yet")
+        font = empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        empty_title.setFont(font)
+        self.empty_add = QPushButton("Add an offer")
+        self.empty_add.setObjectName("addFirstOffer")
+        self.empty_add.setAccessibleName("Add your first job offer")
+        self.empty_add.clicked.connect(self.add_requested)
+        box = QWidget()
+        box.setMaximumWidth(640)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(empty_title)
+        box_layout.addWidget(empty_text)
+        box_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignLeft)
+        across = QHBoxLayout()
+        across.addStretch(1)
+        across.addWidget(box, 4)
+        across.addStretch(1)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addLayout(across)
+        empty_layout.addStretch(2)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.splitter)
+        self.pages.setCurrentWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.setFocusProxy(self.list)
+        self.editor.connect_to(self)
+        self._build_items()
 
     # --- wiring -------------------------------------------------------------------------------------------------
 
@@ -327,6 +297,9 @@ class OffersTab(QWidget):
         for signal in (model.modelReset, model.dataChanged):  # the explanation follows the figure's new value
             signal.connect(lambda *_a: self._cell_chosen(self.table.currentIndex(), QModelIndex()))
 
+    def set_leave_model(self, model: LeaveTableModel) -> None:
+        self.leave.set_model(model)
+
     def _selection_changed(self, *_args: object) -> None:
         if self._selecting:
             return
@@ -344,9 +317,29 @@ class OffersTab(QWidget):
     # --- OffersView ---------------------------------------------------------------------------------------------
 
     def set_matches(self, choices: Sequence[Choice]) -> None:
-        self.match.clear()
-        for choice in choices:
-            self.match.addItem(choice.label, choice.value)
+        self.editor.set_choices(self.match, choices)
+
+    def set_locations(self, choices: Sequence[Choice]) -> None:
+        self.editor.set_choices(self.location, choices)
+
+    def set_baselines(self, choices: Sequence[Choice], current: str) -> None:
+        if [self.baseline.itemData(i) for i in range(self.baseline.count())] != [c.value for c in choices] or [
+            self.baseline.itemText(i) for i in range(self.baseline.count())
+        ] != [c.label for c in choices]:
+            self.baseline.clear()
+            for choice in choices:
+                self.baseline.addItem(choice.label, choice.value)
+        self.baseline.setCurrentIndex(max(self.baseline.findData(current), 0))
+
+    def show_empty(self, empty: bool) -> None:
+        page = self.empty if empty else self.splitter
+        if self.pages.currentWidget() is page:
+            return
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        self.pages.setCurrentWidget(page)
+        self.setFocusProxy(self.empty_add if empty else self.list)
+        if had_focus:
+            (self.empty_add if empty else self.fields["employer_name"].edit).setFocus()
 
     def select_offers(self, current: str | None, selected: Sequence[str]) -> None:
         model = self.list.model()
@@ -370,21 +363,9 @@ class OffersTab(QWidget):
             self._selecting = False
 
     def show_form(self, form: OfferForm) -> None:
-        self.form_title.setText(form.title)
-        self.form_note.setText(form.note)
-        for key, row in self.fields.items():
-            text = form.texts.get(key, "")
-            if row.edit.text() != text:
-                row.edit.setText(text)
-            row.set_error(form.errors.get(key, ""))
-        self.vesting.setCurrentIndex(max(self.vesting.findData(form.vesting), 0))
-        self.match.setCurrentIndex(max(self.match.findData(form.match), 0))
-        self.fields["custom_vesting"].edit.setEnabled(form.enabled and form.vesting == "custom")
-        for widget in (*(f.edit for f in self.fields.values() if f.key != "custom_vesting"), self.vesting, self.match):
-            widget.setEnabled(form.enabled)
+        self.editor.show_form(form)
         has_offer = form.enabled and not form.draft
-        for widget in (self.scenario_button, self.duplicate_button):
-            widget.setEnabled(has_offer)
+        self.duplicate_button.setEnabled(has_offer)
         self.delete_button.setEnabled(form.enabled)
 
     def show_field_error(self, key: str, message: str) -> None:
@@ -396,75 +377,40 @@ class OffersTab(QWidget):
         self.comparison_note.setText(comparison.note)
         self.comparison_note.setVisible(bool(comparison.note))
         self.article.setPlainText("\n".join(comparison.article))
+        names = {job.key: job.name for job in comparison.jobs}
+        lines = [
+            f"<b>{escape(names.get(h.key, ''))}: {escape(h.main)}</b><br><small>{escape(h.details)}</small>"
+            for h in comparison.headlines
+        ]
+        self.headline.setText("<br>".join(lines))
+        self.headline.setVisible(bool(lines))
         self._draw()
 
+    def show_leaving(self, leaving: LeavingView) -> None:
+        self.leave.show_leaving(leaving)
+
     # --- drawing ------------------------------------------------------------------------------------------------
+
+    @property
+    def bars(self) -> dict[str, pg.BarGraphItem]:
+        return self.chart.bars
 
     def restyle(self) -> None:
         self._build_items()
         self._draw()
+        self.leave.restyle()
 
     def _build_items(self) -> None:
-        colors = style_plot(self.plot)
-        self._foreground = colors["foreground"]
-        dark = is_dark()
-        self._component_colors = component_colors(dark)
-        item = self.plot.getPlotItem()
-        item.clear()
-        self.bars: dict[str, pg.BarGraphItem] = {}
-        for comp in COMPONENTS:
-            color = self._component_colors[comp]
-            brush = pg.mkBrush(color)
-            if comp == "refreshers":
-                brush.setStyle(Qt.BrushStyle.BDiagPattern)  # hatched: an assumption
-            bars = pg.BarGraphItem(x=[], height=[], width=BAR, brush=brush, pen=pg.mkPen(color.darker(130)))
-            item.addItem(bars)
-            self.bars[comp] = bars
-        self.year_labels = PointLabels([], colors["foreground"])
-        item.addItem(self.year_labels)
-        err = error_color(dark).name()
-        for row in self.fields.values():
-            row.error.setStyleSheet(f"color: {err};")
-        swatches = []
-        for comp in COMPONENTS:
-            hex_color = self._component_colors[comp].name()
-            mark = f" {ASSUMED}" if comp == "refreshers" else ""
-            swatches.append(
-                f'<span style="color:{hex_color}">{"▨" if comp == "refreshers" else "■"}</span>&nbsp;'
-                f"{escape(COMPONENT_NAMES[comp])}{mark}"
-            )
-        self.key.setText(
-            " &nbsp; ".join(swatches) + f"<br>Bars: years 1–{OFFER_YEARS} of each job. {ASSUMED} rests on an "
-            "assumption: refreshers, and the current job's bonus and equity (Projection tab)."
-        )
+        self.key.setText(self.chart.build())
+        self.year_labels = self.chart.year_labels
+        self.editor.restyle()
 
     def bar_positions(self) -> list[tuple[int, int, float]]:
         """(column, year, x) of every bar."""
-        return [
-            (c, year, float(c * GROUP + year - 1))
-            for c in range(len(self._comparison.columns))
-            for year in range(1, OFFER_YEARS + 1)
-        ]
+        return self.chart.positions()
 
     def _draw(self) -> None:
-        columns = self._comparison.columns
-        positions = self.bar_positions()
-        bottoms = [0.0] * len(positions)
-        for comp in COMPONENTS:
-            heights = [columns[c].years[year - 1][comp].value for c, year, _x in positions]
-            self.bars[comp].setOpts(x=[x for *_r, x in positions], y0=list(bottoms), height=heights)
-            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-        top = max(bottoms, default=0.0) or 1.0
-        self.year_labels.labels = [
-            PointLabel(x, total, f"Y{year}", (0.5, 1)) for (_c, year, x), total in zip(positions, bottoms, strict=True)
-        ]
-        self.year_labels.prepareGeometryChange()
-        self.year_labels.update()
-        item = self.plot.getPlotItem()
-        ticks = [(c * GROUP + (OFFER_YEARS - 1) / 2, _short(col.name)) for c, col in enumerate(columns)]
-        item.getAxis("bottom").setTicks([ticks])
-        item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
-        item.setYRange(0, top * 1.12, padding=0)
+        self.chart.draw(self._comparison)
 
     def export_caption(self) -> tuple[str, str, str, str]:
         """An exported chart's title, caption, source and key (views.export_render.ChartCaption's fields)."""
@@ -478,21 +424,20 @@ class OffersTab(QWidget):
         self.plot.setToolTip(plain_tooltip(self.hover_text))
 
     def text_at(self, x: float, y: float) -> str:
+        """The explanation of the figure under (x, y): the table's own words for that job, year and component."""
         model = self._model
         if model is None:
             return ""
         for c, year, bx in self.bar_positions():
-            if abs(x - bx) <= BAR / 2:
-                bottom = 0.0
-                for i, comp in enumerate(COMPONENTS):
-                    height = self._comparison.columns[c].years[year - 1][comp].value
-                    if height > 0 and bottom <= y <= bottom + height:
-                        return model.explanation((year - 1) * (len(COMPONENTS) + 1) + i, c)
-                    bottom += height
-                total_row = (year - 1) * (len(COMPONENTS) + 1) + len(COMPONENTS)
-                return model.explanation(total_row, c)
+            if abs(x - bx) > BAR / 2:
+                continue
+            key = self._comparison.columns[c].key
+            rows = {model.row_key(r): r for r in range(model.rowCount())}
+            bottom = 0.0
+            for comp in COMPONENTS:
+                height = self._comparison.columns[c].years[year - 1][comp].value
+                if height > 0 and bottom <= y <= bottom + height and (key, comp) in rows:
+                    return model.explanation(rows[(key, comp)], year)
+                bottom += height
+            return model.explanation(rows[(key, "total")], year) if (key, "total") in rows else ""
         return ""
-
-
-def _short(name: str, limit: int = 22) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -129,7 +129,10 @@ class ScenarioDialog(QDialog):
         form_layout = QFormLayout()
         self._row(form_layout, "&Name", self.name, "name")
         self._row(form_layout, "Job &offer", self.offer, "offer")
-        offer_note = plain_label("An offer brings its base salary, bonus and equity (averaged over four years).")
+        offer_note = plain_label(
+            "An offer brings its base salary and bonus, its sign-on in its first year and its equity as it vests "
+            "(the Offers tab's figures)."
+        )
         offer_note.setWordWrap(True)
         form_layout.addRow(offer_note)
         self._row(form_layout, "&Industry", self.industry, "industry")

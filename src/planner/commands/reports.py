@@ -24,12 +24,12 @@ from planner.presenters.career_report import (
     LevelProgress,
     OfferSection,
     Progress,
-    SourceLine,
     Table,
 )
 from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
+from planner.presenters.source_words import source_words
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.scenario_text import describe
@@ -61,7 +61,7 @@ def projection_csv(presenter: ProjectionPresenter) -> tuple[list[str], list[list
         money = [round(float(table.value(r, c))) for c in range(3, 7)]
         others = [round(float(table.value(r, c))) for c in range(len(CSV_FIXED), table.columnCount())]
         note = str(table.value(r, 7)).replace("⚠ ", "")
-        rows.append([year, round(float(years), 2), level, *money, note, *others])
+        rows.append([year, _number(round(float(years), 2)), level, *money, note, *others])
     return header, rows
 
 
@@ -96,7 +96,7 @@ def projection_csv_file(presenter: ProjectionPresenter, profile: Profile, today:
     first, last = (rows[0][0], rows[-1][0]) if rows else ("", "")
     about: list[list[object]] = [
         ["ML Career Planner: your projected pay year by year"],
-        ["Exported on", today.isoformat()],
+        ["Exported on", _date(today)],
         ["Amounts", f"US dollars a year, rounded to whole dollars; {what}"],
         ["Dollars", DOLLARS_MEANING[presenter.dollars]],
         ["Pay", COMP_MEANING[presenter.comp]],
@@ -106,6 +106,11 @@ def projection_csv_file(presenter: ProjectionPresenter, profile: Profile, today:
             "Low and High: the range of your level in the article, scaled by your industry's or employer's pay "
             "where you chose one; Projected and Cumulative: derived from the article's figures, your entries and "
             "the assumptions below (Help > How projections work)",
+        ],
+        [
+            "Base salary",
+            "the article says “base salary” only of its overall average range; the app reads its level, industry "
+            "and employer figures as base salary too (an assumption: the article does not say)",
         ],
         *_csv_assumptions(profile),
     ]
@@ -339,37 +344,13 @@ def _offer(dataset: Dataset, profile: Profile, offer: Offer) -> OfferSection:
 
 
 def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
-    doc = dataset.document
-    published = f"published {_date(doc.published)}" if doc.published else "undated"
-    rows = [
-        (
-            "Salary ranges",
-            f"The level, industry and employer figures come from the article “{doc.title}” ({published}), read on "
-            f"{_date(doc.read_on)}. It covers machine-learning engineers in the United States.",
-        )
-    ]
-    if market is not None:
-        r = market.release
-        rows.append(
-            (
-                "Official wages",
-                f"The U.S. Bureau of Labor Statistics' {market.title}, published {_date(r.published)}: wages by "
-                "occupation in the nation, each state and each metro area.",
-            )
-        )
-    rows.append(
-        (
-            "Yours",
-            "Your salary, pay history, skills, learning plan, scenarios and offers are what you entered. "
-            "Assumptions are listed at the start with their defaults.",
-        )
-    )
-    return tuple(rows)
+    """Each source in plain words, as Help > Data sources leads with them."""
+    return tuple((w.short, w.text()) for w in source_words(dataset, market))
 
 
 def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
     doc = dataset.document
-    rows = [("Article", f"{doc.title}; kept as {doc.file}; read on {doc.read_on.isoformat()}")]
+    rows = [("Article", f"{doc.title}; kept as {doc.file}; read on {_date(doc.read_on)}")]
     if doc.note:
         rows.append(("About the article", doc.note))
     if market is not None:
@@ -440,6 +421,5 @@ def career_report(
         if market is not None
         else "",
         sources=_sources(dataset, market),
-        article_sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
         details=_details(dataset, market),
     )

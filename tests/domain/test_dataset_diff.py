@@ -72,7 +72,8 @@ def test_a_removed_skill_and_a_new_as_of_date(dataset: Dataset, raw_dataset: dic
     kinds = {(c.kind, c.path) for c in diff.changes}
     assert ("removed", f"levels.{level.id}.skills.{skill.id}") in kinds
     read_on = next(c for c in diff.changes if c.path == "document.read_on")
-    assert (read_on.old, read_on.new) == (dataset.document.read_on.isoformat(), "2030-01-31")
+    # One form for dates everywhere (issue 24 item 12): the data-pack review said "2026-11-28".
+    assert (read_on.old, read_on.new) == ("28 November 2026", "31 January 2030")
 
 
 def test_a_renamed_source_is_listed_beside_a_figure_change(dataset: Dataset, raw_dataset: dict[str, Any]) -> None:
@@ -229,7 +230,7 @@ def test_a_figure_that_comes_or_goes_is_one_line_without_its_quote_unit_and_sour
         (
             "removed",
             "conflicts.above-every-range.figures.2",
-            "Two figures above every level's range: Amazon's highest salary",
+            "Two figures above every level's range: Amazon, “highest salary”",
             "highest $254,000",
             "",
             "",
@@ -306,7 +307,7 @@ def test_a_new_document_title_and_reading_date_are_listed_once_each(
             "ML engineer salary in US (2030 edition)",
             "",
         ),
-        ("changed", "document.read_on", "Figures read on", "2026-11-28", "2030-01-31", ""),
+        ("changed", "document.read_on", "Figures read on", "28 November 2026", "31 January 2030", ""),
     ]
 
 

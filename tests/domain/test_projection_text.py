@@ -144,8 +144,11 @@ def test_a_salary_above_everything_is_explained_in_the_notes_and_the_breakdown(d
         f"Consumer goods {senior}"
     )
     assert by_label["⚠ The article disagrees: Two figures above every level's range"].detail == (
-        "Top of the senior range: $204,000; With more experience: up to $280,000; Amazon's highest salary: "
-        "highest $254,000. The projection uses $204,000."
+        # Issue 24 item 8: the article's words, with both readings of "highest" (it said "Amazon's highest salary:
+        # highest $254,000", one reading as fact and the word twice).
+        "Top of the senior range: $204,000; With more experience: up to $280,000; Amazon, “highest salary”: "
+        "$254,000 (the article is ambiguous here: its highest salary, or the pay of the employer that pays most). "
+        "The projection uses $204,000."
     )
 
 

@@ -171,11 +171,23 @@ def test_every_level_without_an_average_gets_the_middle_of_its_range(
 
 def test_a_sourced_figure_is_shown_as_the_source_states_it_with_its_unit(dataset: Dataset) -> None:
     rows = {row.path: (row.value, row.unit) for row in source_rows(dataset)}
-    year = "USD per year, base salary, United States"
-    assert rows["overall.base_range"] == ("$78,000 – $154,000", year)
+    # Issue 24 item 7: the article says "base salary" of its overall range only; every other figure's unit says
+    # that the app reads it as base salary (it said "USD per year, base salary" of every figure).
+    base = "USD per year, base salary, United States"
+    year = "USD per year, United States (read as base salary: the article does not say)"
+    assert rows["overall.base_range"] == ("$78,000 – $154,000", base)
     assert rows["overall.experienced_ceiling"] == ("up to $280,000", year)
     assert rows["levels.senior.average"] == ("around $150,000", year)
+    assert rows["levels.entry.range"] == ("$70,000 – $132,000", year)
     assert rows["industries.education.average"] == ("$103,000", year)
+    assert rows["employers.amazon.pay"] == (
+        "highest $254,000 (the article is ambiguous here: its highest salary, or the pay of the employer that pays "
+        "most)",
+        year,
+    )
+    assert rows["conflicts.above-every-range.figures.2"][0].endswith(
+        "(the article is ambiguous here: its highest salary, or the pay of the employer that pays most)"
+    )
     assert rows["outlook.job_growth"] == ("almost 40%", "percent growth over the next decade")
     assert rows["outlook.market_size"] == ("might cross $36,000,000,000", "USD, global market capitalisation")
     assert rows["general_skills.general.collaboration"] == ("Collaboration", "skill")
@@ -203,10 +215,10 @@ def test_every_row_of_the_data_sources_view_has_a_name_a_person_would_use(datase
         "overall.experienced_ceiling": "With more experience",
         "overall.base_range (midpoint)": "Overall average base salary: the middle of the range",
         "general_skills.general.deployment": "Every level: general skill “Deployment and maintenance”",
-        "levels.entry.range": "Entry level: base salary range",
-        "levels.entry.range (middle)": "Entry level: the middle of the base salary range",
+        "levels.entry.range": "Entry level: salary range",  # the article's word: "base" only of the overall range
+        "levels.entry.range (middle)": "Entry level: the middle of the salary range",
         "levels.entry.experience": "Entry level: years of experience",
-        "levels.mid.average": "Mid level: average base salary",
+        "levels.mid.average": "Mid level: average salary",
         "levels.mid.skills.mid.keras-pytorch": "Mid level: skill “Keras or PyTorch”",
         "levels.senior.outcomes.senior.leadership": "Senior level: where it leads (not a skill)",
         "industries.consumer-goods.average": "Consumer goods: average pay (industry)",

@@ -15,7 +15,7 @@ from planner.app import Context
 from planner.domain.dataset import Dataset
 from planner.domain.dataset_diff import Change
 from planner.domain.provenance import source_rows
-from planner.presenters.data_sources import PATH_ROLE
+from planner.presenters.data_sources import AS_OF_ROLE, PATH_ROLE
 from planner.storage.data_pack import PACK_FILE
 from planner.tabs import TABS
 from planner.tabs.industries.presenter import IndustriesPresenter
@@ -229,11 +229,16 @@ def test_data_sources_lists_every_sourced_figure_and_the_assumptions(main_contex
     for row in source_rows(dataset):
         assert row.path in paths
     assert "assumptions.inflation" in paths
-    kinds = {model.index(r, 0).data(PATH_ROLE): model.index(r, 1).data() for r in range(model.rowCount())}
+    kinds = {model.index(r, 0).data(PATH_ROLE): model.index(r, 4).data() for r in range(model.rowCount())}
     assert kinds["assumptions.inflation"].startswith("Assumption")
     assert kinds["levels.entry.range"] == "Data"
-    as_of = {model.index(r, 0).data(PATH_ROLE): model.index(r, 4).data() for r in range(model.rowCount())}
+    as_of = {model.index(r, 0).data(PATH_ROLE): model.index(r, 0).data(AS_OF_ROLE) for r in range(model.rowCount())}
     assert as_of["levels.entry.range"] == "28 November 2026"  # one form for dates everywhere (issue 24 item 12)
+    tips = {
+        model.index(r, 0).data(PATH_ROLE): model.index(r, 3).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+    }
+    assert "read on 28 November 2026" in tips["levels.entry.range"]
     dialog.filter.setText("forbes")
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"Forbes"}
@@ -245,7 +250,7 @@ def test_data_sources_follows_the_assumptions_typed(main_context: Any) -> None:
     dialog = main_context.commands.show_data_sources()
     assert isinstance(dialog, DataSourcesDialog)
     model = dialog.table.model()
-    values = {model.index(r, 0).data(PATH_ROLE): model.index(r, 2).data() for r in range(model.rowCount())}
+    values = {model.index(r, 0).data(PATH_ROLE): model.index(r, 1).data() for r in range(model.rowCount())}
     assert values["assumptions.inflation"] == "7.0%"
     dialog.close()
 
@@ -256,7 +261,7 @@ def test_data_sources_names_figures_as_a_person_would_with_the_field_path_on_hov
     model = dialog.table.model()
     names = {model.index(r, 0).data(PATH_ROLE): model.index(r, 0).data() for r in range(model.rowCount())}
     assert names["levels.entry.skills.entry.python"] == "Entry level: skill “Python programming”"
-    assert names["levels.mid.range"] == "Mid level: base salary range"
+    assert names["levels.mid.range"] == "Mid level: salary range"
     assert names["industries.finance.average"] == "Finance: average pay (industry)"
     assert names["assumptions.inflation"] == "Inflation (your assumption)"
     assert not [name for name in names.values() if "." in name.replace("e.g.", "") and "$" not in name]

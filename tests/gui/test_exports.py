@@ -357,7 +357,7 @@ def test_projection_csv_opens_in_a_spreadsheet_with_what_it_is_first_and_the_pay
     path = out / "projection.csv"
     about, table, history = read_csv_blocks(path)
     fields = {row[0]: row[1:] for row in about}
-    assert fields["Exported on"] == ["2026-05-01"]
+    assert fields["Exported on"] == ["1 May 2026"]  # one form for dates everywhere (issue 24 item 12)
     assert "today's dollars" in fields["Amounts"][0]
     assert "base salary" in fields["Amounts"][0]
     assert "US dollars a year" in fields["Amounts"][0]

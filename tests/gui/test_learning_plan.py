@@ -193,7 +193,7 @@ def test_ticking_a_planned_skill_keeps_its_month_and_undo_puts_it_back_in_the_pl
     tick = ctx.session.profile.skills[SKILL]
     assert (tick.ticked_on, tick.planned_by) == (today, planned.by)
     assert SKILL not in ctx.session.profile.plan
-    said = f"Planned for June {today.year + 1}, ticked {today.day} {today:%b %Y}"
+    said = f"Planned for June {today.year + 1}, ticked {today.day} {today:%B %Y}"  # one form for dates
     assert said in tab.details.toPlainText()
     assert tab.plan_editor.status.text() == "Ticked: nothing to plan."
     assert not tab.plan_editor.plan_button.isEnabled()

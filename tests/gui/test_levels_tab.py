@@ -92,7 +92,14 @@ def test_the_articles_words_are_kept_and_never_doubled(main_context: Any, tab: L
     assert "The article says “base salary” only of the overall $78,000 – $154,000 range" in summary
     assert "by almost 40%" in summary
     texts = [i.toPlainText() for i in tab.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
-    assert "Amazon's highest salary: $254,000" in texts  # not "highest salary: highest $254,000"
+    # Issue 24 item 8: the article's words, never "highest" twice, and that they can be read two ways (it was
+    # "Amazon's highest salary: $254,000", one reading as fact).
+    assert "Amazon, “highest salary”: $254,000 (ambiguous)" in texts
+    tab.table.selectRow(2)  # the senior level: its details list the conflict with both readings
+    assert (
+        "Amazon, “highest salary”: $254,000 (the article is ambiguous here: its highest salary, or the pay of the "
+        "employer that pays most)"
+    ) in " ".join(tab.details.toPlainText().split())
     assert "With more experience: up to $280,000" in texts
 
 
@@ -152,7 +159,7 @@ def test_table_matches_the_dataset(tab: LevelsTab, dataset: Dataset) -> None:
     model = tab.table.model()
     assert model.rowCount() == len(dataset.levels)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected"]
+    assert headers == ["Level", "Experience", "Salary range", "Average", "Sources", "Skills expected"]
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert rows[1][:4] == ["Mid level", "around 5–10 years", "$99,000 – $180,000", "$144,000"]
     assert rows[2][3] == "around $150,000"

@@ -17,7 +17,7 @@ from planner.views.report_render import report_blocks
 
 def test_data_sources_name_the_release_every_file_and_the_disclaimer(main_context: Any) -> None:
     dialog = main_context.commands.show_data_sources()
-    text = dialog.findChild(QTextBrowser, "dataSourcesIntro").toPlainText()
+    text = dialog.findChild(QTextBrowser, "dataSourcesDetails").toPlainText()  # Technical details
     market = load_market_data()
     assert "May 2025 (code 2025A01), published 15 May 2026" in text
     for file in market.release.files:

@@ -153,7 +153,7 @@ def test_ticking_a_planned_skill_keeps_its_month_and_undo_puts_the_plan_back(
     assert SKILL not in session.profile.plan
     assert "mid.neural-networks" in session.profile.plan  # the rest of the plan is left alone
     tip = cell(presenter, SKILL, COL_DATE, Qt.ItemDataRole.ToolTipRole)
-    assert tip == "Planned for June 2027, ticked 14 Mar 2026"
+    assert tip == "Planned for June 2027, ticked 14 March 2026"
     assert cell(presenter, SKILL, COL_PLAN) == "Jun 2027"  # the month it was planned for, kept
     assert cell(presenter, SKILL, 0, PLAN_ROLE) == ""  # no longer planned
 

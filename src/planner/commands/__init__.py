@@ -288,13 +288,19 @@ class WindowCommands:
         """Help > Data sources: a window (not modal) listing every sourced figure of the data in use."""
         from PySide6.QtCore import Qt
 
-        from planner.presenters.data_sources import DataSourcesModel, sources_html
+        from planner.presenters.data_sources import DataSourcesModel, details_html, figures_note, sources_html
         from planner.storage.market_file import market_or_none
         from planner.views.data_dialogs import DataSourcesDialog
 
         model = DataSourcesModel(self.dataset, self.session.profile.assumptions)
-        # A broken installation: without the BLS file the article's sources are still listed.
-        dialog = DataSourcesDialog(sources_html(self.dataset, market_or_none()), model, self.window)
+        market = market_or_none()  # a broken installation: without the BLS file the article is still listed
+        dialog = DataSourcesDialog(
+            sources_html(self.dataset, market),
+            details_html(self.dataset, market),
+            figures_note(self.dataset),
+            model,
+            self.window,
+        )
         model.setParent(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -25,12 +25,12 @@ from planner.presenters.career_report import (
     LevelProgress,
     OfferSection,
     Progress,
-    SourceLine,
     Table,
 )
 from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
+from planner.presenters.source_words import source_words
 from planner.tabs.offers.figures import CURRENT, Job, TaxSource, comparison_table, jobs, side_by_side
 from planner.tabs.offers.models import schedule_text
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
@@ -71,7 +71,7 @@ def projection_csv(
         others = [round(float(table.value(r, c))) for c in range(len(CSV_FIXED), table.columnCount())]
         note = str(table.value(r, 7)).replace("⚠ ", "")
         net = [round(take_home.values[r])] if take_home is not None and take_home.shown else []
-        rows.append([year, round(float(years), 2), level, *money, note, *others, *net])
+        rows.append([year, _number(round(float(years), 2)), level, *money, note, *others, *net])
     return header, rows
 
 
@@ -113,7 +113,7 @@ def projection_csv_file(
     first, last = (rows[0][0], rows[-1][0]) if rows else ("", "")
     about: list[list[object]] = [
         ["ML Career Planner: your projected pay year by year"],
-        ["Exported on", today.isoformat()],
+        ["Exported on", _date(today)],
         ["Amounts", f"US dollars a year, rounded to whole dollars; {what}"],
         ["Dollars", DOLLARS_MEANING[presenter.dollars]],
         ["Pay", COMP_MEANING[presenter.comp]],
@@ -125,6 +125,11 @@ def projection_csv_file(
             "the assumptions below (Help > How projections work)",
         ],
         ["Take-home pay", take_home.about],
+        [
+            "Base salary",
+            "the article says “base salary” only of its overall average range; the app reads its level, industry "
+            "and employer figures as base salary too (an assumption: the article does not say)",
+        ],
         *_csv_assumptions(profile),
     ]
     table: list[list[object]] = [list(header), *rows]
@@ -384,37 +389,13 @@ def _offers(
 
 
 def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
-    doc = dataset.document
-    published = f"published {_date(doc.published)}" if doc.published else "undated"
-    rows = [
-        (
-            "Salary ranges",
-            f"The level, industry and employer figures come from the article “{doc.title}” ({published}), read on "
-            f"{_date(doc.read_on)}. It covers machine-learning engineers in the United States.",
-        )
-    ]
-    if market is not None:
-        r = market.release
-        rows.append(
-            (
-                "Official wages",
-                f"The U.S. Bureau of Labor Statistics' {market.title}, published {_date(r.published)}: wages by "
-                "occupation in the nation, each state and each metro area.",
-            )
-        )
-    rows.append(
-        (
-            "Yours",
-            "Your salary, pay history, skills, learning plan, scenarios and offers are what you entered. "
-            "Assumptions are listed at the start with their defaults.",
-        )
-    )
-    return tuple(rows)
+    """Each source in plain words, as Help > Data sources leads with them."""
+    return tuple((w.short, w.text()) for w in source_words(dataset, market))
 
 
 def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
     doc = dataset.document
-    rows = [("Article", f"{doc.title}; kept as {doc.file}; read on {doc.read_on.isoformat()}")]
+    rows = [("Article", f"{doc.title}; kept as {doc.file}; read on {_date(doc.read_on)}")]
     if doc.note:
         rows.append(("About the article", doc.note))
     if market is not None:
@@ -494,6 +475,5 @@ def career_report(
         if market is not None
         else "",
         sources=_sources(dataset, market),
-        article_sources=tuple(SourceLine(s.name, s.kind, s.note) for s in dataset.sources),
         details=_details(dataset, market),
     )

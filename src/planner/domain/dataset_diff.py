@@ -8,12 +8,14 @@ field of an entry or figure that was added or removed is not listed again on its
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import usd
+from planner.domain.provenance import date_text
 
 ChangeKind = Literal["up", "down", "added", "removed", "changed"]
 NumberUnit = Literal["usd", "percent", "years"]
@@ -183,6 +185,8 @@ def _shown(ds: Dataset, path: str, value: Any) -> str:
             names = {s.id: s.name for s in ds.sources}
             return ", ".join(names[v] for v in value)  # every source reference resolves (dataset_checks)
         return ", ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return date_text(value)  # one form for dates everywhere: "28 November 2026"
     return str(value)
 
 
@@ -226,8 +230,8 @@ def diff_datasets(old: Dataset, new: Dataset) -> DatasetDiff:
                 "changed",
                 "document.read_on",
                 "Figures read on",
-                old.document.read_on.isoformat(),
-                new.document.read_on.isoformat(),
+                date_text(old.document.read_on),
+                date_text(new.document.read_on),
             )
         )
 

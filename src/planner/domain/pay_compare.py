@@ -62,6 +62,25 @@ def difference(first: int, second: int) -> Difference:
     return Difference(delta, delta / second)
 
 
+# "Amazon leads the pack with highest salary of $254,000": the two readings of the article's "highest".
+HIGHEST_READINGS = "its highest salary, or the pay of the employer that pays most"
+
+
+def wording_note(figure: Figure) -> str:
+    """What the article's word for a figure leaves open, said where the figure is shown ("" when nothing)."""
+    if figure.qualifier == "highest":
+        return f"the article is ambiguous here: {HIGHEST_READINGS}"
+    return ""
+
+
+def in_words(figure: Figure, label: str = "") -> str:
+    """ "around $150,000": the figure with the article's word; the word left out when ``label`` already says it
+    ("Amazon, “leads the pack with highest salary”: $254,000")."""
+    if not figure.qualifier or figure.qualifier in label:
+        return usd(figure.amount)
+    return f"{figure.qualifier} {usd(figure.amount)}"
+
+
 def worded(entry: PayEntry) -> str:
     """ "Google (almost $148,000)": the entry with its figure in the article's words; the bare name without one."""
     q = entry.figure.qualifier

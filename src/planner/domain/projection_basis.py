@@ -32,10 +32,13 @@ class ArticleFigure:
 
 
 def _salary_figures(dataset: Dataset) -> list[tuple[float, str]]:
-    """Every yearly base-salary figure of the article with a short description."""
+    """Every yearly salary figure of the article (the app reads them all as base salary), described shortly."""
     from planner.domain.money import usd
 
-    unit = dataset.overall.base_range.unit
+    units = {u.id: u for u in dataset.units}
+    base = units[dataset.overall.base_range.unit]
+    # A yearly dollar figure like the overall range, whether or not the article calls it base salary.
+    yearly = {u.id for u in dataset.units if (u.currency, u.period) == (base.currency, base.period)}
     r, ceiling = dataset.overall.base_range, dataset.overall.experienced_ceiling
     word = f"“{ceiling.qualifier}”, " if ceiling.qualifier else ""
     out = [
@@ -51,7 +54,7 @@ def _salary_figures(dataset: Dataset) -> list[tuple[float, str]]:
     for ind in dataset.industries:
         out.append((float(ind.average.amount), f"{usd(ind.average.amount)} ({ind.name})"))
     for c in dataset.conflicts:
-        out.extend((float(f.amount), f"{usd(f.amount)} ({f.label})") for f in c.figures if f.unit == unit)
+        out.extend((float(f.amount), f"{usd(f.amount)} ({f.label})") for f in c.figures if f.unit in yearly)
     return out
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from planner.domain.dataset import Dataset
 from planner.domain.money import percent, usd
+from planner.domain.pay_compare import in_words, wording_note
 from planner.domain.profile import Assumptions
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars, LevelPlan, PayBasis
@@ -178,7 +179,8 @@ def conflict_lines(p: Projection, level_index: int) -> list[BreakdownLine]:
     lines = []
     for conflict in p.dataset.conflicts_for_level(plan.level.id):
         figures = "; ".join(
-            f"{fig.label}: {fig.qualifier + ' ' if fig.qualifier else ''}{usd(fig.amount)}" for fig in conflict.figures
+            f"{fig.label}: {in_words(fig, fig.label)}" + (f" ({note})" if (note := wording_note(fig)) else "")
+            for fig in conflict.figures
         )
         uses = {plan.low, plan.high} | ({plan.typical} if plan.typical_is_average else set())
         if p.basis.bounded:  # the pay factor is held at the article's largest figure over the top of every range

@@ -13,7 +13,7 @@ from typing import Literal
 
 from planner.domain.dataset import Dataset, Figure, JobGrowth, Outcome, SalaryRange, Skill, Sourced
 from planner.domain.money import percent, usd
-from planner.domain.pay_compare import midpoint
+from planner.domain.pay_compare import midpoint, wording_note
 from planner.domain.profile import Assumptions
 
 Kind = Literal["data", "assumption", "derived", "inferred"]
@@ -85,7 +85,7 @@ ASSUMPTION_NAMES = {
 
 
 def figure_name(dataset: Dataset, path: str) -> str:
-    """What a person calls the figure at a field path: levels.entry.range -> "Entry level: base salary range".
+    """What a person calls the figure at a field path: levels.entry.range -> "Entry level: salary range".
 
     Paths are those of ``Dataset.sourced_items`` and of the rows this module adds; an unknown one is returned as
     it is (never an error: the path is still a name, only a technical one)."""
@@ -116,9 +116,10 @@ def figure_name(dataset: Dataset, path: str) -> str:
         if rest[1] == "outcomes" and len(rest) >= 3:
             known = any(o.id == ".".join(rest[2:]) for o in level.outcomes)
             return f"{level.name}: where it leads (not a skill)" if known else path
+        # The article's words: "salary" (it says "base salary" only of the overall range).
         if rest[1] == "range" and extra == "(middle)":
-            return f"{level.name}: the middle of the base salary range"
-        what = {"range": "base salary range", "average": "average base salary", "experience": "years of experience"}
+            return f"{level.name}: the middle of the salary range"
+        what = {"range": "salary range", "average": "average salary", "experience": "years of experience"}
         return f"{level.name}: {what[rest[1]]}" if len(rest) == 2 and rest[1] in what else path
     if head == "industries" and rest[1:] == ["average"]:
         industry = next((i.name for i in dataset.industries if i.id == rest[0]), None)
@@ -144,9 +145,10 @@ def source_rows(dataset: Dataset) -> list[ProvenanceRow]:
             unit = "skill" if isinstance(item, Skill) else "outcome"
         else:
             unit = units[item.unit]  # every unit reference resolves (dataset_checks)
-        rows.append(
-            ProvenanceRow(path, "data", figure_value(item), unit, dataset.source_names(item.sources), item.quote, day)
-        )
+        value = figure_value(item)
+        if isinstance(item, Figure) and (note := wording_note(item)):
+            value += f" ({note})"  # "highest $254,000 (the article is ambiguous here: …)"
+        rows.append(ProvenanceRow(path, "data", value, unit, dataset.source_names(item.sources), item.quote, day))
     return rows
 
 

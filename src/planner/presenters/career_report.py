@@ -44,13 +44,6 @@ class LevelProgress:
 
 
 @dataclass(frozen=True)
-class SourceLine:
-    name: str
-    kind: str
-    note: str
-
-
-@dataclass(frozen=True)
 class Table:
     """A table of plain text cells as printed (escaped once, where the renderer makes it rich text). Cells from
     column ``numbers_from`` on are figures, right-aligned; no cell wraps except in the columns of ``wrap`` (at
@@ -104,5 +97,4 @@ class CareerReport:
     offers_note: str = ""
     market_summary: str = ""  # where the salary sits among the BLS wages of the chosen occupation and area
     sources: tuple[tuple[str, str], ...] = ()  # each source in plain words
-    article_sources: tuple[SourceLine, ...] = ()  # whom the article attributes its figures to
     details: tuple[tuple[str, str], ...] = ()  # files, versions and hashes: the last page

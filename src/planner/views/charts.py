@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
@@ -71,9 +72,9 @@ class PointLabels(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, *_args: Any) -> None:
         to_device = painter.transform()
-        # Drawn in device pixels, so an image exported larger than the screen (pyqtgraph's exporter says by how
-        # much) gets its labels larger too: never 9 pt text in a 1600-pixel picture of a 500-pixel chart.
-        scale = float(self._exportOpts.get("resolutionScale", 1.0)) if self._exportOpts else 1.0
+        # Drawn in device pixels, so a picture exported larger than the screen gets its labels larger too: never
+        # 9 pt text in a 1600-pixel picture of a 500-pixel chart.
+        scale = self._export_scale(to_device)
         font, metrics = self._font, self._metrics
         if scale != 1.0:
             font = QFont(self._font)
@@ -89,6 +90,23 @@ class PointLabels(pg.GraphicsObject):
             ax, ay = label.anchor
             painter.drawText(QRectF(at.x() - ax * w, at.y() - ay * h, w, h), Qt.AlignmentFlag.AlignCenter, label.text)
         painter.restore()
+
+    def _export_scale(self, to_device: QTransform) -> float:
+        """How much larger than on screen an export draws this item: pyqtgraph's image exporter says so
+        (``resolutionScale``); its SVG exporter does not, so it is read from the painter's transform against the
+        one on screen. 1 on screen."""
+        if not self._exportOpts:
+            return 1.0
+        given = self._exportOpts.get("resolutionScale")
+        if given:
+            return float(given)
+        view = self.getViewWidget()
+        if view is None:
+            return 1.0
+        screen = self.deviceTransform(view.viewportTransform())
+        on_screen = math.hypot(screen.m11(), screen.m12())
+        exported = math.hypot(to_device.m11(), to_device.m12())
+        return exported / on_screen if on_screen > 0 and exported > 0 else 1.0
 
 
 def palette_colors() -> dict[str, QColor]:

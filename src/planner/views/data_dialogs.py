@@ -13,11 +13,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -138,17 +143,37 @@ class ChangesDialog(QDialog):
 
 
 class DataSourcesDialog(QDialog):
-    """Help > Data sources: the sources, then every sourced figure and assumption in a filterable table."""
+    """Help > Data sources, in three tabs: the sources in plain words (what each is, when it was published or read,
+    what it covers), every figure in a filterable table whose columns share the width (text wraps, nothing is cut
+    off, no sideways scrolling), and the technical details (files, sizes, SHA-256 sums)."""
 
-    def __init__(self, intro_html: str, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+    # Each column's share of the table's width: the quote gets the most, the kind and the sources the least.
+    COLUMN_SHARES = (2.6, 2.0, 2.2, 1.5, 1.4, 4.3)
+    LARGEST = QSize(1100, 720)
+
+    def __init__(
+        self,
+        sources_html: str,
+        details_html: str,
+        figures_note: str,
+        model: QAbstractItemModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Data sources")
         self.setObjectName("dataSourcesDialog")
-        intro = QTextBrowser()
-        intro.setObjectName("dataSourcesIntro")
-        intro.setAccessibleName("Sources")
-        intro.setHtml(intro_html)
-        intro.setMaximumHeight(190)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dataSourcesTabs")
+
+        self.intro = QTextBrowser()
+        self.intro.setObjectName("dataSourcesIntro")
+        self.intro.setAccessibleName("Sources")
+        self.intro.setHtml(sources_html)
+        self.tabs.addTab(self.intro, "&Sources")
+
+        figures = QWidget()
+        note = plain_label(figures_note)
+        note.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setObjectName("dataSourcesFilter")
         self.filter.setAccessibleName("Filter figures")
@@ -167,21 +192,60 @@ class DataSourcesDialog(QDialog):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.resizeColumnsToContents()
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in range(model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 260))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # the columns share the width (fit_columns)
+        header.setStretchLastSection(False)  # the last column too: set before the rows are measured
+        self.table.viewport().installEventFilter(self)
+        self.proxy.layoutChanged.connect(self.table.resizeRowsToContents)  # sorted: rows keep their heights
+        self.proxy.rowsInserted.connect(self.table.resizeRowsToContents)  # a filter cleared
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.addWidget(note)
+        figures_layout.addWidget(self.filter)
+        figures_layout.addWidget(self.table, 1)
+        self.tabs.addTab(figures, f"&Figures ({model.rowCount()})")
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("dataSourcesDetails")
+        self.details.setAccessibleName("Technical details")
+        self.details.setHtml(details_html)
+        self.tabs.addTab(self.details, "&Technical details")
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 640)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        self.fit_within(screen.availableGeometry().size() if screen is not None else self.LARGEST)
+
+    def fit_within(self, available: QSize) -> None:
+        """As large as the screen allows (a margin left for the window's frame), at most ``LARGEST``."""
+        self.resize(
+            max(min(self.LARGEST.width(), available.width() - 40), 400),
+            max(min(self.LARGEST.height(), available.height() - 60), 300),
+        )
+
+    def fit_columns(self) -> None:
+        """Every column its share of the table's width, and every row as tall as its wrapped text."""
+        width = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        shares = self.COLUMN_SHARES[: header.count()]
+        total, left = sum(shares), width
+        for column, share in enumerate(shares):
+            size = int(width * share / total) if column < len(shares) - 1 else left  # the last takes the rest
+            header.resizeSection(column, size)
+            left -= size
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
 
 
 class CheckProgress:

@@ -7,10 +7,12 @@ Everything here returns bytes; writing them to a file is storage's job.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import NamedTuple
+from xml.dom.minidom import Element
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF
@@ -253,15 +255,75 @@ def chart_png(plot: pg.PlotWidget, width: int) -> bytes:
     return png_bytes(chart_image(plot, width))
 
 
+def _rects_as_paths(node: Element) -> None:
+    """Every ``<rect>`` under ``node`` as the same ``<path>``, written as Qt writes its paths.
+
+    Qt writes a rectangle (a bar, a band) in the chart's data units under a group's scaling transform, with a
+    "non-scaling" stroke (SVG 1.2 Tiny). pyqtgraph moves that transform into the coordinates of paths and polylines
+    only, so a rectangle keeps it: librsvg, which has no non-scaling stroke, scales a 1-pixel edge by the x scale
+    (bars 0.8 units wide, 86 pixels a unit: edges 86 pixels wide, bars merged into blocks) and a fill pattern with
+    it. As paths, pyqtgraph moves the transform into them too, and every viewer draws what Qt draws."""
+    for rect in list(node.getElementsByTagName("rect")):
+        try:
+            x, y, w, h = (float(rect.getAttribute(name)) for name in ("x", "y", "width", "height"))
+        except ValueError:  # a percentage, or no size: not one of Qt's rectangles
+            continue
+        doc, parent = rect.ownerDocument, rect.parentNode
+        if doc is None or parent is None or rect.getAttribute("rx") or rect.getAttribute("ry"):
+            continue
+        path = doc.createElement("path")
+        for name, value in rect.attributes.items():
+            if name not in ("x", "y", "width", "height"):
+                path.setAttribute(name, value)
+        corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y))
+        path.setAttribute("d", " ".join(f"{'M' if i == 0 else 'L'}{cx!r},{cy!r}" for i, (cx, cy) in enumerate(corners)))
+        parent.replaceChild(path, rect)
+
+
+def _clip_paths_unpainted(data: bytes) -> bytes:
+    """A clip path's shape without stroke or fill of its own: a viewer that ignores clipping (Qt's SVG Tiny
+    renderer) would otherwise draw it as a black frame the chart does not have; clipping uses its shape only."""
+    from xml.dom.minidom import parseString
+
+    doc = parseString(data)
+    for clip in doc.getElementsByTagName("clipPath"):
+        for shape in clip.childNodes:
+            if isinstance(shape, Element):
+                shape.setAttribute("stroke", "none")
+                shape.setAttribute("fill", "none")
+    return doc.toxml(encoding="UTF-8")
+
+
+@contextmanager
+def _rectangles_drawn_as_paths() -> Iterator[None]:
+    """While an SVG is made: pyqtgraph's coordinate correction sees Qt's rectangles as paths (``_rects_as_paths``).
+    pyqtgraph calls its module's ``correctCoordinates`` for every item; it is wrapped for the export only."""
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")  # the module, not its class
+    correct = getattr(module, "correctCoordinates")  # noqa: B009 (a module attribute mypy does not know)
+
+    def corrected(node: Element, defs: object, item: object, options: object) -> None:
+        _rects_as_paths(node)
+        correct(node, defs, item, options)
+
+    setattr(module, "correctCoordinates", corrected)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(module, "correctCoordinates", correct)  # noqa: B010
+
+
 def chart_svg(plot: pg.PlotWidget, width: int) -> bytes:
-    """The chart as SVG, ``width`` units wide (the height follows its shape on screen)."""
+    """The chart as SVG, ``width`` units wide (the height follows its shape on screen), drawn alike by Qt, librsvg
+    and browsers: no rectangle left under a scaling transform (``_rects_as_paths``)."""
     from pyqtgraph.exporters import SVGExporter
 
     exporter = SVGExporter(_item(plot))
     exporter.parameters()["width"] = _width(width)
     height = exporter.parameters()["height"]
-    data = exporter.export(toBytes=True)
+    with _rectangles_drawn_as_paths():
+        data = exporter.export(toBytes=True)
     assert isinstance(data, bytes)
+    data = _clip_paths_unpainted(data)
     # pyqtgraph writes only a viewBox; give the drawing its size too, so viewers open it at the chosen size.
     size = f'<svg width="{_width(width)}" height="{round(height)}" '
     return re.sub(rb"<svg ", size.encode(), data, count=1)

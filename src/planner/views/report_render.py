@@ -191,13 +191,7 @@ def report_blocks(report: CareerReport, chart: QImage | None, chart_width_pt: fl
                 + _note("The U.S. Bureau of Labor Statistics' figures (official statistics, not the article's).")
             )
         )
-    cited = "; ".join(f"{s.name} ({s.kind})" for s in report.article_sources)
-    blocks.append(
-        Block(
-            f"<h2>Where the figures come from</h2>{_pairs(report.sources)}"
-            + _note(f"The article attributes its figures to: {cited}.")
-        )
-    )
+    blocks.append(Block(f"<h2>Where the figures come from</h2>{_pairs(report.sources)}"))
     if report.details:
         blocks.append(
             Block(

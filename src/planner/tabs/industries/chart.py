@@ -49,7 +49,7 @@ class IndustriesChartView(QWidget):
         item = self.plot.getPlotItem()
         item.invertY(True)
         item.showGrid(x=True, y=False, alpha=0.2)
-        item.setLabel("bottom", "Average base salary (USD per year)")
+        item.setLabel("bottom", "Pay the article gives (USD per year, read as base salary)")
         self.industry_bars: pg.BarGraphItem | None = None
         self.employer_bars: pg.BarGraphItem | None = None
         self.selection_band: QGraphicsRectItem | None = None
@@ -257,12 +257,13 @@ class IndustriesChartView(QWidget):
         """What an exported chart says of itself (views.export_render.captioned): title, caption, source, key."""
         chart = self._chart
         if chart is None:
-            return ChartCaption("Industries: average base salary of ML engineers (USD a year)")
+            return ChartCaption("Industries: the pay of ML engineers by industry, as the article gives it (USD a year)")
         employers = " and at the employers it names" if chart.employers else ""
         yours = [b.name for b in (*chart.industries, *chart.employers) if b.highlighted]
         return ChartCaption(
-            f"Industries: average base salary of ML engineers by industry{employers} (USD a year)",
-            "The article's averages against its overall range."
+            f"Industries: the pay of ML engineers by industry{employers}, as the article gives it (USD a year)",
+            "The article's figures against its overall average base salary range. It says “base salary” only of "
+            "that range; the app reads these figures as base salary too."
             + (f" Yours ({YOU_TEXT_MARK}): {', '.join(yours)}." if yours else ""),
             chart.source,
             self.export_key,

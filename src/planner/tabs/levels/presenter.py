@@ -7,8 +7,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from planner.domain.dataset import Dataset, Figure, Level, SalaryRange
+from planner.domain.dataset import Dataset, Figure, LabelledFigure, Level, SalaryRange
 from planner.domain.money import usd
+from planner.domain.pay_compare import in_words, wording_note
 from planner.domain.projection_basis import today_level_index
 from planner.domain.provenance import as_of, date_text
 from planner.domain.text import escape, plain_tooltip
@@ -78,10 +79,19 @@ class LevelsView(Protocol):
 
 
 def _qualified(fig: Figure, label: str = "") -> str:
-    """ "around $150,000"; the qualifier is left out when the label already says it ("Amazon's highest salary")."""
-    if not fig.qualifier or fig.qualifier in label:
-        return usd(fig.amount)
-    return f"{fig.qualifier} {usd(fig.amount)}"
+    """ "around $150,000"; the qualifier is left out when the label already says it."""
+    return in_words(fig, label)
+
+
+def _conflict_figure(fig: LabelledFigure) -> str:
+    """ "Amazon, “leads the pack with highest salary”: $254,000 (the article is ambiguous here: …)"."""
+    note = wording_note(fig)
+    return f"{fig.label}: {in_words(fig, fig.label)}" + (f" ({note})" if note else "")
+
+
+def _marker_label(fig: LabelledFigure) -> str:
+    """The same on the chart, short: the readings are in the level's details and hover text."""
+    return f"{fig.label}: {in_words(fig, fig.label)}" + (" (ambiguous)" if wording_note(fig) else "")
 
 
 def _range_text(r: SalaryRange) -> str:
@@ -144,8 +154,7 @@ class LevelsPresenter(QObject):
         if lv.average is not None:
             sources.append(f"average: {ds.source_names(lv.average.sources)}")
         conflicts = tuple(
-            f"{c.title} — " + "; ".join(f"{f.label}: {_qualified(f, f.label)}" for f in c.figures)
-            for c in ds.conflicts_for_level(lv.id)
+            f"{c.title} — " + "; ".join(_conflict_figure(f) for f in c.figures) for c in ds.conflicts_for_level(lv.id)
         )
         average_text = _qualified(lv.average) if lv.average else "not given by the article"
         years_note = lv.experience.note if lv.experience.basis == "article" else f"Inferred: {lv.experience.note}"
@@ -185,7 +194,7 @@ class LevelsPresenter(QObject):
             for c in ds.conflicts_for_level(lv.id):
                 for f in c.figures:
                     if f.amount > lv.range.max:
-                        markers.append(Marker(i, f.amount, f"{f.label}: {_qualified(f, f.label)}"))
+                        markers.append(Marker(i, f.amount, _marker_label(f)))
         return LevelsChart(
             rows=self.rows,
             overall_band=(base.min, base.max),
@@ -252,7 +261,7 @@ class LevelsPresenter(QObject):
 class LevelsTableModel(RowsTableModel):
     """Read-only table of the levels: one row per level, the figures and where they come from."""
 
-    HEADERS = ("Level", "Experience", "Base salary range", "Average", "Sources", "Skills expected")
+    HEADERS = ("Level", "Experience", "Salary range", "Average", "Sources", "Skills expected")
 
     def __init__(self, rows: tuple[LevelRow, ...]) -> None:
         super().__init__()

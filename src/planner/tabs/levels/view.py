@@ -69,7 +69,7 @@ class LevelsTab(QWidget):
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
-        item.setLabel("left", "Base salary (USD per year)")
+        item.setLabel("left", "Salary (USD per year)")
         # The key sits below the chart, never over it: it wraps on a narrow window instead of hiding bars.
         self.key_label = QLabel()
         self.key_label.setObjectName("levelsKey")
@@ -247,6 +247,10 @@ class LevelsTab(QWidget):
                 pen=pg.mkPen(colors["conflict"]),
             )
             item.addItem(markers)
+            highest_of = {
+                i: max(m.amount for m in chart.markers if m.level_index == i)
+                for i in {m.level_index for m in chart.markers}
+            }
             for m in chart.markers:
                 line = pg.PlotDataItem(
                     [m.level_index + MARKER_OFFSET, m.level_index + MARKER_OFFSET],
@@ -254,8 +258,11 @@ class LevelsTab(QWidget):
                     pen=pg.mkPen(colors["conflict"], width=2, style=Qt.PenStyle.DotLine),
                 )
                 item.addItem(line)
-                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(0.5, 1.15))
-                label.setPos(m.level_index + MARKER_OFFSET, m.amount)
+                # Ending at the marker, over its bar, never past the chart's right edge: the highest above its
+                # marker, any lower one beside it (clear of the label above and of a reference line at the top).
+                highest = m.amount == highest_of[m.level_index]
+                label = pg.TextItem(m.label, color=colors["conflict"], anchor=(1, 1.15) if highest else (1, 0.5))
+                label.setPos(m.level_index + MARKER_OFFSET + (0.05 if highest else -0.04), m.amount)
                 item.addItem(label)
 
         self.you_marks = None
@@ -293,7 +300,7 @@ class LevelsTab(QWidget):
 
         band = QColor(colors["band_edge"])
         parts = [
-            swatch(colors["bar"], "■", "Base salary range by level"),
+            swatch(colors["bar"], "■", "Salary range by level"),
             swatch(colors["average"], "◆", "Average (where the article gives one)"),
             swatch(band, "▭", chart.overall_label),
             swatch(colors["ceiling"], "- -", chart.ceiling.label),
@@ -312,8 +319,9 @@ class LevelsTab(QWidget):
         chart = self._chart
         you = chart.you.text if chart is not None and chart.you is not None else ""
         return ChartCaption(
-            "Salary by level: the base salary range of an ML engineer at each career level (USD a year)",
-            "Entry, mid and senior level as the article gives them." + (f" {you}" if you else ""),
+            "Salary by level: the salary range of an ML engineer at each career level (USD a year)",
+            "Entry, mid and senior level as the article gives them. It says “base salary” only of its overall "
+            "average range; the app reads these ranges as base salary too." + (f" {you}" if you else ""),
             chart.source if chart is not None else "",
             self._export_key,
         )

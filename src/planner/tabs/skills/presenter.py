@@ -22,6 +22,7 @@ from planner.domain.dataset import Dataset, Skill, SkillGroup
 from planner.domain.money import usd
 from planner.domain.plans import PlannedSkill, planned_year
 from planner.domain.profile import Profile, TickedSkill
+from planner.domain.provenance import date_text
 from planner.domain.text import escape, search_key
 from planner.presenters.career_report import Progress, skill_progress
 from planner.presenters.display import DisplayChoice
@@ -168,8 +169,8 @@ class SkillsPresenter(QObject):
         if tick is None:
             return "Not ticked"
         if tick.planned_by is not None:
-            return f"Planned for {month_name(tick.planned_by)}, ticked {format_date(tick.ticked_on)}"
-        return f"Ticked on {tick.ticked_on:%d %B %Y}"
+            return f"Planned for {month_name(tick.planned_by)}, ticked {date_text(tick.ticked_on)}"
+        return f"Ticked on {date_text(tick.ticked_on)}"
 
     def _show_plan_cell(
         self, skill_id: str, name: QStandardItem, tick: TickedSkill | None, plan: PlannedSkill | None

@@ -69,10 +69,12 @@ def _note_over(note: QWidget, plot: QWidget) -> QWidget:
 
 
 class SteadyText(QWidget):
-    """Plain text that changes with every choice, in a fixed number of lines (the whole text in its tooltip).
+    """Plain text that changes with every choice, at least ``lines`` lines high and as high as its text needs (the
+    whole text also in its tooltip).
 
     A QLabel in a layout asks the whole window to lay itself out again each time its text changes; inside this
-    widget (which has no layout) the request stops here, so a new text repaints only itself."""
+    widget (which has no layout) the request stops here, so a new text repaints only itself, and the window is laid
+    out again only when the text needs another number of lines."""
 
     def __init__(self, lines: int, name: str, accessible: str) -> None:
         super().__init__()
@@ -81,16 +83,25 @@ class SteadyText(QWidget):
         self.label.setParent(self)
         self.label.setAccessibleName(accessible)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.least = self.fontMetrics().lineSpacing() * lines + 4
+        self.setFixedHeight(self.least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _fit(self) -> None:
+        """As high as the text needs at the present width (never cut off), and no less than ``lines``."""
+        height = max(self.least, self.label.heightForWidth(self.width()))
+        if height != self.maximumHeight():  # the height asked for (the layout may not have given it yet)
+            self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.label.setGeometry(self.rect())
         super().resizeEvent(event)
+        self._fit()
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
         self.label.setToolTip(text)
+        self._fit()
 
     def text(self) -> str:
         return self.label.text()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractItemModel, QPointF, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from planner.presenters.choices import Choice
 from planner.tabs.market.presenter import ArticleRange, IndustryPair, MetroRanking, PercentileChart
 from planner.views.charts import CurrencyAxis, one_tab_stop, read_only_table, style_plot
 from planner.views.export_render import ChartCaption
+from planner.views.steady_text import SteadyText
 
 BOX = 0.5
 
@@ -66,34 +66,6 @@ def _note_over(note: QWidget, plot: QWidget) -> QWidget:
     layout.addWidget(note)
     layout.addWidget(plot, 1)
     return page
-
-
-class SteadyText(QWidget):
-    """Plain text that changes with every choice, in a fixed number of lines (the whole text in its tooltip).
-
-    A QLabel in a layout asks the whole window to lay itself out again each time its text changes; inside this
-    widget (which has no layout) the request stops here, so a new text repaints only itself."""
-
-    def __init__(self, lines: int, name: str, accessible: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.label = _label("")
-        self.label.setParent(self)
-        self.label.setAccessibleName(accessible)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.label.setGeometry(self.rect())
-        super().resizeEvent(event)
-
-    def setText(self, text: str) -> None:
-        self.label.setText(text)
-        self.label.setToolTip(text)
-
-    def text(self) -> str:
-        return self.label.text()
 
 
 class MarketTab(QWidget):

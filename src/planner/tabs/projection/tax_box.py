@@ -11,7 +11,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -56,9 +55,11 @@ class TaxBox(QWidget):
         self.toggle.setAccessibleName("Show or hide the tax inputs")
         self.toggle.toggled.connect(self._open)
         self.body = QWidget()
-        form = QFormLayout(self.body)
-        form.setContentsMargins(8, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the panel is narrow: each label above
+        # Each label above its field, then the field's notes: a plain column (a QFormLayout gives a row of nested
+        # widgets the wrong heights, cutting the last line of a note that wraps once more than it guessed).
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(8, 0, 0, 0)
+        column.setSpacing(1)
         self.status = QComboBox()
         self.status.setObjectName("filingStatus")
         self.status.setAccessibleName("Filing status")
@@ -78,25 +79,26 @@ class TaxBox(QWidget):
         self.retirement.editingFinished.connect(lambda: self.retirement_committed.emit(self.retirement.text()))
         self.retirement_note = self._note("hint_retirement_share")
         self.retirement_error = error_label("error_retirement_share")
-        state_column = QVBoxLayout()
-        state_column.setSpacing(1)
-        state_column.addWidget(self.state)
-        state_column.addWidget(self.state_note)
-        share_column = QVBoxLayout()
-        share_column.setSpacing(1)
-        share_column.addWidget(self.retirement)
-        share_column.addWidget(self.retirement_note)
-        share_column.addWidget(self.retirement_error)
-        rows: tuple[tuple[str, QWidget, QVBoxLayout | None], ...] = (
-            ("Filing status", self.status, None),
-            ("State for taxes", self.state, state_column),
-            ("Pre-tax retirement contributions (% of pay)", self.retirement, share_column),
+        rows: tuple[tuple[str, QWidget, tuple[QLabel, ...]], ...] = (
+            ("Filing status", self.status, ()),
+            ("State for taxes", self.state, (self.state_note,)),
+            (
+                "Pre-tax retirement contributions (% of pay)",
+                self.retirement,
+                (self.retirement_note, self.retirement_error),
+            ),
         )
-        for text, field, column in rows:
+        for n, (text, field, notes) in enumerate(rows):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setBuddy(field)
-            form.addRow(label, column if column is not None else field)
+            if n:
+                column.addSpacing(5)
+            column.addWidget(label)
+            column.addSpacing(3)
+            column.addWidget(field)
+            for note in notes:
+                column.addWidget(note)
         self.muted_labels = [self.state_note, self.retirement_note]
         self.body.hide()
         layout = QVBoxLayout(self)

@@ -240,3 +240,6 @@ class InputsForm(QWidget):
     def show_next_skills_option(self, label: str, available: bool) -> None:
         self.compare_next.setText(with_mnemonic(label.replace("&", "&&"), "w"))  # Alt+W: "With all ..."
         self.compare_next.setEnabled(available)
+        self.compare_next.setToolTip(
+            "" if available else "You are at the top level: there is no next level whose skills could be added"
+        )

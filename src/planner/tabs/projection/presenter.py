@@ -267,7 +267,7 @@ class ProjectionPresenter(QObject):
             comparisons["employer"] = project(ds, profile, self.current_year, basis=basis, taxes=taxes)
         nxt = proj.next_promotion()
         if nxt is None:
-            self._view.show_next_skills_option("With all skills of the next level (you are at the top level)", False)
+            self._view.show_next_skills_option("With the next level (none: top level)", False)
         else:
             self._view.show_next_skills_option(f"With all {nxt.name} skills", True)
             if self.compare_next_skills:

@@ -522,6 +522,36 @@ def test_a_typed_name_is_suggested_as_the_articles_employer_and_confirmed(rig: A
     presenter.suggestion_declined()
     assert view.form.suggestion == ""  # said no: not asked again for this offer
     assert session.profile.offers[0].employer is None
+    assert session.profile.offers[0].declined_matches == ["employer:amazon"]  # kept in the profile
+    session.undo_stack.undo()  # one step: Edit > Undo asks again
+    assert "the article's Amazon (employer)" in view.form.suggestion
+
+
+def test_not_this_one_outlasts_a_restart(rig: Any, dataset: Dataset, data_dir: Any) -> None:
+    from planner.storage.profile_store import ProfileStore
+
+    _presenter, _view, session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    _presenter.suggestion_declined()
+    ProfileStore(data_dir).save(session.profile)
+    loaded = ProfileStore(data_dir).load().profile
+    assert loaded is not None
+    presenter, view, _session = rig(loaded)  # the app started again with the saved profile
+    assert view.form is not None
+    assert view.form.suggestion == ""
+    assert presenter.form().match == ""  # still unmatched: saying no matches nothing
+
+
+def test_not_this_one_on_a_new_offer_goes_with_it_into_the_profile(rig: Any) -> None:
+    presenter, view, session = rig(Profile(current_salary=145_000))
+    presenter.add()
+    presenter.field_committed("employer_name", "AWS")
+    assert view.form is not None
+    assert "the article's Amazon (employer)" in view.form.suggestion
+    presenter.suggestion_declined()
+    assert view.form.suggestion == ""
+    presenter.field_committed("base", "185000")
+    assert session.profile.offers[0].declined_matches == ["employer:amazon"]
+    assert view.form.suggestion == ""
 
 
 def test_with_no_offer_the_tab_shows_its_empty_state(rig: Any) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Signal
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
-from planner.domain.money import usd
 from planner.domain.offer_match import suggest_match
 from planner.domain.plans import MAX_DECLINED, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
@@ -38,19 +37,16 @@ from planner.tabs.offers.api import (
 )
 from planner.tabs.offers.figures import (
     CURRENT,
-    Place,
     TaxSource,
     headline,
     jobs,
     longest_months,
-    offer_place,
-    signed,
+    median_line,
 )
 from planner.tabs.offers.form import TEXT_FIELDS, OfferForm, format_field, match_value, parse_field, problem
 from planner.tabs.offers.leaving import LeaveTableModel, cliff_sentences, leave_jobs, leave_message, vesting_lines
 from planner.tabs.offers.models import Comparison, ComparisonTableModel, OffersListModel, article_lines, columns_of
 
-_NOWHERE = Place("", None)
 DRAFT = ""  # the id of an offer being added: not in the profile until its name and base are valid
 
 
@@ -429,16 +425,7 @@ class OffersPresenter(QObject):
         hint = ""
         if suggestion is not None:
             hint = f"Compare it with the article's {suggestion.name} ({suggestion.kind})? {suggestion.why}."
-        median = ""
-        if offer is not None and offer.location is not None:
-            place = offer_place(offer, self.profile, self._market, offer_place(offer, self.profile, None, _NOWHERE))
-            if place.median is not None:
-                median = (
-                    f"BLS median of your occupation in {place.name}: {usd(place.median)} a year; this base is "
-                    f"{signed(offer.base - place.median)} ({place.median_source})."
-                )
-            elif self._market is not None:
-                median = f"BLS publishes no median for your occupation in {place.name}."
+        median = median_line(offer, self.profile, self._market) if offer is not None else ""
         return OfferForm(title, texts, errors, vesting, match, draft=offer is None, enabled=True, note=note,
                          vest_every=every, location=location, suggestion=hint, median=median)  # fmt: skip
 

@@ -139,3 +139,19 @@ def test_narrower_bars_keep_a_shorter_year_label(qtbot: Any, window: Any, width:
     assert (labels[0] if labels else None) == first
     if first:
         assert len(labels) == 4 * 4
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_leaving_early_shows_every_job_whole_with_its_stock_range(qtbot: Any, window: Any, screen: str) -> None:
+    tab = open_tab(qtbot, window, screen, offers=3)
+    tab.views.setCurrentWidget(tab.leave)
+    QApplication.processEvents()
+    table = tab.leave.table
+    assert table.horizontalScrollBar().maximum() == 0  # the current job and three offers side by side
+    assert table.verticalScrollBar().maximum() == 0  # every row, the stock range's last
+    model = table.model()
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data() == "Total if the stock moves †"
+    assert model.index(last, 4).data() == "$262,750–$362,750"  # Amazon at month 12: −50 % to +50 % of $100,000
+    assert tab.leave.plot.height() >= 110
+    assert table.mapTo(tab, table.rect().topLeft()).y() < tab.leave.plot.mapTo(tab, tab.leave.plot.rect().topLeft()).y()

@@ -103,10 +103,12 @@ def projection_csv_file(
     today: dt.date,
     market: MarketData | None = None,
     taxes: TaxSource | None = None,
+    offers_baseline: str = CURRENT,
 ) -> list[list[list[object]]]:
     """File > Export projection as CSV, as blocks of rows (one empty line between them in the file): what the file
     is (the export date, the amounts' units, the dollars and pay shown, each assumption as default or yours), the
-    projection as the Projection tab's table shows it, and the pay history the user recorded, if any."""
+    projection as the Projection tab's table shows it, the pay history the user recorded, if any, and the offers
+    against the baseline chosen on the Offers tab (``offers_baseline``: CURRENT or an offer's id)."""
     header, rows = projection_csv(presenter, profile)
     what = f"{DOLLARS_LABEL[presenter.dollars]}, {COMP_LABEL[presenter.comp]}"
     take_home = take_home_column(presenter, profile)
@@ -133,23 +135,41 @@ def projection_csv_file(
         *_csv_assumptions(profile),
     ]
     table: list[list[object]] = [list(header), *rows]
-    return [about, table, *_csv_pay_history(profile, presenter), *_csv_offers(profile, today, market, taxes)]
+    offers = _csv_offers(profile, today, market, taxes, offers_baseline)
+    return [about, table, *_csv_pay_history(profile, presenter), *offers]
+
+
+def baseline_job(shown: Sequence[Job], chosen: str) -> Job | None:
+    """The job every offer is compared against: the one chosen on the Offers tab, else the current job (the tab's
+    default), else none (no salary entered and no offer chosen)."""
+    by_key = {j.key: j for j in shown}
+    return by_key.get(chosen) or by_key.get(CURRENT)
 
 
 def _csv_offers(
-    profile: Profile, today: dt.date, market: MarketData | None, taxes: TaxSource | None
+    profile: Profile, today: dt.date, market: MarketData | None, taxes: TaxSource | None, baseline: str
 ) -> list[list[list[object]]]:
-    """The Offers tab's compact comparison of every offer against the current job (whole dollars as numbers)."""
+    """The Offers tab's compact comparison of every offer against the tab's baseline (whole dollars as numbers)."""
     if not profile.offers:
         return []
     shown, note = jobs(profile, profile.offers, market, taxes, today)
-    current = next((j for j in shown if j.key == CURRENT), None)
-    header, rows = comparison_table(shown, current, money=round, diff=round)
+    base = baseline_job(shown, baseline)
+    header, rows = comparison_table(shown, base, money=round, diff=round)
+    against = (
+        f"Difference: the four-year average less that of {_job_words(base)} (the baseline chosen on the Offers tab)"
+        if base is not None
+        else "no Difference: enter your salary, or choose an offer to compare against on the Offers tab"
+    )
     title = (
         f"Job offers: each job's first {OFFER_YEARS} years by component (US dollars a year, the offer's own dollars, "
-        "no raise counted); Difference: the four-year average less the current job's. " + note
+        f"no raise counted); {against}. " + note
     ).strip()
     return [[[title], list[object](header), *rows]]
+
+
+def _job_words(job: Job) -> str:
+    """ "the current job" or "the offer from Example Analytics"."""
+    return "the current job" if job.key == CURRENT else f"the offer from {job.name}"
 
 
 DOLLARS_MEANING = {
@@ -368,16 +388,25 @@ def _terms(dataset: Dataset, profile: Profile, shown: Sequence[Job]) -> list[lis
 
 
 def _offers(
-    dataset: Dataset, profile: Profile, market: MarketData | None, taxes: TaxSource | None, today: dt.date
+    dataset: Dataset,
+    profile: Profile,
+    market: MarketData | None,
+    taxes: TaxSource | None,
+    today: dt.date,
+    baseline: str = CURRENT,
 ) -> tuple[tuple[OfferSection, ...], Table | None, Table | None]:
-    """Every offer with its terms and its years beside the current job, and all of them side by side."""
+    """Every offer with its terms and its years beside the baseline chosen on the Offers tab (the current job
+    unless another offer was chosen), and all of them side by side."""
     if not profile.offers:
         return (), None, None
     shown, _note = jobs(profile, profile.offers, market, taxes, today)
-    current = next((j for j in shown if j.key == CURRENT), None)
+    current = baseline_job(shown, baseline)
     sections: tuple[OfferSection, ...] = ()
-    names, figures = side_by_side(shown[:5], current)  # five jobs fit a portrait page
-    figures = [*_terms(dataset, profile, shown[:5]), *figures]
+    page = shown[:5]  # five jobs fit a portrait page: the baseline always among them
+    if current is not None and current not in page:
+        page = [*page[:4], current]
+    names, figures = side_by_side(page, current)
+    figures = [*_terms(dataset, profile, page), *figures]
     share = 66 // max(len(names) - 1, 1)
     side = Table(tuple(names), tuple(tuple(r) for r in figures), numbers_from=len(names), wrap=tuple(range(len(names))),
                  widths=(100 - share * (len(names) - 1), *[share] * (len(names) - 1)))  # fmt: skip
@@ -411,7 +440,10 @@ def career_report(
     today: dt.date,
     market: MarketData | None = None,
     taxes: TaxSource | None = None,
+    offers_baseline: str = CURRENT,
 ) -> CareerReport:
+    """The report's sections; the offers against ``offers_baseline`` (CURRENT, or the offer chosen on the Offers
+    tab)."""
     industry = next((i.name for i in dataset.industries if i.id == profile.industry), None)
     employer = next((e.name for e in dataset.employers if e.id == profile.employer), None)
     about = [
@@ -433,7 +465,9 @@ def career_report(
     plan, plan_note = _plan(dataset, profile, today)
     pay_history, pay_note = _pay_history(profile, projection)
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
-    offers, offers_side, offers_years = _offers(dataset, profile, market, taxes, today)
+    offers, offers_side, offers_years = _offers(dataset, profile, market, taxes, today, offers_baseline)
+    chosen = profile.offer(offers_baseline)
+    base = f"the offer from {chosen.employer_name}" if chosen is not None else "the current job"
     first_row = projection.table.rowCount()
     return CareerReport(
         title="ML career report",
@@ -466,8 +500,9 @@ def career_report(
             "dollars (no raise counted), beside "
             "your current job on the same footing; after tax where the job is, when its state is known (federal "
             "and state taxes, standard deduction). Leaving after 11 months: salary and bonus pro rata, the equity "
-            "vested by then and the sign-on unless it is repaid. By component: Difference is the four-year average "
-            "less the current job's (derived); the current job has the bonus and equity of your assumptions."
+            f"vested by then and the sign-on unless it is repaid. By component: Difference is the four-year average "
+            f"less that of {base} (derived; the baseline chosen on the Offers tab); the current job has the bonus "
+            "and equity of your assumptions."
         )
         if profile.offers
         else "",

@@ -35,7 +35,9 @@ class HeadlineBox(QWidget):
         label.setBuddy(self.baseline)
         self.hint = plain_label(HOVER_HINT)
         self.hint.setObjectName("offersHeadlineHint")
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the tab
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the tab
+        policy.setRetainSizeWhenHidden(True)  # hidden (no offer compared), it still keeps the combo box its size
+        self.hint.setSizePolicy(policy)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.baseline)

@@ -56,7 +56,7 @@ COLUMNS = ColumnPlan(
     main=frozenset({"job", "year-1", "average", "difference"}),
     drop_first=tuple(f"year-{k}" for k in range(OFFER_YEARS, 1, -1)),
     max_chars=13,  # "$1,234,567 †"
-    widths={"job": 24, "difference": 14},  # a long employer's name is shortened, whole in its tooltip
+    widths={"job": 32, "difference": 14},  # a long employer's name is shortened, whole in its tooltip
 )
 CHART_SHARE = 0.35  # the least share of the "Year by year" height the chart keeps
 EXPLAIN_HINT = "Select a figure in the table to see what it is and how it is made (a job's name: its headline)."

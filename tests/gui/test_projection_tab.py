@@ -414,3 +414,15 @@ def test_the_curve_first_at_a_small_window(qtbot: Any, main_context: Any, tab: P
     assert tab.tables.isVisible()
     tab.details_button.click()
     assert tab.right_split.sizes()[1] == 0
+
+
+def test_pay_history_marks_say_they_are_base_salary_whatever_the_curve_shows(
+    main_context: Any, tab: ProjectionTab
+) -> None:
+    """The recorded salaries are base salaries: beside a total-compensation curve the legend says so, rather than
+    "your pay", which would read as the same measure as the curve."""
+    main_context.session.edit(years_of_experience=4.0, pay_history={2024: 118_000, 2025: 126_500})
+    ctx_presenter = main_context.presenter("projection", ProjectionPresenter)
+    ctx_presenter.comp_chosen("total")
+    assert "Your base salary" in tab.legend.names()
+    assert "base salary" in next(e.tip for e in tab.legend.entries() if e.key == "history")

@@ -1,8 +1,9 @@
-"""A chart's legend as one row under the plot, outside the data area: it never covers a curve.
+"""A chart's legend in a row under the plot, outside the data area: it never covers a curve.
 
-Each entry is a sample (a line in the curve's pen, a filled box, or a mark) and a name. When the row is too narrow,
-the names are shortened with "…" (the whole name is the entry's tooltip); a click on a toggleable entry hides or
-shows its curve, and a hidden one is drawn greyed.
+Each entry is a sample (a line in the curve's pen, a filled box, or a mark) and a name. When one row is too narrow
+for the whole names, the legend takes a second row; when two are still too narrow, the names are shortened with
+"…" (the whole name is the entry's tooltip). A click on a toggleable entry hides or shows its curve, and a hidden
+one is drawn greyed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ SAMPLE = 20  # width of a sample, px
 GAP = 4  # between a sample and its name
 SPACING = 10  # between entries
 MIN_NAME = 36  # a name is never shortened below this (px); entries past the width are then left out
+MAX_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class LegendRow(QWidget):
         self.setMouseTracking(True)
         self._entries: list[LegendEntry] = []
         self._boxes: list[tuple[QRect, LegendEntry, str]] = []  # where each entry was drawn, with its shown name
+        self._rows = 1
 
     def set_entries(self, entries: list[LegendEntry]) -> None:
         if [_signature(e) for e in entries] == [_signature(e) for e in self._entries]:
@@ -61,40 +64,65 @@ class LegendRow(QWidget):
         """The names as drawn (shortened when the row is narrow); entries that did not fit are left out."""
         return [text for _rect, _entry, text in self._boxes]
 
+    def _row_height(self) -> int:
+        return self.fontMetrics().height() + 6
+
     def sizeHint(self) -> QSize:
-        return QSize(200, self.fontMetrics().height() + 6)
+        return QSize(200, self._row_height() * self._rows)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, self.fontMetrics().height() + 6)
+        return QSize(0, self._row_height() * self._rows)
 
     def resizeEvent(self, event: object) -> None:
         self._layout()
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def _layout(self) -> None:
-        """Shorten the names until the row fits; if even the shortest names do not fit, the last entries go."""
+        """Whole names on one row if they fit, else on two; else shortened names on two rows; if even the shortest
+        names do not fit, the last entries go."""
         metrics = self.fontMetrics()
         room = max(self.width() - 4, 0)
-        names = [e.name for e in self._entries]
-        widths = [metrics.horizontalAdvance(n) + 3 for n in names]  # +3: elidedText's own measure is a little wider
+        widths = [metrics.horizontalAdvance(e.name) + 3 for e in self._entries]  # +3: elidedText measures wider
 
-        def total(name_widths: list[int]) -> int:
-            return sum(SAMPLE + GAP + w for w in name_widths) + SPACING * max(len(name_widths) - 1, 0)
+        def place(names: list[int], cap: int) -> list[tuple[int, int, int]] | None:
+            """(row, x, name width) per entry with names at most ``cap`` wide, or None when the rows allowed
+            (``allowed``) do not hold them all."""
+            spots, row, x = [], 0, 0
+            for width in names:
+                box = SAMPLE + GAP + min(width, cap)
+                if x and x + box > room:
+                    row, x = row + 1, 0
+                if row >= allowed or box > room:
+                    return None
+                spots.append((row, x, min(width, cap)))
+                x += box + SPACING
+            return spots
 
         cap = max(widths, default=0)
-        while total([min(w, cap) for w in widths]) > room and cap > MIN_NAME:
+        allowed = 1
+        spots = place(widths, cap)
+        allowed = MAX_ROWS
+        spots = spots or place(widths, cap)
+        while spots is None and cap > MIN_NAME:
             cap -= 4
-        capped = [min(w, cap) for w in widths]
-        count = len(capped)
-        while count and total(capped[:count]) > room:
+            spots = place(widths, cap)
+        count = len(widths)
+        while spots is None:  # even the shortest names do not fit: as many entries as fit on the rows
             count -= 1
-        self._boxes = []
-        x, height = 2, self.height()
-        for entry, width in zip(self._entries[:count], capped[:count], strict=True):
-            text = metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, width)
-            box = QRect(x, 0, SAMPLE + GAP + width, height)
-            self._boxes.append((box, entry, text))
-            x += box.width() + SPACING
+            spots = place(widths[:count], cap)
+        rows = max((row for row, _x, _w in spots), default=0) + 1
+        height = self._row_height()
+        self._boxes = [
+            (
+                QRect(2 + x, row * height, SAMPLE + GAP + width, height),
+                entry,
+                metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, width),
+            )
+            for entry, (row, x, width) in zip(self._entries, spots, strict=False)
+        ]
+        if rows != self._rows:
+            self._rows = rows
+            self.updateGeometry()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -102,8 +130,8 @@ class LegendRow(QWidget):
         palette = self.palette()
         text_color = palette.color(QPalette.ColorRole.WindowText)
         muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        middle = self.height() / 2
         for box, entry, text in self._boxes:
+            middle = box.center().y() + 0.5
             sample = QRectF(box.left(), middle - 6, SAMPLE, 12)
             painter.save()
             if entry.hidden:
@@ -111,7 +139,7 @@ class LegendRow(QWidget):
             self._draw_sample(painter, sample, entry)
             painter.restore()
             painter.setPen(muted if entry.hidden else text_color)
-            text_rect = QRect(box.left() + SAMPLE + GAP, 0, box.width() - SAMPLE - GAP, box.height())
+            text_rect = QRect(box.left() + SAMPLE + GAP, box.top(), box.width() - SAMPLE - GAP, box.height())
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.end()
 
@@ -157,11 +185,15 @@ class LegendRow(QWidget):
             painter.setPen(pen)
             painter.drawLine(QPointF(rect.left(), center.y()), QPointF(rect.right(), center.y()))
 
-    def entry_at(self, x: int) -> LegendEntry | None:
-        return next((entry for box, entry, _text in self._boxes if box.left() <= x <= box.right()), None)
+    def entry_at(self, x: int, y: int | None = None) -> LegendEntry | None:
+        """The entry drawn at (x, y); with no y, on the first row that has one at x."""
+        for box, entry, _text in self._boxes:
+            if box.left() <= x <= box.right() and (y is None or box.top() <= y <= box.bottom()):
+                return entry
+        return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        entry = self.entry_at(int(event.position().x()))
+        entry = self.entry_at(int(event.position().x()), int(event.position().y()))
         if entry is not None and entry.toggleable and event.button() == Qt.MouseButton.LeftButton:
             self.toggled.emit(entry.key)
             return
@@ -169,7 +201,7 @@ class LegendRow(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            entry = self.entry_at(event.pos().x())
+            entry = self.entry_at(event.pos().x(), event.pos().y())
             if entry is None:
                 QToolTip.hideText()
                 return True

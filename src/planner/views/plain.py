@@ -62,3 +62,26 @@ def tell(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     box = message_box(parent, icon, title, text)
     box.exec()
     box.deleteLater()
+
+
+def unavailable_page(object_name: str, title: str, reason: str) -> QWidget:
+    """A tab whose data could not be read (a damaged installation): what is missing, why, and that the rest of the
+    app works, in plain text, instead of an empty page."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    page = QWidget()
+    page.setObjectName(object_name)
+    layout = QVBoxLayout(page)
+    heading = plain_label(title)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    text = plain_label(reason)
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    text.setAccessibleName(title)
+    layout.addWidget(heading)
+    layout.addWidget(text)
+    layout.addStretch(1)
+    page.setFocusProxy(text)
+    return page

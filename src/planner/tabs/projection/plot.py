@@ -407,7 +407,7 @@ class ProjectionPlot(pg.PlotWidget):
         for key, name, items, mark, tip in (
             ("promotion", "Promotion", self.level_marks, "t1", "A promotion: the label above gives the jump"),
             ("plan", "Plan", self.plan_marks, "s", "A month of your learning plan"),
-            ("history", "Your pay", self.history_points, "d", chart.history_label),
+            ("history", "Your base salary", self.history_points, "d", chart.history_label),
         ):
             present = {"promotion": chart.level_marks, "plan": chart.plan_marks, "history": len(chart.history_x)}[key]
             if present:

@@ -7,23 +7,21 @@ storage writes it (CSV), so the numbers in a file are the numbers the user saw.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
+from planner.commands.offers_export import csv_offers, offers_note, report_offers
 from planner.commands.take_home_export import take_home_column
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
-from planner.domain.offers import OFFER_YEARS
 from planner.domain.plan_effects import plan_steps
-from planner.domain.plans import Offer
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, compare
 from planner.presenters.career_report import (
     CareerReport,
     LevelProgress,
-    OfferSection,
     Progress,
     Table,
 )
@@ -31,8 +29,7 @@ from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
 from planner.presenters.source_words import source_words
-from planner.tabs.offers.figures import CURRENT, Job, TaxSource, comparison_table, jobs, side_by_side
-from planner.tabs.offers.models import schedule_text
+from planner.tabs.offers.figures import CURRENT, TaxSource
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.scenario_text import describe
@@ -135,41 +132,8 @@ def projection_csv_file(
         *_csv_assumptions(profile),
     ]
     table: list[list[object]] = [list(header), *rows]
-    offers = _csv_offers(profile, today, market, taxes, offers_baseline)
+    offers = csv_offers(profile, today, market, taxes, offers_baseline)
     return [about, table, *_csv_pay_history(profile, presenter), *offers]
-
-
-def baseline_job(shown: Sequence[Job], chosen: str) -> Job | None:
-    """The job every offer is compared against: the one chosen on the Offers tab, else the current job (the tab's
-    default), else none (no salary entered and no offer chosen)."""
-    by_key = {j.key: j for j in shown}
-    return by_key.get(chosen) or by_key.get(CURRENT)
-
-
-def _csv_offers(
-    profile: Profile, today: dt.date, market: MarketData | None, taxes: TaxSource | None, baseline: str
-) -> list[list[list[object]]]:
-    """The Offers tab's compact comparison of every offer against the tab's baseline (whole dollars as numbers)."""
-    if not profile.offers:
-        return []
-    shown, note = jobs(profile, profile.offers, market, taxes, today)
-    base = baseline_job(shown, baseline)
-    header, rows = comparison_table(shown, base, money=round, diff=round)
-    against = (
-        f"Difference: the four-year average less that of {_job_words(base)} (the baseline chosen on the Offers tab)"
-        if base is not None
-        else "no Difference: enter your salary, or choose an offer to compare against on the Offers tab"
-    )
-    title = (
-        f"Job offers: each job's first {OFFER_YEARS} years by component (US dollars a year, the offer's own dollars, "
-        f"no raise counted); {against}. " + note
-    ).strip()
-    return [[[title], list[object](header), *rows]]
-
-
-def _job_words(job: Job) -> str:
-    """ "the current job" or "the offer from Example Analytics"."""
-    return "the current job" if job.key == CURRENT else f"the offer from {job.name}"
 
 
 DOLLARS_MEANING = {
@@ -361,62 +325,6 @@ def _money(amount: float | None) -> str:
     return usd(amount) if amount is not None else "—"
 
 
-def _terms(dataset: Dataset, profile: Profile, shown: Sequence[Job]) -> list[list[str]]:
-    """Each job's terms as rows (the jobs as columns): the user's entries, and the assumptions marked †."""
-
-    def each(of_offer: Callable[[Offer], str], current: str) -> list[str]:
-        return [of_offer(j.offer) if j.offer is not None else current for j in shown]
-
-    def matched(o: Offer) -> str:
-        names = {**{e.id: e.name for e in dataset.employers}, **{i.id: i.name for i in dataset.industries}}
-        return names.get(o.employer or o.industry or "", "—")
-
-    a = profile.assumptions
-    return [
-        ["Base salary", *each(lambda o: usd(o.base), usd(shown[0].years[0].base) if shown else "")],
-        ["Target bonus", *each(lambda o: f"{o.bonus_percent:g}%", f"{a.bonus_percent:g}% †")],
-        ["Sign-on bonus", *each(lambda o: usd(o.sign_on) + (f", repaid before month {o.sign_on_repay_months}"
-                                                            if o.sign_on_repay_months else ""), "—")],
-        ["Equity", *each(lambda o: f"{usd(o.equity_grant)} over {schedule_text(o)}",
-                         f"{usd(a.yearly_equity)} a year †")],
-        ["Refreshers †", *each(lambda o: f"{o.refresher_percent:g}% of the grant a year", "—")],
-        ["Stock price †", *each(lambda o: f"{o.price_low:+g}% to {o.price_high:+g}%", "—")],
-        ["Where", *(j.place.name + (f" (BLS median {usd(j.place.median)})" if j.place.median else "")
-                    for j in shown)],
-        ["Compared with (the article)", *each(matched, "—")],
-    ]  # fmt: skip
-
-
-def _offers(
-    dataset: Dataset,
-    profile: Profile,
-    market: MarketData | None,
-    taxes: TaxSource | None,
-    today: dt.date,
-    baseline: str = CURRENT,
-) -> tuple[tuple[OfferSection, ...], Table | None, Table | None]:
-    """Every offer with its terms and its years beside the baseline chosen on the Offers tab (the current job
-    unless another offer was chosen), and all of them side by side."""
-    if not profile.offers:
-        return (), None, None
-    shown, _note = jobs(profile, profile.offers, market, taxes, today)
-    current = baseline_job(shown, baseline)
-    sections: tuple[OfferSection, ...] = ()
-    page = shown[:5]  # five jobs fit a portrait page: the baseline always among them
-    if current is not None and current not in page:
-        page = [*page[:4], current]
-    names, figures = side_by_side(page, current)
-    figures = [*_terms(dataset, profile, page), *figures]
-    share = 66 // max(len(names) - 1, 1)
-    side = Table(tuple(names), tuple(tuple(r) for r in figures), numbers_from=len(names), wrap=tuple(range(len(names))),
-                 widths=(100 - share * (len(names) - 1), *[share] * (len(names) - 1)))  # fmt: skip
-    header, rows = comparison_table(shown, current)
-    header[-1] = "Difference" if current is not None else ""
-    years = Table(tuple(header), tuple(tuple(str(c) for c in r) for r in rows), numbers_from=1, wrap=(0,),
-                  widths=(30, 11, 11, 11, 11, 11, 15))  # fmt: skip
-    return sections, side, years
-
-
 def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
     """Each source in plain words, as Help > Data sources leads with them."""
     return tuple((w.short, w.text()) for w in source_words(dataset, market))
@@ -465,9 +373,7 @@ def career_report(
     plan, plan_note = _plan(dataset, profile, today)
     pay_history, pay_note = _pay_history(profile, projection)
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
-    offers, offers_side, offers_years = _offers(dataset, profile, market, taxes, today, offers_baseline)
-    chosen = profile.offer(offers_baseline)
-    base = f"the offer from {chosen.employer_name}" if chosen is not None else "the current job"
+    offers, offers_side, offers_years = report_offers(dataset, profile, market, taxes, today, offers_baseline)
     first_row = projection.table.rowCount()
     return CareerReport(
         title="ML career report",
@@ -495,17 +401,7 @@ def career_report(
         offers=offers,
         offers_side=offers_side,
         offers_years=offers_years,
-        offers_note=(
-            f"Your entries; † an assumption. Each offer's first {OFFER_YEARS} years as you entered it, in its own "
-            "dollars (no raise counted), beside "
-            "your current job on the same footing; after tax where the job is, when its state is known (federal "
-            "and state taxes, standard deduction). Leaving after 11 months: salary and bonus pro rata, the equity "
-            f"vested by then and the sign-on unless it is repaid. By component: Difference is the four-year average "
-            f"less that of {base} (derived; the baseline chosen on the Offers tab); the current job has the bonus "
-            "and equity of your assumptions."
-        )
-        if profile.offers
-        else "",
+        offers_note=offers_note(profile, offers_baseline),
         market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",

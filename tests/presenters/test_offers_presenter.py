@@ -472,15 +472,26 @@ def test_leaving_at_month_eleven_shows_what_the_cliff_costs(rig: Any) -> None:
     assert (leaving.month, leaving.error) == (11, "")
     amazon_job = next(j for j in leaving.jobs if j.key == "offer-1")
     assert amazon_job.leaving.equity == 0
-    assert "Amazon: $100,000 more vests at month 12, 1 month later (the cliff: nothing vested before it)." in (
-        leaving.lines
+    assert (
+        "Amazon: $100,000 ($50,000–$150,000 if the stock moves †) more vests at month 12, 1 month later (the cliff: "
+        "nothing vested before it)." in leaving.lines
     )
     table = presenter.leaving
     assert table.headerData(0, Qt.Orientation.Horizontal) == "Leaving at month 11"
     assert table.index(3, 2).data() == "$0"  # Amazon's equity vested
+    # By hand: 11 months of $185,000 and its 15 % bonus = $212,750 × 11 ÷ 12 = $195,020.83; nothing vested yet.
+    assert table.index(6, 0).data() == "Total if the stock moves †"
+    assert table.index(6, 2).data() == "$195,021 (nothing vested to move)"
+    assert table.index(6, 1).data() == "—"  # the current job: no stock price assumed
     presenter.leave_moved(12)  # the slider
     assert view.leaving.month == 12
     assert table.index(3, 2).data() == "$100,000"
+    # At month 12: $185,000 + $27,750 + $100,000 vested; −50 % to +50 % of the equity: $262,750 to $362,750.
+    assert table.index(5, 2).data() == "$312,750"
+    assert table.index(6, 2).data() == "$262,750–$362,750"
+    tip = table.index(6, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "if the stock moves −50 % to +50 % (an assumption" in tip
+    assert "equity vested $50,000 to $150,000 instead of $100,000" in tip
 
 
 def test_a_leave_month_past_the_end_is_refused_and_kept(rig: Any) -> None:
@@ -522,6 +533,36 @@ def test_a_typed_name_is_suggested_as_the_articles_employer_and_confirmed(rig: A
     presenter.suggestion_declined()
     assert view.form.suggestion == ""  # said no: not asked again for this offer
     assert session.profile.offers[0].employer is None
+    assert session.profile.offers[0].declined_matches == ["employer:amazon"]  # kept in the profile
+    session.undo_stack.undo()  # one step: Edit > Undo asks again
+    assert "the article's Amazon (employer)" in view.form.suggestion
+
+
+def test_not_this_one_outlasts_a_restart(rig: Any, dataset: Dataset, data_dir: Any) -> None:
+    from planner.storage.profile_store import ProfileStore
+
+    _presenter, _view, session = rig(Profile(current_salary=145_000, offers=[amazon()]))
+    _presenter.suggestion_declined()
+    ProfileStore(data_dir).save(session.profile)
+    loaded = ProfileStore(data_dir).load().profile
+    assert loaded is not None
+    presenter, view, _session = rig(loaded)  # the app started again with the saved profile
+    assert view.form is not None
+    assert view.form.suggestion == ""
+    assert presenter.form().match == ""  # still unmatched: saying no matches nothing
+
+
+def test_not_this_one_on_a_new_offer_goes_with_it_into_the_profile(rig: Any) -> None:
+    presenter, view, session = rig(Profile(current_salary=145_000))
+    presenter.add()
+    presenter.field_committed("employer_name", "AWS")
+    assert view.form is not None
+    assert "the article's Amazon (employer)" in view.form.suggestion
+    presenter.suggestion_declined()
+    assert view.form.suggestion == ""
+    presenter.field_committed("base", "185000")
+    assert session.profile.offers[0].declined_matches == ["employer:amazon"]
+    assert view.form.suggestion == ""
 
 
 def test_with_no_offer_the_tab_shows_its_empty_state(rig: Any) -> None:

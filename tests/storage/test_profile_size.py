@@ -10,6 +10,7 @@ import pytest
 
 from planner.domain.dataset import Id
 from planner.domain.plans import (
+    MAX_DECLINED,
     MAX_NAME,
     MAX_OFFERS,
     MAX_PLANNED,
@@ -92,6 +93,7 @@ def largest_profile() -> Profile:
             employer=an_id("e"),
             industry=an_id("i"),
             added_on=DAY,
+            declined_matches=[f"industry:{an_id(str(d))}" for d in range(MAX_DECLINED)],
         )
         for n in range(MAX_OFFERS)
     ]

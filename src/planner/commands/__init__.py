@@ -99,6 +99,18 @@ class WindowCommands:
         tab = self.window.tab_widget("projection")
         return presenter_of(tab, ProjectionPresenter), tab
 
+    def _offers_baseline(self) -> str:
+        """What the Offers tab compares every offer against (an offer's id, or the current job's key): the CSV and
+        the report follow it. A tab not built yet has its default, the current job."""
+        from planner.tabs.offers.figures import CURRENT
+
+        if not self.window.is_built("offers"):
+            return CURRENT
+        from planner.tabs.offers.presenter import OffersPresenter
+        from planner.tabs.spec import presenter_of
+
+        return presenter_of(self.window.tab_widget("offers"), OffersPresenter).baseline
+
     def _folder(self) -> Path:
         if self.folder is None:
             self.folder = default_export_folder()
@@ -196,7 +208,9 @@ class WindowCommands:
         def make() -> bytes:  # the export's date, the assumptions and units, the table, the pay history, the offers
             profile = self.session.profile
             return encode_csv_blocks(
-                projection_csv_file(presenter, profile, self.today(), market_or_none(), tax_source)
+                projection_csv_file(
+                    presenter, profile, self.today(), market_or_none(), tax_source, self._offers_baseline()
+                )
             )
 
         data = self._encoded(title, target, make)
@@ -269,6 +283,7 @@ class WindowCommands:
             self.today(),
             market_or_none(),
             tax_source,
+            self._offers_baseline(),
         )
         plot = chart_of(tab)
         paper = page_size().id()

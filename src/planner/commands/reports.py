@@ -7,23 +7,21 @@ storage writes it (CSV), so the numbers in a file are the numbers the user saw.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
+from planner.commands.offers_export import csv_offers, offers_note, report_offers
 from planner.commands.take_home_export import take_home_column
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
-from planner.domain.offers import OFFER_YEARS
 from planner.domain.plan_effects import plan_steps
-from planner.domain.plans import Offer
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, compare
 from planner.presenters.career_report import (
     CareerReport,
     LevelProgress,
-    OfferSection,
     Progress,
     Table,
 )
@@ -31,8 +29,7 @@ from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
 from planner.presenters.source_words import source_words
-from planner.tabs.offers.figures import CURRENT, Job, TaxSource, comparison_table, jobs, side_by_side
-from planner.tabs.offers.models import schedule_text
+from planner.tabs.offers.figures import CURRENT, TaxSource
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.scenario_text import describe
@@ -103,10 +100,12 @@ def projection_csv_file(
     today: dt.date,
     market: MarketData | None = None,
     taxes: TaxSource | None = None,
+    offers_baseline: str = CURRENT,
 ) -> list[list[list[object]]]:
     """File > Export projection as CSV, as blocks of rows (one empty line between them in the file): what the file
     is (the export date, the amounts' units, the dollars and pay shown, each assumption as default or yours), the
-    projection as the Projection tab's table shows it, and the pay history the user recorded, if any."""
+    projection as the Projection tab's table shows it, the pay history the user recorded, if any, and the offers
+    against the baseline chosen on the Offers tab (``offers_baseline``: CURRENT or an offer's id)."""
     header, rows = projection_csv(presenter, profile)
     what = f"{DOLLARS_LABEL[presenter.dollars]}, {COMP_LABEL[presenter.comp]}"
     take_home = take_home_column(presenter, profile)
@@ -133,23 +132,8 @@ def projection_csv_file(
         *_csv_assumptions(profile),
     ]
     table: list[list[object]] = [list(header), *rows]
-    return [about, table, *_csv_pay_history(profile, presenter), *_csv_offers(profile, today, market, taxes)]
-
-
-def _csv_offers(
-    profile: Profile, today: dt.date, market: MarketData | None, taxes: TaxSource | None
-) -> list[list[list[object]]]:
-    """The Offers tab's compact comparison of every offer against the current job (whole dollars as numbers)."""
-    if not profile.offers:
-        return []
-    shown, note = jobs(profile, profile.offers, market, taxes, today)
-    current = next((j for j in shown if j.key == CURRENT), None)
-    header, rows = comparison_table(shown, current, money=round, diff=round)
-    title = (
-        f"Job offers: each job's first {OFFER_YEARS} years by component (US dollars a year, the offer's own dollars, "
-        "no raise counted); Difference: the four-year average less the current job's. " + note
-    ).strip()
-    return [[[title], list[object](header), *rows]]
+    offers = csv_offers(profile, today, market, taxes, offers_baseline)
+    return [about, table, *_csv_pay_history(profile, presenter), *offers]
 
 
 DOLLARS_MEANING = {
@@ -341,53 +325,6 @@ def _money(amount: float | None) -> str:
     return usd(amount) if amount is not None else "—"
 
 
-def _terms(dataset: Dataset, profile: Profile, shown: Sequence[Job]) -> list[list[str]]:
-    """Each job's terms as rows (the jobs as columns): the user's entries, and the assumptions marked †."""
-
-    def each(of_offer: Callable[[Offer], str], current: str) -> list[str]:
-        return [of_offer(j.offer) if j.offer is not None else current for j in shown]
-
-    def matched(o: Offer) -> str:
-        names = {**{e.id: e.name for e in dataset.employers}, **{i.id: i.name for i in dataset.industries}}
-        return names.get(o.employer or o.industry or "", "—")
-
-    a = profile.assumptions
-    return [
-        ["Base salary", *each(lambda o: usd(o.base), usd(shown[0].years[0].base) if shown else "")],
-        ["Target bonus", *each(lambda o: f"{o.bonus_percent:g}%", f"{a.bonus_percent:g}% †")],
-        ["Sign-on bonus", *each(lambda o: usd(o.sign_on) + (f", repaid before month {o.sign_on_repay_months}"
-                                                            if o.sign_on_repay_months else ""), "—")],
-        ["Equity", *each(lambda o: f"{usd(o.equity_grant)} over {schedule_text(o)}",
-                         f"{usd(a.yearly_equity)} a year †")],
-        ["Refreshers †", *each(lambda o: f"{o.refresher_percent:g}% of the grant a year", "—")],
-        ["Stock price †", *each(lambda o: f"{o.price_low:+g}% to {o.price_high:+g}%", "—")],
-        ["Where", *(j.place.name + (f" (BLS median {usd(j.place.median)})" if j.place.median else "")
-                    for j in shown)],
-        ["Compared with (the article)", *each(matched, "—")],
-    ]  # fmt: skip
-
-
-def _offers(
-    dataset: Dataset, profile: Profile, market: MarketData | None, taxes: TaxSource | None, today: dt.date
-) -> tuple[tuple[OfferSection, ...], Table | None, Table | None]:
-    """Every offer with its terms and its years beside the current job, and all of them side by side."""
-    if not profile.offers:
-        return (), None, None
-    shown, _note = jobs(profile, profile.offers, market, taxes, today)
-    current = next((j for j in shown if j.key == CURRENT), None)
-    sections: tuple[OfferSection, ...] = ()
-    names, figures = side_by_side(shown[:5], current)  # five jobs fit a portrait page
-    figures = [*_terms(dataset, profile, shown[:5]), *figures]
-    share = 66 // max(len(names) - 1, 1)
-    side = Table(tuple(names), tuple(tuple(r) for r in figures), numbers_from=len(names), wrap=tuple(range(len(names))),
-                 widths=(100 - share * (len(names) - 1), *[share] * (len(names) - 1)))  # fmt: skip
-    header, rows = comparison_table(shown, current)
-    header[-1] = "Difference" if current is not None else ""
-    years = Table(tuple(header), tuple(tuple(str(c) for c in r) for r in rows), numbers_from=1, wrap=(0,),
-                  widths=(30, 11, 11, 11, 11, 11, 15))  # fmt: skip
-    return sections, side, years
-
-
 def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
     """Each source in plain words, as Help > Data sources leads with them."""
     return tuple((w.short, w.text()) for w in source_words(dataset, market))
@@ -411,7 +348,10 @@ def career_report(
     today: dt.date,
     market: MarketData | None = None,
     taxes: TaxSource | None = None,
+    offers_baseline: str = CURRENT,
 ) -> CareerReport:
+    """The report's sections; the offers against ``offers_baseline`` (CURRENT, or the offer chosen on the Offers
+    tab)."""
     industry = next((i.name for i in dataset.industries if i.id == profile.industry), None)
     employer = next((e.name for e in dataset.employers if e.id == profile.employer), None)
     about = [
@@ -433,7 +373,7 @@ def career_report(
     plan, plan_note = _plan(dataset, profile, today)
     pay_history, pay_note = _pay_history(profile, projection)
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
-    offers, offers_side, offers_years = _offers(dataset, profile, market, taxes, today)
+    offers, offers_side, offers_years = report_offers(dataset, profile, market, taxes, today, offers_baseline)
     first_row = projection.table.rowCount()
     return CareerReport(
         title="ML career report",
@@ -461,16 +401,7 @@ def career_report(
         offers=offers,
         offers_side=offers_side,
         offers_years=offers_years,
-        offers_note=(
-            f"Your entries; † an assumption. Each offer's first {OFFER_YEARS} years as you entered it, in its own "
-            "dollars (no raise counted), beside "
-            "your current job on the same footing; after tax where the job is, when its state is known (federal "
-            "and state taxes, standard deduction). Leaving after 11 months: salary and bonus pro rata, the equity "
-            "vested by then and the sign-on unless it is repaid. By component: Difference is the four-year average "
-            "less the current job's (derived); the current job has the bonus and equity of your assumptions."
-        )
-        if profile.offers
-        else "",
+        offers_note=offers_note(profile, offers_baseline),
         market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",

@@ -96,6 +96,9 @@ MAX_PRICE_CHANGE = 1000.0  # percent: a stock worth eleven times its price at th
 # Where an offer's job is: a state (postal code, for its taxes) or a BLS area (7 digits: its wages and its state).
 Location = Annotated[str, Field(pattern=r"^([A-Z]{2}|[0-9]{7})$")]
 PriceChange = Annotated[float, Strict(), Field(ge=-100, le=MAX_PRICE_CHANGE, allow_inf_nan=False)]
+MAX_DECLINED = 8  # matches an offer remembers the user said no to (the oldest go first)
+# One of the article's employers or industries, as the Offers tab's match box holds it: "employer:amazon".
+MatchRef = Annotated[str, Field(pattern=r"^(employer|industry):[a-z0-9][a-z0-9.\-]{0,79}$")]
 
 
 class Offer(ProfileModel):
@@ -107,7 +110,9 @@ class Offer(ProfileModel):
     year's share vests: monthly, quarterly or once at the anniversary), ``cliff_months`` (the cliff of a "cliff"
     schedule: nothing vests before it, then all that would have), ``sign_on_repay_months`` (leave before it and the
     sign-on is repaid in full; 0: never), the stock price change assumption (``price_low``/``price_high`` percent,
-    applied to equity not yet vested) and ``location`` (a state or a BLS area; None: where you work now)."""
+    applied to equity not yet vested), ``location`` (a state or a BLS area; None: where you work now) and
+    ``declined_matches`` (the article's employers and industries the user said this offer is not: never suggested
+    for it again)."""
 
     id: ObjectId
     employer_name: str
@@ -128,6 +133,7 @@ class Offer(ProfileModel):
     price_low: PriceChange = -50.0
     price_high: PriceChange = 50.0
     location: Location | None = None
+    declined_matches: Annotated[list[MatchRef], Field(max_length=MAX_DECLINED)] = Field(default_factory=list)
 
     @field_validator("employer_name")
     @classmethod

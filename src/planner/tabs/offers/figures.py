@@ -97,6 +97,20 @@ def offer_place(offer: Offer, profile: Profile, market: MarketData | None, now: 
     return Place(name, state, median, source)
 
 
+def median_line(offer: Offer, profile: Profile, market: MarketData | None) -> str:
+    """The BLS median of your occupation at the offer's location beside its base, with its source ("" with no
+    location)."""
+    if offer.location is None:
+        return ""
+    place = offer_place(offer, profile, market, offer_place(offer, profile, None, Place("", None)))
+    if place.median is not None:
+        return (
+            f"BLS median of your occupation in {place.name}: {usd(place.median)} a year; this base is "
+            f"{signed(offer.base - place.median)} ({place.median_source})."
+        )
+    return f"BLS publishes no median for your occupation in {place.name}." if market is not None else ""
+
+
 @dataclass(frozen=True)
 class TakeHomeYears:
     amounts: tuple[float, ...]  # each year's take-home pay

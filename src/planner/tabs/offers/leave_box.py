@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSlider,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -62,32 +63,44 @@ class LeaveBox(QWidget):
         row.addWidget(self.slider, 1)
 
         self.plot = chart_widget("offersVestingChart", "Equity vested by month, each offer",
-                                 "Equity vested (USD)")  # fmt: skip
+                                 "Vested (USD)")  # fmt: skip
         self.chart = VestingChart(self.plot)
+        self.plot.setMinimumHeight(110)  # under the table, which has the figures
         self.table = read_only_table("offersLeaveTable", "What each job leaves you with at that month")
         self.table.setSelectionBehavior(self.table.SelectionBehavior.SelectItems)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # as tall as its rows
         note = plain_label(
-            "The chart: equity vested by the end of each month (the shaded band: the stock price range assumed; the "
-            "dashed line: the month you leave). The table: what you would have earned and kept by then; † rests on "
-            "an assumption (bonus pro rata, refreshers). Hover a row for how it is made."
+            "Chart: equity vested by month; band: the stock price range †; dashed: the month you leave. Hover a row "
+            "for how it is made."
         )
         note.setWordWrap(True)
         note.setObjectName("offersLeaveNote")
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.plot)
-        split.addWidget(self.table)
-        split.setSizes([450, 550])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.table)  # read first, as wide as the tab: the jobs side by side
+        layout.addWidget(self.plot, 1)
         layout.addWidget(note)
         self.restyle()
+
+    def fit_table(self) -> None:
+        """The table as tall as its rows (and the sideways scroll bar, when more jobs than fit are compared)."""
+        table = self.table
+        header = table.horizontalHeader()
+        height = table.verticalHeader().length() + header.height() + 2 * table.frameWidth()
+        if header.length() > table.viewport().width():
+            height += table.horizontalScrollBar().sizeHint().height()
+        if table.height() != height:
+            table.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_table()
 
     def set_model(self, model: LeaveTableModel) -> None:
         self.table.setModel(model)
@@ -104,6 +117,7 @@ class LeaveBox(QWidget):
         self.summary.setText(" ".join(leaving.lines))
         self.summary.setVisible(bool(leaving.lines))
         self.chart.draw(leaving.vesting, leaving.month, leaving.last)
+        self.fit_table()
 
     def restyle(self) -> None:
         self.error.setStyleSheet(f"color: {error_color(is_dark()).name()};")

@@ -17,9 +17,9 @@ from planner.domain.profile import Profile
 from planner.domain.text import plain_tooltip
 from planner.presenters.fields import InputError, read_number
 from planner.presenters.table import RowsTableModel
-from planner.tabs.offers.figures import signed
+from planner.tabs.offers.figures import signed, signed_percent
 
-LEAVE_ROWS = ("salary", "bonus", "sign_on", "equity", "refreshers", "total")
+LEAVE_ROWS = ("salary", "bonus", "sign_on", "equity", "refreshers", "total", "range")
 LEAVE_NAMES = {
     "salary": "Salary earned",
     "bonus": "Bonus earned",
@@ -27,6 +27,7 @@ LEAVE_NAMES = {
     "equity": "Equity vested",
     "refreshers": "Refreshers vested",
     "total": "Total",
+    "range": "Total if the stock moves †",
 }
 LEAVE_HOW = {
     "salary": "Derived: base salary × N ÷ 12.",
@@ -34,10 +35,12 @@ LEAVE_HOW = {
     "year, so leaving before the payout may give less.",
     "sign_on": "Your entry: the sign-on bonus, kept, or repaid in full when you leave before its repayment period "
     "ends (0 months: never repaid).",
-    "equity": "Derived: the grant's shares vested by the end of month N (its schedule, by month), at the stock "
-    "price change assumed (0 % unless you move the stock box).",
+    "equity": "Derived: the grant's shares vested by the end of month N (its schedule, by month), at the stock price "
+    "as offered (the last row moves it).",
     "refreshers": "Assumption: refreshers granted at the start of each year from the second, vesting the same way.",
-    "total": "Derived: the rows above added up.",
+    "total": "Derived: the rows above added up, at the stock price as offered.",
+    "range": "Assumption: the offer's stock price change (low to high, on its form) applied to the equity vested "
+    "by then, as the chart's whiskers and band show it; the other rows stay as they are.",
 }
 
 
@@ -45,7 +48,18 @@ LEAVE_HOW = {
 class LeaveJob:
     key: str
     name: str
-    leaving: Leaving
+    leaving: Leaving  # at the stock price as offered
+    low: Leaving | None = None  # at the offer's low and high stock price change (None: no equity to move)
+    high: Leaving | None = None
+    price: tuple[float, float] = (0.0, 0.0)  # the low and high change, percent
+
+    def range_text(self) -> str:
+        """ "$105,000–$135,000", or "—" when nothing moves with the stock."""
+        if self.low is None or self.high is None:
+            return "—"
+        if round(self.low.total) == round(self.high.total):
+            return f"{usd(self.low.total)} (nothing vested to move)"
+        return f"{usd(self.low.total)}–{usd(self.high.total)}"
 
 
 def leave_message(text: str, last: int) -> tuple[int | None, str]:
@@ -67,7 +81,13 @@ def leave_jobs(profile: Profile, offers: Sequence[Offer], month: int, price: flo
     current = current_leave_at(profile, month)
     if current is not None:
         jobs.append(LeaveJob("current", "Current job", current))
-    jobs.extend(LeaveJob(o.id, o.employer_name, leave_at(o, month, price)) for o in offers)
+    for o in offers:
+        moves = o.equity_grant > 0 and o.price_low != o.price_high
+        jobs.append(
+            LeaveJob(o.id, o.employer_name, leave_at(o, month, price),
+                     leave_at(o, month, o.price_low) if moves else None,
+                     leave_at(o, month, o.price_high) if moves else None, (o.price_low, o.price_high))
+        )  # fmt: skip
     return jobs
 
 
@@ -80,8 +100,11 @@ def cliff_sentences(jobs: Sequence[LeaveJob]) -> list[str]:
             continue
         month, amount = nxt
         wait = month - job.leaving.month
+        low, high = (1 + p / 100.0 for p in job.price)
+        moves = f" ({usd(amount * low)}–{usd(amount * high)} if the stock moves †)" if job.low is not None else ""
         lines.append(
-            f"{job.name}: {usd(amount)} more vests at month {month}, {wait} month{'s' if wait > 1 else ''} later"
+            f"{job.name}: {usd(amount)}{moves} more vests at month {month}, {wait} month{'s' if wait > 1 else ''} "
+            "later"
             + (" (the cliff: nothing vested before it)" if job.leaving.equity + job.leaving.refreshers == 0 else "")
             + "."
         )
@@ -121,7 +144,19 @@ class LeaveTableModel(RowsTableModel):
     def value(self, row: int, column: int) -> float:
         leaving = self._jobs[column].leaving
         comp = self._rows[row]
-        return leaving.total if comp == "total" else float(getattr(leaving, comp))
+        return leaving.total if comp in ("total", "range") else float(getattr(leaving, comp))
+
+    def range_tip(self, column: int) -> str:
+        job = self._jobs[column]
+        if job.low is None or job.high is None:
+            return f"{job.name}: no equity that moves with a stock price."
+        low, high = job.price
+        return (
+            f"{job.name}: {job.range_text()} if the stock moves {signed_percent(low / 100, 0)} to "
+            f"{signed_percent(high / 100, 0)} (an assumption, on the offer's form): equity vested "
+            f"{usd(job.low.equity + job.low.refreshers)} to {usd(job.high.equity + job.high.refreshers)} instead of "
+            f"{usd(job.leaving.equity + job.leaving.refreshers)}."
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -130,6 +165,8 @@ class LeaveTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return LEAVE_NAMES[comp]
+            if comp == "range":
+                return self._jobs[col - 1].range_text()
             leaving = self._jobs[col - 1].leaving
             text = usd(self.value(index.row(), col - 1))
             if comp == "sign_on" and leaving.repaid:
@@ -138,6 +175,8 @@ class LeaveTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if comp == "range" and col >= 1:
+                return plain_tooltip(f"{self.range_tip(col - 1)}\n{LEAVE_HOW[comp]}")
             return plain_tooltip(LEAVE_HOW[comp])
         if role == Qt.ItemDataRole.FontRole and comp == "total":
             from PySide6.QtGui import QFont

@@ -115,6 +115,7 @@ class OffersListModel(QAbstractListModel):
 
 
 EXPLAIN_ROLE = Qt.ItemDataRole.UserRole  # the cell's full explanation (what it is and how it is made)
+KEY_ROLE = Qt.ItemDataRole.UserRole  # a column's key in the header (views.table_columns.KEY_ROLE)
 AVERAGE, DIFFERENCE = OFFER_YEARS + 1, OFFER_YEARS + 2  # columns after the years
 
 
@@ -124,6 +125,7 @@ class ComparisonTableModel(RowsTableModel):
     keyboard and a screen reader. Every figure explains itself under EXPLAIN_ROLE."""
 
     HEADERS = ("Job and component", *(f"Year {k}" for k in range(1, OFFER_YEARS + 1)), "Average", "Difference")
+    KEYS = ("job", *(f"year-{k}" for k in range(1, OFFER_YEARS + 1)), "average", "difference")  # views.table_columns
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,7 @@ class ComparisonTableModel(RowsTableModel):
         self._jobs: tuple[Job, ...] = ()
         self._columns: tuple[JobColumn, ...] = ()
         self._base: Job | None = None
+        self._headlines: dict[str, Headline] = {}
 
     def set_comparison(self, comparison: Comparison) -> None:
         rows = [(j, comp) for j, job in enumerate(comparison.jobs) for comp in ("", *job_rows(job))]
@@ -139,12 +142,15 @@ class ComparisonTableModel(RowsTableModel):
         if not same:
             self.beginResetModel()
         self._rows, self._jobs, self._columns, self._base = rows, comparison.jobs, comparison.columns, base
+        self._headlines = {h.key: h for h in comparison.headlines}
         if same and rows:  # the same jobs with new figures: the table keeps its current cell and scroll position
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
         elif not same:
             self.endResetModel()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == KEY_ROLE:
+            return self.KEYS[section]
         if orientation == Qt.Orientation.Horizontal and section == DIFFERENCE and self._base is not None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return "Difference"
@@ -178,7 +184,9 @@ class ComparisonTableModel(RowsTableModel):
         if not comp:
             where = f" in {job.place.name}" if job.place.name else ""
             role = " (the baseline: every difference is against it)" if job is self._base else ""
-            return f"{job.name}{where}{role}."
+            h = self._headlines.get(job.key)
+            at_a_glance = f"\nAgainst {self._base.name}: {h.main}.\n{h.details}" if h and self._base else ""
+            return f"{job.name}{where}{role}.{at_a_glance}"
         name = ROW_NAMES[comp].lower()
         amount = self.value(row, column)
         if column == 0:

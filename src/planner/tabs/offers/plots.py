@@ -19,7 +19,21 @@ from planner.views.charts import CurrencyAxis, PointLabel, PointLabels, one_tab_
 from planner.views.theme import is_dark
 
 BAR = 0.8
+KEY_NAMES = {
+    "base": "Base salary",
+    "bonus": "Bonus",
+    "sign_on": "Sign-on",
+    "equity": "Equity",
+    "refreshers": "Refreshers",
+}
+KEY_TEXT = (
+    f"Each job's total compensation in years 1–{OFFER_YEARS}, stacked by component (equity: the first grant as it "
+    f"vests). {ASSUMED} rests on an assumption: the refreshers, the stock price range, and the current job's bonus "
+    "and equity (Projection tab)."
+)
+KEY_TIP = f"{KEY_TEXT} Hover a bar, or select a figure in the table, for what it is and how it is made."
 GROUP = OFFER_YEARS + 1  # bars of one job, then a gap
+YEAR_LABEL_PX = 22  # the narrowest bar (pixels) "Y1" is drawn above; "1" above bars half as wide
 # One colour per offer on the vesting chart (Okabe and Ito; vermillion stays "you").
 LINE_COLORS = ("#0072b2", "#009e73", "#cc79a7", "#b07800", "#56b4e9")
 LINE_COLORS_DARK = ("#56b4e9", "#3cc4a0", "#e69acb", "#e6a700", "#9ad0f5")
@@ -83,18 +97,22 @@ class YearsChart:
         item.addItem(self.range)
         self.year_labels = PointLabels([], colors["foreground"])
         item.addItem(self.year_labels)
-        swatches = []
-        for comp in COMPONENTS:
-            mark = f" {ASSUMED}" if comp == "refreshers" else ""
-            swatches.append(
-                f'<span style="color:{comp_colors[comp].name()}">{"▨" if comp == "refreshers" else "■"}</span>&nbsp;'
-                f"{escape(COMPONENT_NAMES[comp])}{mark}"
-            )
-        swatches.append(f"Ɪ&nbsp;stock price range {ASSUMED}")
-        return (
-            " &nbsp; ".join(swatches) + f"<br>Bars: years 1–{OFFER_YEARS} of each job. {ASSUMED} rests on an "
-            "assumption: refreshers, the stock price range, and the current job's bonus and equity (Projection tab)."
-        )
+        return self.key(KEY_NAMES) + f" &nbsp; — years 1–{OFFER_YEARS} of each job; {ASSUMED} an assumption."
+
+    @staticmethod
+    def key(names: dict[str, str]) -> str:
+        """The swatch of each component with its name (rich text), and the whisker's."""
+        colors = component_colors(is_dark())
+        swatches = [
+            f'<span style="color:{colors[comp].name()}">{"▨" if comp == "refreshers" else "■"}</span>&nbsp;'
+            f"{escape(names[comp])}{f' {ASSUMED}' if comp == 'refreshers' else ''}"
+            for comp in COMPONENTS
+        ]
+        return " &nbsp; ".join([*swatches, f"Ɪ&nbsp;Stock price range {ASSUMED}"])
+
+    def full_key(self) -> str:
+        """The key of an exported picture: each component's whole name, and what rests on an assumption."""
+        return self.key(COMPONENT_NAMES) + "<br>" + escape(KEY_TEXT)
 
     def positions(self) -> list[tuple[int, int, float]]:
         """(column, year, x) of every bar."""
@@ -115,7 +133,8 @@ class YearsChart:
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         xs, ys, tops, downs = [], [], [], []
         highest = max(bottoms, default=0.0)
-        for (c, year, x), total in zip(positions, bottoms, strict=True):
+        above = list(bottoms)  # where a bar's label goes: over its whisker, if it has one
+        for n, ((c, year, x), total) in enumerate(zip(positions, bottoms, strict=True)):
             offer = comparison.jobs[c].offer if c < len(comparison.jobs) else None
             if offer is None or not offer.equity_grant:
                 continue
@@ -125,24 +144,26 @@ class YearsChart:
             tops.append(equity * offer.price_high / 100.0)
             downs.append(-equity * offer.price_low / 100.0)
             highest = max(highest, total + tops[-1])
+            above[n] = total + tops[-1]
         self.range.setData(x=np.array(xs), y=np.array(ys), top=np.array(tops), bottom=np.array(downs))
         self.range.setVisible(bool(xs))
-        # The year labels and names only where there is room for them (a narrow chart with several jobs: the
-        # axis names the jobs, shortened, and the table gives each year).
+        # The year above each bar: "Y1" where there is room, "1" on narrower bars, none on the narrowest (the key
+        # says the bars are years 1–4, the table gives each year); the jobs' names shortened to their group's width.
         slots = max(len(columns) * GROUP, 1)
         bar_px = max(self.plot.width() - 80, 100) / slots
+        form = "Y{}" if bar_px >= YEAR_LABEL_PX else "{}" if bar_px >= YEAR_LABEL_PX / 2 else ""
         self.year_labels.labels = (
             [
-                PointLabel(x, total, f"Y{year}", (0.5, 1))
-                for (_c, year, x), total in zip(positions, bottoms, strict=True)
+                PointLabel(x, top, form.format(year), (0.5, 1))
+                for (_c, year, x), top in zip(positions, above, strict=True)
             ]
-            if bar_px >= 22
+            if form
             else []
         )
         self.year_labels.prepareGeometryChange()
         self.year_labels.update()
         item = self.plot.getPlotItem()
-        chars = 22 if len(columns) <= 2 else max(int(bar_px * GROUP / 7), 6)
+        chars = max(int(bar_px * GROUP / 7), 6)
         ticks = [(c * GROUP + (OFFER_YEARS - 1) / 2, short(col.name, min(chars, 22))) for c, col in enumerate(columns)]
         item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)

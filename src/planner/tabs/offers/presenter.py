@@ -20,9 +20,8 @@ from PySide6.QtCore import QObject, Signal
 
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
-from planner.domain.money import usd
 from planner.domain.offer_match import suggest_match
-from planner.domain.plans import MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
+from planner.domain.plans import MAX_DECLINED, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
 from planner.presenters.fields import InputError
 from planner.presenters.session import Part, ProfileChange, ProfileSession
@@ -38,19 +37,16 @@ from planner.tabs.offers.api import (
 )
 from planner.tabs.offers.figures import (
     CURRENT,
-    Place,
     TaxSource,
     headline,
     jobs,
     longest_months,
-    offer_place,
-    signed,
+    median_line,
 )
 from planner.tabs.offers.form import TEXT_FIELDS, OfferForm, format_field, match_value, parse_field, problem
 from planner.tabs.offers.leaving import LeaveTableModel, cliff_sentences, leave_jobs, leave_message, vesting_lines
 from planner.tabs.offers.models import Comparison, ComparisonTableModel, OffersListModel, article_lines, columns_of
 
-_NOWHERE = Place("", None)
 DRAFT = ""  # the id of an offer being added: not in the profile until its name and base are valid
 
 
@@ -79,7 +75,6 @@ class OffersPresenter(QObject):
         self.leave_month = 12
         self._leave_text = ""
         self._leave_error = ""
-        self._declined: set[tuple[str, str]] = set()  # (offer id, match) suggestions the user said no to
         self.leaving = LeaveTableModel(self)
         self._dataset = dataset
         self._session = session
@@ -250,10 +245,19 @@ class OffersPresenter(QObject):
             self.match_chosen(match.value)
 
     def suggestion_declined(self) -> None:
+        """ "Not this one": kept with the offer (Edit > Undo asks again), or with the new offer being typed."""
         match = self._suggestion()
-        if match is not None:
-            self._declined.add((self.current or DRAFT, match.value))
+        if match is None:
+            return
+        offer = self.offer()
+        declined = [*(offer.declined_matches if offer else self._draft.get("declined_matches", [])), match.value]
+        fields = {"declined_matches": declined[-MAX_DECLINED:]}
+        if offer is None:
+            self._draft = {**self._draft, **fields}
             self.refresh(select=False)
+            return
+        offers = [offer.model_copy(update=fields) if o.id == offer.id else o for o in self.profile.offers]
+        self._session.edit(f"Not the article's {match.name} for the offer from {offer.employer_name}", offers=offers)
 
     def baseline_chosen(self, key: str) -> None:
         self.baseline = key
@@ -381,7 +385,7 @@ class OffersPresenter(QObject):
         if not name or fields.get("employer") or fields.get("industry"):
             return None
         match = suggest_match(self._dataset, name)
-        if match is None or (self.current or DRAFT, match.value) in self._declined:
+        if match is None or match.value in fields.get("declined_matches", ()):
             return None
         return match
 
@@ -421,16 +425,7 @@ class OffersPresenter(QObject):
         hint = ""
         if suggestion is not None:
             hint = f"Compare it with the article's {suggestion.name} ({suggestion.kind})? {suggestion.why}."
-        median = ""
-        if offer is not None and offer.location is not None:
-            place = offer_place(offer, self.profile, self._market, offer_place(offer, self.profile, None, _NOWHERE))
-            if place.median is not None:
-                median = (
-                    f"BLS median of your occupation in {place.name}: {usd(place.median)} a year; this base is "
-                    f"{signed(offer.base - place.median)} ({place.median_source})."
-                )
-            elif self._market is not None:
-                median = f"BLS publishes no median for your occupation in {place.name}."
+        median = median_line(offer, self.profile, self._market) if offer is not None else ""
         return OfferForm(title, texts, errors, vesting, match, draft=offer is None, enabled=True, note=note,
                          vest_every=every, location=location, suggestion=hint, median=median)  # fmt: skip
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -27,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.text import escape, plain_tooltip
+from planner.domain.offers import OFFER_YEARS
+from planner.domain.text import plain_tooltip
 from planner.presenters.choices import Choice
 from planner.tabs.offers.api import LeavingView
 from planner.tabs.offers.editor import OfferEditor
 from planner.tabs.offers.form import OfferForm
+from planner.tabs.offers.headline_box import HeadlineBox
 from planner.tabs.offers.leave_box import LeaveBox
 from planner.tabs.offers.leaving import LeaveTableModel
 from planner.tabs.offers.models import (
@@ -42,11 +42,24 @@ from planner.tabs.offers.models import (
     OffersListModel,
     export_caption,
 )
-from planner.tabs.offers.plots import BAR, YearsChart, chart_widget, component_colors
+from planner.tabs.offers.plots import BAR, KEY_TIP, YearsChart, chart_widget, component_colors
 from planner.views.charts import read_only_table
 from planner.views.plain import plain_label
+from planner.views.table_columns import ColumnPlan, fit_columns
 
 __all__ = ["OffersTab", "component_colors"]
+
+# The comparison table: the job and component, year one, the four-year average and the difference always (the
+# headline's figures); years 2 to 4 while there is room (the chart under the table draws them), or when asked for in
+# the header's menu. The last year gives way first.
+COLUMNS = ColumnPlan(
+    main=frozenset({"job", "year-1", "average", "difference"}),
+    drop_first=tuple(f"year-{k}" for k in range(OFFER_YEARS, 1, -1)),
+    max_chars=13,  # "$1,234,567 †"
+    widths={"job": 32, "difference": 14},  # a long employer's name is shortened, whole in its tooltip
+)
+CHART_SHARE = 0.35  # the least share of the "Year by year" height the chart keeps
+EXPLAIN_HINT = "Select a figure in the table to see what it is and how it is made (a job's name: its headline)."
 
 EMPTY_TEXT = (
     "Compare the job offers you were made with your current job and with each other: what each pays in its first "
@@ -139,33 +152,18 @@ class OffersTab(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setMinimumWidth(330)
 
-        # --- the headline, against the baseline
-        self.baseline = QComboBox()
-        self.baseline.setObjectName("offersBaseline")
-        self.baseline.setAccessibleName("Compare each offer against")
-        self.baseline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.baseline.setMinimumContentsLength(18)
-        self.baseline.activated.connect(lambda i: self.baseline_chosen.emit(self.baseline.itemData(i)))
-        baseline_label = QLabel("Compare against:")
-        baseline_label.setBuddy(self.baseline)
-        top = QHBoxLayout()
-        top.addWidget(baseline_label)
-        top.addWidget(self.baseline)
-        top.addStretch(1)
-        self.headline = QLabel()
-        self.headline.setObjectName("offersHeadline")
-        self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
-        self.headline.setAccessibleName("Each offer at a glance")
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # --- the headline, against the baseline: one line per offer
+        self.headline = HeadlineBox()
+        self.baseline = self.headline.baseline
+        self.headline.baseline_chosen.connect(self.baseline_chosen)
         self.comparison_note = plain_label()
         self.comparison_note.setObjectName("offersNote")
         self.comparison_note.setWordWrap(True)
         self.comparison_note.setAccessibleName("About the comparison")
 
-        # --- years: chart and table
+        # --- years: the table (read first, as wide as the tab), its explanation, then the chart under them
         self.plot = chart_widget("offersChart", "Total compensation of each year by component chart",
-                                 "Total compensation (USD a year)")  # fmt: skip
+                                 "USD a year")  # fmt: skip
         self.chart = YearsChart(self.plot)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.getPlotItem().vb.sigResized.connect(self._draw)  # labels only where there is room
@@ -173,34 +171,42 @@ class OffersTab(QWidget):
         self.key.setObjectName("offersChartKey")
         self.key.setWordWrap(True)
         self.key.setAccessibleName("Chart key")
+        self.key.setToolTip(KEY_TIP)
+        self.key.setAccessibleDescription(KEY_TIP)
+        self.plot.setMinimumHeight(130)  # under the table: the key and the table's rows keep the rest
         self.table = read_only_table("offersTable", "Each job's compensation by component and year, with differences")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setTabKeyNavigation(False)
-        self.table.setMinimumWidth(280)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.explain = plain_label("Select a figure in the table to see what it is and how it is made.")
+        self.explain = plain_label(EXPLAIN_HINT)
         self.explain.setObjectName("offersExplain")
         self.explain.setWordWrap(True)
         self.explain.setAccessibleName("What the selected figure is")
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        figures = QWidget()
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addWidget(self.table, 1)
+        figures_layout.addWidget(self.explain)
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.plot, 1)
         chart_layout.addWidget(self.key)
-        side = QSplitter(Qt.Orientation.Horizontal)
-        side.setObjectName("offersChartSplitter")
-        side.addWidget(chart)
-        side.addWidget(self.table)
-        side.setStretchFactor(0, 1)
-        side.setStretchFactor(1, 3)
-        side.setSizes([250, 750])
+        self.years_split = QSplitter(Qt.Orientation.Vertical)
+        # Not named, so not restored from the settings: it fits the table to its rows (the window keeps the others).
+        self.years_split.setChildrenCollapsible(False)
+        self.years_split.addWidget(figures)
+        self.years_split.addWidget(chart)
+        self.years_split.setStretchFactor(1, 1)
+        self._user_split = False  # the table as tall as its rows until the user drags the handle
+        self.years_split.splitterMoved.connect(lambda *_a: setattr(self, "_user_split", True))
+        self.years_split.installEventFilter(self)
         years = QWidget()
         years_layout = QVBoxLayout(years)
         years_layout.setContentsMargins(0, 4, 0, 0)
-        years_layout.addWidget(side, 1)
-        years_layout.addWidget(self.explain)
+        years_layout.addWidget(self.years_split, 1)
 
         # --- vesting and leaving
         self.leave = LeaveBox(self)
@@ -225,7 +231,6 @@ class OffersTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(top)
         right_layout.addWidget(self.headline)
         right_layout.addWidget(self.comparison_note)
         right_layout.addWidget(self.views, 1)
@@ -291,11 +296,11 @@ class OffersTab(QWidget):
     def set_table_model(self, model: ComparisonTableModel) -> None:
         self._model = model
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = fit_columns(self.table, COLUMNS)
         self.table.selectionModel().currentChanged.connect(self._cell_chosen)
         for signal in (model.modelReset, model.dataChanged):  # the explanation follows the figure's new value
             signal.connect(lambda *_a: self._cell_chosen(self.table.currentIndex(), QModelIndex()))
+        model.dataChanged.connect(lambda *_a: self.columns.measure())  # new figures, perhaps wider
 
     def set_leave_model(self, model: LeaveTableModel) -> None:
         self.leave.set_model(model)
@@ -312,7 +317,30 @@ class OffersTab(QWidget):
 
     def _cell_chosen(self, index: QModelIndex, _previous: QModelIndex) -> None:
         text = index.data(EXPLAIN_ROLE) if index.isValid() else None
-        self.explain.setText(text or "Select a figure in the table to see what it is and how it is made.")
+        self.explain.setText(text or EXPLAIN_HINT)
+
+    # --- the table as tall as its rows, the chart below it the rest ------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.years_split and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_split()
+        return super().eventFilter(watched, event)
+
+    def _fit_split(self) -> None:
+        """The table and its explanation as tall as their rows (all of them when they fit), leaving the chart at
+        least CHART_SHARE of the height; the user's own drag of the handle is kept."""
+        total = self.years_split.height()
+        if self._user_split or total <= 0:
+            return
+        table = self.table
+        rows = table.verticalHeader().length() + table.horizontalHeader().height() + 2 * table.frameWidth()
+        if table.horizontalScrollBar().isVisible():
+            rows += table.horizontalScrollBar().height()
+        width = self.years_split.width()
+        wanted = rows + self.explain.heightForWidth(width) + 6
+        chart = max(self.plot.minimumHeight() + self.key.heightForWidth(width) + 6, round(total * CHART_SHARE))
+        top = max(min(wanted, total - chart), 80)
+        self.years_split.setSizes([top, total - top])
 
     # --- OffersView ---------------------------------------------------------------------------------------------
 
@@ -323,13 +351,7 @@ class OffersTab(QWidget):
         self.editor.set_choices(self.location, choices)
 
     def set_baselines(self, choices: Sequence[Choice], current: str) -> None:
-        if [self.baseline.itemData(i) for i in range(self.baseline.count())] != [c.value for c in choices] or [
-            self.baseline.itemText(i) for i in range(self.baseline.count())
-        ] != [c.label for c in choices]:
-            self.baseline.clear()
-            for choice in choices:
-                self.baseline.addItem(choice.label, choice.value)
-        self.baseline.setCurrentIndex(max(self.baseline.findData(current), 0))
+        self.headline.set_baselines(choices, current)
 
     def show_empty(self, empty: bool) -> None:
         page = self.empty if empty else self.splitter
@@ -377,14 +399,9 @@ class OffersTab(QWidget):
         self.comparison_note.setText(comparison.note)
         self.comparison_note.setVisible(bool(comparison.note))
         self.article.setPlainText("\n".join(comparison.article))
-        names = {job.key: job.name for job in comparison.jobs}
-        lines = [
-            f"<b>{escape(names.get(h.key, ''))}: {escape(h.main)}</b><br><small>{escape(h.details)}</small>"
-            for h in comparison.headlines
-        ]
-        self.headline.setText("<br>".join(lines))
-        self.headline.setVisible(bool(lines))
+        self.headline.show_headlines(comparison.headlines, {job.key: job.name for job in comparison.jobs})
         self._draw()
+        self._fit_split()
 
     def show_leaving(self, leaving: LeavingView) -> None:
         self.leave.show_leaving(leaving)
@@ -414,7 +431,7 @@ class OffersTab(QWidget):
 
     def export_caption(self) -> tuple[str, str, str, str]:
         """An exported chart's title, caption, source and key (views.export_render.ChartCaption's fields)."""
-        return (*export_caption(self._comparison), self.key.text())
+        return (*export_caption(self._comparison), self.chart.full_key())
 
     # --- hover: the figure under the mouse, as the table explains it ----------------------------------------------
 

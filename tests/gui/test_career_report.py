@@ -100,6 +100,8 @@ def test_the_text_layer_reads_as_written_and_holds_every_section(issue_report: P
         "profile",
         "Distributed computing",
         "Senior at Amazön",
+        "Filing status",
+        "State for taxes",  # the inputs of the take-home column, beside the others
     ):
         assert words in text, words
 
@@ -197,3 +199,17 @@ def test_the_offers_are_side_by_side_and_by_component_with_differences(
     assert "Leaving after 11 months" in text
     assert "Difference" in text
     assert "Current job (baseline)" in text
+
+
+@needs_poppler
+def test_the_year_table_breaks_no_word(issue_report: Path) -> None:
+    """Nine columns on a portrait page broke words ("Experien|ce", "Senior lev|el"): the table keeps what fits,
+    every heading and level whole on its line, and says the years of experience in its note."""
+    pages = page_texts(issue_report)
+    page = next(p for p in pages if "Year by year" in p)
+    section = page[page.index("Year by year") : page.index("Derived: every fifth")]
+    assert re.search(r"Year\s+Level\s+Low\s+Projected\s+High\s+Cumulative\s+Take-home", section), section
+    levels = [line.split()[1] for line in section.splitlines() if re.match(r"\s*20\d\d ", line)]
+    assert levels and set(levels) <= {"Entry", "Mid", "Senior"}, levels
+    note = page[page.index("Derived: every fifth") :]
+    assert "Experience: 6 years in" in " ".join(note.split())

@@ -426,3 +426,27 @@ def test_pay_history_marks_say_they_are_base_salary_whatever_the_curve_shows(
     ctx_presenter.comp_chosen("total")
     assert "Your base salary" in tab.legend.names()
     assert "base salary" in next(e.tip for e in tab.legend.entries() if e.key == "history")
+
+
+def test_the_legend_drawn_for_a_page_fits_the_page_width(main_context: Any, tab: ProjectionTab) -> None:
+    """The report's chart is laid out at the page's width: its legend takes as many columns as fit there, none cut
+    off at the edge (three columns ran off a portrait page)."""
+    from PySide6.QtCore import QRectF
+
+    main_context.session.edit(
+        years_of_experience=6.0,
+        scenarios=[Scenario(id="s-1", name="Consumer goods, faster raises", industry="consumer-goods")],
+    )
+    plot = tab.plot
+    item = plot.getPlotItem()
+    before = item.geometry()
+    with plot.paper_legend():
+        legend = plot._paper_legend
+        assert legend is not None
+        for width in (1400.0, 700.0, 420.0):
+            item.setGeometry(QRectF(before.topLeft(), QRectF(0, 0, width, 500).size()))
+            item.layout.activate()
+            plot.fit_paper_legend()
+            assert legend.boundingRect().width() <= item.width()
+    item.setGeometry(before)
+    assert plot._paper_legend is None

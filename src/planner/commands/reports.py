@@ -215,12 +215,13 @@ def report_years(count: int, every: int = 5) -> list[int]:
 
 
 def _year_table(projection: ProjectionPresenter, profile: Profile) -> Table:
-    """Today's path only (the scenarios have their own table): year, experience, level, range, projected,
-    cumulative, take-home pay when the pay shown is not already that and, when some year is outside the article's
-    figures, a column saying so."""
+    """Today's path only (the scenarios have their own table): year, level, range, projected, cumulative,
+    take-home pay when the pay shown is not already that and, when some year is outside the article's figures, a
+    column saying so. Years of experience go in the note (one more each year): nine columns do not fit a portrait
+    page without breaking words."""
     table = projection.table
-    columns = [0, 1, 2, 3, 4, 5, 6]
-    header = ["Year", "Experience", "Level", "Low", "Projected", "High", "Cumulative"]
+    columns = [0, 2, 3, 4, 5, 6]
+    header = ["Year", "Level", "Low", "Projected", "High", "Cumulative"]
     take_home = take_home_column(projection, profile) if projection.comp != "take_home" else None
     if take_home is not None and take_home.shown:
         header.append("Take-home")
@@ -230,12 +231,39 @@ def _year_table(projection: ProjectionPresenter, profile: Profile) -> Table:
     rows = []
     for r in report_years(table.rowCount()):
         cells = [str(table.data(table.index(r, c))) for c in columns]
+        cells[1] = cells[1].removesuffix(" level")  # "Senior", under the heading "Level"
         if take_home is not None and take_home.shown:
             cells.append(usd(take_home.values[r]))
         if note:
             cells.append(str(table.data(table.index(r, table.NOTE))).replace("⚠ ", ""))
         rows.append(tuple(cells))
-    return Table(tuple(header), tuple(rows), numbers_from=3)
+    return Table(tuple(header), tuple(rows), numbers_from=2)
+
+
+def _tax_inputs(profile: Profile, market: MarketData | None) -> list[tuple[str, str]]:
+    """The inputs of take-home pay, each saying whether it is the user's or the default (the state: from the
+    Market tab's area when not chosen)."""
+    from planner.domain.tax_codes import FILING_STATUS_NAMES, STATE_NAMES
+    from planner.domain.taxes import state_for_taxes
+
+    t = profile.taxes
+    where = state_for_taxes(t.state, profile.market_area, market)
+    state = STATE_NAMES.get(where.state or "", "none chosen")
+    origin = {"yours": "yours", "area": f"from your Market area, {where.area_name}", "none": "needed for take-home"}
+    share = f"{t.retirement_share * 100:g} %"
+    return [
+        (
+            "Filing status",
+            f"{FILING_STATUS_NAMES[t.filing_status]} ({'default' if t.filing_status == 'single' else 'yours'})",
+        ),
+        ("State for taxes", f"{state} ({origin[where.origin]})"),
+        ("Pre-tax retirement", f"{share} of pay ({'default' if not t.retirement_share else 'yours; default 0 %'})"),
+    ]
+
+
+def _years(profile: Profile) -> str:
+    years = float(profile.years_of_experience)
+    return "1 year" if years == 1 else f"{years:g} years"
 
 
 def _take_home_note(projection: ProjectionPresenter, profile: Profile) -> str:
@@ -360,6 +388,7 @@ def career_report(
         ("Current base salary", usd(profile.current_salary) if profile.current_salary else "not given"),
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
+        *_tax_inputs(profile, market),
     ]
     ticks = profile.skills
     levels = tuple(
@@ -388,8 +417,8 @@ def career_report(
         year_table=_year_table(projection, profile),
         year_note=(
             f"Derived: every fifth year of {first_row}, with the first and the last. Low and High are your level's "
-            "range; Cumulative is the running total. File > Export projection as CSV gives every year. "
-            + _take_home_note(projection, profile)
+            f"range; Cumulative is the running total. Experience: {_years(profile)} in {today.year}, one more each "
+            "year. File > Export projection as CSV gives every year. " + _take_home_note(projection, profile)
         ),
         plan=plan,
         plan_note=plan_note,

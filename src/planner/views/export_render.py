@@ -227,6 +227,9 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
     try:
         item.setGeometry(QRectF(before.topLeft(), size))
         item.layout.activate()
+        fit_legend = getattr(plot, "fit_paper_legend", None)
+        if callable(fit_legend):  # a legend drawn for the page: as many columns as the page's width holds
+            fit_legend()
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -237,6 +240,8 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
     finally:
         item.setGeometry(before)
         item.layout.activate()
+        if callable(fit_legend):
+            fit_legend()
     return image
 
 

@@ -67,6 +67,7 @@ class ProjectionPlot(pg.PlotWidget):
         self._row_height = 0
         self._halo_drawn: dict[str, tuple[bytes, bytes, bytes]] = {}
         self._labels_placed: tuple[object, ...] | None = None
+        self._paper_legend: pg.LegendItem | None = None  # while the chart is drawn for a file or a page
         self.setObjectName("projectionChart")
         one_tab_stop(self)
         self.setAccessibleName("Projected earnings by year chart")
@@ -424,10 +425,8 @@ class ProjectionPlot(pg.PlotWidget):
         legend = pg.LegendItem(offset=(4, -2), colCount=3)
         legend.setParentItem(item)
         legend.setLabelTextColor(self._colors["foreground"])
-        drawn = {
-            "main": self.main_curve,
-            "previous": self.previous_curve,
-            "base": self.base_curve,
+        drawn = {"main": self.main_curve, "previous": self.previous_curve, "base": self.base_curve}
+        drawn |= {
             "promotion": self.level_marks,
             "plan": self.plan_marks,
             "history": self.history_points,
@@ -438,14 +437,28 @@ class ProjectionPlot(pg.PlotWidget):
             if curve is not None and not entry.hidden:
                 legend.addItem(curve, escape(entry.tip or entry.name))  # legend labels are rich text
         margins = item.layout.getContentsMargins()
-        item.layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
-        item.layout.activate()  # laid out now: the exporter draws the scene as it is
+        self._paper_legend = legend
+        self.fit_paper_legend()
         try:
             yield
         finally:
+            self._paper_legend = None
             item.layout.setContentsMargins(*margins)
             item.scene().removeItem(legend)
             item.layout.activate()
+
+    def fit_paper_legend(self) -> None:
+        """As many legend columns as the chart's width holds (none cut off), with room under the plot."""
+        legend = self._paper_legend
+        if legend is None:
+            return
+        item = self.getPlotItem()
+        for columns in (3, 2, 1):  # called again when the chart is laid out at the page's width
+            legend.setColumnCount(columns)
+            if legend.boundingRect().width() <= item.width() - 8:
+                break
+        item.layout.setContentsMargins(1, 1, 1, legend.boundingRect().height() + 4)
+        item.layout.activate()  # laid out now: the exporter draws the scene as it is
 
     def toggle(self, key: str) -> None:
         """Hide or show a comparison or scenario curve (a click on its legend entry); it stays so until clicked."""

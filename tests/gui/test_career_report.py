@@ -210,6 +210,7 @@ def test_the_year_table_breaks_no_word(issue_report: Path) -> None:
     section = page[page.index("Year by year") : page.index("Derived: every fifth")]
     assert re.search(r"Year\s+Level\s+Low\s+Projected\s+High\s+Cumulative\s+Take-home", section), section
     levels = [line.split()[1] for line in section.splitlines() if re.match(r"\s*20\d\d ", line)]
-    assert levels and set(levels) <= {"Entry", "Mid", "Senior"}, levels
+    assert levels
+    assert set(levels) <= {"Entry", "Mid", "Senior"}, levels
     note = page[page.index("Derived: every fifth") :]
     assert "Experience: 6 years in" in " ".join(note.split())

@@ -325,3 +325,13 @@ def test_with_no_offer_a_sentence_and_an_add_button(qtbot: Any, qapp: Any, datas
     assert tab.pages.currentWidget() is tab.splitter
     assert tab.form_title.text() == "New offer"
     context.window.close()
+
+
+def test_an_offer_placed_in_a_state_by_its_code_shows_that_state(ctx: Any, tab: Any) -> None:
+    """A location written as a state's postal code (chosen without the BLS file, or from a file) reads as that state
+    in the Location box, not as "Where you work now", while its figures use that state's taxes."""
+    placed = [o.model_copy(update={"location": "CA"}) if o.id == "offer-1" else o for o in ctx.session.profile.offers]
+    ctx.session.edit(offers=placed)
+    tab.list.setCurrentIndex(tab.list.model().index(0, 0))
+    assert tab.location.currentText() == "California (the state)"
+    assert tab.location.currentData() == "CA"

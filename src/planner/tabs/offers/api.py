@@ -84,7 +84,12 @@ def location_choices(market: MarketData | None, profile: Profile) -> list[Choice
     if market is None:
         return [first, *(Choice(code, name) for code, name in sorted(STATE_NAMES.items(), key=lambda i: i[1]))]
     occupation = occupation_of(market, profile.market_occupation)
-    return [first, *(c for c in area_choices(market, occupation) if c.value != NATIONAL)]
+    areas = [c for c in area_choices(market, occupation) if c.value != NATIONAL]
+    # An offer placed in a state by its postal code (chosen without the BLS file, or from a file): shown as it is,
+    # not as "Where you work now".
+    known = {c.value for c in areas}
+    states = sorted({o.location for o in profile.offers if o.location in STATE_NAMES and o.location not in known})
+    return [first, *areas, *(Choice(code, f"{STATE_NAMES[code]} (the state)") for code in states)]
 
 
 def baseline_choices(profile: Profile) -> list[Choice]:

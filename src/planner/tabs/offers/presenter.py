@@ -23,6 +23,7 @@ from planner.domain.market import MarketData
 from planner.domain.offer_match import suggest_match
 from planner.domain.plans import MAX_DECLINED, MAX_OFFERS, MAX_SCENARIOS, MAX_SHOWN, Offer, Scenario, copy_name, new_id
 from planner.domain.profile import Profile
+from planner.presenters.choices import Choice
 from planner.presenters.fields import InputError
 from planner.presenters.session import Part, ProfileChange, ProfileSession
 from planner.tabs.offers.api import (
@@ -88,6 +89,7 @@ class OffersPresenter(QObject):
         self._draft: dict[str, Any] = {}
         self._typed = Typed()
         self._known: list[str] = []
+        self._locations: list[Choice] = []  # the Location box's choices, shown again when they change
         # A child of its tab: leaves with it. The tab shows the offers beside the current job (its salary and the
         # assumptions): a skill tick or a scenario edit leaves it as it is.
         session.subscribe(
@@ -110,7 +112,7 @@ class OffersPresenter(QObject):
     def start(self) -> None:
         self._market = self._market_source()
         self._view.set_matches(match_choices(self._dataset))
-        self._view.set_locations(location_choices(self._market, self.profile))
+        self._show_locations()
         offers = self.profile.offers
         if offers:
             self.current = offers[0].id
@@ -271,8 +273,7 @@ class OffersPresenter(QObject):
             self.leave_month = month
         self._show_leaving()
 
-    def leave_moved(self, month: int) -> None:
-        """The slider (or its arrow keys)."""
+    def leave_moved(self, month: int) -> None:  # the slider (or its arrow keys)
         self.leave_month = max(1, min(month, self._last_month()))
         self._leave_text, self._leave_error = str(self.leave_month), ""
         self._show_leaving()
@@ -351,6 +352,12 @@ class OffersPresenter(QObject):
 
     # --- drawing ----------------------------------------------------------------------------------------------
 
+    def _show_locations(self) -> None:
+        choices = location_choices(self._market, self.profile)  # an offer placed in a state by its code adds it
+        if choices != self._locations:
+            self._locations = choices
+            self._view.set_locations(choices)
+
     def _profile_changed(self, _change: ProfileChange) -> None:
         self.refresh()
 
@@ -370,6 +377,7 @@ class OffersPresenter(QObject):
             if self.current is not None and self.current not in self.selected:
                 self.selected.append(self.current)
         self.offers.set_offers(profile.offers)
+        self._show_locations()
         self._view.show_empty(not profile.offers and self.current != DRAFT)
         if select:
             self._view.select_offers(None if self.current == DRAFT else self.current, self.selected)

@@ -30,7 +30,7 @@ from planner.views.steady_text import SteadyText
 BOX = 0.5
 
 
-def _chart(name: str, accessible: str, left: str = "Annual wage (USD)") -> pg.PlotWidget:
+def _chart(name: str, accessible: str, left: str = "Annual wage (USD)", least: int = 150) -> pg.PlotWidget:
     plot = pg.PlotWidget(axisItems={"left": CurrencyAxis("left")})
     plot.setObjectName(name)
     plot.setAccessibleName(accessible)
@@ -39,7 +39,7 @@ def _chart(name: str, accessible: str, left: str = "Annual wage (USD)") -> pg.Pl
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.setMinimumHeight(150)
+    plot.setMinimumHeight(least)
     plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
     plot.getPlotItem().setLabel("left", left)
     plot.getPlotItem().getAxis("left").setWidth(64)  # wide enough for "$250k": new ticks never re-lay out the chart
@@ -120,16 +120,20 @@ class MarketTab(QWidget):
 
         self.chart_title = SteadyText(1, "marketChartTitle", "Chart title")
         self.plot = _chart("marketPercentiles", "Wage percentiles beside the article's level ranges chart")
-        self.key = _label(
+        # Its height follows its text at the chart's width (a wrapped QLabel's minimum is one line: a narrow
+        # window laid the chart over it).
+        self.key = SteadyText(2, "marketChartKey", "Chart key")
+        self.key.setText(
             "BLS box: 25th to 75th percentile, thick line the median, whiskers the 10th and 90th percentiles. "
             "Article bars: the ML-engineer range the article gives for each level. Dashed line: your salary."
         )
-        self.key.setObjectName("marketChartKey")
-        self.key.setAccessibleName("Chart key")
-        self.metro_plot = _chart("marketMetros", "Metro areas ranked by median wage chart", "Median annual wage")
+        # The lower charts give way first at a small window (1024×640): where your salary sits is what the tab is for.
+        self.metro_plot = _chart("marketMetros", "Metro areas ranked by median wage chart", "Median wage", least=90)
         self.metro_plot.getPlotItem().getAxis("bottom").setLabel("Rank among metro and nonmetropolitan areas")
         self.metro_note = SteadyText(2, "marketMetroNote", "Your area among the metro and nonmetropolitan areas")
-        self.industry_plot = _chart("marketIndustries", "Industry medians beside the article's industries chart")
+        self.industry_plot = _chart(
+            "marketIndustries", "Industry medians beside the article's industries chart", least=90
+        )
         self.industry_note = _label("")
         self.industry_note.setObjectName("marketIndustryNote")
         self.industry_note.setAccessibleName("About the industry comparison")

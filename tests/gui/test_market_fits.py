@@ -3,6 +3,7 @@ labels when the lower charts asked for more height than the window has)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QRect
@@ -26,7 +27,8 @@ def test_nothing_overlaps_on_the_market_tab_at_1024x640(main_context: Any, qtbot
     QApplication.processEvents()
     stack = [tab.position, tab.chart_title, tab.plot, tab.key, tab.charts, tab.source]
     rects = [rect_in(tab, w) for w in stack]
-    for (upper, a), (lower, b) in zip(zip(stack, rects, strict=True), zip(stack[1:], rects[1:], strict=True)):
+    placed = list(zip(stack, rects, strict=True))
+    for (upper, a), (lower, b) in itertools.pairwise(placed):
         assert a.bottom() < b.top(), f"{upper.objectName()} over {lower.objectName()}: {a} / {b}"
     assert rects[-1].bottom() <= tab.height()
     assert tab.plot.height() >= 120  # where your salary sits stays the largest chart

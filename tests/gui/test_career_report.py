@@ -214,3 +214,12 @@ def test_the_year_table_breaks_no_word(issue_report: Path) -> None:
     assert set(levels) <= {"Entry", "Mid", "Senior"}, levels
     note = page[page.index("Derived: every fifth") :]
     assert "Experience: 6 years in" in " ".join(note.split())
+
+
+@needs_poppler
+def test_a_job_named_in_a_heading_wraps_at_its_space_not_inside_a_word(issue_report: Path) -> None:
+    pages = page_texts(issue_report)
+    page = next(p for p in pages if "Job offers side by side" in p)
+    words = re.findall(r"[A-Za-z]+", page[page.index("Job offers side by side") :])
+    assert "Analytics" in words  # "Example Analytics" heads its column; held on one line it broke as "Analytic|s"
+    assert "Analytic" not in words

@@ -93,13 +93,14 @@ def _pairs(rows: Sequence[tuple[str, str]], note: bool = False) -> str:
 
 def _grid(table: Table) -> str:
     """A whole table: text columns left, figures right; no cell wraps but in ``table.wrap``, so no word or number
-    is ever broken; the header row names each column (a line break in a header is kept)."""
+    is ever broken; the header row names each column, wrapping at its spaces (a name "Example Analytics" held on
+    one line was broken inside a word) and at the line breaks it holds."""
 
     def cell(tag: str, c: int, text: str) -> str:
         width = f" width='{table.widths[c]}%'" if c < len(table.widths) else ""
         cls = " class='num'" if c >= table.numbers_from else ""
         if tag == "th":
-            shown = "<br>".join(_figure(line) for line in text.split("\n"))
+            shown = "<br>".join(escape(line) for line in text.split("\n"))
         else:
             shown = escape(text) if c in table.wrap else _figure(text)
         return f"<{tag}{cls}{width}>{shown}</{tag}>"

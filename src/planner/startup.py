@@ -82,9 +82,6 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_ID)
     app.setWindowIcon(app_icon())
-    from planner.views.wheel_guard import install_wheel_guard
-
-    install_wheel_guard(app)
 
 
 def app_icon() -> QIcon:

@@ -23,6 +23,7 @@ from planner.domain.text import escape, plain_tooltip
 from planner.views.charts import chart_of
 from planner.views.plain import plain_label
 from planner.views.theme import THEMES, is_dark
+from planner.views.wheel_guard import guard_wheel
 
 
 class MessageBanner(QWidget):
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
             if self.tabs.currentIndex() == index:
                 self._materialise(index)
         else:
+            guard_wheel(widget)
             self.tab_built.emit(widget)
         self._update_chart_action()
         return index
@@ -385,6 +387,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         old.deleteLater()
+        guard_wheel(widget)
         self.tab_built.emit(widget)
         self._update_chart_action()
 

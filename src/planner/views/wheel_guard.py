@@ -30,6 +30,9 @@ def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 class WheelGuard(QObject):
+    """Watches the combo and number boxes of a scrolling panel (installed on each: an application-wide filter would
+    cost a Python call for every event of the app)."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel:
             return False
@@ -43,9 +46,12 @@ class WheelGuard(QObject):
         return True
 
 
-def install_wheel_guard(app: QApplication) -> None:
-    if app.property("plannerWheelGuard"):
-        return
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    app.setProperty("plannerWheelGuard", True)
+def guard_wheel(root: QWidget) -> None:
+    """Every combo and number box in a scrolling panel under ``root`` (a tab, when it is built) gets the guard."""
+    guard = root.findChild(WheelGuard, "wheelGuard")
+    if guard is None:
+        guard = WheelGuard(root)
+        guard.setObjectName("wheelGuard")
+    for field in [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]:
+        if _scroll_area(field) is not None:
+            field.installEventFilter(guard)  # installing twice is harmless: Qt keeps one

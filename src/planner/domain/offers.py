@@ -127,11 +127,6 @@ def average_equity(offer: Offer) -> float:
     return math.fsum(row.equity for row in offer_years(offer)) / OFFER_YEARS
 
 
-def average(rows: list[OfferYear]) -> float:
-    """The yearly total averaged over the rows (the first four years)."""
-    return math.fsum(r.total for r in rows) / len(rows) if rows else 0.0
-
-
 def current_job_years(profile: Profile, years: int = OFFER_YEARS) -> list[OfferYear] | None:
     """The current job on the same footing: today's salary (entered, or the latest pay history year), the bonus
     and the equity of the projection's assumptions, no sign-on; None without a salary."""

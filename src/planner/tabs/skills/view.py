@@ -430,14 +430,6 @@ class SkillsTab(QWidget):
     # --- the presenter's calls ----------------------------------------------------------------------------
 
     def show_progress(self, levels: Sequence[Progress], overall: Progress) -> None:
-        # QProgressBar.setValue paints at once; with updates off the bars are painted with the rest of the frame.
-        self.progress_box.setUpdatesEnabled(False)
-        try:
-            self._show_progress(levels, overall)
-        finally:
-            self.progress_box.setUpdatesEnabled(True)
-
-    def _show_progress(self, levels: Sequence[Progress], overall: Progress) -> None:
         self.overall_label.setText(overall.text)
         self.overall_bar.setRange(0, max(overall.total, 1))
         self.overall_bar.setValue(overall.done)

@@ -149,9 +149,8 @@ def state_tax(
     inflation: float,
     which: Literal["income_tax", "payroll_tax"],
 ) -> tuple[float, LineKind, str]:
-    knots = getattr(states.table(state, status), which)
-    factor = (1 + inflation) ** (year - states.year)
-    amount = round(interpolate(knots, wage / factor) * factor, 2)
+    amount = _state_amount(states, state, status, wage, year, inflation, which)
+    factor = _table_scale(states, year, inflation)
     base = (
         f"PolicyEngine-US's {states.year} rules for {STATE_NAMES[state]} ({FILING_STATUS_NAMES[status]}), "
         f"simulated at build time and interpolated at {usd(wage / factor)}"
@@ -445,6 +444,12 @@ def _state_amount(
     inflation: float,
     which: Literal["income_tax", "payroll_tax"],
 ) -> float:
+    """The state table's figure alone (``state_tax`` without its words: a curve asks for thousands)."""
     knots = getattr(states.table(state, status), which)
-    factor = (1 + inflation) ** (year - states.year)
+    factor = _table_scale(states, year, inflation)
     return round(interpolate(knots, wage / factor) * factor, 2)
+
+
+def _table_scale(states: StateData, year: int, inflation: float) -> float:
+    """Prices in ``year`` against the state table's year, at the inflation assumption (the table is scaled by it)."""
+    return float((1 + inflation) ** (year - states.year))

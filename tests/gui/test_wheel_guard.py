@@ -43,3 +43,19 @@ def test_the_wheel_scrolls_the_inputs_and_leaves_an_unfocused_choice_alone(main_
     qtbot.waitUntil(combo.hasFocus)
     wheel(combo, -1)  # a field the person chose: the wheel changes it, as in every Qt app
     assert combo.currentIndex() == start + 1
+
+
+def test_the_keyboard_never_types_into_closed_inputs(main_context: Any, qtbot: Any) -> None:
+    """With the inputs pane closed (the curve first on a small screen), Ctrl+4 puts the focus on the Inputs button,
+    not in a field nobody sees; a field reached by its Alt letter or by Tab opens the pane."""
+    ctx = main_context
+    ctx.window.select_tab("projection")
+    tab = ctx.window.tab_widget("projection")
+    tab.inputs_button.setChecked(False)
+    qtbot.waitUntil(lambda: tab.split.sizes()[0] == 0)
+    assert tab.focusProxy() is tab.inputs_button
+    years = tab.fields["years_of_experience"].edit
+    years.setFocus()  # what Alt+X (its buddy) or Tab does
+    qtbot.waitUntil(lambda: tab.split.sizes()[0] > 0)
+    assert tab.inputs_button.isChecked()
+    assert tab.focusProxy() is years

@@ -122,6 +122,7 @@ class ProjectionTab(QWidget):
         self.inputs = QScrollArea()
         self.inputs.setObjectName("projectionInputs")
         self.inputs.setWidget(self.form)
+        self.form.focus_entered.connect(lambda: self._show_inputs(True))  # a field in a closed pane: opened
         self.inputs.setWidgetResizable(True)
         self.inputs.setMinimumWidth(300)
         self.inputs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -279,7 +280,6 @@ class ProjectionTab(QWidget):
         # follow the panes' own sizes instead.
         for pane in (self.inputs, self.tables):
             pane.installEventFilter(self)
-        self.setFocusProxy(self.fields["years_of_experience"].edit)
         self._set_tab_order()
         self._apply_style()
 
@@ -330,6 +330,8 @@ class ProjectionTab(QWidget):
                 button.setChecked(open_)
                 button.blockSignals(False)
         self.inputs_button.setText("◂ &Inputs" if self.inputs_button.isChecked() else "&Inputs ▸")
+        years = self.fields["years_of_experience"].edit  # Ctrl+4's focus: the first input, or Inputs when closed
+        self.setFocusProxy(years if self.inputs_button.isChecked() else self.inputs_button)
         self.details_button.setText(
             "Why this number? · Table&s ▾" if self.details_button.isChecked() else "Why this number? · Table&s ▴"
         )

@@ -170,6 +170,9 @@ def test_clear_this_level_asks_first(
         return answer
 
     monkeypatch.setattr(tab, "confirm", confirm)
+    button = tab.level_rows["mid"].clear_button
+    qtbot.waitUntil(lambda: button.height() > 0)  # the side panel laid out, as on screen
+    tab.side.ensureWidgetVisible(button)  # and scrolled to, as a person would
     qtbot.mouseClick(tab.level_rows["mid"].clear_button, Qt.MouseButton.LeftButton)
     assert len(questions) == 1
     assert "Mid level" in questions[0]

@@ -369,7 +369,12 @@ class LevelsTab(QWidget):
         rows = selected.indexes()
         if rows:
             self._selected = rows[0].row()
-            self._draw()
+            band = self.selection_band
+            if band is None:
+                self._draw()
+            else:  # only the column behind the selected bar moves: nothing else on the chart depends on it
+                rect = band.rect()
+                band.setRect(QRectF(self._selected - 0.45, rect.y(), rect.width(), rect.height()))
             self.level_selected.emit(self._selected)
 
     def selected_level(self) -> int:

@@ -186,7 +186,7 @@ class SkillsPresenter(QObject):
                 f"this year ({counts}). Tick it once learned, or plan it for a later month."
                 if overdue
                 else f"In your learning plan: learn by {month_name(plan.by)} (planned on "
-                f"{format_date(plan.planned_on)}); the projection counts it from {counts}."
+                f"{date_text(plan.planned_on)}); the projection counts it from {counts}."
             )
         elif tick is not None and tick.planned_by is not None:
             text = short_month(tick.planned_by)
@@ -367,7 +367,13 @@ class SkillsPresenter(QObject):
                 else f"Ticking this skill does not change your projection over {horizon} years (you may be at the "
                 "top of your range, or its level is beyond the horizon)."
             )
-        self.set_extra_column(f"Adds: in {EFFECT_YEARS} years · over {horizon} years", texts, tooltips)
+        self.set_extra_column(
+            f"Adds: {EFFECT_YEARS} yrs · {horizon} yrs",
+            texts,
+            tooltips,
+            f"What ticking the skill adds to your projection: a year in {EFFECT_YEARS} years · over {horizon} years "
+            f"({words}, as on the Projection tab)",
+        )
         self.next_skills = rank_skills(effects.values(), NEXT_SKILLS)
         self._show_next_skills()
 
@@ -414,12 +420,15 @@ class SkillsPresenter(QObject):
 
     # --- a column other tabs may fill ----------------------------------------------------------------------
 
-    def set_extra_column(self, title: str, texts: Mapping[str, str], tooltips: Mapping[str, str] | None = None) -> None:
+    def set_extra_column(
+        self, title: str, texts: Mapping[str, str], tooltips: Mapping[str, str] | None = None, title_tip: str = ""
+    ) -> None:
         """Show one more column with a text per skill id (for example what a skill adds to a projection).
         Skills not in ``texts`` show nothing; calling again replaces the column's contents."""
         if self.model.columnCount() <= COL_EXTRA:
             self.model.setColumnCount(COL_EXTRA + 1)
         self.model.setHeaderData(COL_EXTRA, Qt.Orientation.Horizontal, title)
+        self.model.setHeaderData(COL_EXTRA, Qt.Orientation.Horizontal, title_tip, Qt.ItemDataRole.ToolTipRole)
         for skill_id, (name, _date) in self._skill_items.items():
             parent = name.parent()
             assert parent is not None

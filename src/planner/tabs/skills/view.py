@@ -90,7 +90,7 @@ class LevelProgressRow:
         self.bar.setValue(p.done)
         self.bar.setAccessibleName(f"{p.name} progress")
         self.bar.setAccessibleDescription(p.text)
-        self.clear_button.setText(f"Clear {p.name.replace('&', '&&')}…")  # a name's & is no shortcut
+        self.clear_button.setText("Clear…")  # the label above names the level; the accessible name says it too
         self.clear_button.setAccessibleName(f"Clear this level: {p.name}")
         self.clear_button.setToolTip(
             plain_tooltip(f"Untick every skill of {p.name} (asks first; Undo brings them back)")
@@ -315,16 +315,26 @@ class SkillsTab(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.plan_editor)
 
+        # The checklist is what the tab is for: it takes most of the width. The selected skill's details and the
+        # progress, plan and next skills share one column beside it, one above the other.
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("skillsRight")
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(self.details)
+        self.right.addWidget(self.side)
+        self.right.setStretchFactor(0, 2)
+        self.right.setStretchFactor(1, 3)
+        self.right.setSizes([200, 300])
+        self.details.setMinimumHeight(90)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("skillsSplitter")
+        # A new name: a layout saved for the three columns before would not fit these two.
+        self.splitter.setObjectName("skillsColumns")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.details)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([560, 240, 260])
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 340])
         body = QHBoxLayout()
         body.addWidget(self.splitter)
 

@@ -84,3 +84,25 @@ def test_a_field_nested_as_deep_as_json_allows_is_a_wrong_type_not_a_crash(raw_d
     raw = json.dumps(data).encode().replace(b'"title": ', b'"title": ' + b"[" * 900 + b"]" * 900 + b', "x": ', 1)
     problems = problems_of(raw)
     assert ("title", "Input should be a valid string") in problems
+
+
+@pytest.mark.parametrize("raw", [b"[1]", b'"salary data"', b"42", b"null", b"true"])
+def test_json_that_is_not_an_object_names_its_problem(raw: bytes) -> None:
+    # Found by hand: "pack.json cannot be used: 0 problems" and a banner saying "could not be used ()".
+    problems = problems_of(raw)
+    assert problems == [("", "it does not contain salary data (the file must be one JSON object)")]
+
+
+@pytest.mark.parametrize("version", [2, 99, 2.0])
+def test_a_file_of_a_newer_data_format_says_so(raw_dataset: dict[str, Any], version: float) -> None:
+    raw = json.dumps({**raw_dataset, "schema_version": version}).encode()
+    assert problems_of(raw) == [
+        (
+            "schema_version",
+            f"it was written for a newer version of the app (data format {version}; this version reads format 1)",
+        )
+    ]
+
+
+def test_bytes_that_are_not_text_are_said_in_words() -> None:
+    assert problems_of(b'{"title": "\xb4"}') == [("", "not text (UTF-8): byte 12 cannot be read")]

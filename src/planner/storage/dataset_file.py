@@ -39,8 +39,24 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
         data = json.loads(raw)
     except RecursionError:
         raise DatasetError(name, [("", "not valid JSON (nested too deeply)")]) from None
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer with too many digits
+    except UnicodeDecodeError as exc:
+        raise DatasetError(name, [("", f"not text (UTF-8): byte {exc.start + 1} cannot be read")]) from None
+    except ValueError as exc:  # JSONDecodeError, an integer with too many digits
         raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
+    if not isinstance(data, dict):
+        raise DatasetError(name, [("", "it does not contain salary data (the file must be one JSON object)")])
+    version = data.get("schema_version")
+    if type(version) in (int, float) and version > 1:
+        raise DatasetError(
+            name,
+            [
+                (
+                    "schema_version",
+                    f"it was written for a newer version of the app (data format {version}; this "
+                    "version reads format 1)",
+                )
+            ],
+        )
     try:  # validation follows the schema, never the file's nesting: no RecursionError here
         return Dataset.model_validate(data)
     except ValidationError as exc:
@@ -52,6 +68,8 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
             problems.append((path, err["msg"].removeprefix("Value error, ")))
         # Run across the raw file too, so they are listed even when some fields are broken.
         problems.extend(p for p in cross_problems(data) if p not in problems)
+        if not problems:  # never "0 problems": the whole-dataset messages as pydantic gave them
+            problems = [("", err["msg"].removeprefix("Value error, ")) for err in exc.errors(include_url=False)]
         raise DatasetError(name, problems) from None
 
 

@@ -46,7 +46,7 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     if not isinstance(data, dict):
         raise DatasetError(name, [("", "it does not contain salary data (the file must be one JSON object)")])
     version = data.get("schema_version")
-    if type(version) in (int, float) and version > 1:
+    if isinstance(version, int | float) and not isinstance(version, bool) and version > 1:
         raise DatasetError(
             name,
             [

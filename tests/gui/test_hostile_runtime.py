@@ -22,7 +22,7 @@ from planner.domain.profile import PROFILE_SCHEMA_VERSION
 from planner.presenters import autosave as autosave_module
 from planner.startup import save_on_signals
 from planner.storage.instance_lock import DataDirLock
-from planner.views.data_dialogs import ProblemsDialog
+from planner.views.data_dialogs import CheckProgress, ProblemsDialog
 
 Opener = Callable[..., Context]
 
@@ -136,6 +136,19 @@ def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot:
     assert intro.textFormat() == Qt.TextFormat.PlainText
     assert intro.text() == f"{name} cannot be used"
     assert visible(dialog.table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)) == f"bad {name}"
+
+
+def test_a_file_named_like_markup_is_named_as_text_while_it_is_checked(qtbot: Any) -> None:
+    # Found by hand: File > Import salary data on "<h1>big.json" showed "Checking " and a heading.
+    parent = QLabel()
+    qtbot.addWidget(parent)
+    progress = CheckProgress(parent, "Import salary data", "Reading <h1>big.json…", 3, lambda: None)
+    progress.step(1, "Checking <h1>big.json: its format…")
+    labels = [label for label in progress.dialog.findChildren(QLabel) if label.text()]
+    assert [(label.textFormat(), label.text()) for label in labels] == [
+        (Qt.TextFormat.PlainText, "Checking <h1>big.json: its format…")
+    ]
+    progress.close()
 
 
 def test_every_start_up_message_stays_in_the_banner(open_app: Opener, data_dir: Path) -> None:

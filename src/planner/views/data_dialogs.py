@@ -255,7 +255,9 @@ class CheckProgress:
     def __init__(
         self, parent: QWidget, title: str, text: str, steps: int, cancel: Callable[[], None], show_after_ms: int = 300
     ) -> None:
-        dialog = QProgressDialog(text, "Cancel", 0, steps, parent)
+        dialog = QProgressDialog("", "Cancel", 0, steps, parent)
+        dialog.setLabel(plain_label())  # the text names the file: shown as it is, never as markup
+        dialog.setLabelText(text)
         dialog.setObjectName("checkProgress")
         dialog.setWindowTitle(title)
         dialog.setAccessibleName(title)

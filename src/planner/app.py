@@ -222,18 +222,20 @@ def open_window(
     ctx = build_window(app, active.dataset, data_dir, profile=loaded.profile, dialogs=dialogs)
     window = ctx.window
     ctx.settings.guard = guard
+    kept = "Your changes stay in this window; use File > Export profile... to save them elsewhere."
     if read_only is not None:
         ctx.window.show_message(
-            f"The data folder {data_dir} cannot be written ({read_only}), so nothing you change now is saved. "
-            "Your changes stay in this window; use File > Export profile... to save them elsewhere."
+            f"The data folder {data_dir} cannot be written ({read_only}), so nothing you change now is saved. {kept}"
         )
     if ctx.settings.moved_aside is not None:
         ctx.window.show_message(
             f"settings.ini in {data_dir} was not a plain file of the data folder; it was moved aside as "
             f"{ctx.settings.moved_aside.name} (nothing was deleted) and the window starts with its default layout."
         )
-    if loaded.message:
-        ctx.window.show_message(loaded.message)
+    if loaded.message:  # a run that saves nothing says where changes go (the folder's message said it already)
+        ctx.window.show_message(
+            f"{loaded.message} {kept}" if loaded.read_only and read_only is None else loaded.message
+        )
     if active.message:
         ctx.window.show_message(active.message)
     ctx.data_pack = wire_data_packs(window, packs, dataset, active, lambda ds: apply_dataset(ctx, ds))

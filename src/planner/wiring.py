@@ -65,11 +65,19 @@ def wire_data_packs(
 
 
 def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable[[str, str, str], bool]) -> bool:
-    """Save before the window closes; if that fails, ask before the unsaved changes are lost."""
-    if autosave.flush():
+    """Save before the window closes; if that fails, or nothing is saved in this run and something was changed, ask
+    before the unsaved changes are lost."""
+    if autosave.flush() and not autosave.unsaved:
         return True
-    if store.read_only_reason is not None and not autosave.lost:
-        return True  # nothing is saved in this session, and the banner said why when it started
+    stopped = autosave.not_saving_reason or store.read_only_reason
+    if stopped is not None:  # never retried: only an export keeps the changes
+        return confirm(
+            "Quit without saving?",
+            f"Your changes in this window are not saved: {stopped.rstrip('.')}.\n\n"
+            "To keep them, use File > Export profile... to save them in a file of your choice before you quit, "
+            "or quit and lose them.",
+            "Quit without saving",
+        )
     return confirm(
         "Quit without saving?",
         f"Your latest changes could not be saved: {autosave.detail or 'the disk refused them.'}\n\n"

@@ -83,7 +83,9 @@ def test_a_window_that_lost_its_folder_stops_saving_keeps_the_changes_and_can_ex
 
     dialogs.confirm_answer = False
     assert not ctx.window.close()  # closing asks first: the changes exist only in this window
-    assert dialogs.confirms
+    # Saving stopped for good: the question says how to keep the changes, never that saving is retried.
+    assert "File > Export profile..." in dialogs.confirms[-1]
+    assert "retried" not in dialogs.confirms[-1]
     dialogs.confirm_answer = True
     second.unlock()
 
@@ -96,6 +98,31 @@ def test_an_unwritable_folder_opens_read_only_and_says_so(open_app: Opener, data
     assert "not being saved" in ctx.window.save_status.text()
     ctx.window.close()
     assert list(data_dir.iterdir()) == []  # neither the profile nor the window's settings were written
+
+
+@pytest.mark.parametrize("kind", ["newer profile", "unwritable folder"])
+def test_quitting_a_run_that_saves_nothing_asks_only_when_something_was_changed(
+    open_app: Opener, dialogs: FakeDialogs, data_dir: Path, kind: str
+) -> None:
+    # Found by hand: a change made while the profile was a newer version's (or the disk read-only) was lost at Quit
+    # without a word, though the banner had said it stays in the window.
+    if kind == "newer profile":
+        (data_dir / "profile.json").write_text(json.dumps({"schema_version": 99, "years_of_experience": 3}))
+        ctx = open_app(dialogs=dialogs)
+    else:
+        ctx = open_app(read_only="the disk is read-only", dialogs=dialogs)
+    assert ctx.window.banner.text().count("use File > Export profile... to save them elsewhere") == 1  # said once
+    ctx.session.edit(years_of_experience=4)
+    dialogs.confirm_answer = False
+    assert not ctx.window.close()  # kept open: the change exists only in this window
+    (question,) = dialogs.confirms
+    assert question.startswith("Your changes in this window are not saved: ")
+    assert "File > Export profile..." in question
+    assert "retried" not in question
+
+    ctx.window.undo_action.trigger()  # back to the profile as it opened: nothing to lose
+    assert ctx.window.close()
+    assert len(dialogs.confirms) == 1
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_dialogs import FakeDialogs
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
@@ -244,12 +245,14 @@ def test_20_mb_profile_starts_fresh_with_a_message(open_app: Opener, data_dir: P
 def test_future_profile_is_left_untouched_and_the_app_says_it_will_not_save(open_app: Opener, data_dir: Path) -> None:
     content = json.dumps({"schema_version": PROFILE_SCHEMA_VERSION + 5, "skills": {}}).encode()
     (data_dir / "profile.json").write_bytes(content)
-    ctx = open_app()
+    dialogs = FakeDialogs()  # Quit asks first: the tick exists only in the window
+    ctx = open_app(dialogs=dialogs)
     assert "newer version" in ctx.window.banner.text()
     ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)  # works in memory...
     assert is_checked(row_of(ctx, "entry.python"))
     assert "not being saved" in ctx.window.save_status.text()
     ctx.window.close()  # ...and is never written
+    assert len(dialogs.confirms) == 1
     assert (data_dir / "profile.json").read_bytes() == content
     # No copy, backup or temporary profile either (settings.ini keeps only the window's layout).
     assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith("profile")) == ["profile.json"]

@@ -72,6 +72,9 @@ class ProfileAutosaver(QObject):
         self._delay_ms = delay_ms
         self._dirty = False
         self.lost = False  # saving stopped because the data folder is no longer ours (changes only in the window)
+        # A run that never saves (read-only from the start): the profile as it opened, so quitting can tell whether
+        # anything typed since exists only in the window.
+        self._opened_as = session.profile
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -91,6 +94,19 @@ class ProfileAutosaver(QObject):
     def dirty(self) -> bool:
         """True while a change has not reached the disk."""
         return self._dirty
+
+    @property
+    def not_saving_reason(self) -> str | None:
+        """Why nothing is saved any more (a read-only run, or the data folder lost); None while saving works."""
+        return self._read_only_reason
+
+    @property
+    def unsaved(self) -> bool:
+        """True while the window holds a change that is on no disk: not yet written, refused, or made in a run
+        that never saves (then compared with the profile as it opened, so a change undone again counts as none)."""
+        if self._dirty:
+            return True
+        return self._read_only_reason is not None and self._session.profile != self._opened_as
 
     def _on_changed(self, _change: ProfileChange) -> None:
         if not self._reloading:  # the profile just read from the file needs no save

@@ -186,3 +186,14 @@ def test_every_sourced_figure_is_listed_once_with_a_readable_path(dataset: Datas
     assert paths.index("outlook.job_growth") == paths.index("outlook.market_size") - 1
     items = dict(dataset.sourced_items())
     assert items["levels.mid.range"] == dataset.level("mid").range
+
+
+@pytest.mark.parametrize("name", ["Finance\u202e", "\u2066Finance\u2069", "a\u202ab\u202c"])
+def test_a_name_with_a_direction_control_is_refused(raw_dataset: dict[str, Any], name: str) -> None:
+    # One such character in "Finance pays $17,000 more than Education" would show the rest of the line reversed.
+    with pytest.raises(ValidationError, match=r"Value error, must not contain Unicode direction controls"):
+        changed(raw_dataset, lambda d: d.update(title=name))
+
+
+def test_a_right_to_left_name_without_direction_controls_is_accepted(raw_dataset: dict[str, Any]) -> None:
+    assert changed(raw_dataset, lambda d: d.update(title="שכר מהנדסי למידת מכונה")).title == "שכר מהנדסי למידת מכונה"

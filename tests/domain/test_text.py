@@ -69,3 +69,10 @@ def test_turkish_dotted_and_dotless_i_find_plain_i() -> None:
 
 def test_search_key_keeps_other_text() -> None:
     assert search_key("data 2024") == "data 2024"
+
+
+def test_direction_controls_are_dropped_and_other_text_kept() -> None:
+    from planner.domain.text import without_bidi_controls
+
+    assert without_bidi_controls("abc\u202edef\u2066 \u2069x") == "abcdef x"
+    assert without_bidi_controls("שלום \u200f Zürich") == "שלום \u200f Zürich"  # letters and marks stay

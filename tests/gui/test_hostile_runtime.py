@@ -15,7 +15,7 @@ import pytest
 from fake_dialogs import FakeDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QListView
 
 from planner.app import Context
 from planner.domain.profile import PROFILE_SCHEMA_VERSION
@@ -153,6 +153,24 @@ def test_markup_in_a_broken_profile_is_shown_as_text_in_the_banner(open_app: Ope
     label = ctx.window.banner.label
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert key in label.text()  # the key, character for character, in a label that shows no markup
+
+
+def test_a_direction_control_in_a_profile_name_never_turns_the_app_s_own_text_around(
+    open_app: Opener, data_dir: Path
+) -> None:
+    # Found by hand: an offer named "abc<U+202E>def" was listed as "abcesab 000,811$ — fed" (its figure reversed).
+    name = "abc\u202edef \u2067x"
+    offer = {"id": "offer-1", "employer_name": name, "base": 118000, "added_on": "2026-01-01"}
+    scenario = {"id": "scenario-1", "name": name, "offer": "offer-1"}
+    profile = {"schema_version": PROFILE_SCHEMA_VERSION, "offers": [offer], "scenarios": [scenario]}
+    (data_dir / "profile.json").write_text(json.dumps(profile))
+    ctx = open_app(dialogs=FakeDialogs())
+    assert ctx.window.banner.text() == ""  # the profile is used, not moved aside
+    assert [o.employer_name for o in ctx.session.profile.offers] == ["abcdef x"]
+    assert [s.name for s in ctx.session.profile.scenarios] == ["abcdef x"]
+    ctx.window.select_tab("offers")
+    listed = ctx.window.tabs.currentWidget().findChild(QListView, "offersList").model().index(0, 0).data()
+    assert listed.startswith("abcdef x — $118,000")
 
 
 def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot: Any) -> None:

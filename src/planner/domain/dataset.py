@@ -25,6 +25,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pydantic import Strict as StrictType
 
 from planner.domain.dataset_checks import cross_problems
+from planner.domain.text import BIDI_CONTROLS
 
 
 def _plain_name(text: str) -> str:
@@ -32,6 +33,8 @@ def _plain_name(text: str) -> str:
         raise ValueError("must not contain < or > (names are shown as plain text)")
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
         raise ValueError("must be one line without control characters")
+    if not BIDI_CONTROLS.isdisjoint(text):
+        raise ValueError("must not contain Unicode direction controls (U+202A-U+202E, U+2066-U+2069)")
     return text
 
 

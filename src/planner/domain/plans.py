@@ -35,6 +35,7 @@ from planner.domain.profile_base import (
     Share,
     Whole,
 )
+from planner.domain.text import without_bidi_controls
 
 MAX_SCENARIOS = 20
 MAX_SHOWN = 5  # scenarios drawn at once on the Projection tab, besides today's path
@@ -48,7 +49,9 @@ Percent = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
 
 
 def _name(value: str, what: str) -> str:
-    value = " ".join(value.split())  # no line breaks or runs of spaces in a name shown in a legend
+    # No line breaks or runs of spaces in a name shown in a legend, and no direction control that would turn the
+    # rest of a line around (dropped, not refused: a name in a profile file never costs the user the profile).
+    value = " ".join(without_bidi_controls(value).split())
     if not value:
         raise ValueError(f"{what} cannot be empty.")
     if len(value) > MAX_NAME:

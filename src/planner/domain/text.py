@@ -13,7 +13,18 @@ from __future__ import annotations
 import html
 import unicodedata
 
-__all__ = ["escape", "format_safe", "plain_tooltip", "search_key"]
+__all__ = ["BIDI_CONTROLS", "escape", "format_safe", "plain_tooltip", "search_key", "without_bidi_controls"]
+
+# Unicode's explicit direction controls (embeddings, overrides, isolates and their ends). One of these in a name
+# turns the rest of whatever line the name is shown in around: "abc<U+202E>def — $120,000 base" reads
+# "abcesab 000,021$ — fed". Names never need them (right-to-left letters are laid out by the bidi algorithm alone).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` without Unicode's explicit direction controls (``BIDI_CONTROLS``), so it cannot reverse the text
+    shown after it."""
+    return "".join(c for c in text if c not in BIDI_CONTROLS) if not BIDI_CONTROLS.isdisjoint(text) else text
 
 
 def escape(text: object) -> str:

@@ -190,12 +190,24 @@ def test_an_old_profile_without_skills_migrates_to_no_ticks(data_dir: Path) -> N
         (b'{"a": "\xff\xfe"}', "it is not text"),
         (b'{"schema_version": 4,', "it is not valid JSON: expecting property name enclosed in double quotes, line 1"),
         (b"{\n\n  oops", "it is not valid JSON: expecting property name enclosed in double quotes, line 3"),
+        (b'{\n"schema_version": 6,\n"industry": "fin', "it is not valid JSON: unterminated string starting at line 3"),
         (b'{"n": ' + b"9" * 5000 + b"}", "it is not valid JSON"),
         (b"[1, 2]", "it does not contain a profile"),
         (b'{"skills": {}}', "it has no valid format version (schema_version)"),
         (b'{"schema_version": 0}', "it has no valid format version (schema_version)"),
     ],
-    ids=["empty", "blank", "not text", "cut off", "line 3", "huge number", "a list", "no version", "version 0"],
+    ids=[
+        "empty",
+        "blank",
+        "not text",
+        "cut off",
+        "line 3",
+        "cut in a text",
+        "huge number",
+        "a list",
+        "no version",
+        "version 0",
+    ],
 )
 def test_a_file_that_is_no_profile_is_explained_in_words(content: bytes, words: str) -> None:
     with pytest.raises(ProfileFormatError) as err:

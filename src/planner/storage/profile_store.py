@@ -136,7 +136,9 @@ def _decode(raw: bytes) -> tuple[dict[str, Any], int]:
     except UnicodeDecodeError:
         raise _UnusableError("it is not text") from None
     except json.JSONDecodeError as exc:
-        raise _UnusableError(f"it is not valid JSON: {exc.msg.lower()}, line {exc.lineno}") from None
+        msg = exc.msg.lower()  # "unterminated string starting at" reads on into the line, others end there
+        where = f" line {exc.lineno}" if msg.endswith(" at") else f", line {exc.lineno}"
+        raise _UnusableError(f"it is not valid JSON: {msg}{where}") from None
     except _DuplicateKeyError as exc:
         raise _UnusableError(f"it gives {_shown_key(exc.key)} twice, so it is not clear which one is meant") from None
     except (ValueError, RecursionError):

@@ -229,7 +229,7 @@ def open_window(
         )
     if ctx.settings.moved_aside is not None:
         ctx.window.show_message(
-            f"settings.ini in {data_dir} was not a plain file of the data folder; it was moved aside as "
+            f"settings.ini in {data_dir} {ctx.settings.moved_because}; it was moved aside as "
             f"{ctx.settings.moved_aside.name} (nothing was deleted) and the window starts with its default layout."
         )
     if loaded.message:  # a run that saves nothing says where changes go (the folder's message said it already)

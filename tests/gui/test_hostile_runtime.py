@@ -173,6 +173,30 @@ def test_a_direction_control_in_a_profile_name_never_turns_the_app_s_own_text_ar
     assert listed.startswith("abcdef x — $118,000")
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (bytes(range(128, 256)) * 4, "it is not text"),
+        (b"[window]\nx=" + b"a" * (256 * 1024), "it is larger than 256 KB, more than the window's settings ever are"),
+    ],
+    ids=["random bytes", "a huge file"],
+)
+def test_a_settings_file_the_app_cannot_read_is_kept_aside_never_replaced_unread(
+    open_app: Opener, data_dir: Path, content: bytes, why: str
+) -> None:
+    # Found by hand: a settings.ini full of junk was read as nothing and silently replaced when the window closed.
+    (data_dir / "settings.ini").write_bytes(content)
+    ctx = open_app(dialogs=FakeDialogs())
+    (kept,) = data_dir.glob("settings.ini.corrupt-*")
+    assert kept.read_bytes() == content
+    assert f"settings.ini in {data_dir} could not be read ({why}); it was moved aside as {kept.name}" in (
+        ctx.window.banner.text()
+    )
+    ctx.window.close()  # the window's layout is saved in a new settings.ini, beside the kept one
+    assert (data_dir / "settings.ini").read_bytes() != content
+    assert kept.read_bytes() == content
+
+
 def test_a_file_named_like_markup_is_named_as_text_in_the_problems_dialog(qtbot: Any) -> None:
     name = "<h1>x.json"
     dialog = ProblemsDialog("Salary data not imported", f"{name} cannot be used", [("levels", f"bad {name}")])

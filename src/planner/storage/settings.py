@@ -7,8 +7,9 @@ versions wrote) and written only by the app, explicitly, through the data folder
 (``write_in_folder``), and only while the folder is this window's (``guard``). QSettings never writes it: no sync
 behind the app's back (after another copy took the folder over), and a data folder that was deleted is never made
 again on close. Before the file is read or written: a named pipe, device or socket in its place is moved aside
-(QSettings would block reading it), and a symbolic link leading out of the data folder is moved aside (a save would
-replace the link's target).
+(QSettings would block reading it), a symbolic link leading out of the data folder is moved aside (a save would
+replace the link's target), and so is a file that is not text or far larger than any the app writes
+(``settings.ini.corrupt-<stamp>``: QSettings reads anything as some keys, and it would be replaced unread).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.storage.safe_files import detach_outside_link, free_name, stamp, write_in_folder
+from planner.storage.safe_files import detach_outside_link, free_name, read_regular, stamp, write_in_folder
 
 VALID_THEMES = ("system", "light", "dark")
 SETTINGS_FILE = "settings.ini"
+MAX_SETTINGS_BYTES = 256 * 1024  # the app writes a few KB: window state, a splitter per tab, the theme
 _BYTES = "base64:"  # how a binary value (a window's geometry) is written: QSettings reads it back as this text
 _NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")  # a key written as it is (a splitter's object name)
 
@@ -52,7 +54,8 @@ def _as_bytes(value: object) -> QByteArray | None:
 class AppSettings:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / SETTINGS_FILE
-        self.moved_aside: Path | None = None  # a special file or an outside link found in the file's place
+        self.moved_aside: Path | None = None  # a special file, an outside link or junk found in the file's place
+        self.moved_because = ""  # why, for the banner: "was not a plain file of the data folder", ...
         self._make_safe()
         self._window: dict[str, object] = {}
         self._splitters: dict[str, QByteArray] = {}
@@ -61,14 +64,33 @@ class AppSettings:
         self.guard: Callable[[], str | None] = lambda: None  # the folder's lock: None while the folder is ours
 
     def _make_safe(self) -> None:
+        because = "was not a plain file of the data folder"
         try:
             moved = detach_outside_link(self.path, self.path.parent)
             if moved is None and not _regular_or_folder(os.stat(self.path).st_mode):
                 moved = free_name(self.path, f"not-a-file-{stamp()}")
                 os.rename(self.path, moved)
+            elif moved is None and (junk := self._junk()) is not None:  # never replaced unread
+                because = f"could not be read ({junk})"
+                moved = free_name(self.path, f"corrupt-{stamp()}")
+                os.rename(self.path, moved)
         except OSError:
             return  # missing (the usual first run), or cannot be moved: read as empty, replaced at the next save
-        self.moved_aside = moved
+        self.moved_aside, self.moved_because = moved, because
+
+    def _junk(self) -> str | None:
+        """Why the plain file in the settings' place is none the app wrote (far too large, or not text); None when
+        it may be (or is not a plain file). Raises OSError."""
+        if not self.path.is_file():
+            return None
+        raw = read_regular(self.path, MAX_SETTINGS_BYTES)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            return f"it is larger than {MAX_SETTINGS_BYTES // 1024} KB, more than the window's settings ever are"
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return "it is not text"
+        return None
 
     def _read(self) -> None:
         """Everything the file holds, read once; the QSettings object that read it is gone before any write."""

@@ -90,7 +90,7 @@ def test_a_field_nested_as_deep_as_json_allows_is_a_wrong_type_not_a_crash(raw_d
 def test_json_that_is_not_an_object_names_its_problem(raw: bytes) -> None:
     # Found by hand: "pack.json cannot be used: 0 problems" and a banner saying "could not be used ()".
     problems = problems_of(raw)
-    assert problems == [("", "it does not contain salary data (the file must be one JSON object)")]
+    assert problems == [("", "it does not contain salary data: the file must be one JSON object")]
 
 
 @pytest.mark.parametrize("version", [2, 99, 2.0])

@@ -44,7 +44,7 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     except ValueError as exc:  # JSONDecodeError, an integer with too many digits
         raise DatasetError(name, [("", f"not valid JSON ({exc})")]) from None
     if not isinstance(data, dict):
-        raise DatasetError(name, [("", "it does not contain salary data (the file must be one JSON object)")])
+        raise DatasetError(name, [("", "it does not contain salary data: the file must be one JSON object")])
     version = data.get("schema_version")
     if isinstance(version, int | float) and not isinstance(version, bool) and version > 1:
         raise DatasetError(

@@ -68,6 +68,8 @@ class LevelsTab(QWidget):
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
+        # The ranges are set from the chart's figures (_draw): pyqtgraph need not measure every item it is given.
+        item.disableAutoRange()
         item.showGrid(x=False, y=True, alpha=0.25)
         item.setLabel("left", "Salary (USD per year)")
         # The key sits below the chart, never over it: it wraps on a narrow window instead of hiding bars.

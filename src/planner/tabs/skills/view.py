@@ -315,8 +315,7 @@ class SkillsTab(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.plan_editor)
 
-        # The checklist is what the tab is for: it takes most of the width. The selected skill's details and the
-        # progress, plan and next skills share one column beside it, one above the other.
+        # The checklist takes most of the width; the selected skill's details above progress, plan and next skills.
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("skillsRight")
         self.right.setChildrenCollapsible(False)
@@ -327,8 +326,7 @@ class SkillsTab(QWidget):
         self.right.setSizes([200, 300])
         self.details.setMinimumHeight(90)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        # A new name: a layout saved for the three columns before would not fit these two.
-        self.splitter.setObjectName("skillsColumns")
+        self.splitter.setObjectName("skillsColumns")  # a new name: a layout saved for three columns would not fit
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)

@@ -37,7 +37,7 @@ class MessageBanner(QWidget):
         self.label = plain_label()  # messages name files and folders: shown as they are, never as markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Message text")
+        # No name of its own: a screen reader reads the message itself (a fixed name would be read instead of it).
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.clicked.connect(self.hide)
@@ -64,8 +64,13 @@ class MessageBanner(QWidget):
     def show_message(self, text: str) -> None:
         current = self.label.text()
         # isHidden, not isVisible: messages given before the window is first shown are kept too, not replaced
-        self.label.setText(f"{current}\n{text}" if current and not self.isHidden() else text)
+        self.set_text(f"{current}\n{text}" if current and not self.isHidden() else text)
         self.show()
+
+    def set_text(self, text: str) -> None:
+        """The message, read out by a screen reader on the Dismiss button too (where Tab stops in the banner)."""
+        self.label.setText(text)
+        self.close_button.setAccessibleDescription(text)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -450,9 +455,7 @@ class MainWindow(QMainWindow):
         lines = [line for line in self.banner.label.text().split("\n") if line != text]
         if not lines:
             self.banner.hide()
-            self.banner.label.setText("")
-        else:
-            self.banner.label.setText("\n".join(lines))
+        self.banner.set_text("\n".join(lines))
 
     def built_tabs(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count()) if i not in self._lazy]

@@ -37,7 +37,7 @@ class MessageBanner(QWidget):
         self.label = plain_label()  # messages name files and folders: shown as they are, never as markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # No name of its own: a screen reader reads the message itself (a fixed name would be read instead of it).
+        self.label.setAccessibleName("Message")  # then the message itself (set_text): read instead of a fixed name
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.clicked.connect(self.hide)
@@ -70,6 +70,7 @@ class MessageBanner(QWidget):
     def set_text(self, text: str) -> None:
         """The message, read out by a screen reader on the Dismiss button too (where Tab stops in the banner)."""
         self.label.setText(text)
+        self.label.setAccessibleName(text or "Message")
         self.close_button.setAccessibleDescription(text)
 
     def text(self) -> str:

@@ -163,6 +163,7 @@ class LevelsTab(QWidget):
     def show_chart(self, chart: LevelsChart) -> None:
         self._chart = chart
         self._draw()
+        self.plot.setAccessibleDescription(chart.description())
 
     def restyle(self) -> None:
         self._draw()
@@ -357,7 +358,7 @@ class LevelsTab(QWidget):
         self._hover_index = index
         if index < 0:
             self.hover_label.hide()
-            self.plot.setAccessibleDescription("")
+            self.plot.setAccessibleDescription(self._chart.description() if self._chart is not None else "")
             return
         text = self._hover_text_for(index)
         self.hover_label.setText(text)

@@ -256,10 +256,12 @@ class MarketTab(QWidget):
     def show_percentiles(self, chart: PercentileChart) -> None:
         self._percentiles = chart
         self._draw_percentiles()
+        self.plot.setAccessibleDescription(chart.description())
 
     def show_metros(self, ranking: MetroRanking) -> None:
         self._metros = ranking
         self.metro_note.setText(f"{ranking.title}. {ranking.note}")
+        self.metro_plot.setAccessibleDescription(self.metro_note.text())
         self._draw_metros()
 
     def show_industries(self, pairs: Sequence[IndustryPair], occupation: str) -> None:
@@ -413,6 +415,13 @@ class MarketTab(QWidget):
             f"Left bar: the article's ML-engineer average. Right bar: BLS median for {self._occupation.lower()} in "
             "the paired industry (national). Pairs (the app's choice, not BLS's or the article's): "
             + "; ".join(f"{p.article_name} – {p.bls_name or 'no single BLS industry'}" for p in pairs)
+        )
+        self.industry_plot.setAccessibleDescription(
+            "; ".join(
+                f"{p.article_name}: the article ${p.article_average:,.0f}, BLS median "
+                + (f"${p.bls_median.value:,.0f}" if p.bls_median and p.bls_median.value else "not published")
+                for p in pairs
+            )
         )
         self.article_industries.setOpts(
             x=[i - 0.2 for i in range(len(pairs))], height=[p.article_average for p in pairs]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.choices import Choice
-from planner.tabs.projection.chart_data import ProjectionChart
+from planner.tabs.projection.chart_data import ProjectionChart, chart_description
 from planner.tabs.projection.export_caption import projection_caption
 from planner.tabs.projection.form import InputsForm, buddy
 from planner.tabs.projection.pay_history_box import PayHistoryBox
@@ -434,6 +434,7 @@ class ProjectionTab(QWidget):
     def show_chart(self, chart: ProjectionChart) -> None:
         self._chart = chart
         self.plot.show_chart(chart)
+        self.plot.setAccessibleDescription(chart_description(chart))
         x = chart.x
         n = len(x)
         for widget in (self.year_slider, self.year_spin):

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QGroupBox,
     QLabel,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -151,3 +155,87 @@ def test_ctrl_and_a_tab_s_number_put_the_focus_in_that_tab(qtbot: Any, window: A
         assert focused is not None
         assert tab.isAncestorOf(focused), f"{spec.title}: the focus is on {focused!r}"
         assert focused is tab.focusProxy()
+
+
+def section_tabs_round(qtbot: Any, window: Any, key: Qt.Key) -> list[QWidget]:
+    """From the section tabs, press key until the focus is back on them: what had the focus on the way, each with a
+    part of it on screen when it had it (a pane scrolled away or closed shows none)."""
+    bar = window.tabs.tabBar()
+    assert QApplication.focusWidget() is bar
+    modifier = Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Backtab else Qt.KeyboardModifier.NoModifier
+    visited: list[QWidget] = []
+    for _ in range(200):  # a trap (two controls passing the focus to each other) would never come back
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        QApplication.processEvents()  # a pane opened, or scrolled, on the way: laid out as the eye would see it
+        focused = QApplication.focusWidget()
+        if focused is bar:
+            return visited
+        assert not focused.visibleRegion().isEmpty(), f"the focus is on {focused.accessibleName()!r}, out of sight"
+        visited.append(focused)
+    raise AssertionError(f"Tab never came back to the section tabs: {[w.accessibleName() for w in visited[-6:]]}")
+
+
+@pytest.mark.parametrize("title", TABS)
+def test_tab_from_the_section_tabs_goes_round_every_control_in_sight(qtbot: Any, window: Any, title: str) -> None:
+    """At 1024×640, twice round (the second time with the panes scrolled and opened by the first): Tab from the
+    section tabs reaches the tab's first control, every control once, in order, each in sight when it has the
+    focus, then the section tabs again; Shift+Tab goes back the same way."""
+    window.resize(1024, 640)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_tab(TABS.index(title))
+    tab = window.tabs.currentWidget()
+    controls = keyboard_controls(tab)
+    window.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tabs.tabBar())
+    for _ in range(2):
+        names = [w.accessibleName() for w in section_tabs_round(qtbot, window, Qt.Key.Key_Tab)]
+        assert names == [w.accessibleName() for w in controls]
+    back = [w.accessibleName() for w in section_tabs_round(qtbot, window, Qt.Key.Key_Backtab)]
+    assert back == [w.accessibleName() for w in reversed(controls)]
+
+
+def mnemonic(text: str) -> str | None:
+    letters = text.replace("&&", "").split("&")
+    return letters[1][0].lower() if len(letters) > 1 and letters[1] else None
+
+
+@pytest.mark.parametrize("title", TABS)
+def test_each_alt_letter_is_used_once_among_what_is_shown(window: Any, title: str) -> None:
+    """Alt+letter: the fields' and buttons' letters of the open tab and the menu bar's, each once (a letter used
+    twice only moves between the two, and may never reach the one its label promises)."""
+    window.show_tab(TABS.index(title))
+    tab = window.tabs.currentWidget()
+    shown = [w for w in tab.findChildren(QWidget) if w.isVisibleTo(tab)]
+    texts = [w.text() for w in shown if isinstance(w, QLabel) and w.buddy() is not None]
+    texts += [w.text() for w in shown if isinstance(w, QAbstractButton)]
+    texts += [w.title() for w in shown if isinstance(w, QGroupBox) and w.isCheckable()]
+    texts += [action.text() for action in window.menuBar().actions()]
+    letters = Counter(m for m in map(mnemonic, texts) if m)
+    assert {letter: n for letter, n in letters.items() if n > 1} == {}, texts
+
+
+def test_each_menu_uses_an_alt_letter_once(window: Any) -> None:
+    def check(menu: QMenu) -> None:
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        letters = Counter(m for m in map(mnemonic, texts) if m)
+        assert {letter: n for letter, n in letters.items() if n > 1} == {}, (menu.title(), texts)
+        for action in menu.actions():
+            if action.menu() is not None:
+                check(action.menu())
+
+    for action in window.menuBar().actions():
+        check(action.menu())
+
+
+def test_the_help_page_lists_every_menu_shortcut(window: Any) -> None:
+    """Help > How projections work has a table of the keys: every key a menu entry has is in it."""
+    from planner.storage.exports import help_document
+
+    page = help_document("how-projections-work")
+    keys: list[str] = []
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            keys += [k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()[:1]]
+    assert {"Ctrl+Q", "Ctrl+Z", "Ctrl+E", "F1", "Ctrl+1", "Ctrl+6"} <= set(keys)
+    assert [key for key in keys if key not in page] == []

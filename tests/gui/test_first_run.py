@@ -79,6 +79,17 @@ def test_skipping_keeps_the_defaults_and_is_not_asked_again(
     assert ctx.session.profile.years_of_experience == 0
     assert ctx.window.tabs.currentIndex() == 0  # skipped: the user stays where the app opened
     assert ctx.window.banner.text() == FIRST_STEP  # one short prompt says what to do next
+    # By keyboard and screen reader: Shift+Tab from the section tabs reaches the banner's Dismiss button, which
+    # reads the prompt out; the prompt's own label is named by the prompt (not by a fixed name read instead).
+    banner = ctx.window.banner
+    assert banner.label.accessibleName() == FIRST_STEP
+    ctx.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ctx.window)
+    ctx.window.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ctx.window.tabs.tabBar())
+    qtbot.keyClick(ctx.window.tabs.tabBar(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is banner.close_button
+    assert banner.close_button.accessibleDescription() == FIRST_STEP
     ctx.presenter("skills", SkillsPresenter).set_checked("entry.python", True)
     assert ctx.window.banner.text() == ""  # gone once done
     ctx.window.close()

@@ -204,21 +204,34 @@ def test_ticking_a_planned_skill_keeps_its_month_and_undo_puts_it_back_in_the_pl
     assert tab.plan_editor.plan_button.isEnabled()
 
 
-def test_the_plan_editor_is_in_the_tab_order_after_the_tree_and_named(open_app: Opener, data_dir: Path) -> None:
+def test_tab_follows_the_layout_and_the_plan_editor_is_named(open_app: Opener, data_dir: Path) -> None:
+    """Tab reads the Skills tab as it is laid out: the top row (filter, Undo, Redo), the left pane (the tree, then
+    the plan editor under it, which acts on the selected row), then the right column (the details, then the Clear…
+    buttons of the progress below them)."""
     start(data_dir, plan={SKILL: PlannedSkill(by=dt.date(dt.date.today().year + 1, 1, 1), planned_on=dt.date.today())})
     ctx = open_app()
     tab = skills_tab(ctx)
     tab.tree.setCurrentIndex(row_of(ctx, SKILL))
     e = tab.plan_editor
-    expected: list[QWidget] = [tab.tree, e.month, e.year, e.plan_button, e.remove_button, tab.undo_button]
-    order: list[QWidget] = []
-    widget: QWidget = tab.filter_edit
-    for _ in range(200):
+    expected: list[QWidget] = [tab.filter_edit, tab.undo_button, tab.redo_button, tab.tree]
+    expected += [e.month, e.year, e.plan_button, e.remove_button, tab.details]
+    expected += [row.clear_button for row in tab.level_rows.values()]
+    order: list[QWidget] = [tab.filter_edit]
+    widget: QWidget = tab.filter_edit.nextInFocusChain()
+    for _ in range(500):
+        if widget is tab.filter_edit:
+            break
         if widget in expected:
             order.append(widget)
         widget = widget.nextInFocusChain()
-        if widget is tab.filter_edit:
-            break
     assert order == expected
+
+    def top_left(w: QWidget) -> tuple[int, int]:
+        point = w.mapTo(tab, w.rect().topLeft())
+        return point.x(), point.y()
+
+    # Where they are: the top row above the panes; the plan editor under the tree; the right column to its right.
+    assert top_left(tab.undo_button)[1] < top_left(tab.tree)[1] < top_left(e.month)[1]
+    assert top_left(tab.details)[0] > top_left(e.remove_button)[0]
     names = [w.accessibleName() for w in (e.month, e.year, e.plan_button, e.remove_button)]
     assert names == ["Plan month", "Plan year", "Plan this skill", "Remove from plan"]

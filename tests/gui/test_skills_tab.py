@@ -202,9 +202,10 @@ def test_controls_have_names_and_keyboard_order(open_app: Opener) -> None:
         widget = widget.nextInFocusChain()
         if widget is tab.filter_edit:
             break
-    expected = [tab.filter_edit, tab.tree, tab.undo_button, tab.level_rows["entry"].clear_button]
+    # As laid out: the top row (the filter, then Undo beside it), the tree, the Clear… buttons in the right column.
+    expected = [tab.filter_edit, tab.undo_button, tab.tree, tab.level_rows["entry"].clear_button]
     assert [w for w in order if w in expected] == expected
-    assert order.index(tab.tree) == 1
+    assert order.index(tab.tree) == 2  # Redo is not reached: there is nothing to redo
 
 
 BROKEN = {

@@ -92,9 +92,9 @@ def test_checking_a_box_ticks_the_skill_with_todays_date(
     assert presenter.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert session.profile.skills == {"entry.python": TickedSkill(ticked_on=TODAY)}
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
-    assert presenter.skill_index("entry.python", COL_DATE).data() == "14 Mar 2025"
+    assert presenter.skill_index("entry.python", COL_DATE).data() == "14 March 2025"
     date_tip = presenter.skill_index("entry.python", COL_DATE).data(Qt.ItemDataRole.ToolTipRole)
-    assert date_tip == "Ticked on 14 March 2025"  # the narrow cell's short date, in full
+    assert date_tip == "Ticked on 14 March 2025"
 
 
 def test_progress_counts_ticks_per_level_and_overall(dataset: Dataset, session: ProfileSession) -> None:
@@ -132,7 +132,7 @@ def test_undo_and_redo_restore_ticks_and_their_dates(dataset: Dataset, session: 
     assert session.profile.skills == {}
     session.undo_stack.undo()
     assert session.profile.skills == {"entry.python": TickedSkill(ticked_on=dt.date(2020, 2, 2))}
-    assert p.skill_index("entry.python", COL_DATE).data() == "2 Feb 2020"
+    assert p.skill_index("entry.python", COL_DATE).data() == "2 February 2020"
     session.undo_stack.redo()
     session.undo_stack.redo()
     assert session.profile.skills == {"mid.deep-learning": TickedSkill(ticked_on=TODAY)}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME
 from planner.domain.text import escape, plain_tooltip
 from planner.views.charts import chart_of
+from planner.views.keyboard_focus import KeyboardFocus
 from planner.views.plain import plain_label
 from planner.views.theme import THEMES, is_dark
 from planner.views.wheel_guard import guard_wheel
@@ -36,7 +37,7 @@ class MessageBanner(QWidget):
         self.label = plain_label()  # messages name files and folders: shown as they are, never as markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Message text")
+        self.label.setAccessibleName("Message")  # then the message itself (set_text): read instead of a fixed name
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.clicked.connect(self.hide)
@@ -63,8 +64,14 @@ class MessageBanner(QWidget):
     def show_message(self, text: str) -> None:
         current = self.label.text()
         # isHidden, not isVisible: messages given before the window is first shown are kept too, not replaced
-        self.label.setText(f"{current}\n{text}" if current and not self.isHidden() else text)
+        self.set_text(f"{current}\n{text}" if current and not self.isHidden() else text)
         self.show()
+
+    def set_text(self, text: str) -> None:
+        """The message, read out by a screen reader on the Dismiss button too (where Tab stops in the banner)."""
+        self.label.setText(text)
+        self.label.setAccessibleName(text or "Message")
+        self.close_button.setAccessibleDescription(text)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -158,6 +165,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Section tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._materialise)
+        KeyboardFocus(self.tabs)  # Tab from the section tabs to a page's first control; focused controls in view
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -218,13 +226,16 @@ class MainWindow(QMainWindow):
         # Data packs (issue 8): the app connects these; the window only offers them.
         self.import_data_action = QAction("Import salary &data...", self)
         self.import_data_action.setObjectName("importSalaryData")
-        self.revert_data_action = QAction("&Revert to built-in data", self)
+        self.revert_data_action = QAction("Re&vert to built-in data", self)
         self.revert_data_action.setObjectName("revertSalaryData")
         file_menu.addAction(self.import_data_action)
         file_menu.addAction(self.revert_data_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q on every desktop (some key themes bind Quit to no key at all), and the desktop's own key too
+        quit_keys = [QKeySequence("Ctrl+Q")]
+        quit_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in quit_keys]
+        self.quit_action.setShortcuts(quit_keys)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -275,7 +286,7 @@ class MainWindow(QMainWindow):
             "Export &chart as PNG or SVG…", "Ctrl+E", "Save the chart of the current tab as an image"
         )
         self.export_csv_action = self._action(
-            "Export projection as &CSV…", None, "Save the projection table for a spreadsheet"
+            "Export projection as C&SV…", None, "Save the projection table for a spreadsheet"
         )
         self.export_pdf_action = self._action(
             "Save career &report as PDF…",
@@ -445,9 +456,7 @@ class MainWindow(QMainWindow):
         lines = [line for line in self.banner.label.text().split("\n") if line != text]
         if not lines:
             self.banner.hide()
-            self.banner.label.setText("")
-        else:
-            self.banner.label.setText("\n".join(lines))
+        self.banner.set_text("\n".join(lines))
 
     def built_tabs(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count()) if i not in self._lazy]

@@ -71,6 +71,19 @@ class LevelsChart:
     you: YouMark | None = None
     source: str = ""  # where the figures come from, in plain words (an exported chart says it)
 
+    def description(self) -> str:
+        """What the chart shows, in words, for a screen reader (the chart's accessible description)."""
+        levels = "; ".join(
+            f"{r.name} {r.range_text}" + (f", average {r.average_text}" if r.average is not None else "")
+            for r in self.rows
+        )
+        parts = [f"Salary range by level: {levels}.", f"{self.overall_label}.", f"{self.ceiling.label}."]
+        if self.markers:
+            parts.append("Conflicting figures: " + "; ".join(m.label for m in self.markers) + ".")
+        if self.you is not None:
+            parts.append(self.you.text)
+        return " ".join(parts)
+
 
 class LevelsView(Protocol):
     def show_chart(self, chart: LevelsChart) -> None: ...

@@ -29,10 +29,18 @@ from planner.views.charts import (
     style_plot,
 )
 from planner.views.export_render import ChartCaption
+from planner.views.table_columns import ColumnPlan, fit_columns
 from planner.views.theme import YOU_SYMBOL, YOU_TEXT_MARK
 
 BAR_WIDTH = 0.5
 MARKER_OFFSET = BAR_WIDTH / 2 - 0.06  # conflicting figures sit near the bar's right edge, clear of its labels
+
+
+TABLE_COLUMNS = ColumnPlan(
+    main=frozenset({"Level", "Experience", "Salary range", "Average"}),
+    drop_first=("Sources", "Skills expected"),
+    widths={"Sources": 30, "Skills expected": 36},  # long texts wrap within these widths (three lines a row)
+)
 
 
 class LevelsTab(QWidget):
@@ -68,6 +76,8 @@ class LevelsTab(QWidget):
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         item = self.plot.getPlotItem()
+        # The ranges are set from the chart's figures (_draw): pyqtgraph need not measure every item it is given.
+        item.disableAutoRange()
         item.showGrid(x=False, y=True, alpha=0.25)
         item.setLabel("left", "Salary (USD per year)")
         # The key sits below the chart, never over it: it wraps on a narrow window instead of hiding bars.
@@ -133,14 +143,9 @@ class LevelsTab(QWidget):
 
     def set_table_model(self, model: QAbstractItemModel) -> None:
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sources and skills: long texts that wrap; the skills take what is left, the sources a readable width.
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, self.table.fontMetrics().averageCharWidth() * 30)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(5, self.table.fontMetrics().averageCharWidth() * 36)
-        header.setStretchLastSection(True)
+        # The figures always; the sources and skills (also in the details pane beside the table, for the selected
+        # level) while there is room, or when chosen in the header's menu: no sideways scrolling at 1024×640.
+        self.columns = fit_columns(self.table, TABLE_COLUMNS)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectRow(0)
 
@@ -158,6 +163,7 @@ class LevelsTab(QWidget):
     def show_chart(self, chart: LevelsChart) -> None:
         self._chart = chart
         self._draw()
+        self.plot.setAccessibleDescription(chart.description())
 
     def restyle(self) -> None:
         self._draw()
@@ -352,7 +358,7 @@ class LevelsTab(QWidget):
         self._hover_index = index
         if index < 0:
             self.hover_label.hide()
-            self.plot.setAccessibleDescription("")
+            self.plot.setAccessibleDescription(self._chart.description() if self._chart is not None else "")
             return
         text = self._hover_text_for(index)
         self.hover_label.setText(text)

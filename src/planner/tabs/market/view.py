@@ -119,7 +119,7 @@ class MarketTab(QWidget):
         self.problem.hide()
 
         self.chart_title = SteadyText(1, "marketChartTitle", "Chart title")
-        self.plot = _chart("marketPercentiles", "Wage percentiles beside the article's level ranges chart")
+        self.plot = _chart("marketPercentiles", "Wage percentiles beside the article's level ranges chart", least=110)
         # Its height follows its text at the chart's width (a wrapped QLabel's minimum is one line: a narrow
         # window laid the chart over it).
         self.key = SteadyText(2, "marketChartKey", "Chart key")
@@ -128,11 +128,12 @@ class MarketTab(QWidget):
             "Article bars: the ML-engineer range the article gives for each level. Dashed line: your salary."
         )
         # The lower charts give way first at a small window (1024×640): where your salary sits is what the tab is for.
-        self.metro_plot = _chart("marketMetros", "Metro areas ranked by median wage chart", "Median wage", least=90)
+        # Short axis titles: these charts may be 90 px high, and the note above each says what the values are.
+        self.metro_plot = _chart("marketMetros", "Metro areas ranked by median wage chart", "USD", least=90)
         self.metro_plot.getPlotItem().getAxis("bottom").setLabel("Rank among metro and nonmetropolitan areas")
         self.metro_note = SteadyText(2, "marketMetroNote", "Your area among the metro and nonmetropolitan areas")
         self.industry_plot = _chart(
-            "marketIndustries", "Industry medians beside the article's industries chart", least=90
+            "marketIndustries", "Industry medians beside the article's industries chart", "USD", least=90
         )
         self.industry_note = _label("")
         self.industry_note.setObjectName("marketIndustryNote")
@@ -169,6 +170,10 @@ class MarketTab(QWidget):
         self.splitter.setObjectName("marketSplitter")
         self.splitter.addWidget(upper)
         self.splitter.addWidget(self.charts)
+        # Where your salary sits is what the tab is for: its chart gets the height first, the ranked ones the rest.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([300, 200])
 
         pickers = QGridLayout()
         pickers.addWidget(occupation_label, 0, 0)
@@ -251,10 +256,12 @@ class MarketTab(QWidget):
     def show_percentiles(self, chart: PercentileChart) -> None:
         self._percentiles = chart
         self._draw_percentiles()
+        self.plot.setAccessibleDescription(chart.description())
 
     def show_metros(self, ranking: MetroRanking) -> None:
         self._metros = ranking
         self.metro_note.setText(f"{ranking.title}. {ranking.note}")
+        self.metro_plot.setAccessibleDescription(self.metro_note.text())
         self._draw_metros()
 
     def show_industries(self, pairs: Sequence[IndustryPair], occupation: str) -> None:
@@ -408,6 +415,13 @@ class MarketTab(QWidget):
             f"Left bar: the article's ML-engineer average. Right bar: BLS median for {self._occupation.lower()} in "
             "the paired industry (national). Pairs (the app's choice, not BLS's or the article's): "
             + "; ".join(f"{p.article_name} – {p.bls_name or 'no single BLS industry'}" for p in pairs)
+        )
+        self.industry_plot.setAccessibleDescription(
+            "; ".join(
+                f"{p.article_name}: the article ${p.article_average:,.0f}, BLS median "
+                + (f"${p.bls_median.value:,.0f}" if p.bls_median and p.bls_median.value else "not published")
+                for p in pairs
+            )
         )
         self.article_industries.setOpts(
             x=[i - 0.2 for i in range(len(pairs))], height=[p.article_average for p in pairs]

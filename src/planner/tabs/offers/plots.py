@@ -168,6 +168,12 @@ class YearsChart:
         item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.7, max(len(columns) * GROUP - 1.3, 3.7), padding=0)
         item.setYRange(0, (highest or 1.0) * 1.12, padding=0)
+        totals = [
+            f"{col.name}: "
+            + ", ".join(f"year {y} ${bottoms[c * OFFER_YEARS + y - 1]:,.0f}" for y in range(1, OFFER_YEARS + 1))
+            for c, col in enumerate(columns)
+        ]  # what a screen reader hears of the chart (the table above has each component)
+        self.plot.setAccessibleDescription("Total of each year: " + "; ".join(totals) + ".")
 
 
 class VestingChart:

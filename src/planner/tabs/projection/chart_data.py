@@ -139,3 +139,20 @@ def history_points(
         "history_label": label,
         "history_texts": tuple(texts),
     }
+
+
+def chart_description(chart: ProjectionChart) -> str:
+    """What the chart shows, in words, for a screen reader (the chart's accessible description): each curve from its
+    first year to its last and over the horizon, and the promotions; the year-by-year table has every figure."""
+    x, y = chart.x, chart.main.y
+    first, last, years = int(x[0]), int(x[-1]), len(x)
+    parts = [
+        f"{chart.main.name}: {usd(float(y[0]))} in {first}, {usd(float(y[-1]))} in {last}, "
+        f"{usd(chart.main.total)} over {years} years. Amounts: {chart.y_label}."
+    ]
+    if chart.level_marks:
+        parts.append("Promotions: " + "; ".join(m.label for m in chart.level_marks) + ".")
+    for curve in chart.comparisons:
+        parts.append(f"{curve.name}: {usd(float(curve.y[-1]))} in {last}, {usd(curve.total)} over {years} years.")
+    parts.append("Every year's figures: the year-by-year table (Why this number? · Tables).")
+    return " ".join(parts)

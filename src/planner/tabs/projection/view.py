@@ -11,6 +11,7 @@ import itertools
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.presenters.choices import Choice
-from planner.tabs.projection.chart_data import ProjectionChart
+from planner.tabs.projection.chart_data import ProjectionChart, chart_description
 from planner.tabs.projection.export_caption import projection_caption
 from planner.tabs.projection.form import InputsForm, buddy
 from planner.tabs.projection.pay_history_box import PayHistoryBox
@@ -280,27 +281,22 @@ class ProjectionTab(QWidget):
         # follow the panes' own sizes instead.
         for pane in (self.inputs, self.tables):
             pane.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
         self._set_tab_order()
         self._apply_style()
 
     def _set_tab_order(self) -> None:
         """Tab follows what the eye reads: the bar above the chart, the inputs as laid out, the year, the details."""
-        chain: list[QWidget] = [
-            self.inputs_button,
-            self.new_scenario_button,
-            self.dollars,
-            self.comp,
-            self.details_button,
-            *self.form.tab_chain(),
-            self.year_spin,
-            self.year_slider,
-            self.tables.tabBar(),
-            self.breakdown,
-            self.table,
-            self.differences,
-        ]
+        chain: list[QWidget] = [self.inputs_button, self.new_scenario_button, self.dollars, self.comp]
+        chain += [self.details_button, *self.form.tab_chain(), self.year_spin, self.year_slider]
+        # The tab widget, not its tab bar: the bar is its focus proxy, which after the pages made Tab loop there.
+        chain += [self.tables, self.breakdown, self.table, self.differences]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.tables.isAncestorOf(new):  # reached by Tab or its Alt letter while closed
+            self.details_button.setChecked(True)  # opened, as the inputs are: the focus is never on a hidden pane
 
     def _show_inputs(self, shown: bool) -> None:
         sizes = self.split.sizes()
@@ -438,6 +434,7 @@ class ProjectionTab(QWidget):
     def show_chart(self, chart: ProjectionChart) -> None:
         self._chart = chart
         self.plot.show_chart(chart)
+        self.plot.setAccessibleDescription(chart_description(chart))
         x = chart.x
         n = len(x)
         for widget in (self.year_slider, self.year_spin):

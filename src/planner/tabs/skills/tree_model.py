@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from planner.domain.dataset import Dataset, Skill, SkillGroup
-from planner.domain.provenance import source_line
+from planner.domain.provenance import date_text, source_line
 from planner.domain.text import escape, plain_tooltip, search_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,9 +33,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def format_date(day: dt.date) -> str:
-    """ "3 Sep 2027": a tick's day in its narrow column (the cell's tooltip gives it in full, as
-    provenance.date_text writes a day everywhere else)."""
-    return f"{day.day} {day:%b %Y}"
+    """ "3 May 2027": the one form of a day everywhere (provenance.date_text)."""
+    return date_text(day)
 
 
 class SkillTreeModel(QStandardItemModel):

@@ -215,7 +215,7 @@ class SkillsTab(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter skills")
         self.filter_edit.textChanged.connect(self.filter_changed)
-        filter_label = QLabel("Filte&r:")
+        filter_label = QLabel("Fil&ter:")
         filter_label.setBuddy(self.filter_edit)
         self.filter_status = QLabel()
         self.filter_status.setAccessibleName("Filter result")
@@ -230,7 +230,7 @@ class SkillsTab(QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_columns)
-        self.setFocusProxy(self.tree)  # Ctrl+3 puts the focus on the skills (Shift+Tab reaches the filter)
+        self.setFocusProxy(self.tree)  # Ctrl+3 puts the focus on the skills (Tab from the tabs: the filter)
         self.tree.setObjectName("skillsTree")
         self.tree.setAccessibleName("Skills by level")
         self.tree.setAccessibleDescription("Tick the skills you have; Space ticks or unticks the selected skill.")
@@ -315,8 +315,7 @@ class SkillsTab(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.plan_editor)
 
-        # The checklist is what the tab is for: it takes most of the width. The selected skill's details and the
-        # progress, plan and next skills share one column beside it, one above the other.
+        # The checklist takes most of the width; the selected skill's details above progress, plan and next skills.
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("skillsRight")
         self.right.setChildrenCollapsible(False)
@@ -327,21 +326,18 @@ class SkillsTab(QWidget):
         self.right.setSizes([200, 300])
         self.details.setMinimumHeight(90)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        # A new name: a layout saved for the three columns before would not fit these two.
-        self.splitter.setObjectName("skillsColumns")
+        self.splitter.setObjectName("skillsColumns")  # a new name: a layout saved for three columns would not fit
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([640, 340])
-        body = QHBoxLayout()
-        body.addWidget(self.splitter)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.splitter, 1)
 
     # --- wiring --------------------------------------------------------------------------------------------
 
@@ -468,11 +464,10 @@ class SkillsTab(QWidget):
             self.level_rows[level_id] = row
         self._set_tab_order()
 
-    def _set_tab_order(self) -> None:
+    def _set_tab_order(self) -> None:  # as laid out: the top row, the left pane (the tree, then its plan), the right
         e = self.plan_editor
-        chain: list[QWidget] = [self.filter_edit, self.tree, self.details, e.month, e.year, e.plan_button]
-        chain += [e.remove_button, self.undo_button, self.redo_button]
-        chain += [row.clear_button for row in self.level_rows.values()]
+        chain = [self.filter_edit, self.undo_button, self.redo_button, self.tree, e.month, e.year, e.plan_button]
+        chain += [e.remove_button, self.details, *(row.clear_button for row in self.level_rows.values())]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 

@@ -68,3 +68,12 @@ def test_the_offers_chart_reads_each_jobs_yearly_totals(main_context: Any) -> No
     text = ctx.window.tab_widget("offers").plot.accessibleDescription()
     assert "year 1 $145,000" in text  # the current job
     assert "Example Analytics: year 1 $158,000" in text
+
+
+def test_the_industries_chart_reads_each_industrys_pay(main_context: Any) -> None:
+    ctx = main_context
+    ctx.window.select_tab("industries")
+    text = ctx.window.tab_widget("industries").chart.plot.accessibleDescription()
+    for industry in ctx.dataset.industries:
+        assert industry.name in text
+    assert "$150,000" in text  # consumer goods, "almost $150,000"

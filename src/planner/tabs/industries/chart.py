@@ -39,7 +39,6 @@ class IndustriesChartView(QWidget):
         self.plot.setObjectName("industriesChart")
         one_tab_stop(self.plot)
         self.plot.setAccessibleName("Pay by industry and employer chart")
-        self.plot.setAccessibleDescription("The same figures are listed in the table below the chart.")
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table carries the same data for the keyboard
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.setMenuEnabled(False)
@@ -75,6 +74,7 @@ class IndustriesChartView(QWidget):
     def show_chart(self, chart: IndustriesChart) -> None:
         self._chart = chart
         self._draw()
+        self.plot.setAccessibleDescription(chart.description())
 
     def restyle(self) -> None:
         """Redraw with the current palette's colours (call when the colour scheme changes)."""

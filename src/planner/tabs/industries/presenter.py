@@ -71,6 +71,13 @@ class IndustriesChart:
     employers_title: str
     source: str = ""  # where the figures come from, in plain words (an exported chart says it)
 
+    def description(self) -> str:
+        """What the chart shows, in words, for a screen reader (the chart's accessible description)."""
+        parts = [f"{self.industries_title}: " + "; ".join(f"{b.name} {b.label}" for b in self.industries) + "."]
+        if self.employers:
+            parts.append(f"{self.employers_title}: " + "; ".join(f"{b.name} {b.label}" for b in self.employers) + ".")
+        return " ".join([*parts, f"{self.band_label}.", "The same figures are in the table below the chart."])
+
 
 class IndustriesView(Protocol):
     def show_chart(self, chart: IndustriesChart) -> None: ...

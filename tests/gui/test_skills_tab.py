@@ -274,10 +274,12 @@ def test_failed_save_is_shown_and_the_ticks_stay(
     assert not ctx.autosave.flush()
     assert ctx.window.save_status.text() == "Could not save: disk full. Retrying."
     assert "No space left on device" in ctx.window.save_status.toolTip()
+    assert "font-weight: bold" in ctx.window.save_status.styleSheet()  # in the error colour: not to be missed
     assert is_checked(row_of(ctx, "entry.python"))
     monkeypatch.setattr(ctx.autosave, "_save", ctx.store.save)
     assert ctx.autosave.flush()
     assert ctx.window.save_status.text().startswith("Saved at ")
+    assert ctx.window.save_status.styleSheet() == ""  # saved: plain again
     assert ctx.store.load().profile.has_skill("entry.python")
 
 

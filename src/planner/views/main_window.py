@@ -23,7 +23,7 @@ from planner.domain.text import escape, plain_tooltip
 from planner.views.charts import chart_of
 from planner.views.keyboard_focus import KeyboardFocus
 from planner.views.plain import plain_label
-from planner.views.theme import THEMES, is_dark
+from planner.views.theme import THEMES, error_color, is_dark
 from planner.views.wheel_guard import guard_wheel
 
 
@@ -321,8 +321,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
 
     def show_save_status(self, text: str, detail: str = "") -> None:
-        """Whether the profile is saved ("Saved at 15:42", "Could not save: disk full. Retrying.")."""
+        """Whether the profile is saved ("Saved at 15:42", "Could not save: disk full. Retrying."); a status with a
+        ``detail`` is a problem (saving failed or stopped): bold and in the error colour, so it is not missed."""
         self.save_status.setText(text)
+        self.save_status.setStyleSheet(f"color: {error_color(is_dark()).name()}; font-weight: bold;" if detail else "")
         self.save_status.setToolTip(plain_tooltip(detail or text))
         self.save_status.setAccessibleDescription(detail or text)
 

@@ -24,7 +24,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 def without_bidi_controls(text: str) -> str:
     """``text`` without Unicode's explicit direction controls (``BIDI_CONTROLS``), so it cannot reverse the text
     shown after it."""
-    return "".join(c for c in text if c not in BIDI_CONTROLS) if not BIDI_CONTROLS.isdisjoint(text) else text
+    return "".join(c for c in text if c not in BIDI_CONTROLS)
 
 
 def escape(text: object) -> str:

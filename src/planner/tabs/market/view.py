@@ -144,9 +144,9 @@ class MarketTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumWidth(330)
 
-        self.source = _label("")
-        self.source.setObjectName("marketSource")
-        self.source.setAccessibleName("Data source and BLS disclaimer")
+        # As high as its wrapped lines need at any width (a wrapped QLabel's minimum is one line: in a narrow window
+        # the layout gave it less and the charts above lay over each other).
+        self.source = SteadyText(2, "marketSource", "Data source and BLS disclaimer")
 
         chart = QWidget()
         chart_layout = QVBoxLayout(chart)

@@ -155,3 +155,16 @@ def test_leaving_early_shows_every_job_whole_with_its_stock_range(qtbot: Any, wi
     assert model.index(last, 4).data() == "$262,750–$362,750"  # Amazon at month 12: −50 % to +50 % of $100,000
     assert tab.leave.plot.height() >= 110
     assert table.mapTo(tab, table.rect().topLeft()).y() < tab.leave.plot.mapTo(tab, tab.leave.plot.rect().topLeft()).y()
+
+
+def test_the_list_of_offers_is_as_high_as_its_offers_so_the_editor_starts_under_it(qtbot: Any, window: Any) -> None:
+    """Three offers: three rows high, not a fixed 190 px box that pushed the employer's fields out of a 1024×640
+    window; it grows with more offers, up to eight rows (then it scrolls)."""
+    tab = open_tab(qtbot, window, "1024x640")
+    row = tab.list.sizeHintForRow(0)
+    assert tab.list.model().rowCount() == 3
+    assert 3 * row <= tab.list.viewport().height() < 4 * row  # all three shown whole, and no more room
+    for _ in range(6):  # nine offers, made as a person makes them (Duplicate copies the selected offer)
+        tab.duplicate_button.click()
+    assert tab.list.model().rowCount() == 9
+    assert 8 * row <= tab.list.viewport().height() < 9 * row  # eight rows shown, the ninth scrolls

@@ -103,7 +103,9 @@ class OffersTab(QWidget):
         self.list.setAccessibleName("Your offers (select several to compare them)")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setMinimumHeight(64)
+        # A long name ends in "…" (whole in the editor below): no sideways scroll bar eats a row of the list.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         list_label = QLabel("&Your offers (Ctrl+click or Shift+arrows to compare several):")
         list_label.setWordWrap(True)
         list_label.setBuddy(self.list)
@@ -140,7 +142,7 @@ class OffersTab(QWidget):
         editor.setObjectName("offerEditor")
         left = QVBoxLayout(editor)
         left.addWidget(list_label)
-        left.addWidget(self.list, 1)
+        left.addWidget(self.list)
         left.addLayout(buttons)
         left.addWidget(self.editor)
         left.addStretch(0)
@@ -292,6 +294,15 @@ class OffersTab(QWidget):
         model.modelReset.connect(lambda: setattr(self, "_selecting", False))
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list.selectionModel().currentChanged.connect(self._selection_changed)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._fit_list)
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list as high as its offers (three to eight rows): the editor below it starts where a person looks."""
+        rows = min(max(self.list.model().rowCount(), 3), 8)
+        row = self.list.sizeHintForRow(0) if self.list.model().rowCount() else self.list.fontMetrics().height() + 4
+        self.list.setFixedHeight(rows * max(row, 1) + 2 * self.list.frameWidth() + 4)
 
     def set_table_model(self, model: ComparisonTableModel) -> None:
         self._model = model

@@ -77,3 +77,20 @@ def test_the_industries_chart_reads_each_industrys_pay(main_context: Any) -> Non
     for industry in ctx.dataset.industries:
         assert industry.name in text
     assert "$150,000" in text  # consumer goods, "almost $150,000"
+
+
+def test_the_vesting_chart_reads_what_vests_by_the_month_you_leave(main_context: Any) -> None:
+    import datetime as dt
+
+    from planner.domain.plans import Offer
+
+    ctx = main_context
+    offer = Offer(id="offer-1", employer_name="Example Analytics", base=158_000, equity_grant=120_000,
+                  added_on=dt.date(2026, 1, 1))  # fmt: skip
+    ctx.session.edit("add", offers=[offer])
+    ctx.window.select_tab("offers")
+    tab = ctx.window.tab_widget("offers")
+    tab.views.setCurrentWidget(tab.leave)  # "Vesting and leaving early"
+    text = tab.leave.plot.accessibleDescription()
+    assert text.startswith("Example Analytics: $")
+    assert "vested by month 12" in text

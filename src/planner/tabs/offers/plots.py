@@ -223,6 +223,12 @@ class VestingChart:
             top = max(top, max(line.high, default=0.0), max(line.vested, default=0.0))
         self.leave_line.setValue(month)
         self.leave_line.setVisible(bool(lines))
+        said = [  # what a screen reader hears of the chart: each offer's equity vested by the month you leave
+            f"{line.name}: ${line.vested[min(month, len(line.vested) - 1)]:,.0f} vested by month {month}"
+            for line in lines
+            if line.vested
+        ]
+        self.plot.setAccessibleDescription("; ".join(said) + "." if said else "")
         item.setXRange(0, max(last, 12), padding=0.02)
         item.setYRange(0, top * 1.08, padding=0)
         item.getAxis("bottom").setTicks([[(m, str(m)) for m in range(0, max(last, 12) + 1, 12)]])

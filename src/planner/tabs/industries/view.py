@@ -140,8 +140,9 @@ class IndustriesTab(QWidget):
         compare_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         compare_scroll.setWidget(compare_box)
         lower.addWidget(compare_scroll)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
+        # Half each: the table shows what fits (TABLE_COLUMNS), the comparison's entries need their names' width.
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("industriesSplitter")
         self.splitter.addWidget(self.chart)

@@ -135,6 +135,15 @@ def test_a_session_bus_the_desktop_gave_is_kept() -> None:
     assert empty == ({"DBUS_SESSION_BUS_ADDRESS": "disabled:"} if sys.platform.startswith("linux") else {})
 
 
+def test_pydantic_looks_for_no_plugin_unless_the_user_asks_for_one() -> None:
+    env: dict[str, str] = {}
+    app.no_pydantic_plugin_search(env)
+    assert env == {"PYDANTIC_DISABLE_PLUGINS": "__all__"}  # no scan of every installed package at start-up
+    mine = {"PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+    app.no_pydantic_plugin_search(mine)
+    assert mine == {"PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+
+
 def test_home_problem_rules() -> None:
     from planner.storage.data_folder import home_problem
 

@@ -59,6 +59,7 @@ def ask_welcome_dialog(parent: QWidget, questions: WelcomeQuestions) -> WelcomeA
 
 def main(argv: list[str] | None = None) -> int:
     startup.no_session_bus_autolaunch(os.environ)
+    startup.no_pydantic_plugin_search(os.environ)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from planner import selftest

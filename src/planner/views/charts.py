@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from planner.domain.money import usd_short
@@ -126,6 +126,15 @@ def chart_of(tab: QWidget | None) -> pg.PlotWidget | None:
     """The chart a tab shows (its ``plot``), or None for a tab without one."""
     plot = getattr(tab, "plot", None)
     return plot if isinstance(plot, pg.PlotWidget) else None
+
+
+def flat_pen(color: QColor, width: float) -> QPen:
+    """A cosmetic pen whose strokes end where their data ends (pg.mkPen ignores a ``cap`` argument and gives round
+    caps, which reach half the pen's width past the first and last point: a mark of some years would spill onto the
+    years beside them, and its legend sample onto its name)."""
+    pen = pg.mkPen(color, width=width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def one_tab_stop(plot: pg.PlotWidget) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
-from planner.views.charts import CurrencyAxis, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, flat_pen, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
 from planner.views.theme import YOU_SYMBOL
 
@@ -184,7 +184,7 @@ class ProjectionPlot(pg.PlotWidget):
         halo = QColor(colors["conflict"])
         halo.setAlpha(70)
         for key, line in self.outside_halos.items():
-            line.setPen(pg.mkPen(halo, width=9 if key == "main" else 7, cap=Qt.PenCapStyle.FlatCap))
+            line.setPen(flat_pen(halo, 9 if key == "main" else 7))
         self.level_marks.setBrush(pg.mkBrush(colors["bar"]))  # not "you": a promotion is an event, not you
         self.level_marks.setPen(pg.mkPen(colors["foreground"]))
         self.history_points.setBrush(pg.mkBrush(colors["you"]))  # your own figures: your colour, a diamond

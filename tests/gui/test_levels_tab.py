@@ -250,3 +250,12 @@ def test_the_header_gives_the_day_read_in_the_same_form_as_the_table(tab: Levels
     summary = tab.summary.text()
     assert "2026-11-28" not in summary
     assert "on 28 November 2026." in summary
+
+
+def test_a_salary_above_every_article_figure_is_marked_inside_the_chart(main_context: Any, tab: LevelsTab) -> None:
+    main_context.session.edit(years_of_experience=10, current_salary=400_000)  # the article's largest: $280,000
+    assert tab.you_marks is not None
+    assert tab.you_marks.getData()[1].tolist() == [400000]
+    _x_range, (bottom, top) = tab.plot.getPlotItem().viewRange()
+    assert bottom <= 400_000 < top  # the star is on the chart, not above its top edge
+    assert "$400,000 (your current base salary)" in tab.key_label.text()

@@ -198,7 +198,9 @@ class LevelsTab(QWidget):
         # row; your level: the "you" outline.
         selection = QColor(colors["selection"])
         selection.setAlpha(70)
-        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers)])
+        # Up to the highest figure, yours too: a salary above the article's figures is drawn, not left off the chart.
+        mine = [you.salary] if you is not None and you.salary is not None else []
+        top = max([chart.ceiling.amount, *(r.high for r in chart.rows), *(m.amount for m in chart.markers), *mine])
         self.selection_band = QGraphicsRectItem(QRectF(self._selected - 0.45, 0, 0.9, top * 1.12))
         self.selection_band.setBrush(pg.mkBrush(selection))
         self.selection_band.setPen(pg.mkPen(colors["selection"], width=1))

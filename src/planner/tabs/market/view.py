@@ -316,7 +316,7 @@ class MarketTab(QWidget):
             angle=0,
             pen=pg.mkPen(colors["highlight"], width=2, style=Qt.PenStyle.DashLine),
             label="",
-            labelOpts={"position": 0.35, "color": colors["foreground"], "anchors": [(0.5, 1), (0.5, 1)]},
+            labelOpts={"position": 0.35, "color": colors["foreground"], "anchors": [(0.5, 0), (0.5, 1)]},
         )
         for it in (self.article_bars, self.whiskers, self.box, self.median, self.salary_line):
             item.addItem(it)

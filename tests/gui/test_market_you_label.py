@@ -24,4 +24,5 @@ def test_your_salary_label_is_inside_the_chart(main_context: Any, qtbot: Any, sa
     area = view.sceneBoundingRect()
     text = label.mapRectToScene(label.boundingRect())
     assert area.height() > 50
-    assert area.top() - 1 <= text.top() and text.bottom() <= area.bottom() + 1, (text, area)
+    assert text.top() >= area.top() - 1, (text, area)  # not cut off by the top edge
+    assert text.bottom() <= area.bottom() + 1, (text, area)  # nor by the bottom

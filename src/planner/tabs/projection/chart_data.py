@@ -61,6 +61,7 @@ class ProjectionChart:
     base_y: FloatArray | None = None
     # Per year: +1 above the article's largest figure, -1 below its smallest (base salary, in the dollars shown).
     outside: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    comp: Comp = "base"  # the pay the curves show (the marks above are always of the base salary)
     outside_label: str = "Beyond the article's figures"  # the notes and the table's tooltip say more
     # The pay history: the base salaries the user recorded, by calendar year (may lie before today).
     history_x: FloatArray = field(default_factory=lambda: np.zeros(0))
@@ -104,11 +105,14 @@ def promotion_mark(proj: Projection, y: FloatArray, x: FloatArray, t: int, level
     return LevelMark(float(x[t]), float(y[t]), label, short, tip)
 
 
-def outside_text(side: int, short: bool = False) -> str:
+def outside_text(side: int, short: bool = False, comp: Comp = "base") -> str:
+    """The note of a year beyond the article's figures. It is the base salary that is compared (the article gives
+    base salaries), so with another pay shown the note says so: a take-home $203,000 is not above $280,000."""
+    what = "" if short or comp == "base" else "base salary "
     if side > 0:
-        return "⚠ above" if short else "⚠ above the article's largest figure"
+        return "⚠ above" if short else f"⚠ {what}above the article's largest figure"
     if side < 0:
-        return "⚠ below" if short else "⚠ below the article's smallest figure"
+        return "⚠ below" if short else f"⚠ {what}below the article's smallest figure"
     return ""
 
 

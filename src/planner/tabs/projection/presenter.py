@@ -332,6 +332,7 @@ class ProjectionPresenter(QObject):
             level_names=tuple(proj.level_name(t) for t in range(proj.horizon)),
             experience=proj.experience,
             outside=proj.outside_article(d),
+            comp=c,
             base_y=proj.projected(d, "base") if c == "total" else None,
             **history_points(self._session.profile.pay_history, proj.assumptions.inflation, d, self.current_year),
             plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),

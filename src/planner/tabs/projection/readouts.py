@@ -28,7 +28,7 @@ def crosshair_text(chart: ProjectionChart, t: int) -> str:
         f"{int(chart.x[t])} · {years_text(float(chart.experience[t]))} of experience · {chart.level_names[t]}",
         f"Projected {usd(float(chart.main.y[t]))} (range {usd(float(chart.low[t]))} – {usd(float(chart.high[t]))})",
     ]
-    note = outside_text(int(chart.outside[t])) if len(chart.outside) else ""
+    note = outside_text(int(chart.outside[t]), comp=chart.comp) if len(chart.outside) else ""
     if note:
         lines.append(note)
     others = [f"{curve.name}: {usd(float(curve.y[t]))}" for curve in chart.comparisons]

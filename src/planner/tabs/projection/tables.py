@@ -87,7 +87,7 @@ class ProjectionTableModel(QAbstractTableModel):
         if column == 2:
             return chart.level_names[row]
         if column == self.NOTE:
-            return outside_text(int(chart.outside[row])) if len(chart.outside) else ""
+            return outside_text(int(chart.outside[row]), comp=chart.comp) if len(chart.outside) else ""
         arrays = (chart.low, chart.main.y, chart.high, self._cumulative)
         if column < self.NOTE:
             return float(arrays[column - 3][row])
@@ -102,7 +102,7 @@ class ProjectionTableModel(QAbstractTableModel):
         if index.column() == self.NOTE and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             assert self._chart is not None
             side = int(self._chart.outside[index.row()]) if len(self._chart.outside) else 0
-            return outside_text(side, short=role == Qt.ItemDataRole.DisplayRole)
+            return outside_text(side, short=role == Qt.ItemDataRole.DisplayRole, comp=self._chart.comp)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0 or isinstance(value, str):
                 return str(value)

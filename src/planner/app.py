@@ -76,6 +76,7 @@ def build_window(
 ) -> Context:
     from PySide6.QtGui import QUndoStack
 
+    from planner import wiring
     from planner.commands import WindowCommands
     from planner.presenters.display import DisplayChoice
     from planner.presenters.session import ProfileSession
@@ -101,6 +102,7 @@ def build_window(
         display=DisplayChoice(window, taxes=_tax_source(), session=session),
     )
     add_tabs(ctx)
+    wiring.projection_built_with_skills(window)  # a first tick is told on the Projection tab too
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)

@@ -89,16 +89,16 @@ def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable
 
 
 def projection_built_with_skills(window: MainWindow) -> None:
-    """Once the Skills tab is built, the Projection tab is built too (just after, behind it), so that a tick made
-    before the Projection tab was ever opened is said in its headline ("Tick “…”: +$… over 30 years") with the
-    curve before it drawn faint, as every later tick is: a tab built after the tick had no "before" to compare."""
-    from PySide6.QtCore import QTimer
+    """When the Skills tab is built, the Projection tab is built too (behind it, before either is painted), so that
+    a tick made before the Projection tab was ever opened is said in its headline ("Tick “…”: +$… over 30 years")
+    with the curve before it drawn faint, as every later tick is: a tab built after the tick had no "before" to
+    compare. Built before the first paint, the window takes the size both need at once (nothing moves later)."""
 
-    def build() -> None:
+    def built(_widget: object) -> None:
         ids = window.tab_ids()
         if {"skills", "projection"} <= set(ids) and window.is_built("skills") and not window.is_built("projection"):
             current = window.current_tab_id()
             window.tab_widget("projection")  # built, and opened: the tab open before is opened again at once
             window.select_tab(current)
 
-    window.tab_built.connect(lambda _widget: QTimer.singleShot(0, window, build))
+    window.tab_built.connect(built)

@@ -120,6 +120,7 @@ def test_an_accepted_pack_is_used_at_once_and_ticks_survive(
     # The old tabs are gone and their presenters deaf: a change of the profile reaches only the new ones.
     assert all(p is not None for p in old_presenters)
     tick(ctx.session, "mid.deep-learning", True)
+    ctx.window.select_tab("projection")  # opened (built with the Skills tab, behind it: it catches up when shown)
     projection = ctx.window.tab_widget("projection")
     assert isinstance(projection, ProjectionTab)
     ctx.session.edit(years_of_experience=6.0)

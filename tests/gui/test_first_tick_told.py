@@ -35,3 +35,44 @@ def test_a_tick_made_before_the_projection_tab_was_opened_is_told_there(main_con
     assert ctx.presenter("projection", ProjectionPresenter).chart.previous is not None  # the curve before, faint
     window.undo_action.trigger()
     assert tab.change.text().startswith("Undone: tick “Data pre-processing”: −$")
+
+
+def test_the_projection_exported_from_the_skills_tab_just_after_a_tick_has_the_tick(
+    qtbot: Any, qapp: Any, dataset: Any, data_dir: Any, tmp_path: Any
+) -> None:
+    """The Projection tab, built behind the Skills tab, catches up on the tick before File > Export projection as
+    CSV reads it (it would catch up only when shown)."""
+    import codecs
+    import csv
+    import io
+
+    from fake_dialogs import FakeDialogs
+
+    from planner.app import build_window
+    from planner.startup import configure_application
+
+    configure_application(qapp)
+    dialogs = FakeDialogs()
+    ctx = build_window(qapp, dataset, data_dir, dialogs=dialogs)
+    qtbot.addWidget(ctx.window)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    ctx.window.select_tab("skills")
+    qtbot.wait(100)  # the event loop runs, as before any person's first click
+
+    def exported_total(name: str) -> int:
+        dialogs.save_to = tmp_path / name
+        ctx.window.export_csv_action.trigger()
+        text = dialogs.save_to.read_bytes()[len(codecs.BOM_UTF8) :].decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        header = next(r for r in rows if r and r[0] == "Year")
+        column = next(i for i, h in enumerate(header) if h.startswith("Cumulative"))
+        return int(float([r for r in rows if r and r[0].isdigit()][-1][column]))
+
+    before = exported_total("before.csv")
+    ctx.presenter("skills", SkillsPresenter).set_checked("general.data-preprocessing", True)
+    assert ctx.window.current_tab_id() == "skills"
+    assert exported_total("after.csv") > before  # the tick is in the export
+    ctx.window.select_tab("projection")  # and the headline still tells the tick when the tab is opened
+    assert ctx.window.tab_widget("projection").change.text().startswith("Tick “Data pre-processing”: +$")
+    ctx.window.close()

@@ -93,10 +93,12 @@ class WindowCommands:
     def _projection(self) -> tuple[ProjectionPresenter, QWidget]:
         """The Projection tab (built if it was not yet) and its presenter: the CSV and the report show what it shows
         (its dollars, its pay, its comparisons)."""
+        from planner.presenters.session import catch_up
         from planner.tabs.projection.presenter import ProjectionPresenter
         from planner.tabs.spec import presenter_of
 
         tab = self.window.tab_widget("projection")
+        catch_up(tab)  # built but behind another tab: the changes since it was last shown, first
         return presenter_of(tab, ProjectionPresenter), tab
 
     def _offers_baseline(self) -> str:

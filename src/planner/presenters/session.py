@@ -161,10 +161,21 @@ class _Subscription(QObject):
             self._slot(change)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self._waiting:
+        if event.type() == QEvent.Type.Show:
+            self.catch_up()
+        return False
+
+    def catch_up(self) -> None:
+        if self._waiting:
             waiting, self._waiting = self._waiting, []
             self._slot(merged(waiting))
-        return False
+
+
+def catch_up(widget: QObject) -> None:
+    """Give every presenter under ``widget`` (a hidden tab) the changes it was waiting for, as being shown would:
+    what is read from a tab that is not on screen (an export, a report) is then up to date."""
+    for subscription in widget.findChildren(_Subscription):
+        subscription.catch_up()
 
 
 def _widget_of(owner: QObject) -> QObject | None:

@@ -76,7 +76,6 @@ def build_window(
 ) -> Context:
     from PySide6.QtGui import QUndoStack
 
-    from planner import wiring
     from planner.commands import WindowCommands
     from planner.presenters.display import DisplayChoice
     from planner.presenters.session import ProfileSession
@@ -102,7 +101,7 @@ def build_window(
         display=DisplayChoice(window, taxes=_tax_source(), session=session),
     )
     add_tabs(ctx)
-    wiring.projection_built_with_skills(window)  # a first tick is told on the Projection tab too
+    window.tab_built.connect(functools.partial(build_companions, window))  # TabSpec.built_with
     _wire_window_state(ctx)  # after every tab exists, so the last open tab can come back
     # Data packs need the data folder: open_window() switches these on.
     window.import_data_action.setEnabled(False)
@@ -136,6 +135,17 @@ def add_tabs(ctx: Context) -> None:
     for spec in tabs.TABS:
         build = functools.partial(spec.build, tab_context)
         ctx.window.add_tab(spec.id, spec.title, build, spec.shortcut, lazy=spec.lazy)
+
+
+def build_companions(window: MainWindow, _built: QWidget) -> None:
+    """Every tab to be built with a tab that is now built (``TabSpec.built_with``): behind it; the open tab stays."""
+    from planner import tabs
+
+    for spec in tabs.TABS:
+        if spec.built_with and window.is_built(spec.built_with) and not window.is_built(spec.id):
+            current = window.current_tab_id()
+            window.tab_widget(spec.id)
+            window.select_tab(current)
 
 
 def apply_dataset(ctx: Context, dataset: Dataset) -> None:
@@ -242,11 +252,7 @@ def open_window(
         ctx.window.show_message(active.message)
     ctx.data_pack = wire_data_packs(window, packs, dataset, active, lambda ds: apply_dataset(ctx, ds))
     autosave = ProfileAutosaver(
-        ctx.session,
-        store.save,
-        reload=store.reload_if_changed,
-        read_only_reason=store.read_only_reason,
-        parent=window,
+        ctx.session, store.save, reload=store.reload_if_changed, read_only_reason=store.read_only_reason, parent=window
     )
     autosave.message.connect(lambda text: ctx.window.show_save_status(text, autosave.detail))
     autosave.stopped.connect(ctx.window.show_message)

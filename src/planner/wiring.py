@@ -1,6 +1,5 @@
 """What the window does with the data folder's files: saving on close (or asking), writing profile.json again when
-it vanishes, and File > Import salary data / Revert to built-in data. Wired by ``app.open_window``; and the
-Projection tab built with the Skills tab (wired by ``app.build_window``)."""
+it vanishes, and File > Import salary data / Revert to built-in data. Wired by ``app.open_window``."""
 
 from __future__ import annotations
 
@@ -86,19 +85,3 @@ def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable
         "or quit and lose them.",
         "Quit without saving",
     )
-
-
-def projection_built_with_skills(window: MainWindow) -> None:
-    """When the Skills tab is built, the Projection tab is built too (behind it, before either is painted), so that
-    a tick made before the Projection tab was ever opened is said in its headline ("Tick “…”: +$… over 30 years")
-    with the curve before it drawn faint, as every later tick is: a tab built after the tick had no "before" to
-    compare. Built before the first paint, the window takes the size both need at once (nothing moves later)."""
-
-    def built(_widget: object) -> None:
-        ids = window.tab_ids()
-        if {"skills", "projection"} <= set(ids) and window.is_built("skills") and not window.is_built("projection"):
-            current = window.current_tab_id()
-            window.tab_widget("projection")  # built, and opened: the tab open before is opened again at once
-            window.select_tab(current)
-
-    window.tab_built.connect(built)

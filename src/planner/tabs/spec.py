@@ -52,6 +52,9 @@ class TabSpec:
     build: Callable[[TabContext], QWidget]
     shortcut: str = ""
     lazy: bool = True  # built the first time it is shown; only the first tab is built at start-up
+    # Built as soon as the tab with this id is (behind it, before either is painted): a tab that tells what each
+    # change did needs to exist before the first change made on that other tab.
+    built_with: str = ""
 
 
 def presenter_of(tab: QWidget, kind: type[T]) -> T:

@@ -91,4 +91,6 @@ def connect_scenario_dialogs(tab: ProjectionTab, scenarios: ScenariosPresenter) 
     tab.scenario_delete_requested.connect(scenarios.delete)
 
 
-SPEC = TabSpec("projection", "Projection", build, "Ctrl+4")
+# Built with the Skills tab: a tick made before this tab was ever opened is told in its headline, with the curve
+# before it drawn faint, as every later tick is (a tab built after the tick would have no "before").
+SPEC = TabSpec("projection", "Projection", build, "Ctrl+4", built_with="skills")

@@ -223,3 +223,61 @@ def test_a_job_named_in_a_heading_wraps_at_its_space_not_inside_a_word(issue_rep
     words = re.findall(r"[A-Za-z]+", page[page.index("Job offers side by side") :])
     assert "Analytics" in words  # "Example Analytics" heads its column; held on one line it broke as "Analytic|s"
     assert "Analytic" not in words
+
+
+def leftmost_ink(image: QImage, rows: range) -> range:
+    """The first run of columns from the left holding a dark pixel in ``rows``."""
+    inked = [any(image.pixelColor(x, y).lightness() < 110 for y in rows) for x in range(image.width() // 4)]
+    start = inked.index(True)
+    end = inked.index(False, start)
+    return range(start, end)
+
+
+def printed_chart(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, out: Path, opened: bool, monkeypatch: Any
+) -> QImage:
+    """The chart File > Save career report as PDF puts on the page, from the Levels tab, the Projection tab
+    ``opened`` (drawn on screen) before or not."""
+    import planner.views.report_render as report_render
+
+    printed: list[QImage] = []
+    draw = report_render.report_pdf
+
+    def keep(report: Any, chart: QImage | None, *args: Any) -> bytes:
+        assert chart is not None
+        printed.append(chart.convertToFormat(QImage.Format.Format_RGB32))
+        return draw(report, chart, *args)
+
+    monkeypatch.setattr(report_render, "report_pdf", keep)
+    configure_application(qapp)
+    dialogs = FakeDialogs(save_to=out / f"report-{opened}.pdf")
+    ctx = build_window(qapp, dataset, data_dir, profile=report_profile(TODAY), dialogs=dialogs)
+    qtbot.addWidget(ctx.window)
+    ctx.window.resize(1366, 768)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    if opened:
+        ctx.window.tabs.setCurrentWidget(ctx.window.tab_widget("projection"))
+        qtbot.waitUntil(lambda: ctx.window.current_tab_id() == "projection")
+        ctx.window.tab_widget("projection").grab()  # drawn, as on screen
+        ctx.window.tabs.setCurrentIndex(0)
+    assert ctx.window.current_tab_id() != "projection"
+    ctx.window.export_pdf_action.trigger()
+    ctx.window.close()
+    assert dialogs.errors == []
+    return printed[0]
+
+
+def test_printed_before_the_projection_tab_was_opened_the_axis_title_clears_the_amounts(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+P with the Projection tab never opened: its chart's axis had not yet measured its amounts and printed
+    its title "Base salary (nominal $)" over "$200k", "$400k"... The title prints as it does once the tab was
+    opened: a strip of its own at the left edge, as wide as a line of text, clear of the amounts."""
+    images = [printed_chart(qtbot, qapp, dataset, data_dir, tmp_path, o, monkeypatch) for o in (True, False)]
+    strips = []
+    for image in images:
+        rows = range(round(image.height() * 0.3), round(image.height() * 0.6))  # the middle rows, where the title is
+        strips.append(leftmost_ink(image, rows))
+    opened, never = strips
+    assert len(never) <= len(opened) + 2, f"the axis title runs into the amounts: {never} against {opened}"

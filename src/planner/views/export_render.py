@@ -230,6 +230,7 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
         fit_legend = getattr(plot, "fit_paper_legend", None)
         if callable(fit_legend):  # a legend drawn for the page: as many columns as the page's width holds
             fit_legend()
+        _measure_axes(item, size, image)
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -243,6 +244,24 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
         if callable(fit_legend):
             fit_legend()
     return image
+
+
+def _measure_axes(item: pg.PlotItem, size: QSizeF, like: QImage) -> None:
+    """Let the axes measure their tick labels at the printed size before the chart is drawn for the page.
+
+    An axis learns how wide its labels are only when it draws them, and then makes room for them. A chart never
+    drawn yet (Ctrl+P before the Projection tab was opened) or drawn at another size would print with its axis
+    title over the tick labels; a first drawing into a scratch image ``like`` the page's, and the layout it asks
+    for, prevent that (the second drawing lays the labels out in the width the first made)."""
+    scratch = QImage(like.size(), like.format())
+    scratch.setDevicePixelRatio(like.devicePixelRatio())
+    for _ in range(2):
+        painter = QPainter(scratch)
+        try:
+            item.scene().render(painter, QRectF(QPointF(0, 0), size), item.sceneBoundingRect())
+        finally:
+            painter.end()
+        item.layout.activate()
 
 
 def png_bytes(image: QImage) -> bytes:

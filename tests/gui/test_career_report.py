@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.app import Context, build_window
 from planner.domain.dataset import Dataset
+from planner.domain.profile import Profile
 from planner.startup import configure_application
 from planner.views.report_render import paginate, parts
 from planner.views.theme import apply_theme
@@ -32,14 +33,24 @@ LIGATURES = re.compile("[\ufb00-\ufb06]")
 
 
 def make_report(
-    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, out: Path, theme: str, paper: str, **kw: int
+    qtbot: Any,
+    qapp: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    out: Path,
+    theme: str,
+    paper: str,
+    profile: Profile | None = None,
+    **kw: int,
 ) -> Path:
     country = QLocale.Country.UnitedStates if paper == "letter" else QLocale.Country.UnitedKingdom
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, country))
     configure_application(qapp)
     dialogs = FakeDialogs()
-    ctx: Context = build_window(qapp, dataset, data_dir, profile=report_profile(TODAY, **kw), dialogs=dialogs)
+    ctx: Context = build_window(
+        qapp, dataset, data_dir, profile=profile or report_profile(TODAY, **kw), dialogs=dialogs
+    )
     qtbot.addWidget(ctx.window)
     try:
         apply_theme(qapp, theme)  # type: ignore[arg-type]
@@ -156,6 +167,19 @@ def test_a_profile_with_neither_scenarios_nor_offers(
     assert "Job offers" not in text
     assert "Scenarios side by side" not in text
     assert "Your learning plan" in text
+
+
+@needs_poppler
+def test_a_new_graduates_report_says_where_the_first_years_pay_comes_from(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    """No salary entered: the report said "Current base salary: not given" and then "$70,000 this year" with
+    nothing between to say the $70,000 is the bottom of the entry level's range in the article."""
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "letter", profile=Profile())
+    text = " ".join("\n".join(page_texts(pdf)).split())
+    assert "Current base salary not given: the" in text  # the table's two columns of pairs: the cell in lines
+    assert "projection starts from the bottom of today's range (the article's)" in text
+    assert re.search(rf"{TODAY.year} Entry \$([\d,]+) \$\1", text), "the first year's projection is the range's bottom"
 
 
 def test_the_example_profile_ticks_skills_the_dataset_knows(dataset: Dataset) -> None:

@@ -261,6 +261,16 @@ def _tax_inputs(profile: Profile, market: MarketData | None) -> list[tuple[str, 
     ]
 
 
+def _salary(profile: Profile, projection: ProjectionPresenter) -> str:
+    """The salary entered or, when none is, where the projection's first year comes from instead."""
+    if profile.current_salary:
+        return usd(profile.current_salary)
+    proj = projection.projection
+    if proj is not None and proj.salary_mode and "pay history" in proj.salary_origin:
+        return f"not given: the projection starts from your pay history's {usd(proj.salary_entered or 0)}"
+    return "not given: the projection starts from the bottom of today's range (the article's)"
+
+
 def _years(profile: Profile) -> str:
     years = float(profile.years_of_experience)
     return "1 year" if years == 1 else f"{years:g} years"
@@ -385,7 +395,7 @@ def career_report(
     about = [
         ("Years of experience", f"{profile.years_of_experience:g}"),
         ("Today's level", _today_level(projection)),
-        ("Current base salary", usd(profile.current_salary) if profile.current_salary else "not given"),
+        ("Current base salary", _salary(profile, projection)),
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
         *_tax_inputs(profile, market),

@@ -182,6 +182,24 @@ def test_a_new_graduates_report_says_where_the_first_years_pay_comes_from(
     assert re.search(rf"{TODAY.year} Entry \$([\d,]+) \$\1", text), "the first year's projection is the range's bottom"
 
 
+@needs_poppler
+def test_take_home_pay_in_the_report_names_the_tax_figures_it_comes_from(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    """The year table's Take-home column and the offers' "After tax" rows had no source in "Where the figures
+    come from" (the article, the BLS and yours only): the tax figures are now one of the sources."""
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "letter")
+    pages = page_texts(pdf)
+    page = next(p for p in pages if "Where the figures come from" in p)
+    sources = " ".join(page[page.index("Where the figures come from") :].split())
+    assert "Taxes Take-home and after-tax pay: derived from Tax-Calculator" in sources
+    assert "policy_current_law.json for" in sources  # the file and the years it gives
+    assert "PolicyEngine-US" in sources  # the states'
+    assert sources.index("Official wages") < sources.index("Taxes") < sources.index("Yours")
+    graduate = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "a4", profile=Profile())
+    assert "policy_current_law.json" not in "\n".join(page_texts(graduate))  # no take-home pay: no tax source
+
+
 def test_the_example_profile_ticks_skills_the_dataset_knows(dataset: Dataset) -> None:
     profile = report_profile(TODAY)
     known = {sk.id for sk in dataset.all_skills()}

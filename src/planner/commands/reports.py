@@ -7,6 +7,7 @@ storage writes it (CSV), so the numbers in a file are the numbers the user saw.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -359,13 +360,48 @@ def _scenarios(
     return table, changes, note
 
 
+def _has_take_home(projection: ProjectionPresenter, profile: Profile, offers: Table | None) -> bool:
+    """Whether the report shows take-home or after-tax pay: as the pay shown, its own column, or the offers'."""
+    if projection.comp == "take_home" or take_home_column(projection, profile).shown:
+        return True
+    return offers is not None and any(row[0].startswith("After tax") and set(row[1:]) != {"—"} for row in offers.rows)
+
+
 def _money(amount: float | None) -> str:
     return usd(amount) if amount is not None else "—"
 
 
-def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
-    """Each source in plain words, as Help > Data sources leads with them."""
-    return tuple((w.short, w.text()) for w in source_words(dataset, market))
+def _sources(
+    dataset: Dataset, market: MarketData | None, taxes: tuple[str, str] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """Each source in plain words, as Help > Data sources leads with them; the tax figures' before "Yours" when
+    the report has take-home or after-tax pay."""
+    words = [(w.short, w.text()) for w in source_words(dataset, market)]
+    if taxes is not None:
+        words.insert(len(words) - 1 if words and words[-1][0] == "Yours" else len(words), taxes)
+    return tuple(words)
+
+
+def _tax_words(taxes: TaxSource | None) -> tuple[str, str] | None:
+    """The tax figures behind take-home and after-tax pay, for the sources: who worked them out, from which file
+    for which years (a later year projected), and the states' rules."""
+    data = taxes()[0] if taxes is not None else None
+    if data is None:
+        return None
+    makers = sorted({re.sub(r" \(.*?\)|'s .*", "", f.source.split(",")[0]) for f in data.federal})
+    law = [f for f in data.federal if f.basis == "law"]
+    files = sorted({f.source.rsplit(", ", 1)[-1] for f in law})
+    years = [str(f.year) for f in law]
+    projected = [str(f.year) for f in data.federal if f.basis != "law"]
+    federal = f"{', '.join(files)} for {' and '.join(years)}" + (
+        f"; {' and '.join(projected)} projected" if projected else ""
+    )
+    states = data.states.source.split(" household")[0]
+    return (
+        "Taxes",
+        f"Take-home and after-tax pay: derived from {' and '.join(makers)} (federal taxes: {federal}) and "
+        f"{states} (state taxes, {data.states.year} rules).",
+    )
 
 
 def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
@@ -414,6 +450,7 @@ def career_report(
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
     offers, offers_side, offers_years = report_offers(dataset, profile, market, taxes, today, offers_baseline)
     first_row = projection.table.rowCount()
+    tax_words = _tax_words(taxes) if _has_take_home(projection, profile, offers_side) else None
     return CareerReport(
         title="ML career report",
         generated_on=today,
@@ -444,6 +481,6 @@ def career_report(
         market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",
-        sources=_sources(dataset, market),
+        sources=_sources(dataset, market, tax_words),
         details=_details(dataset, market),
     )

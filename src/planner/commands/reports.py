@@ -7,7 +7,6 @@ storage writes it (CSV), so the numbers in a file are the numbers the user saw.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -20,6 +19,7 @@ from planner.domain.money import usd
 from planner.domain.plan_effects import plan_steps
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, compare
+from planner.domain.take_home_text import tax_source_words
 from planner.presenters.career_report import (
     CareerReport,
     LevelProgress,
@@ -383,25 +383,11 @@ def _sources(
 
 
 def _tax_words(taxes: TaxSource | None) -> tuple[str, str] | None:
-    """The tax figures behind take-home and after-tax pay, for the sources: who worked them out, from which file
-    for which years (a later year projected), and the states' rules."""
+    """The tax figures behind take-home and after-tax pay, for the sources."""
     data = taxes()[0] if taxes is not None else None
     if data is None:
         return None
-    makers = sorted({re.sub(r" \(.*?\)|'s .*", "", f.source.split(",")[0]) for f in data.federal})
-    law = [f for f in data.federal if f.basis == "law"]
-    files = sorted({f.source.rsplit(", ", 1)[-1] for f in law})
-    years = [str(f.year) for f in law]
-    projected = [str(f.year) for f in data.federal if f.basis != "law"]
-    federal = f"{', '.join(files)} for {' and '.join(years)}" + (
-        f"; {' and '.join(projected)} projected" if projected else ""
-    )
-    states = data.states.source.split(" household")[0]
-    return (
-        "Taxes",
-        f"Take-home and after-tax pay: derived from {' and '.join(makers)} (federal taxes: {federal}) and "
-        f"{states} (state taxes, {data.states.year} rules).",
-    )
+    return ("Taxes", f"Take-home and after-tax pay: derived from {tax_source_words(data)}.")
 
 
 def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:

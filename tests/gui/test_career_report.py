@@ -276,10 +276,18 @@ def leftmost_ink(image: QImage, rows: range) -> range:
 
 
 def printed_chart(
-    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, out: Path, opened: bool, monkeypatch: Any
+    qtbot: Any,
+    qapp: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    out: Path,
+    opened: bool,
+    monkeypatch: Any,
+    profile: Profile | None = None,
+    pay: tuple[str, str] | None = None,
 ) -> QImage:
     """The chart File > Save career report as PDF puts on the page, from the Levels tab, the Projection tab
-    ``opened`` (drawn on screen) before or not."""
+    ``opened`` (drawn on screen) before or not; ``pay``: the dollars and the pay chosen on it first."""
     import planner.views.report_render as report_render
 
     printed: list[QImage] = []
@@ -293,11 +301,16 @@ def printed_chart(
     monkeypatch.setattr(report_render, "report_pdf", keep)
     configure_application(qapp)
     dialogs = FakeDialogs(save_to=out / f"report-{opened}.pdf")
-    ctx = build_window(qapp, dataset, data_dir, profile=report_profile(TODAY), dialogs=dialogs)
+    ctx = build_window(qapp, dataset, data_dir, profile=profile or report_profile(TODAY), dialogs=dialogs)
     qtbot.addWidget(ctx.window)
     ctx.window.resize(1366, 768)
     ctx.window.show()
     qtbot.waitExposed(ctx.window)
+    if pay is not None:
+        tab = ctx.window.tab_widget("projection")
+        tab.dollars.setCurrentIndex(tab.dollars.findData(pay[0]))
+        tab.comp.setCurrentIndex(tab.comp.findData(pay[1]))
+        assert (ctx.display.dollars, ctx.display.comp) == pay
     if opened:
         ctx.window.tabs.setCurrentWidget(ctx.window.tab_widget("projection"))
         qtbot.waitUntil(lambda: ctx.window.current_tab_id() == "projection")
@@ -323,3 +336,40 @@ def test_printed_before_the_projection_tab_was_opened_the_axis_title_clears_the_
         strips.append(leftmost_ink(image, rows))
     opened, never = strips
     assert len(never) <= len(opened) + 2, f"the axis title runs into the amounts: {never} against {opened}"
+
+
+def test_a_long_key_under_the_printed_chart_leaves_the_plot_its_height_and_its_axis_title_whole(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five scenarios with 60-character names, take-home pay in New York in today's dollars: the key, one entry
+    to a line, took two thirds of the printed chart; the plot was an inch high and its axis title, "Take-home pay
+    (today's $)", longer than the axis, was cut off at the top. The chart grows by what its key needs."""
+    from planner.domain.plans import Scenario
+    from planner.domain.profile import TaxInputs
+
+    long_names = [f"Scenario {n}: a name of sixty characters, <b>x</b> &amp; more!" for n in range(1, 6)]
+    assert {len(name) for name in long_names} == {60}
+    base = report_profile(TODAY)
+    profile = base.model_copy(
+        update={
+            "scenarios": [
+                Scenario(id=f"scenario-{n}", name=name, industry=industry)
+                for n, (name, industry) in enumerate(
+                    zip(
+                        long_names,
+                        ("finance", "healthcare", "education", "consumer-goods", "manufacturing"),
+                        strict=True,
+                    ),
+                    1,
+                )
+            ],
+            "taxes": TaxInputs(state="NY"),
+        }
+    )
+    image = printed_chart(
+        qtbot, qapp, dataset, data_dir, tmp_path, True, monkeypatch, profile=profile, pay=("today", "take_home")
+    )
+    title = leftmost_ink(image, range(image.height() // 2))
+    inked = [y for y in range(image.height()) if any(image.pixelColor(x, y).lightness() < 110 for x in title)]
+    assert inked[0] > 2, "the axis title runs off the top of the chart"
+    assert image.height() / image.width() > 0.6  # taller than the usual chart: its key needs it

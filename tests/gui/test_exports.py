@@ -195,6 +195,24 @@ def test_a_take_home_projection_chart_says_whose_taxes_and_where_the_tax_figures
     assert "PolicyEngine-US" not in svg_text(out / "base.svg")
 
 
+def test_the_csvs_take_home_pay_names_the_tax_figures_it_comes_from(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    """The CSV's "Take-home pay" line said what is taken off and whose taxes, but not where the tax figures come
+    from; a "Tax figures" line names them as the report and the exported chart do."""
+    from planner.domain.profile import TaxInputs
+
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, taxes=TaxInputs(state="NY"))
+    dialogs.save_to = out / "projection.csv"
+    ctx.window.export_csv_action.trigger()
+    fields = {row[0]: row[1:] for row in read_csv_blocks(out / "projection.csv")[0]}
+    assert "New York (your choice)" in fields["Take-home pay"][0]
+    [source] = fields["Tax figures"]
+    assert source.startswith("derived from Tax-Calculator")
+    assert "policy_current_law.json" in source
+    assert "PolicyEngine-US" in source
+
+
 def test_the_offers_year_labels_grow_with_the_exported_picture(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
     """Y1 … Y4 are drawn in device pixels: a picture twice as wide as the screen has them twice as large."""
     from planner.views.charts import PointLabels

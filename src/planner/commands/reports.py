@@ -125,6 +125,7 @@ def projection_csv_file(
             "the assumptions below (Help > How projections work)",
         ],
         ["Take-home pay", take_home.about],
+        *_tax_figures_row(take_home.source),
         [
             "Base salary",
             "the article says “base salary” only of its overall average range; the app reads its level, industry "
@@ -135,6 +136,11 @@ def projection_csv_file(
     table: list[list[object]] = [list(header), *rows]
     offers = csv_offers(profile, today, market, taxes, offers_baseline)
     return [about, table, *_csv_pay_history(profile, presenter), *offers]
+
+
+def _tax_figures_row(source: str) -> list[list[object]]:
+    """The CSV's line naming the tax figures behind its take-home pay (none without take-home pay)."""
+    return [["Tax figures", f"derived from {source}"]] if source else []
 
 
 DOLLARS_MEANING = {

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.app import Context, build_window
 from planner.domain.dataset import Dataset
+from planner.domain.profile import Profile
 from planner.startup import configure_application
 from planner.views.report_render import paginate, parts
 from planner.views.theme import apply_theme
@@ -32,14 +33,24 @@ LIGATURES = re.compile("[\ufb00-\ufb06]")
 
 
 def make_report(
-    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, out: Path, theme: str, paper: str, **kw: int
+    qtbot: Any,
+    qapp: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    out: Path,
+    theme: str,
+    paper: str,
+    profile: Profile | None = None,
+    **kw: int,
 ) -> Path:
     country = QLocale.Country.UnitedStates if paper == "letter" else QLocale.Country.UnitedKingdom
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, country))
     configure_application(qapp)
     dialogs = FakeDialogs()
-    ctx: Context = build_window(qapp, dataset, data_dir, profile=report_profile(TODAY, **kw), dialogs=dialogs)
+    ctx: Context = build_window(
+        qapp, dataset, data_dir, profile=profile or report_profile(TODAY, **kw), dialogs=dialogs
+    )
     qtbot.addWidget(ctx.window)
     try:
         apply_theme(qapp, theme)  # type: ignore[arg-type]
@@ -158,6 +169,37 @@ def test_a_profile_with_neither_scenarios_nor_offers(
     assert "Your learning plan" in text
 
 
+@needs_poppler
+def test_a_new_graduates_report_says_where_the_first_years_pay_comes_from(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    """No salary entered: the report said "Current base salary: not given" and then "$70,000 this year" with
+    nothing between to say the $70,000 is the bottom of the entry level's range in the article."""
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "letter", profile=Profile())
+    text = " ".join("\n".join(page_texts(pdf)).split())
+    assert "Current base salary not given: the" in text  # the table's two columns of pairs: the cell in lines
+    assert "projection starts from the bottom of today's range (the article's)" in text
+    assert re.search(rf"{TODAY.year} Entry \$([\d,]+) \$\1", text), "the first year's projection is the range's bottom"
+
+
+@needs_poppler
+def test_take_home_pay_in_the_report_names_the_tax_figures_it_comes_from(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path
+) -> None:
+    """The year table's Take-home column and the offers' "After tax" rows had no source in "Where the figures
+    come from" (the article, the BLS and yours only): the tax figures are now one of the sources."""
+    pdf = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "letter")
+    pages = page_texts(pdf)
+    page = next(p for p in pages if "Where the figures come from" in p)
+    sources = " ".join(page[page.index("Where the figures come from") :].split())
+    assert "Taxes Take-home and after-tax pay: derived from Tax-Calculator" in sources
+    assert "policy_current_law.json for" in sources  # the file and the years it gives
+    assert "PolicyEngine-US" in sources  # the states'
+    assert sources.index("Official wages") < sources.index("Taxes") < sources.index("Yours")
+    graduate = make_report(qtbot, qapp, dataset, data_dir, tmp_path, "light", "a4", profile=Profile())
+    assert "policy_current_law.json" not in "\n".join(page_texts(graduate))  # no take-home pay: no tax source
+
+
 def test_the_example_profile_ticks_skills_the_dataset_knows(dataset: Dataset) -> None:
     profile = report_profile(TODAY)
     known = {sk.id for sk in dataset.all_skills()}
@@ -223,3 +265,111 @@ def test_a_job_named_in_a_heading_wraps_at_its_space_not_inside_a_word(issue_rep
     words = re.findall(r"[A-Za-z]+", page[page.index("Job offers side by side") :])
     assert "Analytics" in words  # "Example Analytics" heads its column; held on one line it broke as "Analytic|s"
     assert "Analytic" not in words
+
+
+def leftmost_ink(image: QImage, rows: range) -> range:
+    """The first run of columns from the left holding a dark pixel in ``rows``."""
+    inked = [any(image.pixelColor(x, y).lightness() < 110 for y in rows) for x in range(image.width() // 4)]
+    start = inked.index(True)
+    end = inked.index(False, start)
+    return range(start, end)
+
+
+def printed_chart(
+    qtbot: Any,
+    qapp: QApplication,
+    dataset: Dataset,
+    data_dir: Path,
+    out: Path,
+    opened: bool,
+    monkeypatch: Any,
+    profile: Profile | None = None,
+    pay: tuple[str, str] | None = None,
+) -> QImage:
+    """The chart File > Save career report as PDF puts on the page, from the Levels tab, the Projection tab
+    ``opened`` (drawn on screen) before or not; ``pay``: the dollars and the pay chosen on it first."""
+    import planner.views.report_render as report_render
+
+    printed: list[QImage] = []
+    draw = report_render.report_pdf
+
+    def keep(report: Any, chart: QImage | None, *args: Any) -> bytes:
+        assert chart is not None
+        printed.append(chart.convertToFormat(QImage.Format.Format_RGB32))
+        return draw(report, chart, *args)
+
+    monkeypatch.setattr(report_render, "report_pdf", keep)
+    configure_application(qapp)
+    dialogs = FakeDialogs(save_to=out / f"report-{opened}.pdf")
+    ctx = build_window(qapp, dataset, data_dir, profile=profile or report_profile(TODAY), dialogs=dialogs)
+    qtbot.addWidget(ctx.window)
+    ctx.window.resize(1366, 768)
+    ctx.window.show()
+    qtbot.waitExposed(ctx.window)
+    if pay is not None:
+        tab = ctx.window.tab_widget("projection")
+        tab.dollars.setCurrentIndex(tab.dollars.findData(pay[0]))
+        tab.comp.setCurrentIndex(tab.comp.findData(pay[1]))
+        assert (ctx.display.dollars, ctx.display.comp) == pay
+    if opened:
+        ctx.window.tabs.setCurrentWidget(ctx.window.tab_widget("projection"))
+        qtbot.waitUntil(lambda: ctx.window.current_tab_id() == "projection")
+        ctx.window.tab_widget("projection").grab()  # drawn, as on screen
+        ctx.window.tabs.setCurrentIndex(0)
+    assert ctx.window.current_tab_id() != "projection"
+    ctx.window.export_pdf_action.trigger()
+    ctx.window.close()
+    assert dialogs.errors == []
+    return printed[0]
+
+
+def test_printed_before_the_projection_tab_was_opened_the_axis_title_clears_the_amounts(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+P with the Projection tab never opened: its chart's axis had not yet measured its amounts and printed
+    its title "Base salary (nominal $)" over "$200k", "$400k"... The title prints as it does once the tab was
+    opened: a strip of its own at the left edge, as wide as a line of text, clear of the amounts."""
+    images = [printed_chart(qtbot, qapp, dataset, data_dir, tmp_path, o, monkeypatch) for o in (True, False)]
+    strips = []
+    for image in images:
+        rows = range(round(image.height() * 0.3), round(image.height() * 0.6))  # the middle rows, where the title is
+        strips.append(leftmost_ink(image, rows))
+    opened, never = strips
+    assert len(never) <= len(opened) + 2, f"the axis title runs into the amounts: {never} against {opened}"
+
+
+def test_a_long_key_under_the_printed_chart_leaves_the_plot_its_height_and_its_axis_title_whole(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five scenarios with 60-character names, take-home pay in New York in today's dollars: the key, one entry
+    to a line, took two thirds of the printed chart; the plot was an inch high and its axis title, "Take-home pay
+    (today's $)", longer than the axis, was cut off at the top. The chart grows by what its key needs."""
+    from planner.domain.plans import Scenario
+    from planner.domain.profile import TaxInputs
+
+    long_names = [f"Scenario {n}: a name of sixty characters, <b>x</b> &amp; more!" for n in range(1, 6)]
+    assert {len(name) for name in long_names} == {60}
+    base = report_profile(TODAY)
+    profile = base.model_copy(
+        update={
+            "scenarios": [
+                Scenario(id=f"scenario-{n}", name=name, industry=industry)
+                for n, (name, industry) in enumerate(
+                    zip(
+                        long_names,
+                        ("finance", "healthcare", "education", "consumer-goods", "manufacturing"),
+                        strict=True,
+                    ),
+                    1,
+                )
+            ],
+            "taxes": TaxInputs(state="NY"),
+        }
+    )
+    image = printed_chart(
+        qtbot, qapp, dataset, data_dir, tmp_path, True, monkeypatch, profile=profile, pay=("today", "take_home")
+    )
+    title = leftmost_ink(image, range(image.height() // 2))
+    inked = [y for y in range(image.height()) if any(image.pixelColor(x, y).lightness() < 110 for x in title)]
+    assert inked[0] > 2, "the axis title runs off the top of the chart"
+    assert image.height() / image.width() > 0.6  # taller than the usual chart: its key needs it

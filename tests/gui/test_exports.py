@@ -170,6 +170,49 @@ def test_every_chart_export_says_what_it_shows_its_source_and_date(
         assert squeezed("Base salary (nominal $)") in text
 
 
+def test_a_take_home_projection_chart_says_whose_taxes_and_where_the_tax_figures_come_from(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    """Take-home pay in New York, today's dollars: the exported chart said only "Derived by ML Career Planner from
+    the article's salary ranges, your own entries and the assumptions", not whose taxes nor their figures' source."""
+    from planner.domain.profile import TaxInputs
+
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, taxes=TaxInputs(state="NY"))
+    tab = show_tab(ctx, "projection")
+    tab.dollars.setCurrentIndex(tab.dollars.findData("today"))
+    tab.comp.setCurrentIndex(tab.comp.findData("take_home"))
+    dialogs.save_to, dialogs.save_suffix = out / "take-home.svg", "svg"
+    ctx.window.export_chart_action.trigger()
+    text = svg_text(out / "take-home.svg")
+    assert squeezed("Projection: projected take-home pay, today's dollars") in text
+    assert squeezed("Taxes: New York (your choice), single.") in text
+    assert squeezed("Taxes: derived from Tax-Calculator") in text
+    assert "policy_current_law.json" in text
+    assert "PolicyEngine-US" in text
+    tab.comp.setCurrentIndex(tab.comp.findData("base"))  # before tax: no taxes to name
+    dialogs.save_to = out / "base.svg"
+    ctx.window.export_chart_action.trigger()
+    assert "PolicyEngine-US" not in svg_text(out / "base.svg")
+
+
+def test_the_csvs_take_home_pay_names_the_tax_figures_it_comes_from(
+    ctx: Context, dialogs: FakeDialogs, out: Path
+) -> None:
+    """The CSV's "Take-home pay" line said what is taken off and whose taxes, but not where the tax figures come
+    from; a "Tax figures" line names them as the report and the exported chart do."""
+    from planner.domain.profile import TaxInputs
+
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000, taxes=TaxInputs(state="NY"))
+    dialogs.save_to = out / "projection.csv"
+    ctx.window.export_csv_action.trigger()
+    fields = {row[0]: row[1:] for row in read_csv_blocks(out / "projection.csv")[0]}
+    assert "New York (your choice)" in fields["Take-home pay"][0]
+    [source] = fields["Tax figures"]
+    assert source.startswith("derived from Tax-Calculator")
+    assert "policy_current_law.json" in source
+    assert "PolicyEngine-US" in source
+
+
 def test_the_offers_year_labels_grow_with_the_exported_picture(ctx: Context, dialogs: FakeDialogs, out: Path) -> None:
     """Y1 … Y4 are drawn in device pixels: a picture twice as wide as the screen has them twice as large."""
     from planner.views.charts import PointLabels

@@ -19,6 +19,7 @@ from planner.domain.money import usd
 from planner.domain.plan_effects import plan_steps
 from planner.domain.profile import Profile
 from planner.domain.scenarios import COMPARE_YEARS, TODAY_PATH, compare
+from planner.domain.take_home_text import tax_source_words
 from planner.presenters.career_report import (
     CareerReport,
     LevelProgress,
@@ -124,6 +125,7 @@ def projection_csv_file(
             "the assumptions below (Help > How projections work)",
         ],
         ["Take-home pay", take_home.about],
+        *_tax_figures_row(take_home.source),
         [
             "Base salary",
             "the article says “base salary” only of its overall average range; the app reads its level, industry "
@@ -134,6 +136,11 @@ def projection_csv_file(
     table: list[list[object]] = [list(header), *rows]
     offers = csv_offers(profile, today, market, taxes, offers_baseline)
     return [about, table, *_csv_pay_history(profile, presenter), *offers]
+
+
+def _tax_figures_row(source: str) -> list[list[object]]:
+    """The CSV's line naming the tax figures behind its take-home pay (none without take-home pay)."""
+    return [["Tax figures", f"derived from {source}"]] if source else []
 
 
 DOLLARS_MEANING = {
@@ -261,6 +268,16 @@ def _tax_inputs(profile: Profile, market: MarketData | None) -> list[tuple[str, 
     ]
 
 
+def _salary(profile: Profile, projection: ProjectionPresenter) -> str:
+    """The salary entered or, when none is, where the projection's first year comes from instead."""
+    if profile.current_salary:
+        return usd(profile.current_salary)
+    proj = projection.projection
+    if proj is not None and proj.salary_mode and "pay history" in proj.salary_origin:
+        return f"not given: the projection starts from your pay history's {usd(proj.salary_entered or 0)}"
+    return "not given: the projection starts from the bottom of today's range (the article's)"
+
+
 def _years(profile: Profile) -> str:
     years = float(profile.years_of_experience)
     return "1 year" if years == 1 else f"{years:g} years"
@@ -349,13 +366,34 @@ def _scenarios(
     return table, changes, note
 
 
+def _has_take_home(projection: ProjectionPresenter, profile: Profile, offers: Table | None) -> bool:
+    """Whether the report shows take-home or after-tax pay: as the pay shown, its own column, or the offers'."""
+    if projection.comp == "take_home" or take_home_column(projection, profile).shown:
+        return True
+    return offers is not None and any(row[0].startswith("After tax") and set(row[1:]) != {"—"} for row in offers.rows)
+
+
 def _money(amount: float | None) -> str:
     return usd(amount) if amount is not None else "—"
 
 
-def _sources(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
-    """Each source in plain words, as Help > Data sources leads with them."""
-    return tuple((w.short, w.text()) for w in source_words(dataset, market))
+def _sources(
+    dataset: Dataset, market: MarketData | None, taxes: tuple[str, str] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """Each source in plain words, as Help > Data sources leads with them; the tax figures' before "Yours" when
+    the report has take-home or after-tax pay."""
+    words = [(w.short, w.text()) for w in source_words(dataset, market)]
+    if taxes is not None:
+        words.insert(len(words) - 1 if words and words[-1][0] == "Yours" else len(words), taxes)
+    return tuple(words)
+
+
+def _tax_words(taxes: TaxSource | None) -> tuple[str, str] | None:
+    """The tax figures behind take-home and after-tax pay, for the sources."""
+    data = taxes()[0] if taxes is not None else None
+    if data is None:
+        return None
+    return ("Taxes", f"Take-home and after-tax pay: derived from {tax_source_words(data)}.")
 
 
 def _details(dataset: Dataset, market: MarketData | None) -> tuple[tuple[str, str], ...]:
@@ -385,7 +423,7 @@ def career_report(
     about = [
         ("Years of experience", f"{profile.years_of_experience:g}"),
         ("Today's level", _today_level(projection)),
-        ("Current base salary", usd(profile.current_salary) if profile.current_salary else "not given"),
+        ("Current base salary", _salary(profile, projection)),
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
         *_tax_inputs(profile, market),
@@ -404,6 +442,7 @@ def career_report(
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
     offers, offers_side, offers_years = report_offers(dataset, profile, market, taxes, today, offers_baseline)
     first_row = projection.table.rowCount()
+    tax_words = _tax_words(taxes) if _has_take_home(projection, profile, offers_side) else None
     return CareerReport(
         title="ML career report",
         generated_on=today,
@@ -434,6 +473,6 @@ def career_report(
         market_summary=market_summary(market, profile.market_occupation, profile.market_area, profile.salary_today())
         if market is not None
         else "",
-        sources=_sources(dataset, market),
+        sources=_sources(dataset, market, tax_words),
         details=_details(dataset, market),
     )

@@ -8,6 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from planner.domain.profile import Profile
+from planner.domain.take_home_text import tax_source_words
 from planner.domain.tax_codes import FILING_STATUS_NAMES
 from planner.tabs.projection.chart_data import DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
@@ -17,6 +18,7 @@ from planner.tabs.projection.presenter import ProjectionPresenter
 class TakeHomeColumn:
     values: tuple[float, ...]  # per year of the projection; empty when it cannot be worked out
     about: str  # what the figures are, or why there are none
+    source: str = ""  # where the tax figures come from (domain.take_home_text.tax_source_words)
 
     @property
     def shown(self) -> bool:
@@ -40,4 +42,4 @@ def take_home_column(presenter: ProjectionPresenter, profile: Profile) -> TakeHo
         + (f", {saving * 100:g}% of pay into a pre-tax retirement plan (taken off too)" if saving else "")
         + f"; {DOLLARS_LABEL[presenter.dollars]} (derived: Help > How projections work)"
     )
-    return TakeHomeColumn(values, about)
+    return TakeHomeColumn(values, about, tax_source_words(setting.data))

@@ -9,12 +9,14 @@ dollars each amount is the year's own with the assumed inflation taken out, as e
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from planner.domain.money import usd
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars
 from planner.domain.projection_text import Breakdown, BreakdownLine, LineKind, breakdown
 from planner.domain.tax_codes import FILING_STATUS_NAMES
+from planner.domain.tax_data import TaxData
 from planner.domain.taxes import TaxLine
 
 # The lines of planner.domain.taxes.take_home taken off the gross pay, in its order.
@@ -85,3 +87,17 @@ def breakdown_of(p: Projection, t: int, dollars: Dollars, comp: Comp) -> Breakdo
         lines.append(_line(item, -item.amount * scale, item.basis))
     total = result.take_home * scale
     return dataclasses.replace(gross, comp="take_home", lines=tuple(lines), total=total)
+
+
+def tax_source_words(data: TaxData) -> str:
+    """Where take-home pay's taxes come from, in a line: who worked out the federal figures, from which file for
+    which years (a later year projected), and the states' rules ("Tax-Calculator 6.8.0 (federal taxes: ...)")."""
+    makers = sorted({re.sub(r" \(.*?\)|'s .*", "", f.source.split(",")[0]) for f in data.federal})
+    law = [f for f in data.federal if f.basis == "law"]
+    files = sorted({f.source.rsplit(", ", 1)[-1] for f in law})
+    federal = f"{', '.join(files)} for {' and '.join(str(f.year) for f in law)}"
+    projected = [str(f.year) for f in data.federal if f.basis != "law"]
+    if projected:
+        federal += f"; {' and '.join(projected)} projected"
+    states = data.states.source.split(" household")[0]
+    return f"{' and '.join(makers)} (federal taxes: {federal}) and {states} (state taxes, {data.states.year} rules)"

@@ -28,6 +28,7 @@ REPORT_CHART_SHARPNESS = 3  # pixels per point of the printed chart
 # The chart is laid out this much wider than it prints, so a legend or label as wide as the page still fits; its
 # text prints at 1/1.1 of its size on screen: 9 pt becomes 8.2 pt, never below the 8 pt a printed chart needs.
 REPORT_CHART_LAYOUT_SLACK = 1.1
+REPORT_KEY_SHARE = 0.35  # of the printed chart's height, at most, for the key under it; a longer key adds height
 
 
 # What a chart shows only while someone works with it: the crosshair and its readout, the table's selection drawn
@@ -221,15 +222,26 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
     before = item.geometry()
     size = QSizeF(round(width * REPORT_CHART_LAYOUT_SLACK), round(width * REPORT_CHART_LAYOUT_SLACK * aspect))
     ratio = REPORT_CHART_SHARPNESS / REPORT_CHART_LAYOUT_SLACK
-    image = QImage(round(size.width() * ratio), round(size.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(ratio)
-    image.fill(plot.backgroundBrush().color())
+    fit_legend = getattr(plot, "fit_paper_legend", None)
     try:
         item.setGeometry(QRectF(before.topLeft(), size))
         item.layout.activate()
-        fit_legend = getattr(plot, "fit_paper_legend", None)
         if callable(fit_legend):  # a legend drawn for the page: as many columns as the page's width holds
             fit_legend()
+            # A long key (five scenarios with long names: one to a line) under the plot leaves the plot itself
+            # too low to read, its axis title cut off: the chart grows by what the key takes beyond its share.
+            key = item.layout.getContentsMargins()[3]
+            if key > size.height() * REPORT_KEY_SHARE:
+                size.setHeight(round(size.height() * (1 - REPORT_KEY_SHARE) + key))
+                item.setGeometry(QRectF(before.topLeft(), size))
+                item.layout.activate()
+                fit_legend()
+        image = QImage(
+            round(size.width() * ratio), round(size.height() * ratio), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        image.setDevicePixelRatio(ratio)
+        image.fill(plot.backgroundBrush().color())
+        _measure_axes(item, size, image)
         painter = QPainter(image)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -243,6 +255,24 @@ def chart_image_at_print_size(plot: pg.PlotWidget, width: int, aspect: float = R
         if callable(fit_legend):
             fit_legend()
     return image
+
+
+def _measure_axes(item: pg.PlotItem, size: QSizeF, like: QImage) -> None:
+    """Let the axes measure their tick labels at the printed size before the chart is drawn for the page.
+
+    An axis learns how wide its labels are only when it draws them, and then makes room for them. A chart never
+    drawn yet (Ctrl+P before the Projection tab was opened) or drawn at another size would print with its axis
+    title over the tick labels; a first drawing into a scratch image ``like`` the page's, and the layout it asks
+    for, prevent that (the second drawing lays the labels out in the width the first made)."""
+    scratch = QImage(like.size(), like.format())
+    scratch.setDevicePixelRatio(like.devicePixelRatio())
+    for _ in range(2):
+        painter = QPainter(scratch)
+        try:
+            item.scene().render(painter, QRectF(QPointF(0, 0), size), item.sceneBoundingRect())
+        finally:
+            painter.end()
+        item.layout.activate()
 
 
 def png_bytes(image: QImage) -> bytes:

@@ -12,6 +12,7 @@ import numpy as np
 from planner.domain.money import usd
 from planner.domain.projection import Projection
 from planner.domain.projection_basis import Comp, Dollars, FloatArray, IntArray
+from planner.domain.taxes import TaxSetting
 from planner.presenters.learning_plan import PlanMark
 
 DOLLARS_LABEL: dict[Dollars, str] = {"nominal": "nominal dollars", "today": "today's dollars"}
@@ -72,6 +73,8 @@ class ProjectionChart:
     plan_marks: tuple[PlanMark, ...] = ()
     # Today's path before the last change of the profile, in the same dollars and pay (drawn faint), or None.
     previous: FloatArray | None = None
+    # Take-home pay shown: the taxes taken off it (the state, the filing status, the tax figures' source).
+    taxes: TaxSetting | None = None
 
 
 def promotion_mark(proj: Projection, y: FloatArray, x: FloatArray, t: int, level: int, dollars: Dollars) -> LevelMark:

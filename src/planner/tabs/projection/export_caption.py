@@ -6,6 +6,8 @@ ProjectionTab.export_caption (view.py) calls it with the chart last drawn and th
 from __future__ import annotations
 
 from planner.domain.projection_basis import Comp, Dollars
+from planner.domain.take_home_text import tax_source_words
+from planner.domain.tax_codes import FILING_STATUS_NAMES
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL, ProjectionChart
 from planner.views.export_render import DERIVED_SOURCE, ChartCaption
 
@@ -19,4 +21,9 @@ def projection_caption(chart: ProjectionChart | None, dollars: Dollars, comp: Co
     caption = f"{chart.main.name}, {first} to {last}; the shaded band: {chart.band_label.lower()}."
     if chart.comparisons:
         caption += " Beside it: " + ", ".join(c.name for c in chart.comparisons) + "."
-    return ChartCaption(title, caption, DERIVED_SOURCE)
+    source = DERIVED_SOURCE
+    if chart.taxes is not None:  # take-home pay: whose taxes, and where the tax figures come from
+        t = chart.taxes
+        caption += f" Taxes: {t.origin or t.state}, {FILING_STATUS_NAMES[t.status]}."
+        source += f" Taxes: derived from {tax_source_words(t.data)}."
+    return ChartCaption(title, caption, source)

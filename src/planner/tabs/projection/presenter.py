@@ -337,6 +337,7 @@ class ProjectionPresenter(QObject):
             **history_points(self._session.profile.pay_history, proj.assumptions.inflation, d, self.current_year),
             plan_marks=plan_marks(proj, series.projected, self._session.profile.plan),
             previous=self._previous.y if self._previous is not None else None,
+            taxes=proj.taxes if c == "take_home" else None,
         )
 
     def headline(self) -> tuple[str, str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -112,14 +111,10 @@ class InputsForm(QWidget):
     compare_industry_chosen = Signal(object)
     compare_employer_chosen = Signal(object)
     compare_next_skills_toggled = Signal(bool)
-    focus_entered = Signal()  # the keyboard focus went to one of the inputs (Alt+letter, Tab): they must be seen
 
     def __init__(self, history: PayHistoryBox, scenarios: ScenarioBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._history, self._scenarios = history, scenarios
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
         self.fields: dict[str, FieldRow] = {}
         stand = QGroupBox("Where you stand today")
         stand_form = QFormLayout(stand)
@@ -241,10 +236,6 @@ class InputsForm(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.isAncestorOf(new):
-            self.focus_entered.emit()
 
     def show_next_skills_option(self, label: str, available: bool) -> None:
         self.compare_next.setText(with_mnemonic(label.replace("&", "&&"), "w"))  # Alt+W: "With all ..."

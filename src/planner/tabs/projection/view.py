@@ -123,7 +123,6 @@ class ProjectionTab(QWidget):
         self.inputs = QScrollArea()
         self.inputs.setObjectName("projectionInputs")
         self.inputs.setWidget(self.form)
-        self.form.focus_entered.connect(lambda: self._show_inputs(True))  # a field in a closed pane: opened
         self.inputs.setWidgetResizable(True)
         self.inputs.setMinimumWidth(300)
         self.inputs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -295,8 +294,12 @@ class ProjectionTab(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.tables.isAncestorOf(new):  # reached by Tab or its Alt letter while closed
-            self.details_button.setChecked(True)  # opened, as the inputs are: the focus is never on a hidden pane
+        """A closed pane (the inputs, or the details and tables) reached by Tab or an Alt letter opens: the focus
+        is never on a pane nobody can see."""
+        if new is not None and self.form.isAncestorOf(new):
+            self._show_inputs(True)
+        elif new is not None and self.tables.isAncestorOf(new):
+            self.details_button.setChecked(True)
 
     def _show_inputs(self, shown: bool) -> None:
         sizes = self.split.sizes()

@@ -88,8 +88,8 @@ class PercentileChart:
     def description(self) -> str:
         """What the chart shows, in words, for a screen reader (the chart's accessible description)."""
         bls = "; ".join(f"{f.label} {f.text}" for f in self.percentiles)
-        article = "; ".join(f"{a.label} ${a.low:,} – ${a.high:,}" for a in self.article)
-        you = f" Your salary: ${self.salary:,}." if self.salary is not None else ""
+        article = "; ".join(f"{a.label} {usd(a.low)} – {usd(a.high)}" for a in self.article)
+        you = f" Your salary: {usd(self.salary)}." if self.salary is not None else ""
         return f"{self.title}. BLS: {bls}. The article: {article}.{you}"
 
 

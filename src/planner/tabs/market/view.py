@@ -418,8 +418,8 @@ class MarketTab(QWidget):
         )
         self.industry_plot.setAccessibleDescription(
             "; ".join(
-                f"{p.article_name}: the article ${p.article_average:,.0f}, BLS median "
-                + (f"${p.bls_median.value:,.0f}" if p.bls_median and p.bls_median.value else "not published")
+                f"{p.article_name}: the article {usd(p.article_average)}, BLS median "
+                + (usd(p.bls_median.value) if p.bls_median and p.bls_median.value else "not published")
                 for p in pairs
             )
         )

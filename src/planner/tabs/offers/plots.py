@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from planner.domain.money import usd
 from planner.domain.offers import OFFER_YEARS
 from planner.domain.text import escape
 from planner.tabs.offers.leaving import VestingLine
@@ -170,7 +171,7 @@ class YearsChart:
         item.setYRange(0, (highest or 1.0) * 1.12, padding=0)
         totals = [
             f"{col.name}: "
-            + ", ".join(f"year {y} ${bottoms[c * OFFER_YEARS + y - 1]:,.0f}" for y in range(1, OFFER_YEARS + 1))
+            + ", ".join(f"year {y} {usd(bottoms[c * OFFER_YEARS + y - 1])}" for y in range(1, OFFER_YEARS + 1))
             for c, col in enumerate(columns)
         ]  # what a screen reader hears of the chart (the table above has each component)
         self.plot.setAccessibleDescription("Total of each year: " + "; ".join(totals) + ".")
@@ -224,7 +225,7 @@ class VestingChart:
         self.leave_line.setValue(month)
         self.leave_line.setVisible(bool(lines))
         said = [  # what a screen reader hears of the chart: each offer's equity vested by the month you leave
-            f"{line.name}: ${line.vested[min(month, len(line.vested) - 1)]:,.0f} vested by month {month}"
+            f"{line.name}: {usd(line.vested[min(month, len(line.vested) - 1)])} vested by month {month}"
             for line in lines
             if line.vested
         ]

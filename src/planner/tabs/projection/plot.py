@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
-from planner.views.charts import CurrencyAxis, flat_pen, one_tab_stop, style_plot
+from planner.tabs.projection.top_band import TopBand, TopLabel
+from planner.views.charts import CurrencyAxis, faint, flat_pen, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
 from planner.views.theme import YOU_SYMBOL
 
@@ -38,17 +38,6 @@ COMPARISON_STYLE = {
     "scenario-3": ("average", Qt.PenStyle.DotLine),
     "scenario-4": ("muted", Qt.PenStyle.DashDotLine),
 }
-LABEL_ROWS = 3  # rows of labels in the band at the top of the plot
-BAND_PAD = 6  # px under the last row of labels, before the curves may start
-
-
-@dataclass(frozen=True)
-class TopLabel:
-    x: float  # calendar year (may fall inside a year: a plan's month)
-    text: str
-    short: str  # used when the whole text finds no room
-    tip: str
-    kind: str  # "today", "promotion" or "plan"
 
 
 class ProjectionPlot(pg.PlotWidget):
@@ -63,10 +52,8 @@ class ProjectionPlot(pg.PlotWidget):
         self._x_range = (0.0, 0.0)
         self._y_top = 0.0
         self._top_data = 0.0
-        self._labels: list[TopLabel] = []
-        self._row_height = 0
-        self._halo_drawn: dict[str, tuple[bytes, bytes, bytes]] = {}
-        self._labels_placed: tuple[object, ...] | None = None
+        self._halo_drawn: dict[str, tuple[bytes, ...]] = {}
+        self._points_drawn: dict[int, tuple[list[float], list[float], list[str]]] = {}  # by the marks' id()
         self._paper_legend: pg.LegendItem | None = None  # while the chart is drawn for a file or a page
         self.setObjectName("projectionChart")
         one_tab_stop(self)
@@ -83,37 +70,40 @@ class ProjectionPlot(pg.PlotWidget):
         self.setAntialiasing(False)
         item.setLabel("bottom", "Year")
         self.hidden_keys: set[str] = set()  # curves hidden from the legend (a click on their entry)
-        self.low_curve = pg.PlotDataItem()
-        self.high_curve = pg.PlotDataItem()
+        # The band's edges: thin dashes, not antialiased on screen (that would double a tick's repaint; a file or a
+        # page is drawn antialiased all the same).
+        self.low_curve = pg.PlotCurveItem(antialias=False)
+        self.high_curve = pg.PlotCurveItem(antialias=False)
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
         self.band.setZValue(-10)
-        self.main_curve = pg.PlotDataItem()
+        self.main_curve = pg.PlotCurveItem()
         self.main_curve.setZValue(10)
         # The curve as it was before your last change: faint, until the next change (the headline says the change).
-        self.previous_curve = pg.PlotDataItem()
+        self.previous_curve = pg.PlotCurveItem()
         self.previous_curve.setObjectName("previousCurve")
-        self.previous_curve.setZValue(8)
+        self.previous_curve.setZValue(4)  # under the other curves: drawn opaque (views.charts.faint), it hides none
         self.previous_curve.hide()
         # Total compensation: the base salary inside it, and bonus and equity stacked on top of it (shaded).
-        self.base_curve = pg.PlotDataItem()
+        self.base_curve = pg.PlotCurveItem()
         self.base_curve.setObjectName("baseInsideTotal")
         self.base_curve.setZValue(9)
         self.extras = pg.FillBetweenItem(self.base_curve, self.main_curve)
         self.extras.setZValue(-5)
         self.base_curve.hide()
         self.extras.hide()
-        self.comparison_curves: dict[str, pg.PlotDataItem] = {}
+        self.comparison_curves: dict[str, pg.PlotCurveItem] = {}
         for key in COMPARISON_STYLE:
-            curve = pg.PlotDataItem()
+            curve = pg.PlotCurveItem()
             curve.setZValue(5)
             curve.hide()
             self.comparison_curves[key] = curve
         # Years beyond the article's figures: a wide, pale stroke under each stretch of each curve (one mark per
-        # stretch, on every curve alike), never a cross per year.
-        self.outside_halos: dict[str, pg.PlotDataItem] = {}
-        for key in ("main", *COMPARISON_STYLE):
-            halo = pg.PlotDataItem(connect="finite", antialias=False)  # wide strokes: cheap to draw on every tick
-            halo.setZValue(2)
+        # stretch, on every curve alike), never a cross per year. Today's path has its own, wider one; the strokes of
+        # the comparisons and scenarios are one item (one colour, one pen: one path to lay out and paint on a tick).
+        self.outside_halos: dict[str, pg.PlotCurveItem] = {}
+        for key in ("main", "comparisons"):
+            halo = pg.PlotCurveItem(connect="finite", antialias=False)  # wide strokes: cheap to draw on every tick
+            halo.setZValue(-11)  # under the band, which shades it as it shades the curves' background
             halo.hide()
             self.outside_halos[key] = halo
         self.outside_halos["main"].setObjectName("outsideMarks")
@@ -150,9 +140,8 @@ class ProjectionPlot(pg.PlotWidget):
             self.crosshair_dot,
         ):
             item.addItem(it)
-        # The top band's labels: children of the view box, so their positions are in pixels of the plot area.
-        self.top_labels: list[pg.TextItem] = []
         vb = item.getViewBox()
+        self.top_band = TopBand(vb)  # the labels of today, the promotions and the plan, above the curves
         vb.sigResized.connect(self._fit)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -166,14 +155,13 @@ class ProjectionPlot(pg.PlotWidget):
     def apply_style(self) -> None:
         colors = style_plot(self)
         self._colors = colors
-        self.low_curve.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
-        self.high_curve.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
+        for edge in (self.low_curve, self.high_curve):
+            edge.setPen(pg.mkPen(colors["band_edge"], width=1, style=Qt.PenStyle.DashLine))
         self.band.setBrush(pg.mkBrush(colors["band"]))
         # Your curve is "you" on every tab: the one colour and mark (views.theme) used for you everywhere.
         self.main_curve.setPen(pg.mkPen(colors["you"], width=3))
-        previous = QColor(colors["you"])
-        previous.setAlpha(90)
-        self.previous_curve.setPen(pg.mkPen(previous, width=2))  # faint, solid: a dashed path costs a tick's frame
+        # Faint, solid and opaque: a dashed or translucent path costs a tick's frame.
+        self.previous_curve.setPen(pg.mkPen(faint(colors["you"], colors["background"], 90), width=2))
         self.base_curve.setPen(pg.mkPen(colors["you"], width=1.5, style=Qt.PenStyle.DotLine))
         extras = QColor(colors["you"])
         extras.setAlpha(50)
@@ -181,8 +169,7 @@ class ProjectionPlot(pg.PlotWidget):
         for key, curve in self.comparison_curves.items():
             color, style = COMPARISON_STYLE[key]
             curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
-        halo = QColor(colors["conflict"])
-        halo.setAlpha(70)
+        halo = faint(colors["conflict"], colors["background"], 70)
         for key, line in self.outside_halos.items():
             line.setPen(flat_pen(halo, 9 if key == "main" else 7))
         self.level_marks.setBrush(pg.mkBrush(colors["bar"]))  # not "you": a promotion is an event, not you
@@ -195,8 +182,7 @@ class ProjectionPlot(pg.PlotWidget):
         self.crosshair.setPen(pg.mkPen(colors["foreground"], width=1, style=Qt.PenStyle.DotLine))
         self.crosshair_dot.setBrush(pg.mkBrush(colors["you"]))
         self.crosshair_dot.setPen(pg.mkPen(colors["foreground"]))
-        for label in self.top_labels:
-            label.setColor(colors["foreground"])
+        self.top_band.set_color(colors["foreground"])
 
     def restyle(self) -> None:
         """Recolour from the current palette (after the colour scheme changes)."""
@@ -238,19 +224,24 @@ class ProjectionPlot(pg.PlotWidget):
             curve.setVisible(key not in self.hidden_keys)
         self._show_outside(chart, shown)
         marks = chart.level_marks
-        self.level_marks.setData(
-            x=[m.x for m in marks],
-            y=[m.y for m in marks],
-            data=[plain_tooltip(m.tip or m.label) for m in marks] or None,
+        self._set_points(
+            self.level_marks,
+            [m.x for m in marks],
+            [m.y for m in marks],
+            [plain_tooltip(m.tip or m.label) for m in marks],
         )
-        self.plan_marks.setData(
-            x=[m.x for m in chart.plan_marks],
-            y=[m.y for m in chart.plan_marks],
-            data=[plain_tooltip(m.tip) for m in chart.plan_marks] or None,
+        plan = chart.plan_marks
+        self._set_points(
+            self.plan_marks, [m.x for m in plan], [m.y for m in plan], [plain_tooltip(m.tip) for m in plan]
         )
         self.today_line.setValue(chart.today_x)
-        self.history_points.setData(x=chart.history_x, y=chart.history_y, data=list(chart.history_texts) or None)
-        self._labels = [
+        self._set_points(
+            self.history_points,
+            [float(v) for v in chart.history_x],
+            [float(v) for v in chart.history_y],
+            list(chart.history_texts),
+        )
+        self.top_band.labels = [
             TopLabel(chart.today_x, chart.today_label, chart.today_label.removeprefix("Today: "), "", "today"),
             *(TopLabel(m.x, m.label, m.short or m.label, m.tip, "promotion") for m in marks),
             *(TopLabel(m.x, m.label, m.label.split(" (")[0], m.tip, "plan") for m in chart.plan_marks),
@@ -270,7 +261,7 @@ class ProjectionPlot(pg.PlotWidget):
         self._fit()
         self.legend_changed.emit()
 
-    def _set_data(self, curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+    def _set_data(self, curve: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> None:
         """setData only when the points changed: a tick leaves many curves as they were (the band, most scenarios),
         and pyqtgraph lays a curve out again on every setData."""
         old_x, old_y = curve.xData, curve.yData
@@ -278,31 +269,43 @@ class ProjectionPlot(pg.PlotWidget):
             return
         curve.setData(x, y)
 
+    def _set_points(self, marks: pg.ScatterPlotItem, x: list[float], y: list[float], tips: list[str]) -> None:
+        """The marks at these points, with these tooltips; laid out again only when they changed, and hidden when
+        there are none (the scene then neither lays them out nor paints them on a tick)."""
+        drawn = (x, y, tips)
+        if self._points_drawn.get(id(marks)) != drawn:
+            self._points_drawn[id(marks)] = drawn
+            marks.setData(x=x, y=y, data=tips or None)
+        marks.setVisible(bool(x))
+
     def _show_outside(self, chart: ProjectionChart, shown: dict[str, CurveData]) -> None:
         x = chart.x
-        curves: dict[str, tuple[np.ndarray, np.ndarray | None]] = {
-            "main": (chart.main.y, chart.outside if len(chart.outside) == len(x) else None)
-        }
-        for key, data in shown.items():
-            curves[key] = (data.y, data.outside)
-        for key, halo in self.outside_halos.items():
-            y, outside = curves.get(key, (None, None))
-            if y is None or outside is None or not bool((outside != 0).any()) or key in self.hidden_keys:
-                if halo.isVisible():
-                    halo.hide()
-                self._halo_drawn.pop(key, None)
-                continue
-            drawn = (y.tobytes(), outside.tobytes(), x.tobytes())
-            if self._halo_drawn.get(key) == drawn and halo.isVisible():
-                continue  # the same stretches as drawn (most ticks): nothing to lay out again
-            self._halo_drawn[key] = drawn
-            mask = np.repeat(outside != 0, 3)
-            # Along the curve, from a little before a stretch's first year to a little after its last (a single year
-            # gets a short stroke of its own); nothing between stretches.
-            xs = np.repeat(x, 3) + np.tile([-0.35, 0.0, 0.35], len(x))
-            ys = np.where(mask, np.interp(xs, x, y), np.nan)
-            halo.setData(xs, ys)
-            halo.show()
+        main = chart.outside if len(chart.outside) == len(x) else None
+        others = [(c.y, c.outside) for key, c in shown.items() if key not in self.hidden_keys]
+        self._show_stretches("main", x, [(chart.main.y, main)])
+        self._show_stretches("comparisons", x, others)
+
+    def _show_stretches(self, key: str, x: np.ndarray, curves: list[tuple[np.ndarray, np.ndarray | None]]) -> None:
+        """The halo ``key`` under each stretch of years beyond the article's figures of these curves (y, and per
+        year 0 inside the article's figures), hidden when there is none."""
+        halo = self.outside_halos[key]
+        marked = [(y, outside != 0) for y, outside in curves if outside is not None and bool((outside != 0).any())]
+        if not marked:
+            if halo.isVisible():
+                halo.hide()
+            self._halo_drawn.pop(key, None)
+            return
+        drawn = (x.tobytes(), *(part.tobytes() for y, mask in marked for part in (y, mask)))
+        if self._halo_drawn.get(key) == drawn and halo.isVisible():
+            return  # the same stretches as drawn (most ticks): nothing to lay out again
+        self._halo_drawn[key] = drawn
+        # Along the curve, from a little before a stretch's first year to a little after its last (a single year
+        # gets a short stroke of its own); nothing between stretches, nor from one curve to the next.
+        xs = np.repeat(x, 3) + np.tile([-0.35, 0.0, 0.35], len(x))
+        gap = np.array([np.nan])
+        ys = [part for y, mask in marked for part in (np.where(np.repeat(mask, 3), np.interp(xs, x, y), np.nan), gap)]
+        halo.setData(np.concatenate([part for _ in marked for part in (xs, xs[-1:])]), np.concatenate(ys))
+        halo.show()
 
     def _fit(self) -> None:
         """The y range with room for the labels' band at the top, then the labels placed in it."""
@@ -310,65 +313,22 @@ class ProjectionPlot(pg.PlotWidget):
             return
         vb = self.getPlotItem().getViewBox()
         height = max(vb.height(), 1.0)
-        # A label's height as pyqtgraph lays it out (the text and its document's margins), measured once.
-        if self._row_height == 0:
-            self._row_height = int(pg.TextItem("Ag").boundingRect().height()) + 1
-        row = self._row_height
-        band = LABEL_ROWS * row + BAND_PAD
-        share = min(max(1.0 - band / height, 0.5), 0.95)
+        share = min(max(1.0 - self.top_band.height() / height, 0.5), 0.95)
         wanted = self._top_data / share
         # The range moves only when the curves would enter the band or it grows a lot: a tick does not make the
         # chart jump (and the axis is not redrawn).
         if not (wanted <= self._y_top <= wanted * 1.35):
             self._y_top = wanted * 1.04
             self.getPlotItem().setYRange(0, self._y_top, padding=0)
-        self._place_labels(row)
+        self.top_band.place(self.font(), self._x_range)
 
-    def _place_labels(self, row: int) -> None:
-        vb = self.getPlotItem().getViewBox()
-        width = vb.width()
-        key = (tuple(self._labels), width, vb.height(), self._x_range, row)
-        if key == self._labels_placed:
-            return  # the same labels in the same place (most ticks)
-        self._labels_placed = key
-        metrics = QFontMetrics(self.font())
-        while len(self.top_labels) < len(self._labels):
-            text = pg.TextItem(anchor=(0, 0))
-            text.setParentItem(vb)
-            text.setColor(self._colors["foreground"] if hasattr(self, "_colors") else "k")
-            self.top_labels.append(text)
-        taken: list[list[tuple[float, float]]] = [[] for _ in range(LABEL_ROWS)]
-        order = sorted(
-            range(len(self._labels)), key=lambda i: ("today", "promotion", "plan").index(self._labels[i].kind)
-        )
-        placed: dict[int, tuple[str, float, int]] = {}
-        for i in order:
-            label = self._labels[i]
-            px = vb.mapViewToScene(QPointF(label.x, 0)).x() - vb.sceneBoundingRect().left()
-            for text in (label.text, label.short):
-                w = metrics.horizontalAdvance(text) + 10
-                left = min(max(px - 3, 0.0), max(width - w, 0.0))
-                spot = next(
-                    (r for r in range(LABEL_ROWS) if all(left + w <= a or left >= b for a, b in taken[r])), None
-                )
-                if spot is not None and w <= width:
-                    taken[spot].append((left, left + w))
-                    placed[i] = (text, left, spot)
-                    break
-        for i, item in enumerate(self.top_labels):
-            if i not in placed:
-                item.hide()
-                continue
-            text, left, spot = placed[i]
-            label = self._labels[i]
-            item.setText(text)
-            item.setToolTip(plain_tooltip(label.tip or label.text))
-            item.setPos(left, spot * row)
-            item.show()
+    @property
+    def top_labels(self) -> list[pg.TextItem]:
+        return self.top_band.items
 
     def top_label_texts(self) -> list[str]:
         """The labels shown in the top band (tests; a screen reader reads the same in the table and tooltips)."""
-        return [label.toPlainText() for label in self.top_labels if label.isVisible()]
+        return self.top_band.texts()
 
     # --- the legend (drawn by the tab, under the plot) ---------------------------------------------------------
 
@@ -377,7 +337,7 @@ class ProjectionPlot(pg.PlotWidget):
         if chart is None:
             return []
 
-        def pen(curve: pg.PlotDataItem) -> QPen:
+        def pen(curve: pg.PlotCurveItem) -> QPen:
             return QPen(curve.opts["pen"])
 
         entries = [

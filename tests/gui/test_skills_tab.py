@@ -138,6 +138,26 @@ def test_undo_and_redo_with_the_keyboard(qtbot: Any, open_app: Opener) -> None:
     assert "Regulation and compliance" in tab.undo_button.text() + tab.undo_button.toolTip()
 
 
+def test_undo_names_the_step_undone_on_another_tab(qtbot: Any, open_app: Opener) -> None:
+    """Edit > Undo on the Projection tab: back on Skills, the Undo button names the step now at the top."""
+    ctx = open_app()
+    tab = skills_tab(ctx)
+    ctx.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ctx.window)
+    tab.tree.setFocus()
+    for skill_id in ("senior.compliance", "entry.python"):
+        tab.tree.setCurrentIndex(row_of(ctx, skill_id))
+        qtbot.keyClick(tab.tree, Qt.Key.Key_Space)
+    assert "Python" in tab.undo_button.text() + tab.undo_button.toolTip()
+    ctx.window.select_tab("projection")
+    ctx.window.undo_action.trigger()
+    ctx.window.select_tab("skills")
+    named = tab.undo_button.text() + tab.undo_button.toolTip()
+    assert "Regulation and compliance" in named
+    assert "Python" not in named
+    assert "Regulation and compliance" in tab.undo_button.accessibleDescription()
+
+
 def test_filter_box_narrows_the_tree(qtbot: Any, open_app: Opener) -> None:
     ctx = open_app()
     tab = skills_tab(ctx)

@@ -1,4 +1,5 @@
-"""Plain text that changes often without laying the whole window out again (the Market tab's position line)."""
+"""Text that changes often without laying the whole window out again (the Market tab's position line, the
+Projection tab's headline and what your last change did)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,28 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
-def _label() -> QLabel:
+def _label(rich: bool) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and sentences from data files are data, never markup
+    # Names and sentences from data files are data, never markup: rich text only when its maker escaped them.
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 class SteadyText(QWidget):
-    """Plain text that changes with every choice, at least ``lines`` lines high and as high as its text needs (the
-    whole text also in its tooltip).
+    """Text that changes with every choice, at least ``lines`` lines high and as high as its text needs. Plain
+    text, with the whole text also in its tooltip; or ``rich`` text (escaped by its maker), without.
 
     A QLabel in a layout asks the whole window to lay itself out again each time its text changes; inside this
     widget (which has no layout) the request stops here, so a new text repaints only itself, and the window is laid
     out again only when the text needs another number of lines."""
 
-    def __init__(self, lines: int, name: str, accessible: str) -> None:
+    def __init__(self, lines: int, name: str, accessible: str, *, rich: bool = False) -> None:
         super().__init__()
         self.setObjectName(name)
-        self.label = _label()
+        self._rich = rich
+        self.label = _label(rich)
         self.label.setParent(self)
         self.label.setAccessibleName(accessible)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -47,7 +50,8 @@ class SteadyText(QWidget):
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
-        self.label.setToolTip(text)
+        if not self._rich:
+            self.label.setToolTip(text)
         self._fit()
 
     def text(self) -> str:

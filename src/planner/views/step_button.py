@@ -9,7 +9,7 @@ screen readers. A widget of fixed size stops Qt's geometry updates from travelli
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionEvent
+from PySide6.QtGui import QAction, QActionEvent, QShowEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 
@@ -21,6 +21,7 @@ class StepButton(QToolButton):
     def __init__(self, name: str, chars: int = 30, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chars = chars
+        self._stale = False  # the step changed while the button was hidden
         self.setAccessibleName(name)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -47,7 +48,17 @@ class StepButton(QToolButton):
         super().actionEvent(event)  # for its own default action, QToolButton copies the text and tooltip again
         action = self.defaultAction()
         if action is not None and event.type() == QEvent.Type.ActionChanged:
+            if self.isVisibleTo(self.window()):
+                self.show_step(action)
+            else:  # on a tab behind another (Undo on the Projection tab): named when shown
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        action = self.defaultAction()
+        if self._stale and action is not None:
             self.show_step(action)
+        self._stale = False
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

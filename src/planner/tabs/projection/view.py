@@ -40,6 +40,7 @@ from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
 from planner.views.export_render import ChartCaption
 from planner.views.legend_row import LegendRow
+from planner.views.steady_text import SteadyText
 from planner.views.table_columns import fit_columns
 
 BREAKDOWN_DELAY_MS = 40
@@ -129,17 +130,10 @@ class ProjectionTab(QWidget):
         self.inputs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the inputs inside, not to the frame
 
         # --- the headline: what you earn and where you go, and what the last change did ---------------------------
-        self.summary = QLabel()
-        self.summary.setObjectName("projectionSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Your projection")
-        self.change = QLabel()
-        self.change.setObjectName("projectionChange")
-        self.change.setWordWrap(True)
-        self.change.setTextFormat(Qt.TextFormat.PlainText)  # quotes a skill's or scenario's name: data, not markup
-        self.change.setAccessibleName("What your last change did")
+        # Both change with every tick: SteadyText repaints them without laying the whole tab out again (unless the
+        # text needs another number of lines). The change quotes a skill's or scenario's name: plain text.
+        self.summary = SteadyText(2, "projectionSummary", "Your projection", rich=True)
+        self.change = SteadyText(1, "projectionChange", "What your last change did")
         self.change.hide()  # until there is something to say
 
         # --- the bar above the chart: the panels, a new scenario, the dollars and the pay ---------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -52,8 +53,8 @@ class FakeView:
     def show_chart(self, chart: ProjectionChart) -> None:
         self.chart = chart
 
-    def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:
-        self.year = (t, crosshair, breakdown_html)
+    def show_year(self, t: int, crosshair: str, breakdown: Callable[[], str]) -> None:
+        self.year = (t, crosshair, breakdown())
 
     def show_summary(self, html: str) -> None:
         self.summary = html

@@ -7,6 +7,7 @@ widgets of their own: the inputs (form.py), the pay history box and the scenario
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
@@ -75,7 +76,9 @@ class ProjectionTab(QWidget):
         self._chart: ProjectionChart | None = None
         self._t = 0
         self._crosshair_text = ""
-        self._breakdown_html = ""  # what the breakdown shows: laying out the same text again costs milliseconds
+        # The selected year's "Why this number?", made only when laid out: after a burst of ticks, or when opened.
+        self._breakdown: Callable[[], str] = str
+        self._breakdown_shown = ""  # what the breakdown shows: laying out the same text again costs milliseconds
         self._breakdown_pending = False  # new text not laid out yet (the details are closed): laid out when opened
         self._notes_html = ""
         # After a tick, "Why this number?" (a few ms of text layout) follows the chart and the table by a moment,
@@ -408,9 +411,7 @@ class ProjectionTab(QWidget):
         self.form.show_level_choice(level)
 
     def show_notes(self, html: str) -> None:
-        if html != self._notes_html:
-            self._notes_html = html
-            self._breakdown_html = ""  # shown together with the breakdown: redraw both
+        self._notes_html = html  # shown under the breakdown, laid out with it
 
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None:
         self.form.show_profile_choice(industry, employer)
@@ -441,7 +442,7 @@ class ProjectionTab(QWidget):
         for widget in (self.year_slider, self.year_spin):
             widget.blockSignals(False)
 
-    def show_year(self, t: int, crosshair: str, breakdown_html: str) -> None:
+    def show_year(self, t: int, crosshair: str, breakdown: Callable[[], str]) -> None:
         chart = self._chart
         if chart is None:
             return
@@ -450,13 +451,12 @@ class ProjectionTab(QWidget):
         self._crosshair_text = crosshair
         self.plot.show_crosshair(t, crosshair)
         self._elide_readout()
-        if breakdown_html != self._breakdown_html:  # a tick often leaves the selected year as it was
-            self._breakdown_html = breakdown_html
-            if same_year:  # new figures for the same year (a tick): laid out just after the chart is painted
-                self._breakdown_timer.start()
-            else:  # another year chosen: at once
-                self._breakdown_timer.stop()
-                self._lay_out_breakdown()
+        self._breakdown = breakdown
+        if same_year:  # new figures for the same year (a tick): laid out just after the chart is painted
+            self._breakdown_timer.start()
+        else:  # another year chosen: at once
+            self._breakdown_timer.stop()
+            self._lay_out_breakdown()
         for widget, value in ((self.year_slider, t), (self.year_spin, int(chart.x[t]))):
             if widget.value() != value:
                 widget.blockSignals(True)
@@ -468,7 +468,10 @@ class ProjectionTab(QWidget):
             self._breakdown_pending = True
             return
         self._breakdown_pending = False
-        self.breakdown.setHtml(self._breakdown_html + "<hr>" + self._notes_html)
+        html = self._breakdown() + "<hr>" + self._notes_html
+        if html != self._breakdown_shown:  # a tick often leaves the selected year as it was
+            self._breakdown_shown = html
+            self.breakdown.setHtml(html)
 
     def _elide_readout(self) -> None:
         """The selected year's figures in one line above the chart (shortened with "…" to fit; whole on hover)."""

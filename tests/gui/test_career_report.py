@@ -373,3 +373,14 @@ def test_a_long_key_under_the_printed_chart_leaves_the_plot_its_height_and_its_a
     inked = [y for y in range(image.height()) if any(image.pixelColor(x, y).lightness() < 110 for x in title)]
     assert inked[0] > 2, "the axis title runs off the top of the chart"
     assert image.height() / image.width() > 0.6  # taller than the usual chart: its key needs it
+
+
+def test_the_reports_salary_line_says_where_the_first_year_comes_from() -> None:
+    """The salary entered; else the pay history's latest year, which the projection starts from; else the bottom of
+    today's range (the same precedence as Profile.salary_today)."""
+    from planner.commands.reports import _salary
+
+    assert _salary(Profile(current_salary=145_000, pay_history={2025: 138_000})) == "$145,000"
+    history = _salary(Profile(pay_history={2024: 126_500, 2025: 138_000}))
+    assert history == "not given: the projection starts from your pay history's $138,000"
+    assert "bottom of today's range" in _salary(Profile())

@@ -30,7 +30,7 @@ from planner.presenters.fields import FIELDS, format_field
 from planner.presenters.learning_plan import step_line
 from planner.presenters.market_text import bls_provenance, market_summary
 from planner.presenters.source_words import source_words
-from planner.tabs.offers.figures import CURRENT, TaxSource
+from planner.tabs.offers.figures import AFTER_TAX_ROW, CURRENT, TaxSource
 from planner.tabs.projection.chart_data import COMP_LABEL, DOLLARS_LABEL
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.projection.scenario_text import describe
@@ -268,14 +268,15 @@ def _tax_inputs(profile: Profile, market: MarketData | None) -> list[tuple[str, 
     ]
 
 
-def _salary(profile: Profile, projection: ProjectionPresenter) -> str:
+def _salary(profile: Profile) -> str:
     """The salary entered or, when none is, where the projection's first year comes from instead."""
-    if profile.current_salary:
-        return usd(profile.current_salary)
-    proj = projection.projection
-    if proj is not None and proj.salary_mode and "pay history" in proj.salary_origin:
-        return f"not given: the projection starts from your pay history's {usd(proj.salary_entered or 0)}"
-    return "not given: the projection starts from the bottom of today's range (the article's)"
+    today = profile.salary_today()  # what the projection starts from (Profile's precedence)
+    if today is None:
+        return "not given: the projection starts from the bottom of today's range (the article's)"
+    amount, kind, _year = today
+    return (
+        usd(amount) if kind == "current" else f"not given: the projection starts from your pay history's {usd(amount)}"
+    )
 
 
 def _years(profile: Profile) -> str:
@@ -370,7 +371,7 @@ def _has_take_home(projection: ProjectionPresenter, profile: Profile, offers: Ta
     """Whether the report shows take-home or after-tax pay: as the pay shown, its own column, or the offers'."""
     if projection.comp == "take_home" or take_home_column(projection, profile).shown:
         return True
-    return offers is not None and any(row[0].startswith("After tax") and set(row[1:]) != {"—"} for row in offers.rows)
+    return offers is not None and any(row[0] == AFTER_TAX_ROW for row in offers.rows)  # only when some job has it
 
 
 def _money(amount: float | None) -> str:
@@ -423,7 +424,7 @@ def career_report(
     about = [
         ("Years of experience", f"{profile.years_of_experience:g}"),
         ("Today's level", _today_level(projection)),
-        ("Current base salary", _salary(profile, projection)),
+        ("Current base salary", _salary(profile)),
         ("Industry", industry or "All industries"),
         ("Employer", employer or "No particular employer"),
         *_tax_inputs(profile, market),

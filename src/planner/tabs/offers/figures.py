@@ -327,6 +327,9 @@ def comparison_table(
     return header, rows
 
 
+AFTER_TAX_ROW = "After tax, year one"  # a row of side_by_side only when some job's take-home pay is known
+
+
 def side_by_side(jobs_: Sequence[Job], base: Job | None) -> tuple[list[str], list[list[str]]]:
     """The jobs as columns, a few figures as rows: year one, the four-year average, guaranteed and at risk in year
     one, after tax in year one, and leaving at month 11 (before a 1-year cliff) — for the report."""
@@ -345,7 +348,7 @@ def side_by_side(jobs_: Sequence[Job], base: Job | None) -> tuple[list[str], lis
             ]
         )
     if any(j.take_home is not None for j in jobs_):
-        rows.append(["After tax, year one", *(usd(j.take_home.amounts[0]) if j.take_home else "—" for j in jobs_)])
+        rows.append([AFTER_TAX_ROW, *(usd(j.take_home.amounts[0]) if j.take_home else "—" for j in jobs_)])
     leaving = []
     for j in jobs_:
         if j.offer is not None:

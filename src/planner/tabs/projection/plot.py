@@ -53,7 +53,7 @@ class ProjectionPlot(pg.PlotWidget):
         self._y_top = 0.0
         self._top_data = 0.0
         self._halo_drawn: dict[str, tuple[bytes, ...]] = {}
-        self._points_drawn: dict[int, tuple[list[float], list[float], list[str]]] = {}  # by the marks' id()
+        self._points_drawn: dict[pg.ScatterPlotItem, tuple[list[float], list[float], list[str]]] = {}
         self._paper_legend: pg.LegendItem | None = None  # while the chart is drawn for a file or a page
         self.setObjectName("projectionChart")
         one_tab_stop(self)
@@ -273,8 +273,8 @@ class ProjectionPlot(pg.PlotWidget):
         """The marks at these points, with these tooltips; laid out again only when they changed, and hidden when
         there are none (the scene then neither lays them out nor paints them on a tick)."""
         drawn = (x, y, tips)
-        if self._points_drawn.get(id(marks)) != drawn:
-            self._points_drawn[id(marks)] = drawn
+        if self._points_drawn.get(marks) != drawn:
+            self._points_drawn[marks] = drawn
             marks.setData(x=x, y=y, data=tips or None)
         marks.setVisible(bool(x))
 

@@ -58,6 +58,14 @@ def ask_welcome_dialog(parent: QWidget, questions: WelcomeQuestions) -> WelcomeA
 
 
 def main(argv: list[str] | None = None) -> int:
+    resume_collector = startup.pause_garbage_collection()
+    try:
+        return _main(argv, resume_collector)
+    finally:
+        resume_collector()
+
+
+def _main(argv: list[str] | None, resume_collector: Callable[[], None]) -> int:
     startup.no_session_bus_autolaunch(os.environ)
     startup.no_pydantic_plugin_search(os.environ)
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -81,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.storage.profile_store import PROFILE_FILE
     from planner.storage.safe_files import clean_stale_temp_files
     from planner.storage.settings import SETTINGS_FILE
+    from planner.views.first_paint import after_first_paint
     from planner.views.plain import tell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -133,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         assert ctx.autosave is not None
         app.aboutToQuit.connect(ctx.autosave.flush)
         flushes.append(ctx.autosave.flush)
+        after_first_paint(ctx.window, resume_collector)
         ctx.window.show()
         ctx.window.tabs.currentWidget().setFocus()
         return app.exec()

@@ -34,6 +34,7 @@ from planner.domain.profile_base import (
     Salary,
     Share,
     Whole,
+    empty_list,
 )
 from planner.domain.text import without_bidi_controls
 
@@ -124,7 +125,7 @@ class Offer(ProfileModel):
     sign_on: Amount = 0
     equity_grant: Annotated[int, Strict(), Whole, Field(ge=0, le=10 * MAX_SALARY)] = 0
     vesting: Vesting = "even"
-    custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=list)
+    custom_vesting: Annotated[list[Percent], Field(max_length=MAX_VESTING_YEARS)] = Field(default_factory=empty_list)
     refresher_percent: Percent = 0.0
     # The article's employer or industry it matches, if any (for the pay factor and the article's figures).
     employer: Id | None = None
@@ -136,7 +137,7 @@ class Offer(ProfileModel):
     price_low: PriceChange = -50.0
     price_high: PriceChange = 50.0
     location: Location | None = None
-    declined_matches: Annotated[list[MatchRef], Field(max_length=MAX_DECLINED)] = Field(default_factory=list)
+    declined_matches: Annotated[list[MatchRef], Field(max_length=MAX_DECLINED)] = Field(default_factory=empty_list)
 
     @field_validator("employer_name")
     @classmethod

@@ -42,6 +42,8 @@ from planner.domain.profile_base import (
     Salary,
     TaxInputs,
     Years,
+    empty_dict,
+    empty_list,
 )
 
 __all__ = [  # the building blocks are imported from here too
@@ -75,7 +77,7 @@ class TickedSkill(ProfileModel):
 class Profile(ProfileModel):
     schema_version: int = PROFILE_SCHEMA_VERSION
     # Kept even when the dataset does not know an id, so a data update never drops progress.
-    skills: Annotated[dict[SkillKey, TickedSkill], Field(max_length=MAX_TICKED)] = Field(default_factory=dict)
+    skills: Annotated[dict[SkillKey, TickedSkill], Field(max_length=MAX_TICKED)] = Field(default_factory=empty_dict)
     years_of_experience: Years = 0.0
     # The level the user says they are at today (new in format 4); None: the one the article's years give.
     current_level: Id | None = None
@@ -84,14 +86,14 @@ class Profile(ProfileModel):
     employer: Id | None = None
     assumptions: Assumptions = Assumptions()
     # Base salary actually earned, by calendar year (new in format 3).
-    pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = Field(default_factory=dict)
+    pay_history: Annotated[dict[PayYear, Salary], Field(max_length=MAX_PAY_ENTRIES)] = Field(default_factory=empty_dict)
     # The Market tab's choice (new in format 4): a BLS area code (7 digits) and occupation code (6 digits).
     market_area: AreaCode | None = None
     market_occupation: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
     # New in format 5 (planner.domain.plans): skills planned by a month, scenarios beside today's path, job offers.
-    plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] = Field(default_factory=dict)
-    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=list)
-    offers: Annotated[list[Offer], Field(max_length=MAX_OFFERS)] = Field(default_factory=list)
+    plan: Annotated[dict[SkillKey, PlannedSkill], Field(max_length=MAX_PLANNED)] = Field(default_factory=empty_dict)
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = Field(default_factory=empty_list)
+    offers: Annotated[list[Offer], Field(max_length=MAX_OFFERS)] = Field(default_factory=empty_list)
     # New in format 6: filing status, the state for taxes and pre-tax retirement contributions (take-home pay).
     taxes: TaxInputs = TaxInputs()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import pytest
@@ -449,3 +450,14 @@ def test_the_differences_table_in_nominal_dollars_and_total_pay(dataset: Dataset
     assert rows[0].pay == tuple(pytest.approx(mine[t]) for t in (1, 3, 5, 10))
     assert rows[1].pay == tuple(pytest.approx(theirs[t]) for t in (1, 3, 5, 10))
     assert (rows[0].earnings, rows[1].earnings) == (pytest.approx(mine.sum()), pytest.approx(theirs.sum()))
+
+
+def test_a_scenarios_assumptions_replace_only_the_ones_it_changes_and_never_read_minus_zero() -> None:
+    base = Assumptions(inflation=0.02, yearly_raise=0.04, skill_pace=0.5)
+    changed = AssumptionChanges(yearly_raise=-0.0, promotion_raise=0.2).apply(base)
+    assert changed.yearly_raise == 0.0
+    assert math.copysign(1.0, changed.yearly_raise) == 1.0  # never "-0 %"
+    assert changed.promotion_raise == 0.2
+    assert (changed.inflation, changed.skill_pace, changed.horizon_years) == (0.02, 0.5, base.horizon_years)
+    assert AssumptionChanges().apply(base) == base
+    assert base.yearly_raise == 0.04  # the profile's own assumptions stay as they were

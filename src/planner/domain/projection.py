@@ -405,20 +405,23 @@ def _path(
     """The yearly figures of :class:`Projection` (see the module's docstring for the rules)."""
     plans = steps[0][1]  # the ranges are the same in every step; only the skills differ
     growth = real_growth(a)
+    rise = 1.0 + a.promotion_raise
     n = len(levels)
-    plain = np.empty(n)
-    raises, promotions, limits, floors = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
-    plain[0] = start
+    lows = [lv.low * f for lv in plans]
+    highs = [lv.high * f for lv in plans]
+    # Plain floats in lists while the years are walked (a NumPy element costs more to read and write than a float).
+    plain_years = [start] * n
+    raises_by, promotions_by, limits_by, floors_by = [0.0] * n, [0.0] * n, [0.0] * n, [0.0] * n
     # Pay at each level reached so far, had you been there: a level's pay is at least what a promotion into it
     # this very year would pay, so being promoted earlier never pays less in any later year.
     paths: dict[int, float] = {today: start}
     for t in range(1, n):
-        before = float(plain[t - 1])
+        before = plain_years[t - 1]
+        level = levels[t]
         floor_part = 0.0
         now: dict[int, float] = {}
-        for j in range(today, levels[t] + 1):
-            lv = plans[j]
-            low, high = lv.low * f, lv.high * f
+        for j in range(today, level + 1):
+            low, high = lows[j], highs[j]
             value: float | None = None
             kept: float | None = None  # the level's own path, before the promotion floor
             if j in paths:  # a year's raise, up to the top (a salary above it: none beyond inflation)
@@ -429,23 +432,26 @@ def _path(
                 kept = value
             if j > today:  # promoted into j this year: a raise, at least the bottom, never below last year's pay
                 below = now[j - 1]
-                promoted = max(below * (1.0 + a.promotion_raise), low, paths.get(j - 1, below))
-                promoted = min(promoted, max(high, paths.get(j - 1, below)))
+                held = paths.get(j - 1, below)
+                promoted = min(max(below * rise, low, held), max(high, held))
                 value = promoted if value is None else max(value, promoted)
             assert value is not None
             now[j] = value
-            if j == levels[t] and kept is not None:  # (none in the year of the promotion into j: kept is None)
+            if j == level and kept is not None:  # (none in the year of the promotion into j: kept is None)
                 floor_part = value - kept
         paths = now
-        value = now[levels[t]]
+        value = now[level]
         raised = before * (growth - 1.0)
         rest = value - before - raised  # what the range's top and bottom, the promotions and the floor add or take
-        promoted_part = max(rest, 0.0) if levels[t] != levels[t - 1] else 0.0
-        plain[t] = value
-        raises[t] = raises[t - 1] + raised
-        promotions[t] = promotions[t - 1] + promoted_part
-        floors[t] = floors[t - 1] + floor_part
-        limits[t] = limits[t - 1] + rest - promoted_part - floor_part
+        promoted_part = max(rest, 0.0) if level != levels[t - 1] else 0.0
+        plain_years[t] = value
+        raises_by[t] = raises_by[t - 1] + raised
+        promotions_by[t] = promotions_by[t - 1] + promoted_part
+        floors_by[t] = floors_by[t - 1] + floor_part
+        limits_by[t] = limits_by[t - 1] + rest - promoted_part - floor_part
+    plain = np.array(plain_years, dtype=np.float64)
+    raises, promotions = np.array(raises_by, dtype=np.float64), np.array(promotions_by, dtype=np.float64)
+    limits, floors = np.array(limits_by, dtype=np.float64), np.array(floors_by, dtype=np.float64)
 
     # What the skills of each step warrant at this year's level, and never less than at a level below it since
     # today's: a promotion never makes the same skills worth less. With a salary, what a step adds to the step

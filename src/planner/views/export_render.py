@@ -11,8 +11,7 @@ import importlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from typing import NamedTuple
-from xml.dom.minidom import Element
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF
@@ -20,6 +19,9 @@ from PySide6.QtGui import QFont, QImage, QImageWriter, QPageSize, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsTextItem, QWidget
 
 from planner.domain.text import escape
+
+if TYPE_CHECKING:  # the XML library is loaded when an SVG is made, not at start-up
+    from xml.dom.minidom import Element
 
 MIN_WIDTH = 200
 MAX_WIDTH = 10_000
@@ -318,7 +320,7 @@ def _rects_as_paths(node: Element) -> None:
 def _clip_paths_unpainted(data: bytes) -> bytes:
     """A clip path's shape without stroke or fill of its own: a viewer that ignores clipping (Qt's SVG Tiny
     renderer) would otherwise draw it as a black frame the chart does not have; clipping uses its shape only."""
-    from xml.dom.minidom import parseString
+    from xml.dom.minidom import Element, parseString
 
     doc = parseString(data)
     for clip in doc.getElementsByTagName("clipPath"):

@@ -95,7 +95,8 @@ class ScenariosPresenter(QObject):
         self.model = QStandardItemModel(self)
         self.model.itemChanged.connect(self._item_changed)
         self._filling = False
-        session.subscribe(self, Part.ALL, self.refresh)
+        # Names, shown or hidden, and what each changes: never the ticks, the learning plan or the pay history.
+        session.subscribe(self, Part.ALL & ~(Part.SKILLS | Part.PLAN | Part.PAY_HISTORY), self.refresh)
         self.refresh()
 
     def attach_view(self, view: ScenariosView) -> None:

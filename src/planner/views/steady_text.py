@@ -3,9 +3,16 @@ Projection tab's headline and what your last change did)."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?(?:b|strong|i|em)>", re.IGNORECASE)
+SLACK = 4  # px a line keeps free before it is taken as full (rounding, a bold letter's overhang)
 
 
 def _label(rich: bool) -> QLabel:
@@ -33,15 +40,35 @@ class SteadyText(QWidget):
         self.label.setParent(self)
         self.label.setAccessibleName(accessible)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.lines = lines
         self.least = self.fontMetrics().lineSpacing() * lines + 4
         self.setFixedHeight(self.least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def _fit(self) -> None:
         """As high as the text needs at the present width (never cut off), and no less than ``lines``."""
-        height = max(self.least, self.label.heightForWidth(self.width()))
+        if self._fits_least(self.label.text()):
+            height = self.least  # (laying the label's text out again would say the same, at a tick's cost)
+        else:
+            height = max(self.least, self.label.heightForWidth(self.width()))
         if height != self.maximumHeight():  # the height asked for (the layout may not have given it yet)
             self.setFixedHeight(height)
+
+    def _fits_least(self, text: str) -> bool:
+        """Whether ``text`` surely fits in ``lines`` lines: each of its lines fits the width without wrapping (rich
+        text measured all in bold, its widest). Unsure (other markup, a long line): False, and the label says."""
+        if self._rich:
+            if "<" in _INLINE_TAG.sub("", _LINE_BREAK.sub("", text)):
+                return False  # markup this check does not know
+            parts = [html.unescape(_INLINE_TAG.sub("", part)) for part in _LINE_BREAK.split(text)]
+            font = QFont(self.label.font())
+            font.setBold(True)
+            metrics = QFontMetrics(font)
+        else:
+            parts = text.split("\n")
+            metrics = self.label.fontMetrics()
+        room = self.width() - SLACK
+        return len(parts) <= self.lines and all(metrics.horizontalAdvance(part) <= room for part in parts)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.label.setGeometry(self.rect())

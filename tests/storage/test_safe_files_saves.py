@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
 import pytest
 
+from planner.storage import safe_files
 from planner.storage.safe_files import free_name, replace_file, sync_folder, temp_name, write_in_folder
 
 
@@ -165,7 +165,7 @@ def test_a_disk_that_takes_nothing_is_reported_full(data_dir: Path, monkeypatch:
 def test_a_save_never_writes_into_a_file_already_under_its_temporary_name(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(secrets, "token_hex", lambda n: "0" * 2 * n)
+    monkeypatch.setattr(safe_files, "random_hex", lambda: "0" * 16)
     squatter = data_dir / temp_name("profile.json")
     squatter.write_bytes(b"someone else's file, longer than the save")
     with pytest.raises(OSError, match=r"cannot write profile\.json") as raised:

@@ -41,7 +41,7 @@ from planner.domain.profile import PROFILE_SCHEMA_VERSION
 class ProfileV1(BaseModel):
     """The legacy format, read strictly so that a damaged v1 file is quarantined rather than half-migrated."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a format-1 file is read, not at start-up
 
     schema_version: int = Field(ge=1, le=1)
     ticked: Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=10_000)] = []

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
 import json
 import os
 import re
@@ -221,10 +220,6 @@ def file_date(path: Path, today: Callable[[], dt.date] = dt.date.today) -> dt.da
         return today()
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.sha256(data).digest()
-
-
 class ProfileStore:
     """Reads and writes ``profile.json`` in one data folder. Hold the folder's DataDirLock while using it."""
 
@@ -244,8 +239,9 @@ class ProfileStore:
         # and migrates nothing either, and the run is read-only from the start.
         self._no_writes = read_only
         self.read_only_reason: str | None = read_only
-        # profile.json as this window last read or wrote it (a SHA-256), or None when there was no file: before every
-        # save the file is compared with it, so a change made outside the app is never saved over unseen.
+        # profile.json's bytes as this window last read or wrote them, or None when there was no file: before every
+        # save the file is compared with them, so a change made outside the app is never saved over unseen. (The
+        # bytes, not a digest: exact, and no hash library to load at start-up.)
         self._seen: bytes | None = None
 
     # --- saving --------------------------------------------------------------------------------------------
@@ -268,7 +264,7 @@ class ProfileStore:
                 f"as {kept.name} in {self.data_dir}, and this window's, with your latest changes, as {PROFILE_FILE}."
             )
         write_in_folder(self.path, data)
-        self._seen = _digest(data)
+        self._seen = data
         return note
 
     def changed_outside(self) -> bytes | None:
@@ -279,7 +275,7 @@ class ProfileStore:
             raw = read_regular(self.path, 4 * MAX_PROFILE_BYTES)
         except OSError:
             return None
-        return None if _digest(raw) == self._seen else raw
+        return None if raw == self._seen else raw
 
     def reload_if_changed(self) -> tuple[Profile, str] | None:
         """With nothing unsaved in the window: the profile someone else saved in profile.json, and a sentence saying
@@ -296,7 +292,7 @@ class ProfileStore:
             return None
         if version != PROFILE_SCHEMA_VERSION:
             return None  # an older format wants a backup first: left for a save to keep beside this window's
-        self._seen = _digest(raw)
+        self._seen = raw
         return profile, (
             f"Your profile file {PROFILE_FILE} was changed outside this window (by hand, by another program or by "
             "another copy of the app); the window now shows that version. Nothing was saved over it."
@@ -361,7 +357,7 @@ class ProfileStore:
             return self._quarantine(str(exc))
         if version < PROFILE_SCHEMA_VERSION:
             return self._migrated(raw, profile, version)
-        self._seen = _digest(raw)
+        self._seen = raw
         return LoadResult(profile, LoadStatus.LOADED)
 
     def _known_on(self) -> dt.date:
@@ -452,7 +448,7 @@ class ProfileStore:
         )
 
     def _migrated(self, raw: bytes, profile: Profile, version: int) -> LoadResult:
-        self._seen = _digest(raw)
+        self._seen = raw
         if self._no_writes is not None:  # shown as read, the file left in its older format
             return self._read_only(LoadStatus.MIGRATED, None, self._no_writes, profile)
         backup = free_name(self.path, f"v{version}-backup")

@@ -20,7 +20,6 @@ import datetime as dt
 import errno
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -116,9 +115,15 @@ _TEMP_MARK = ".ml-career-planner-save-"
 _TEMP_NAME = re.compile(r"(?P<name>.+)\.ml-career-planner-save-[0-9a-f]{16}\.tmp")
 
 
+def random_hex() -> str:
+    """16 random hex digits from the system's source, as ``secrets.token_hex(8)`` makes them (without importing
+    ``secrets``, which loads the OpenSSL hash library at start-up)."""
+    return os.urandom(8).hex()
+
+
 def temp_name(name: str) -> str:
     """A new temporary name for a save of ``name``: ``<name>.ml-career-planner-save-<16 hex digits>.tmp``."""
-    return f"{name}{_TEMP_MARK}{secrets.token_hex(8)}.tmp"
+    return f"{name}{_TEMP_MARK}{random_hex()}.tmp"
 
 
 def _open_new(path: Path) -> int:

@@ -224,6 +224,6 @@ def _signature(entry: LegendEntry) -> tuple[object, ...]:
         entry.mark,
         entry.toggleable,
         entry.hidden,
-        None if pen is None else (pen.color().rgba(), pen.widthF(), int(pen.style().value)),
+        None if pen is None else (pen.color().rgba(), pen.widthF(), int(pen.style().value), tuple(pen.dashPattern())),
         None if brush is None else (brush.color().rgba(), int(brush.style().value)),
     )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
 from planner.tabs.projection.top_band import TopBand, TopLabel
-from planner.views.charts import CurrencyAxis, faint, flat_pen, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, faint, flat_dashes, flat_pen, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
 from planner.views.theme import YOU_SYMBOL
 
@@ -168,7 +168,7 @@ class ProjectionPlot(pg.PlotWidget):
         self.extras.setBrush(pg.mkBrush(extras))
         for key, curve in self.comparison_curves.items():
             color, style = COMPARISON_STYLE[key]
-            curve.setPen(pg.mkPen(colors[color], width=2.5, style=style))
+            curve.setPen(flat_dashes(colors[color], 2.5, style))
         halo = faint(colors["conflict"], colors["background"], 70)
         for key, line in self.outside_halos.items():
             line.setPen(flat_pen(halo, 9 if key == "main" else 7))

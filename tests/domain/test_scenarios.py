@@ -461,3 +461,12 @@ def test_a_scenarios_assumptions_replace_only_the_ones_it_changes_and_never_read
     assert (changed.inflation, changed.skill_pace, changed.horizon_years) == (0.02, 0.5, base.horizon_years)
     assert AssumptionChanges().apply(base) == base
     assert base.yearly_raise == 0.04  # the profile's own assumptions stay as they were
+
+
+def test_an_offers_bonus_of_minus_zero_reads_zero_in_its_scenario() -> None:
+    profile = Profile(
+        offers=[offer(bonus_percent=-0.0)], scenarios=[Scenario(id="s-1", name="Take it", offer="offer-1")]
+    )
+    own = scenario_profile(profile, profile.scenarios[0])
+    assert own.assumptions.bonus_percent == 0.0
+    assert math.copysign(1.0, own.assumptions.bonus_percent) == 1.0  # never "-0 %"

@@ -73,3 +73,30 @@ def test_a_long_text_makes_it_taller_and_a_short_one_gives_the_room_back(qtbot: 
     assert steady.maximumHeight() >= steady.label.heightForWidth(steady.width())
     steady.setText("short again")
     assert steady.maximumHeight() == steady.least
+
+
+def test_a_bigger_font_while_the_app_runs_makes_the_text_taller(qtbot: Any) -> None:
+    steady = SteadyText(2, "steady", "Steady", rich=True)
+    qtbot.addWidget(steady)
+    steady.resize(900, steady.height())
+    steady.show()
+    steady.setText("<b>$145,000 this year</b> · Next: Senior level in 2032<br>$8,770,402 over 30 years")
+    before = steady.maximumHeight()
+    font = steady.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)  # the desktop's font made bigger
+    steady.setFont(font)
+    qtbot.waitUntil(lambda: steady.maximumHeight() > before)
+    assert steady.maximumHeight() >= steady.label.heightForWidth(steady.width())
+
+
+def test_characters_from_another_font_or_other_line_breaks_go_to_the_label(qtbot: Any) -> None:
+    plain = SteadyText(1, "plain", "Plain")
+    rich = SteadyText(2, "rich", "Rich", rich=True)
+    for widget in (plain, rich):
+        qtbot.addWidget(widget)
+        widget.resize(900, widget.height())
+    missing = next(chr(c) for c in range(0x4E00, 0x9FFF) if not plain.fontMetrics().inFontUcs4(c))
+    assert plain._fits_least("Scenario “Tokyo”")
+    assert not plain._fits_least(f"Scenario “Tokyo {missing}”")  # a fallback font may make the line taller
+    assert not plain._fits_least("one\u2028two")
+    assert not rich._fits_least("<b>one</b>\ntwo")

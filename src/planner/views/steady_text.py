@@ -6,13 +6,14 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INLINE_TAG = re.compile(r"</?(?:b|strong|i|em)>", re.IGNORECASE)
 SLACK = 4  # px a line keeps free before it is taken as full (rounding, a bold letter's overhang)
+_OTHER_BREAKS = frozenset("\r\v\f\u2028\u2029\x85")  # line or paragraph breaks besides a plain text's "\n"
 
 
 def _label(rich: bool) -> QLabel:
@@ -41,9 +42,13 @@ class SteadyText(QWidget):
         self.label.setAccessibleName(accessible)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.lines = lines
-        self.least = self.fontMetrics().lineSpacing() * lines + 4
         self.setFixedHeight(self.least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    @property
+    def least(self) -> int:
+        """The height of ``lines`` lines in the present font (the desktop's font may change while the app runs)."""
+        return self.fontMetrics().lineSpacing() * self.lines + 4
 
     def _fit(self) -> None:
         """As high as the text needs at the present width (never cut off), and no less than ``lines``."""
@@ -56,19 +61,29 @@ class SteadyText(QWidget):
 
     def _fits_least(self, text: str) -> bool:
         """Whether ``text`` surely fits in ``lines`` lines: each of its lines fits the width without wrapping (rich
-        text measured all in bold, its widest). Unsure (other markup, a long line): False, and the label says."""
+        text measured all in bold, its widest) and every character is in the font (a fallback font's glyph may make
+        its line taller). Unsure (other markup or breaks, a long line, another font): False, and the label says."""
+        if _OTHER_BREAKS.intersection(text) or (self._rich and "\n" in text):
+            return False
         if self._rich:
             if "<" in _INLINE_TAG.sub("", _LINE_BREAK.sub("", text)):
                 return False  # markup this check does not know
             parts = [html.unescape(_INLINE_TAG.sub("", part)) for part in _LINE_BREAK.split(text)]
-            font = QFont(self.label.font())
+            font = QFont(self.font())
             font.setBold(True)
             metrics = QFontMetrics(font)
         else:
             parts = text.split("\n")
-            metrics = self.label.fontMetrics()
+            metrics = self.fontMetrics()
         room = self.width() - SLACK
-        return len(parts) <= self.lines and all(metrics.horizontalAdvance(part) <= room for part in parts)
+        if len(parts) > self.lines or any(metrics.horizontalAdvance(part) > room for part in parts):
+            return False
+        return all(metrics.inFontUcs4(ord(c)) for c in set("".join(parts)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # new line heights: fit again once the label has the font too
+            QTimer.singleShot(0, self, self._fit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.label.setGeometry(self.rect())

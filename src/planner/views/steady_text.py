@@ -42,11 +42,12 @@ class SteadyText(QWidget):
         self.label.setAccessibleName(accessible)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.lines = lines
+        self._in_font: set[str] = set()  # characters the font (bold too, for rich text) is known to have
+        self.least = self._measure_least()
         self.setFixedHeight(self.least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    @property
-    def least(self) -> int:
+    def _measure_least(self) -> int:
         """The height of ``lines`` lines in the present font (the desktop's font may change while the app runs)."""
         return self.fontMetrics().lineSpacing() * self.lines + 4
 
@@ -78,11 +79,17 @@ class SteadyText(QWidget):
         room = self.width() - SLACK
         if len(parts) > self.lines or any(metrics.horizontalAdvance(part) > room for part in parts):
             return False
-        return all(metrics.inFontUcs4(ord(c)) for c in set("".join(parts)))
+        unseen = set("".join(parts)) - self._in_font
+        if not all(metrics.inFontUcs4(ord(c)) for c in unseen):
+            return False
+        self._in_font |= unseen  # (asked once per character and font: a tick's texts repeat their characters)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # new line heights: fit again once the label has the font too
+            self._in_font = set()
+            self.least = self._measure_least()
             QTimer.singleShot(0, self, self._fit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from planner.commands.offers_export import csv_offers, offers_note, report_offers
-from planner.commands.take_home_export import take_home_column
+from planner.commands.take_home_export import TakeHomeColumn, take_home_column
 from planner.domain.dataset import Dataset
 from planner.domain.market import MarketData
 from planner.domain.money import usd
@@ -221,7 +221,7 @@ def report_years(count: int, every: int = 5) -> list[int]:
     return sorted({0, *range(every - 1, count, every), count - 1})
 
 
-def _year_table(projection: ProjectionPresenter, profile: Profile) -> Table:
+def _year_table(projection: ProjectionPresenter, column: TakeHomeColumn) -> Table:
     """Today's path only (the scenarios have their own table): year, level, range, projected, cumulative,
     take-home pay when the pay shown is not already that and, when some year is outside the article's figures, a
     column saying so. Years of experience go in the note (one more each year): nine columns do not fit a portrait
@@ -229,7 +229,7 @@ def _year_table(projection: ProjectionPresenter, profile: Profile) -> Table:
     table = projection.table
     columns = [0, 2, 3, 4, 5, 6]
     header = ["Year", "Level", "Low", "Projected", "High", "Cumulative"]
-    take_home = take_home_column(projection, profile) if projection.comp != "take_home" else None
+    take_home = column if projection.comp != "take_home" else None
     if take_home is not None and take_home.shown:
         header.append("Take-home")
     note = any(table.data(table.index(r, table.NOTE)) for r in range(table.rowCount()))
@@ -284,8 +284,7 @@ def _years(profile: Profile) -> str:
     return "1 year" if years == 1 else f"{years:g} years"
 
 
-def _take_home_note(projection: ProjectionPresenter, profile: Profile) -> str:
-    column = take_home_column(projection, profile)
+def _take_home_note(column: TakeHomeColumn) -> str:
     return f"Take-home pay: {column.about}." if column.shown else column.about
 
 
@@ -367,9 +366,9 @@ def _scenarios(
     return table, changes, note
 
 
-def _has_take_home(projection: ProjectionPresenter, profile: Profile, offers: Table | None) -> bool:
+def _has_take_home(projection: ProjectionPresenter, column: TakeHomeColumn, offers: Table | None) -> bool:
     """Whether the report shows take-home or after-tax pay: as the pay shown, its own column, or the offers'."""
-    if projection.comp == "take_home" or take_home_column(projection, profile).shown:
+    if projection.comp == "take_home" or column.shown:
         return True
     return offers is not None and any(row[0] == AFTER_TAX_ROW for row in offers.rows)  # only when some job has it
 
@@ -443,7 +442,8 @@ def career_report(
     scenarios, changes, scenarios_note = _scenarios(dataset, profile, projection, market)
     offers, offers_side, offers_years = report_offers(dataset, profile, market, taxes, today, offers_baseline)
     first_row = projection.table.rowCount()
-    tax_words = _tax_words(taxes) if _has_take_home(projection, profile, offers_side) else None
+    take_home = take_home_column(projection, profile)  # today's path's, worked out once for the whole report
+    tax_words = _tax_words(taxes) if _has_take_home(projection, take_home, offers_side) else None
     return CareerReport(
         title="ML career report",
         generated_on=today,
@@ -454,11 +454,11 @@ def career_report(
         overall=progress[1],
         projection_title=f"Your projection ({what}, USD a year)",
         projection_summary_html=projection.summary_html(in_report=True) + projection.warnings_html(),
-        year_table=_year_table(projection, profile),
+        year_table=_year_table(projection, take_home),
         year_note=(
             f"Derived: every fifth year of {first_row}, with the first and the last. Low and High are your level's "
             f"range; Cumulative is the running total. Experience: {_years(profile)} in {today.year}, one more each "
-            "year. File > Export projection as CSV gives every year. " + _take_home_note(projection, profile)
+            "year. File > Export projection as CSV gives every year. " + _take_home_note(take_home)
         ),
         plan=plan,
         plan_note=plan_note,

@@ -67,9 +67,10 @@ class SteadyText(QWidget):
         if _OTHER_BREAKS.intersection(text) or (self._rich and "\n" in text):
             return False
         if self._rich:
-            if "<" in _INLINE_TAG.sub("", _LINE_BREAK.sub("", text)):
+            lines = [_INLINE_TAG.sub("", line) for line in _LINE_BREAK.split(text)]
+            if any("<" in line for line in lines):
                 return False  # markup this check does not know
-            parts = [html.unescape(_INLINE_TAG.sub("", part)) for part in _LINE_BREAK.split(text)]
+            parts = [html.unescape(line) for line in lines]
             font = QFont(self.font())
             font.setBold(True)
             metrics = QFontMetrics(font)

@@ -89,16 +89,9 @@ class AssumptionChanges(ProfileModel):
     promotion_raise: PromotionRaise | None = None
     skill_pace: Share | None = None
 
-    @field_validator(
-        "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"
-    )
-    @classmethod
-    def _no_negative_zero(cls, v: float | None) -> float | None:
-        return None if v is None else v + 0.0  # as Assumptions does: a change never reads "-0"
-
     def apply(self, base: Assumptions) -> Assumptions:
         """``base`` with the changes made. Each change was validated as the same type as the field it replaces,
-        no rule of Assumptions spans two fields, and -0 became 0 here as it does there: the result is valid as it is."""
+        and no rule of Assumptions spans two fields: the result is valid as it is."""
         changes = {name: value for name in type(self).model_fields if (value := getattr(self, name)) is not None}
         return base.model_copy(update=changes) if changes else base
 

@@ -97,11 +97,6 @@ class Profile(ProfileModel):
     # New in format 6: filing status, the state for taxes and pre-tax retirement contributions (take-home pay).
     taxes: TaxInputs = TaxInputs()
 
-    @field_validator("years_of_experience")
-    @classmethod
-    def _no_negative_zero(cls, v: float) -> float:
-        return v + 0.0  # no -0.0 (allow_inf_nan=False already refuses infinity and NaN)
-
     @field_validator("scenarios")
     @classmethod
     def _scenario_names(cls, v: list[Scenario]) -> list[Scenario]:

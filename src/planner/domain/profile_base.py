@@ -8,7 +8,16 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationInfo,
+    field_validator,
+)
 
 from planner.domain.tax_codes import FILING_STATUS_NAMES, STATE_NAMES, FilingStatus, StateCode
 
@@ -43,18 +52,25 @@ def _whole(value: object) -> object:
 
 Whole = BeforeValidator(_whole)
 
+
+def _plus_zero(value: float) -> float:
+    return value + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so a figure never reads "-0"
+
+
+NoMinusZero = AfterValidator(_plus_zero)
+
 # Numbers are strict: ``true`` is not 1 year or $1, and "3" is not 3 (a float field still takes a whole number, and
 # a whole-number field takes 145000.0 as 145000).
-Years = Annotated[float, Strict(), Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
+Years = Annotated[float, Strict(), Field(ge=0, le=MAX_YEARS, allow_inf_nan=False), NoMinusZero]
 Salary = Annotated[int, Strict(), Whole, Field(gt=0, le=MAX_SALARY)]
-Rate = Annotated[float, Strict(), Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]
+Rate = Annotated[float, Strict(), Field(ge=0, le=MAX_RATE, allow_inf_nan=False), NoMinusZero]
 PayYear = Annotated[int, Field(ge=FIRST_PAY_YEAR, le=LAST_PAY_YEAR)]  # a key: "2024" in a JSON file
 # The assumptions' own ranges, shared with a scenario's changes to them (planner.domain.plans) so both refuse alike.
-BonusPercent = Annotated[float, Strict(), Field(ge=0, le=200, allow_inf_nan=False)]
+BonusPercent = Annotated[float, Strict(), Field(ge=0, le=200, allow_inf_nan=False), NoMinusZero]
 Amount = Annotated[int, Strict(), Whole, Field(ge=0, le=MAX_SALARY)]
-PromotionShift = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False)]
-PromotionRaise = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False)]
-Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
+PromotionShift = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_SHIFT, allow_inf_nan=False), NoMinusZero]
+PromotionRaise = Annotated[float, Strict(), Field(ge=0, le=MAX_PROMOTION_RAISE, allow_inf_nan=False), NoMinusZero]
+Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False), NoMinusZero]
 AreaCode = Annotated[str, Field(pattern=r"^[0-9]{7}$")]  # a BLS area (7 digits)
 
 
@@ -116,13 +132,6 @@ class Assumptions(ProfileModel):
     # (new in format 4). 0: skills never change a salary; 1: at once.
     skill_pace: Share = 0.25
 
-    @field_validator(
-        "inflation", "yearly_raise", "bonus_percent", "promotion_shift_years", "promotion_raise", "skill_pace"
-    )
-    @classmethod
-    def _no_negative_zero(cls, v: float) -> float:
-        return v + 0.0  # -0.0 (allowed by ge=0) becomes 0.0, so it never reads "-0"
-
 
 class TaxInputs(ProfileModel):
     """What take-home pay needs from the user (new in format 6; planner.domain.taxes computes it).
@@ -153,8 +162,3 @@ class TaxInputs(ProfileModel):
                 "(such as WA or CA), or null for the state of the Market tab's area"
             )
         return v
-
-    @field_validator("retirement_share")
-    @classmethod
-    def _no_negative_zero(cls, v: float) -> float:
-        return v + 0.0

@@ -45,8 +45,7 @@ def scenario_profile(profile: Profile, scenario: Scenario) -> Profile:
         elif offer.industry is not None:
             data["industry"], data["employer"] = offer.industry, None
         equity = min(round(average_equity(offer)), MAX_SALARY)
-        bonus = offer.bonus_percent + 0.0  # -0 reads 0, as Assumptions makes it
-        assumptions = assumptions.model_copy(update={"bonus_percent": bonus, "yearly_equity": equity})
+        assumptions = assumptions.model_copy(update={"bonus_percent": offer.bonus_percent, "yearly_equity": equity})
     if offer is not None and scenario.industry is not None:  # the offer's place, when the offer does not say
         data["industry"] = scenario.industry
         if scenario.employer is None and offer.employer is None:

@@ -151,6 +151,23 @@ def test_a_range_whose_typical_pay_is_at_an_end_puts_that_pay_in_the_middle() ->
     assert pay_at_position(100, 150, 200, 0.5) == 150
 
 
+def test_several_ranges_at_once_give_each_range_its_own_positions_and_pays() -> None:
+    """A column of ranges (one per row) against one row of pays: each row as that range alone gives it, empty
+    halves of a range included (the projection asks every level reached at once)."""
+    low, typical, high = np.array([[100.0], [100.0], [100.0]]), np.array([[150.0], [100.0], [200.0]]), 200.0
+    pay = np.array([90.0, 100.0, 125.0, 150.0, 175.0, 210.0])
+    positions = position_of_pay(low, typical, high, pay)
+    for row, mid in enumerate((150.0, 100.0, 200.0)):
+        assert positions[row].tolist() == position_of_pay(100.0, mid, 200.0, pay).tolist()
+        assert np.isfinite(positions[row]).all()
+    assert positions[1].tolist() == [0.0, 0.0, 0.625, 0.75, 0.875, 1.0]
+    assert positions[2].tolist() == [0.0, 0.0, 0.125, 0.25, 0.375, 1.0]
+    back = pay_at_position(low, typical, high, positions)
+    for row, mid in enumerate((150.0, 100.0, 200.0)):
+        assert back[row].tolist() == pay_at_position(100.0, mid, 200.0, positions[row]).tolist()
+    assert back[0].tolist() == [100.0, 100.0, 125.0, 150.0, 175.0, 200.0]
+
+
 def effect(dataset: Dataset, skill_id: str, ahead: float, total: float) -> SkillEffect:
     skill = next(s for s in dataset.all_skills() if s.id == skill_id)
     return SkillEffect(skill, "Mid level", ahead, total)

@@ -461,10 +461,11 @@ def _path(
     target = plain.copy()
     before_step = plain
     reached = np.array(levels)
+    unreached = np.arange(today, int(reached.max()) + 1)[:, None] > reached  # per level from today's (rows), year
     for start, step_plans in steps:
-        warranted = plain.copy()
-        for j in range(today, int(reached.max()) + 1):
-            warranted = np.where(reached >= j, np.maximum(warranted, _warranted(step_plans[j], f, plain)), warranted)
+        # Per year, the most that any level reached by then (since today's) warrants, and never less than plain.
+        by_level = _warranted(step_plans[today : int(reached.max()) + 1], f, plain)
+        warranted = np.maximum(plain, np.where(unreached, -np.inf, by_level).max(axis=0))
         counts = years >= start
         closes = 1.0 - np.power(1.0 - a.skill_pace, np.maximum(years - start, 0.0)) if salaried else np.ones(n)
         base = base + np.where(counts, closes * (warranted - before_step), 0.0)
@@ -484,12 +485,16 @@ def _path(
     }
 
 
-def _warranted(lv: LevelPlan, f: float, pay: FloatArray) -> FloatArray:
-    """Per year: ``pay`` plus what moving from ``p`` to ``q = p + (1 - p) * k`` of the level's range (at factor
-    ``f``) adds, where ``p`` is where that year's ``pay`` sits in it and ``k`` the share of the skills expected
-    there that are ticked. Inside the range that is the pay at ``q``; a pay below the range (``p = 0``) gets only
-    what the skills add above its bottom, never a catch-up to the bottom; above it (``p = 1``), nothing."""
-    low, typical, high = lv.low * f, lv.typical * f, lv.high * f
+def _warranted(levels: tuple[LevelPlan, ...], f: float, pay: FloatArray) -> FloatArray:
+    """Per level (a row each) and year: ``pay`` plus what moving from ``p`` to ``q = p + (1 - p) * k`` of the
+    level's range (at factor ``f``) adds, where ``p`` is where that year's ``pay`` sits in it and ``k`` the share of
+    the skills expected there that are ticked. Inside the range that is the pay at ``q``; a pay below the range
+    (``p = 0``) gets only what the skills add above its bottom, never a catch-up to the bottom; above it (``p = 1``),
+    nothing."""
+    low = np.array([[lv.low * f] for lv in levels])
+    typical = np.array([[lv.typical * f] for lv in levels])
+    high = np.array([[lv.high * f] for lv in levels])
+    share = np.array([[lv.position] for lv in levels])
     p = position_of_pay(low, typical, high, pay)
-    moved = pay_at_position(low, typical, high, p + (1.0 - p) * lv.position) - pay_at_position(low, typical, high, p)
+    moved = pay_at_position(low, typical, high, p + (1.0 - p) * share) - pay_at_position(low, typical, high, p)
     return pay + np.maximum(moved, 0.0)

@@ -155,18 +155,24 @@ def pay_basis(dataset: Dataset, industry: str | None = None, employer: str | Non
 # --- positions in a range ------------------------------------------------------------------------------------
 
 
-def pay_at_position(low: float, typical: float, high: float, position: npt.ArrayLike) -> FloatArray:
-    """Position 0 pays ``low``, 1/2 pays ``typical``, 1 pays ``high``; straight lines in between (per element)."""
+Bound = float | FloatArray  # a range's low, typical or high figure; or a column of them, one range per row
+
+
+def pay_at_position(low: Bound, typical: Bound, high: Bound, position: npt.ArrayLike) -> FloatArray:
+    """Position 0 pays ``low``, 1/2 pays ``typical``, 1 pays ``high``; straight lines in between (per element: the
+    figures may be a column of ranges, one per row of positions)."""
     p = np.clip(np.asarray(position, dtype=np.float64), 0.0, 1.0)
     return np.where(p <= 0.5, low + 2 * p * (typical - low), typical + (2 * p - 1) * (high - typical))
 
 
-def position_of_pay(low: float, typical: float, high: float, pay: npt.ArrayLike) -> FloatArray:
-    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element)."""
+def position_of_pay(low: Bound, typical: Bound, high: Bound, pay: npt.ArrayLike) -> FloatArray:
+    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element, as it)."""
     pay = np.asarray(pay, dtype=np.float64)
-    # Each branch is used only where it applies, and computed only when its range is not empty (no division by 0).
-    lower = 0.5 * (pay - low) / (typical - low) if typical > low else np.zeros_like(pay)
-    upper = 0.5 + 0.5 * (pay - typical) / (high - typical) if high > typical else np.ones_like(pay)
+    low, typical, high = np.asarray(low, np.float64), np.asarray(typical, np.float64), np.asarray(high, np.float64)
+    # Each branch is used only where it applies: an empty range's division (by 0) is computed, never used.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lower = np.where(typical > low, 0.5 * (pay - low) / (typical - low), 0.0)
+        upper = np.where(high > typical, 0.5 + 0.5 * (pay - typical) / (high - typical), 1.0)
     return np.where(pay <= low, 0.0, np.where(pay >= high, 1.0, np.where(pay <= typical, lower, upper)))
 
 

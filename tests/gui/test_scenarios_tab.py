@@ -182,6 +182,27 @@ def test_ticking_a_skill_moves_every_scenario_curve(main_context: Any, qtbot: An
     assert (after > before + 1).any()
 
 
+def test_the_side_by_side_table_opened_after_ticks_shows_their_figures(
+    main_context: Any, qtbot: Any, tab: ProjectionTab
+) -> None:
+    ctx = main_context
+    ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Consumer goods", industry="consumer-goods")])
+    tab.tables.setCurrentWidget(tab.table)  # "Year by year" in front: the side-by-side table is not read
+    model = tab.differences.model()
+    for skill_id in ("mid.deep-learning", "mid.cloud-platforms", "senior.scalable-systems"):
+        tick_on_skills_tab(ctx, skill_id)
+    tick_on_skills_tab(ctx, "mid.cloud-platforms", ticked=False)
+    tab.tables.setCurrentWidget(tab.differences)
+    presenter = ctx.presenter("projection", ProjectionPresenter)
+    [(scenario, _drawn)] = presenter.scenarios
+    today = presenter.projection
+    assert today is not None
+    expected = scenario_projection(ctx.dataset, ctx.session.profile, scenario, presenter.current_year)
+    assert model.index(0, 6).data() == f"${today.projected('nominal', 'base').sum():,.0f}"
+    assert model.index(1, 6).data() == f"${expected.projected('nominal', 'base').sum():,.0f}"
+    assert model.index(1, 2).data() == f"${expected.projected('nominal', 'base')[1]:,.0f}"
+
+
 def test_a_legend_click_hides_a_scenario_until_clicked_again(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
     ctx = main_context
     ctx.session.edit("add", scenarios=[Scenario(id="scenario-1", name="Stay")])

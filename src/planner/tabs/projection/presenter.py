@@ -59,7 +59,7 @@ from planner.tabs.projection.chart_data import (
 )
 from planner.tabs.projection.readouts import breakdown_html, crosshair_text, signed
 from planner.tabs.projection.scenario_text import describe, market_median
-from planner.tabs.projection.tables import DifferencesTableModel, ProjectionTableModel
+from planner.tabs.projection.tables import DifferenceRows, DifferencesTableModel, ProjectionTableModel
 
 
 def _figure_choice(name: str, amount: int, qualifier: str | None) -> str:
@@ -277,20 +277,23 @@ class ProjectionPresenter(QObject):
         self._today_comparisons = comparisons
 
     def _show_differences(self) -> None:
-        """The "Scenarios side by side" table, with the BLS median of each one's market area."""
+        """The "Scenarios side by side" table, with the BLS median of each one's market area (worked out when read)."""
         ds, profile, proj = self._dataset, self._session.profile, self.projection
         if proj is None:
             return
-        areas = [profile.market_area, *(sc.market_area or profile.market_area for sc, _p in self.scenarios)]
+        scenarios, dollars, comp = list(self.scenarios), self.dollars, self.comp
+        areas = [profile.market_area, *(sc.market_area or profile.market_area for sc, _p in scenarios)]
         market = self.market() if any(areas) else None
-        self.differences.set_rows(
-            compare([(TODAY_PATH, proj), *((sc.name, p) for sc, p in self.scenarios)], self.dollars, self.comp),
-            ["your profile as it is", *(describe(ds, profile, sc, market) for sc, _p in self.scenarios)],
-            self.current_year,
-            proj.horizon,
-            f"{DOLLARS_LABEL[self.dollars]}, {COMP_LABEL[self.comp]}",
-            [market_median(market, profile, area) for area in areas] if market is not None else None,
-        )
+
+        def rows() -> DifferenceRows:
+            return (
+                compare([(TODAY_PATH, proj), *((sc.name, p) for sc, p in scenarios)], dollars, comp),
+                ["your profile as it is", *(describe(ds, profile, sc, market) for sc, _p in scenarios)],
+                [market_median(market, profile, area) for area in areas] if market is not None else [],
+            )
+
+        what = f"{DOLLARS_LABEL[dollars]}, {COMP_LABEL[comp]}"
+        self.differences.set_rows(rows, 1 + len(scenarios), self.current_year, proj.horizon, what, market is not None)
 
     # --- building --------------------------------------------------------------------------------------------
 

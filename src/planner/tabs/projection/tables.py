@@ -3,6 +3,7 @@ beside the scenarios shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -114,28 +115,32 @@ class ProjectionTableModel(QAbstractTableModel):
         return None
 
 
+# A differences table's rows, what each one changes, and per row the BLS median text and tooltip (empty: no column).
+DifferenceRows = tuple[list[ScenarioRow], list[str], list[tuple[str, str]]]
+
+
 class DifferencesTableModel(QAbstractTableModel):
     """Today's path and the scenarios shown, side by side: pay in 1, 3, 5 and 10 years, earnings over the
-    horizon, and the year each one overtakes today's path (the app's projection for each)."""
+    horizon, and the year each one overtakes today's path (the app's projection for each).
+
+    The rows are worked out when first read (the table shown, a screen reader, a test), not on every tick while
+    the "Year by year" table is the one shown: a tick with five scenarios drawn has no time to spare."""
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[ScenarioRow] = []
         self._about: list[str] = []
-        self._market: list[tuple[str, str]] = []  # per row: BLS median text and tooltip (empty: no column)
+        self._market: list[tuple[str, str]] = []
+        self._pending: Callable[[], DifferenceRows] | None = None  # the rows to work out when read
+        self._count = 0
         self._headers: tuple[str, ...] = ()
         self.what = ""
 
     def set_rows(
-        self,
-        rows: list[ScenarioRow],
-        about: list[str],
-        current_year: int,
-        horizon: int,
-        what: str,
-        market: list[tuple[str, str]] | None = None,
+        self, rows: Callable[[], DifferenceRows], count: int, current_year: int, horizon: int, what: str, market: bool
     ) -> None:
-        """``market``: the BLS median where each one works, when an area was chosen (a column of its own)."""
+        """``rows``: works out the ``count`` rows when they are read. ``market``: the BLS median where each one
+        works is a column of its own (an area was chosen)."""
         # Headers on two lines, so that the columns are as narrow as their figures (the header's tooltip in full).
         headers = (
             "Scenario",
@@ -146,18 +151,23 @@ class DifferencesTableModel(QAbstractTableModel):
             "Overtakes another\nscenario",
             *(("BLS median wage\nwhere you work",) if market else ()),
         )
-        if headers != self._headers or len(rows) != len(self._rows):
+        if headers != self._headers or count != self._count:
             self.beginResetModel()
-            self._rows, self._about, self._headers, self._market = rows, about, headers, market or []
+            self._pending, self._headers, self._count = rows, headers, count
             self.endResetModel()
         else:
-            self._rows, self._about, self._market = rows, about, market or []
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(headers) - 1))
+            self._pending = rows
+            if count:
+                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(headers) - 1))
         self.what = what
 
+    def _worked_out(self) -> None:
+        if self._pending is not None:
+            self._rows, self._about, self._market = self._pending()
+            self._pending = None
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
@@ -192,6 +202,7 @@ class DifferencesTableModel(QAbstractTableModel):
         return None
 
     def text(self, row: int, column: int) -> str:
+        self._worked_out()
         r = self._rows[row]
         if column == 0:
             return r.name
@@ -212,6 +223,7 @@ class DifferencesTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 + len(COMPARE_YEARS):
+            self._worked_out()
             return plain_tooltip(self._market[index.row()][1])
         if role == Qt.ItemDataRole.ToolTipRole:  # names come from the profile: shown as typed, never as markup
             return plain_tooltip(self.text(index.row(), index.column()))

@@ -166,13 +166,11 @@ def pay_at_position(low: Bound, typical: Bound, high: Bound, position: npt.Array
 
 
 def position_of_pay(low: Bound, typical: Bound, high: Bound, pay: npt.ArrayLike) -> FloatArray:
-    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element, as it)."""
+    """The inverse of :func:`pay_at_position`, clamped to ``[0, 1]`` (per element; the figures as there)."""
     pay = np.asarray(pay, dtype=np.float64)
-    low, typical, high = np.asarray(low, np.float64), np.asarray(typical, np.float64), np.asarray(high, np.float64)
-    # Each branch is used only where it applies: an empty range's division (by 0) is computed, never used.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lower = np.where(typical > low, 0.5 * (pay - low) / (typical - low), 0.0)
-        upper = np.where(high > typical, 0.5 + 0.5 * (pay - typical) / (high - typical), 1.0)
+    # Each half of a range is used only where it applies; an empty one is divided by 1, never by 0 (and not used).
+    lower = 0.5 * (pay - low) / np.where(typical > low, typical - low, 1.0)
+    upper = 0.5 + 0.5 * (pay - typical) / np.where(high > typical, high - typical, 1.0)
     return np.where(pay <= low, 0.0, np.where(pay >= high, 1.0, np.where(pay <= typical, lower, upper)))
 
 

@@ -460,11 +460,14 @@ def _path(
     base = plain.copy()
     target = plain.copy()
     before_step = plain
-    reached = np.array(levels)
-    unreached = np.arange(today, int(reached.max()) + 1)[:, None] > reached  # per level from today's (rows), year
+    rows = slice(today, max(levels) + 1)  # the levels from today's to the top one reached, a row each
+    bottoms, tops = np.array(lows)[rows, None], np.array(highs)[rows, None]
+    typicals = np.array([lv.typical * f for lv in plans])[rows, None]
+    unreached = np.arange(rows.start, rows.stop)[:, None] > np.array(levels)  # per level (row) and year
     for start, step_plans in steps:
         # Per year, the most that any level reached by then (since today's) warrants, and never less than plain.
-        by_level = _warranted(step_plans[today : int(reached.max()) + 1], f, plain)
+        share = np.array([lv.position for lv in step_plans])[rows, None]
+        by_level = _warranted(bottoms, typicals, tops, share, plain)
         warranted = np.maximum(plain, np.where(unreached, -np.inf, by_level).max(axis=0))
         counts = years >= start
         closes = 1.0 - np.power(1.0 - a.skill_pace, np.maximum(years - start, 0.0)) if salaried else np.ones(n)
@@ -485,16 +488,12 @@ def _path(
     }
 
 
-def _warranted(levels: tuple[LevelPlan, ...], f: float, pay: FloatArray) -> FloatArray:
-    """Per level (a row each) and year: ``pay`` plus what moving from ``p`` to ``q = p + (1 - p) * k`` of the
-    level's range (at factor ``f``) adds, where ``p`` is where that year's ``pay`` sits in it and ``k`` the share of
-    the skills expected there that are ticked. Inside the range that is the pay at ``q``; a pay below the range
-    (``p = 0``) gets only what the skills add above its bottom, never a catch-up to the bottom; above it (``p = 1``),
-    nothing."""
-    low = np.array([[lv.low * f] for lv in levels])
-    typical = np.array([[lv.typical * f] for lv in levels])
-    high = np.array([[lv.high * f] for lv in levels])
-    share = np.array([[lv.position] for lv in levels])
+def _warranted(low: FloatArray, typical: FloatArray, high: FloatArray, k: FloatArray, pay: FloatArray) -> FloatArray:
+    """Per level (a row each of the columns ``low``, ``typical``, ``high``: its range) and year: ``pay`` plus what
+    moving from ``p`` to ``q = p + (1 - p) * k`` of the level's range adds, where ``p`` is where that year's ``pay``
+    sits in it and ``k`` the share of the skills expected there that are ticked. Inside the range that is the pay at
+    ``q``; a pay below the range (``p = 0``) gets only what the skills add above its bottom, never a catch-up to the
+    bottom; above it (``p = 1``), nothing."""
     p = position_of_pay(low, typical, high, pay)
-    moved = pay_at_position(low, typical, high, p + (1.0 - p) * share) - pay_at_position(low, typical, high, p)
+    moved = pay_at_position(low, typical, high, p + (1.0 - p) * k) - pay_at_position(low, typical, high, p)
     return pay + np.maximum(moved, 0.0)

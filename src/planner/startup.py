@@ -67,11 +67,7 @@ def pause_garbage_collection() -> Callable[[], None]:
     if not gc.isenabled():
         return lambda: None
     gc.disable()
-
-    def resume() -> None:
-        gc.enable()
-
-    return resume
+    return gc.enable
 
 
 def missing_display_libraries() -> list[str]:

@@ -17,6 +17,7 @@ file's problems are all listed at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -327,8 +328,13 @@ class Dataset(Strict):
         """General skills first, then each level's, in the dataset's order."""
         return [*self.general_skills, *(sk for lv in self.levels for sk in lv.skills)]
 
-    def skill_ids(self) -> set[str]:
-        return {sk.id for sk in self.all_skills()}
+    def skill_ids(self) -> frozenset[str]:
+        return self._skill_ids
+
+    @functools.cached_property
+    def _skill_ids(self) -> frozenset[str]:
+        """Made once: every projection asks (a tick with five scenarios projects six times)."""
+        return frozenset(sk.id for sk in self.all_skills())
 
     def skill_groups(self) -> list[SkillGroup]:
         """The skills as the Skills tab groups them: general skills (when there are any), then one group a level."""

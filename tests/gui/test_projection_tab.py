@@ -368,7 +368,7 @@ def test_nothing_covers_the_curves(main_context: Any, tab: ProjectionTab) -> Non
     assert not tab.legend.geometry().intersects(plot_box)  # a row under it
     assert tab.readout.toolTip().startswith(f"{tab.year_spin.value()} · ")
     labels = [t for t in tab.plot.top_labels if t.isVisible()]
-    texts = [t.toPlainText() for t in labels]
+    texts = [t.text() for t in labels]
     assert any(text.startswith("Today: ") for text in texts)
     assert any(" level from " in text for text in texts)  # a promotion, with its jump
     boxes = [t.sceneBoundingRect() for t in labels]

@@ -128,6 +128,30 @@ def chart_of(tab: QWidget | None) -> pg.PlotWidget | None:
     return plot if isinstance(plot, pg.PlotWidget) else None
 
 
+class Curve(pg.PlotCurveItem):
+    """A PlotCurveItem whose data bounds are the smallest and largest of its points, found with two NumPy
+    reductions. pyqtgraph's own (for percentiles, an orthogonal range, a fill level and pens of a width in data units)
+    checks for NaN under a warnings filter; a tick moves most curves, and the scene asks each for its bounding
+    rectangle again. Anything else (a NaN or an infinity among the points, those options) goes to pyqtgraph's."""
+
+    def dataBounds(  # pyqtgraph's ViewBox passes orthoRange by name
+        self,
+        ax: int,
+        frac: float = 1.0,
+        orthoRange: Any = None,  # noqa: N803
+    ) -> tuple[float | None, float | None]:
+        x, y = self.getData()
+        data = x if ax == 0 else y
+        pens = (self.opts["pen"], self.opts["shadowPen"])
+        plain = frac >= 1.0 and orthoRange is None and self.opts["fillLevel"] is None
+        if data is None or len(data) == 0 or not plain or any(p is not None and not p.isCosmetic() for p in pens):
+            return super().dataBounds(ax, frac, orthoRange)
+        low, high = float(data.min()), float(data.max())
+        if not (math.isfinite(low) and math.isfinite(high)):
+            return super().dataBounds(ax, frac, orthoRange)
+        return low, high
+
+
 def flat_pen(color: QColor, width: float) -> QPen:
     """A cosmetic pen whose strokes end where their data ends (pg.mkPen ignores a ``cap`` argument and gives round
     caps, which reach half the pen's width past the first and last point: a mark of some years would spill onto the

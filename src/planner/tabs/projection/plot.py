@@ -16,12 +16,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
 from planner.tabs.projection.top_band import TopBand, TopLabel
-from planner.views.charts import CurrencyAxis, faint, flat_dashes, flat_pen, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, Curve, faint, flat_dashes, flat_pen, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
 from planner.views.theme import YOU_SYMBOL
 
@@ -64,6 +64,9 @@ class ProjectionPlot(pg.PlotWidget):
         self.setMinimumHeight(160)
         # The plot's viewport would be an unnamed Tab stop; the year spin box, slider and table give the same data.
         self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A tick moves curves that span the plot: one rectangle around all that changed is repainted faster than
+        # the region of several (every stroke clipped to it), and it is no larger.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         item = self.getPlotItem()
         # No grid (the readout gives exact figures) and no antialiasing for the view: curves still draw themselves
         # antialiased (pyqtgraph's option, set in views.charts), while the band stays cheap to repaint on a tick.
@@ -72,19 +75,19 @@ class ProjectionPlot(pg.PlotWidget):
         self.hidden_keys: set[str] = set()  # curves hidden from the legend (a click on their entry)
         # The band's edges: thin dashes, not antialiased on screen (that would double a tick's repaint; a file or a
         # page is drawn antialiased all the same).
-        self.low_curve = pg.PlotCurveItem(antialias=False)
-        self.high_curve = pg.PlotCurveItem(antialias=False)
+        self.low_curve = Curve(antialias=False)
+        self.high_curve = Curve(antialias=False)
         self.band = pg.FillBetweenItem(self.low_curve, self.high_curve)
         self.band.setZValue(-10)
-        self.main_curve = pg.PlotCurveItem()
+        self.main_curve = Curve()
         self.main_curve.setZValue(10)
         # The curve as it was before your last change: faint, until the next change (the headline says the change).
-        self.previous_curve = pg.PlotCurveItem()
+        self.previous_curve = Curve()
         self.previous_curve.setObjectName("previousCurve")
         self.previous_curve.setZValue(4)  # under the other curves: drawn opaque (views.charts.faint), it hides none
         self.previous_curve.hide()
         # Total compensation: the base salary inside it, and bonus and equity stacked on top of it (shaded).
-        self.base_curve = pg.PlotCurveItem()
+        self.base_curve = Curve()
         self.base_curve.setObjectName("baseInsideTotal")
         self.base_curve.setZValue(9)
         self.extras = pg.FillBetweenItem(self.base_curve, self.main_curve)
@@ -93,7 +96,7 @@ class ProjectionPlot(pg.PlotWidget):
         self.extras.hide()
         self.comparison_curves: dict[str, pg.PlotCurveItem] = {}
         for key in COMPARISON_STYLE:
-            curve = pg.PlotCurveItem()
+            curve = Curve()
             curve.setZValue(5)
             curve.hide()
             self.comparison_curves[key] = curve
@@ -102,7 +105,7 @@ class ProjectionPlot(pg.PlotWidget):
         # the comparisons and scenarios are one item (one colour, one pen: one path to lay out and paint on a tick).
         self.outside_halos: dict[str, pg.PlotCurveItem] = {}
         for key in ("main", "comparisons"):
-            halo = pg.PlotCurveItem(connect="finite", antialias=False)  # wide strokes: cheap to draw on every tick
+            halo = Curve(connect="finite", antialias=False)  # wide strokes: cheap to draw on every tick
             halo.setZValue(-11)  # under the band, which shades it as it shades the curves' background
             halo.hide()
             self.outside_halos[key] = halo
@@ -323,7 +326,7 @@ class ProjectionPlot(pg.PlotWidget):
         self.top_band.place(self.font(), self._x_range)
 
     @property
-    def top_labels(self) -> list[pg.TextItem]:
+    def top_labels(self) -> list[QGraphicsSimpleTextItem]:
         return self.top_band.items
 
     def top_label_texts(self) -> list[str]:

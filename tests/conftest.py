@@ -66,6 +66,16 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _fresh_kept_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test works out the figures the domain keeps for the next tick itself (the offers' years, the article's
+    smallest and largest salary): none kept from an earlier test, so a test sees what its own code makes."""
+    from planner.domain import offers, projection_basis
+
+    monkeypatch.setattr(offers, "_RECENT", [])
+    monkeypatch.setattr(projection_basis, "_extremes", None)
+
+
+@pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog would wait for a click that never comes: any test that opens one without answering it
     fails at once instead of hanging. Tests that expect a dialog replace it themselves."""

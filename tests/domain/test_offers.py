@@ -198,3 +198,36 @@ def test_a_format_five_offer_keeps_its_yearly_figures() -> None:
     o = Offer.model_validate_json(__import__("json").dumps(old))
     assert (o.vest_every, o.cliff_months, o.sign_on_repay_months, o.location) == ("quarter", 12, 0, None)
     assert column(offer_years(o), "equity") == pytest.approx([25_000] * 4)
+
+
+def test_an_offer_asked_again_gives_the_same_years_and_an_edited_one_its_new_years() -> None:
+    """A tick asks for the years of every scenario's offer again: the same figures, for as many years as asked; an
+    offer changed in place since (a dialog's edit) gets its new figures, never the ones kept from before."""
+    acme = offer(equity_grant=100_000, sign_on=30_000)
+    first = offer_years(acme, 30)
+    assert len(first) == 30
+    assert len(offer_years(acme)) == 4  # the same offer, fewer years: not the thirty kept
+    again = offer_years(acme, 30)
+    assert again == first
+    again.clear()  # a caller's list is its own
+    assert len(offer_years(acme, 30)) == 30
+    acme.equity_grant = 200_000
+    acme.sign_on = 0
+    edited = offer_years(acme, 30)
+    assert column(edited, "equity")[:4] == pytest.approx([50_000] * 4)
+    assert column(edited, "sign_on")[0] == 0
+    other = offer(id="offer-2", equity_grant=100_000, sign_on=30_000)
+    assert offer_years(other, 30) == first  # an equal offer: equal figures
+    custom = offer(equity_grant=100_000, vesting="custom", custom_vesting=[25, 25, 25, 25])
+    assert column(offer_years(custom), "equity") == pytest.approx([25_000] * 4)
+    custom.custom_vesting[:] = [10, 20, 30, 40]  # the list itself changed, not the field
+    assert column(offer_years(custom), "equity") == pytest.approx([10_000, 20_000, 30_000, 40_000])
+
+
+def test_many_offers_asked_in_turn_each_get_their_own_years() -> None:
+    offers = [offer(id=f"offer-{i}", base=100_000 + 10_000 * i, equity_grant=4_000 * i) for i in range(12)]
+    for _ in range(2):
+        for i, one in enumerate(offers):
+            rows = offer_years(one, 6)
+            assert column(rows, "base") == [100_000 + 10_000 * i] * 6
+            assert column(rows, "equity")[:4] == pytest.approx([1_000 * i] * 4)

@@ -98,7 +98,25 @@ def monthly_equity(offer: Offer, months: int) -> MonthlyEquity:
     return MonthlyEquity(grant, tuple(refreshers))
 
 
+# The offers' years worked out last, each with a copy of its offer: an offer's figures are the same on every tick, and
+# a tick with scenarios of offers asked for them again (its first years for the equity assumption, then all of them).
+# An offer changed since (a copy that no longer compares equal) is worked out again.
+_RECENT: list[tuple[Offer, int, tuple[OfferYear, ...]]] = []
+RECENT_OFFERS = 8  # the offers (and lengths) kept: a profile's offers, each asked for its first years and all years
+
+
 def offer_years(offer: Offer, years: int = OFFER_YEARS) -> list[OfferYear]:
+    """The offer's yearly pay for its first ``years`` years (``_offer_years``), kept for the next ask."""
+    for kept, length, rows in _RECENT:
+        if length == years and kept == offer:
+            return list(rows)
+    rows = tuple(_offer_years(offer, years))
+    _RECENT.insert(0, (offer.model_copy(deep=True), years, rows))
+    del _RECENT[RECENT_OFFERS:]
+    return list(rows)
+
+
+def _offer_years(offer: Offer, years: int) -> list[OfferYear]:
     """The offer's yearly pay for its first ``years`` years: each year's equity is the months of that year added up
     (``monthly_equity``). By year: the grant times the schedule's share for year ``k``, plus each refresher granted
     in year ``r`` (2 .. k) times the schedule's share for its own year ``k - r + 1``: together the refresher times

@@ -149,6 +149,27 @@ def test_crosshair_reads_the_year_chosen_with_the_keyboard(main_context: Any, ta
     assert tab.crosshair_text().startswith(f"{year + 1} · 9 years of experience")
 
 
+def test_the_dot_sits_on_your_curve_at_the_year_chosen(main_context: Any, tab: ProjectionTab) -> None:
+    """The crosshair's dot marks your pay in the year chosen, and follows the curve when a tick moves it."""
+    vb = tab.plot.getPlotItem().getViewBox()
+
+    def dot_and_curve_point(t: int) -> tuple[QPointF, QPointF]:
+        xs, ys = tab.plot.main_curve.getData()
+        dot = tab.plot.crosshair_dot
+        assert dot.isVisible()
+        x0, y0 = (float(values[0]) for values in dot.getData())
+        return dot.mapToScene(QPointF(x0, y0)), vb.mapViewToScene(QPointF(xs[t], ys[t]))
+
+    tab.year_spin.setValue(tab.year_spin.minimum() + 7)
+    dot, point = dot_and_curve_point(7)
+    assert (dot.x(), dot.y()) == pytest.approx((point.x(), point.y()))
+    before = point.y()
+    tick(main_context.session, "mid.cloud-platforms")
+    dot, point = dot_and_curve_point(7)
+    assert point.y() != pytest.approx(before)  # the tick moved the curve in that year
+    assert (dot.x(), dot.y()) == pytest.approx((point.x(), point.y()))
+
+
 def test_crosshair_follows_the_mouse(main_context: Any, tab: ProjectionTab, qtbot: Any) -> None:
     proj = engine(main_context)
     vb = tab.plot.getPlotItem().getViewBox()

@@ -59,8 +59,8 @@ class FakeView:
     def show_summary(self, html: str) -> None:
         self.summary = html
 
-    def show_notes(self, html: str) -> None:
-        self.notes = html
+    def show_notes(self, notes: Callable[[], str]) -> None:
+        self.notes = notes()
 
     def show_levels(self, levels: list[Choice]) -> None:
         self.levels = levels

@@ -43,13 +43,15 @@ class LegendRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._entries: list[LegendEntry] = []
+        self._signatures: list[tuple[object, ...]] = []  # of the entries shown
         self._boxes: list[tuple[QRect, LegendEntry, str]] = []  # where each entry was drawn, with its shown name
         self._rows = 1
 
     def set_entries(self, entries: list[LegendEntry]) -> None:
-        if [_signature(e) for e in entries] == [_signature(e) for e in self._entries]:
+        signatures = [_signature(e) for e in entries]
+        if signatures == self._signatures:
             return  # the same legend (most changes): no layout, no repaint
-        self._entries = list(entries)
+        self._entries, self._signatures = list(entries), signatures
         self.setAccessibleDescription("; ".join(e.name + (" (hidden)" if e.hidden else "") for e in entries))
         self._layout()
         self.update()

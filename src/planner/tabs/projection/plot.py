@@ -123,8 +123,10 @@ class ProjectionPlot(pg.PlotWidget):
         self.today_line = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setZValue(30)
-        self.crosshair_dot = pg.ScatterPlotItem(size=13, symbol=YOU_SYMBOL)
+        # One point at the origin, moved to the selected year's pay (moving an item costs less than new data).
+        self.crosshair_dot = pg.ScatterPlotItem([0.0], [0.0], size=13, symbol=YOU_SYMBOL)
         self.crosshair_dot.setZValue(31)
+        self.crosshair_dot.hide()  # until a year is selected
         for it in (
             self.band,
             self.extras,
@@ -442,7 +444,8 @@ class ProjectionPlot(pg.PlotWidget):
         assert chart is not None
         x, y = float(chart.x[t]), float(chart.main.y[t])
         self.crosshair.setValue(x)
-        self.crosshair_dot.setData([x], [y])
+        self.crosshair_dot.setPos(x, y)
+        self.crosshair_dot.show()
         self.setToolTip(plain_tooltip(crosshair))
 
     def year_at(self, point: QPointF) -> int:

@@ -80,7 +80,7 @@ class ProjectionView(Protocol):
     def show_year(self, t: int, crosshair: str, breakdown: Callable[[], str]) -> None: ...
     def show_summary(self, html: str) -> None: ...
     def show_change(self, text: str) -> None: ...
-    def show_notes(self, html: str) -> None: ...
+    def show_notes(self, notes: Callable[[], str]) -> None: ...
 
 
 class ProjectionPresenter(QObject):
@@ -250,7 +250,7 @@ class ProjectionPresenter(QObject):
         self.table.set_chart(self.chart)
         self._view.show_chart(self.chart)
         self._view.show_summary(self.summary_html())
-        self._view.show_notes(self.notes_html())
+        self._view.show_notes(self.notes_html)  # made when "Why this number?" is laid out
         self._show_year()
 
     def _project_today(self) -> None:

@@ -80,7 +80,7 @@ class ProjectionTab(QWidget):
         self._breakdown: Callable[[], str] = str
         self._breakdown_shown = ""  # what the breakdown shows: laying out the same text again costs milliseconds
         self._breakdown_pending = False  # new text not laid out yet (the details are closed): laid out when opened
-        self._notes_html = ""
+        self._notes_html: Callable[[], str] = str
         # After a tick, "Why this number?" (a few ms of text layout) follows the chart and the table by a moment,
         # once for a burst of ticks, so the frame that shows the new curve is not held up by it.
         self._breakdown_timer = QTimer(self)
@@ -410,8 +410,8 @@ class ProjectionTab(QWidget):
     def show_level_choice(self, level: str | None) -> None:
         self.form.show_level_choice(level)
 
-    def show_notes(self, html: str) -> None:
-        self._notes_html = html  # shown under the breakdown, laid out with it
+    def show_notes(self, notes: Callable[[], str]) -> None:
+        self._notes_html = notes  # shown under the breakdown, made and laid out with it
 
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None:
         self.form.show_profile_choice(industry, employer)
@@ -468,7 +468,7 @@ class ProjectionTab(QWidget):
             self._breakdown_pending = True
             return
         self._breakdown_pending = False
-        html = self._breakdown() + "<hr>" + self._notes_html
+        html = self._breakdown() + "<hr>" + self._notes_html()
         if html != self._breakdown_shown:  # a tick often leaves the selected year as it was
             self._breakdown_shown = html
             self.breakdown.setHtml(html)

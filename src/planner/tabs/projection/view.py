@@ -169,6 +169,9 @@ class ProjectionTab(QWidget):
         self.comp.addItem("Total compensation (base + bonus + equity)", "total")
         self.comp.addItem(TAKE_HOME_LABEL, "take_home")
         self.comp.currentIndexChanged.connect(lambda _i: self.comp_chosen.emit(self.comp.currentData()))
+        # As wide as the bar leaves it (its longest choice made the tab wider than 1920x1080 at 200 %); the list: whole
+        self.comp.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.comp.setMinimumContentsLength(18)
         self.details_button = QToolButton()
         self.details_button.setObjectName("detailsToggle")
         self.details_button.setText("Why this number? · Table&s")

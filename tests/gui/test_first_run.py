@@ -159,6 +159,18 @@ def test_a_bad_salary_is_explained_and_the_dialog_stays(qtbot: Any, dialog: Welc
     assert not dialog.isVisible()
 
 
+def test_a_long_refusal_is_shown_whole(qtbot: Any, dialog: WelcomeDialog) -> None:
+    """A message of three lines (what was typed is quoted) is never cut off by the row under it: the dialog grows."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.salary, "145000 a year before bonus, roughly")
+    dialog.start_button.click()
+    message = dialog.salary_error
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    assert message.heightForWidth(message.width()) > 2 * message.fontMetrics().lineSpacing()  # three lines or more
+    assert dialog.skills.height() >= dialog.skills.minimumHeight()
+
+
 def test_skip_rejects(dialog: WelcomeDialog) -> None:
     dialog.show()
     dialog.skip_button.click()

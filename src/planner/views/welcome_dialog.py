@@ -134,10 +134,21 @@ class WelcomeDialog(QDialog):
             self.salary_error.setText(str(exc))
             self.salary_error.show()
             self.salary.setAccessibleDescription(str(exc))
+            self._fit_height()
             return False
         self.salary_error.hide()
         self.salary.setAccessibleDescription("")
         return True
+
+    def _fit_height(self) -> None:
+        """Taller when the message needs more lines than the dialog has room for (a wrapped label's height depends
+        on its width, which a dialog's minimum size does not count): the message is never cut off."""
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        layout.activate()
+        needed = layout.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _accept_if_valid(self) -> None:
         if self._check_salary():

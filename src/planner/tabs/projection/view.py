@@ -80,7 +80,7 @@ class ProjectionTab(QWidget):
         self._breakdown: Callable[[], str] = str
         self._breakdown_shown = ""  # what the breakdown shows: laying out the same text again costs milliseconds
         self._breakdown_pending = False  # new text not laid out yet (the details are closed): laid out when opened
-        self._notes_html: Callable[[], str] = str
+        self._notes: Callable[[], str] = str  # makes the notes under the breakdown (the presenter's)
         # After a tick, "Why this number?" (a few ms of text layout) follows the chart and the table by a moment,
         # once for a burst of ticks, so the frame that shows the new curve is not held up by it.
         self._breakdown_timer = QTimer(self)
@@ -414,7 +414,7 @@ class ProjectionTab(QWidget):
         self.form.show_level_choice(level)
 
     def show_notes(self, notes: Callable[[], str]) -> None:
-        self._notes_html = notes  # shown under the breakdown, made and laid out with it
+        self._notes = notes  # made and laid out with the breakdown
 
     def show_profile_choice(self, industry: str | None, employer: str | None) -> None:
         self.form.show_profile_choice(industry, employer)
@@ -471,7 +471,7 @@ class ProjectionTab(QWidget):
             self._breakdown_pending = True
             return
         self._breakdown_pending = False
-        html = self._breakdown() + "<hr>" + self._notes_html()
+        html = self._breakdown() + "<hr>" + self._notes()
         if html != self._breakdown_shown:  # a tick often leaves the selected year as it was
             self._breakdown_shown = html
             self.breakdown.setHtml(html)

@@ -4,105 +4,187 @@ Projection tab's headline and what your last change did)."""
 from __future__ import annotations
 
 import html
+import math
 import re
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_INLINE_TAG = re.compile(r"</?(?:b|strong|i|em)>", re.IGNORECASE)
-SLACK = 4  # px a line keeps free before it is taken as full (rounding, a bold letter's overhang)
-_OTHER_BREAKS = frozenset("\r\v\f\u2028\u2029\x85")  # line or paragraph breaks besides a plain text's "\n"
+from planner.domain.text import plain_tooltip
+
+# The markup a rich SteadyText reads (what its makers write: bold and line breaks, names escaped); any other tag is
+# left out, never shown as markup nor obeyed.
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)\s*/?>|<[^>]*>")
+_BOLD = frozenset({"b", "strong"})
+_BREAKS = re.compile("\r\n|[\n\r\v\f\u2028\u2029\x85]")  # a plain text's line and paragraph breaks
+BELOW = 4  # px under ``lines`` lines (more lines take only their own height, as in a QLabel)
 
 
-def _label(rich: bool) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    # Names and sentences from data files are data, never markup: rich text only when its maker escaped them.
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+def paragraphs(text: str, rich: bool) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The lines ``text`` shows, each with its bold stretches (start, length): plain text as it is, broken at its
+    line breaks; rich text with <br> as a break, <b> as bold and entities read (&amp; is "&")."""
+    if not rich:
+        return [(line, []) for line in _BREAKS.split(text)]
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    parts: list[str] = []
+    bold: list[tuple[int, int]] = []
+    depth, length, start = 0, 0, 0
+    pos = 0
+    for tag in [*_TAG.finditer(text), None]:
+        piece = html.unescape(text[pos : tag.start() if tag else len(text)])
+        parts.append(piece)
+        length += len(piece)
+        if tag is None:
+            break
+        pos = tag.end()
+        name = (tag.group(2) or "").lower()
+        closing = tag.group(1) == "/"
+        if name in _BOLD:
+            if not closing:
+                if depth == 0:
+                    start = length
+                depth += 1
+            elif depth > 0:
+                depth -= 1
+                if depth == 0 and length > start:
+                    bold.append((start, length - start))
+        elif name == "br":
+            if depth > 0 and length > start:
+                bold.append((start, length - start))
+            out.append(("".join(parts), bold))
+            parts, bold, length, start = [], [], 0, 0
+    if depth > 0 and length > start:
+        bold.append((start, length - start))
+    out.append(("".join(parts), bold))
+    return out
 
 
 class SteadyText(QWidget):
-    """Text that changes with every choice, at least ``lines`` lines high and as high as its text needs. Plain
-    text, with the whole text also in its tooltip; or ``rich`` text (escaped by its maker), without.
+    """Text that changes with every choice, at least ``lines`` lines high and as high as its text needs at its width
+    (wrapped at words, or anywhere in a word too long for a line: never cut off). Plain text, with the whole text
+    also in its tooltip; or ``rich`` text (bold and line breaks; its maker escapes names), without.
 
-    A QLabel in a layout asks the whole window to lay itself out again each time its text changes; inside this
-    widget (which has no layout) the request stops here, so a new text repaints only itself, and the window is laid
-    out again only when the text needs another number of lines."""
+    It lays its text out once per new text or width and paints those lines: a QLabel builds a text document, and
+    lays it out again when painted, on every tick (a fifth of a tick's frame on the Projection tab). Inside this
+    widget, which has no layout, a new text repaints only itself, and the window is laid out again only when the
+    text needs another number of lines. A screen reader reads the text as the description; right-click copies it."""
 
     def __init__(self, lines: int, name: str, accessible: str, *, rich: bool = False) -> None:
         super().__init__()
         self.setObjectName(name)
+        self.setAccessibleName(accessible)
         self._rich = rich
-        self.label = _label(rich)
-        self.label.setParent(self)
-        self.label.setAccessibleName(accessible)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._text = ""
+        self._shown = ""  # the text as read: markup left out, entities read
+        self._layouts: list[QTextLayout] = []
+        self._needed = 0
         self.lines = lines
-        self._in_font: set[str] = set()  # characters the font (bold too, for rich text) is known to have
         self.least = self._measure_least()
         self.setFixedHeight(self.least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self._copy = QAction("&Copy text", self)
+        self._copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self._shown))
 
     def _measure_least(self) -> int:
         """The height of ``lines`` lines in the present font (the desktop's font may change while the app runs)."""
-        return self.fontMetrics().lineSpacing() * self.lines + 4
+        return self.fontMetrics().lineSpacing() * self.lines + BELOW
 
-    def _fit(self) -> None:
-        """As high as the text needs at the present width (never cut off), and no less than ``lines``."""
-        if self._fits_least(self.label.text()):
-            height = self.least  # (laying the label's text out again would say the same, at a tick's cost)
-        else:
-            height = max(self.least, self.label.heightForWidth(self.width()))
-        if height != self.maximumHeight():  # the height asked for (the layout may not have given it yet)
+    def _lay_out(self) -> None:
+        """Lay the text out at the present width, and ask for the height it needs (no less than ``lines``)."""
+        width = max(self.width(), 1)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(self.layoutDirection())
+        font = self.font()
+        strong = QTextCharFormat()
+        strong.setFontWeight(QFont.Weight.Bold)
+        layouts, y = [], 0.0
+        for line_text, bold in paragraphs(self._text, self._rich):
+            layout = QTextLayout(line_text, font, self)
+            layout.setTextOption(option)
+            if bold:
+                ranges = []
+                for start, length in bold:
+                    part = QTextLayout.FormatRange()
+                    part.start, part.length, part.format = start, length, strong  # type: ignore[attr-defined]
+                    ranges.append(part)
+                layout.setFormats(ranges)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0.0, y))
+                y += line.height()
+            layout.endLayout()
+            layouts.append(layout)
+        self._layouts = layouts
+        self._needed = math.ceil(y)
+        height = max(self.least, self._needed)
+        if height != self.maximumHeight():
             self.setFixedHeight(height)
 
-    def _fits_least(self, text: str) -> bool:
-        """Whether ``text`` surely fits in ``lines`` lines: each of its lines fits the width without wrapping (rich
-        text measured all in bold, its widest) and every character is in the font (a fallback font's glyph may make
-        its line taller). Unsure (other markup or breaks, a long line, another font): False, and the label says."""
-        if _OTHER_BREAKS.intersection(text) or (self._rich and "\n" in text):
-            return False
-        if self._rich:
-            lines = [_INLINE_TAG.sub("", line) for line in _LINE_BREAK.split(text)]
-            if any("<" in line for line in lines):
-                return False  # markup this check does not know
-            parts = [html.unescape(line) for line in lines]
-            font = QFont(self.font())
-            font.setBold(True)
-            metrics = QFontMetrics(font)
-        else:
-            parts = text.split("\n")
-            metrics = self.fontMetrics()
-        room = self.width() - SLACK
-        if len(parts) > self.lines or any(metrics.horizontalAdvance(part) > room for part in parts):
-            return False
-        unseen = set("".join(parts)) - self._in_font
-        if not all(metrics.inFontUcs4(ord(c)) for c in unseen):
-            return False
-        self._in_font |= unseen  # (asked once per character and font: a tick's texts repeat their characters)
-        return True
+    def needed_height(self) -> int:
+        """The height the text's lines take at the present width (the widget is at least this high)."""
+        return self._needed
+
+    def line_widths(self) -> list[float]:
+        """The width of each line as laid out (none is wider than the widget)."""
+        return [layout.lineAt(i).naturalTextWidth() for layout in self._layouts for i in range(layout.lineCount())]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        if not self.isEnabled():
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+        painter.setPen(palette.color(self.foregroundRole()))
+        for layout in self._layouts:
+            layout.draw(painter, QPointF(0.0, 0.0))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._shown:
+            QMenu.exec([self._copy], event.globalPos(), None, self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # new line heights: fit again once the label has the font too
-            self._in_font = set()
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
             self.least = self._measure_least()
-            QTimer.singleShot(0, self, self._fit)
+            self._lay_out()
+            self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.label.setGeometry(self.rect())
         super().resizeEvent(event)
-        self._fit()
+        if event.size().width() != event.oldSize().width():
+            self._lay_out()
 
     def setText(self, text: str) -> None:
-        self.label.setText(text)
+        if text == self._text:
+            return
+        self._text = text
+        self._shown = "\n".join(line for line, _bold in paragraphs(text, self._rich))
         if not self._rich:
-            self.label.setToolTip(text)
-        self._fit()
+            self.setToolTip(plain_tooltip(self._shown))  # as written: a name such as <b>x</b> is not markup
+        self.setAccessibleDescription(self._shown)
+        self._lay_out()
+        self.update()
 
     def text(self) -> str:
-        return self.label.text()
+        """The text as given (rich text with its markup)."""
+        return self._text
+
+    def shown_text(self) -> str:
+        """The text as a person reads it (lines joined by newlines, markup left out)."""
+        return self._shown

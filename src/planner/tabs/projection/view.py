@@ -437,13 +437,12 @@ class ProjectionTab(QWidget):
         self.plot.show_chart(chart)
         self.plot.setAccessibleDescription(chart_description(chart))
         x = chart.x
-        n = len(x)
-        for widget in (self.year_slider, self.year_spin):
-            widget.blockSignals(True)
-        self.year_slider.setRange(0, n - 1)
-        self.year_spin.setRange(int(x[0]), int(x[-1]))
-        for widget in (self.year_slider, self.year_spin):
-            widget.blockSignals(False)
+        # Set only when the years changed: a new range lays the whole tab out again (the spin box's width).
+        for widget, low, high in ((self.year_slider, 0, len(x) - 1), (self.year_spin, int(x[0]), int(x[-1]))):
+            if (widget.minimum(), widget.maximum()) != (low, high):
+                widget.blockSignals(True)
+                widget.setRange(low, high)
+                widget.blockSignals(False)
 
     def show_year(self, t: int, crosshair: str, breakdown: Callable[[], str]) -> None:
         chart = self._chart

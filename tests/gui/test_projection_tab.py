@@ -387,7 +387,7 @@ def test_nothing_covers_the_curves(main_context: Any, tab: ProjectionTab) -> Non
     plot_box = tab.plot.geometry()
     assert not tab.readout.geometry().intersects(plot_box)  # a line above the chart
     assert not tab.legend.geometry().intersects(plot_box)  # a row under it
-    assert tab.readout.toolTip().startswith(f"{tab.year_spin.value()} · ")
+    assert tab.readout.full_text().startswith(f"{tab.year_spin.value()} · ")  # whole in its tooltip
     labels = [t for t in tab.plot.top_labels if t.isVisible()]
     texts = [t.text() for t in labels]
     assert any(text.startswith("Today: ") for text in texts)

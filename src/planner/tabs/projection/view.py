@@ -10,13 +10,12 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSlider,
     QSpinBox,
@@ -39,6 +38,7 @@ from planner.tabs.projection.table_plans import SIDE_BY_SIDE, YEAR_BY_YEAR
 from planner.tabs.projection.tax_box import TAKE_HOME_LABEL, TaxInputsPanel, tax_banner
 from planner.views.charts import read_only_table
 from planner.views.contrast import set_muted
+from planner.views.elided_line import ElidedLine
 from planner.views.export_render import ChartCaption
 from planner.views.legend_row import LegendRow
 from planner.views.steady_text import SteadyText
@@ -194,11 +194,7 @@ class ProjectionTab(QWidget):
         # --- chart: the readout above it, the legend and the year under it -------------------------------------------
         self.plot = ProjectionPlot()
         self.plot.year_hovered.connect(self._year_hovered)
-        self.readout = QLabel()
-        self.readout.setObjectName("projectionReadout")
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setAccessibleName("Selected year")
-        self.readout.setMinimumWidth(50)
+        self.readout = ElidedLine("projectionReadout", "Selected year")  # a tick repaints it, never lays the tab out
         self.legend = LegendRow()
         self.legend.toggled.connect(self.plot.toggle)
         self.plot.legend_changed.connect(lambda: self.legend.set_entries(self.plot.legend_entries()))
@@ -342,10 +338,6 @@ class ProjectionTab(QWidget):
             self._sync_toggles()
         return super().eventFilter(watched, event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide_readout()
-
     # --- helpers -----------------------------------------------------------------------------------------------
 
     def set_scenario_model(self, model: QAbstractItemModel) -> None:
@@ -452,7 +444,7 @@ class ProjectionTab(QWidget):
         self._t = t
         self._crosshair_text = crosshair
         self.plot.show_crosshair(t, crosshair)
-        self._elide_readout()
+        self.readout.setText(" · ".join(line.strip() for line in crosshair.splitlines() if line.strip()))
         self._breakdown = breakdown
         if same_year:  # new figures for the same year (a tick): laid out just after the chart is painted
             self._breakdown_timer.start()
@@ -474,15 +466,6 @@ class ProjectionTab(QWidget):
         if html != self._breakdown_shown:  # a tick often leaves the selected year as it was
             self._breakdown_shown = html
             self.breakdown.setHtml(html)
-
-    def _elide_readout(self) -> None:
-        """The selected year's figures in one line above the chart (shortened with "…" to fit; whole on hover)."""
-        text = " · ".join(line.strip() for line in self._crosshair_text.splitlines() if line.strip())
-        shown = self.readout.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(self.readout.width(), 50))
-        if self.readout.text() != shown:
-            self.readout.setText(shown)
-            self.readout.setToolTip(text)
-            self.readout.setAccessibleDescription(text)
 
     # --- reading back (tests, accessibility) -------------------------------------------------------------------
 

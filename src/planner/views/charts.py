@@ -152,6 +152,43 @@ class Curve(pg.PlotCurveItem):
         return low, high
 
 
+class Marks(pg.ScatterPlotItem):
+    """A ScatterPlotItem for a handful of marks (promotions, the learning plan, your pay history, the crosshair's
+    dot), each drawn from pyqtgraph's symbol atlas exactly as pyqtgraph draws it (a pixmap centred on its point).
+    pyqtgraph's own paint first culls and maps every point with a dozen NumPy calls, which for one to five marks cost
+    more than drawing them: a tenth of a tick's frame on the Projection tab. The view box clips what falls outside
+    it, as the culling did. Anything else (an export, a new screen's pixel ratio, other modes) goes to pyqtgraph."""
+
+    LIMIT = 2.0**30  # pyqtgraph's bound on a point's pixel position (a larger one crashes Qt)
+
+    def paint(self, p: QPainter, option: Any, widget: QWidget | None = None) -> None:
+        atlas = self.fragmentAtlas
+        ratio = atlas.devicePixelRatio()
+        plain = self._exportOpts is False and self.opts["pxMode"] is True and self.opts["useCache"]
+        if (
+            not plain
+            or self.opts.get("compositionMode") is not None
+            or (widget is not None and widget.devicePixelRatioF() != ratio)
+        ):
+            super().paint(p, option, widget)
+            return
+        to_device = p.transform()
+        pixmap = atlas.pixmap
+        data = self.data
+        for x, y, shown, (sx, sy, sw, sh) in zip(
+            data["x"], data["y"], data["visible"], data["sourceRect"].tolist(), strict=True
+        ):
+            if not shown:
+                continue
+            at = to_device.map(QPointF(float(x), float(y)))
+            cx = min(max(at.x(), -self.LIMIT), self.LIMIT)
+            cy = min(max(at.y(), -self.LIMIT), self.LIMIT)
+            w, h = sw / ratio, sh / ratio
+            p.setTransform(QTransform.fromTranslate(cx, cy))
+            p.drawPixmap(QRectF(-0.5 * w, -0.5 * h, w, h), pixmap, QRectF(sx, sy, sw, sh))
+        p.setTransform(to_device)
+
+
 def flat_pen(color: QColor, width: float) -> QPen:
     """A cosmetic pen whose strokes end where their data ends (pg.mkPen ignores a ``cap`` argument and gives round
     caps, which reach half the pen's width past the first and last point: a mark of some years would spill onto the

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsView, QWidget
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
 from planner.tabs.projection.top_band import TopBand, TopLabel
-from planner.views.charts import CurrencyAxis, Curve, faint, flat_dashes, flat_pen, one_tab_stop, style_plot
+from planner.views.charts import CurrencyAxis, Curve, Marks, faint, flat_dashes, flat_pen, one_tab_stop, style_plot
 from planner.views.legend_row import LegendEntry
 from planner.views.theme import YOU_SYMBOL
 
@@ -110,21 +110,21 @@ class ProjectionPlot(pg.PlotWidget):
             halo.hide()
             self.outside_halos[key] = halo
         self.outside_halos["main"].setObjectName("outsideMarks")
-        self.level_marks = pg.ScatterPlotItem(symbol="t1", size=13, hoverable=True, tip=lambda x, y, data: str(data))
+        self.level_marks = Marks(symbol="t1", size=13, hoverable=True, tip=lambda x, y, data: str(data))
         self.level_marks.setZValue(20)
         # The pay history: what the user earned, drawn against the curve (a tooltip names each point).
-        self.history_points = pg.ScatterPlotItem(symbol="d", size=12, hoverable=True, tip=lambda x, y, data: str(data))
+        self.history_points = Marks(symbol="d", size=12, hoverable=True, tip=lambda x, y, data: str(data))
         self.history_points.setObjectName("payHistoryPoints")
         self.history_points.setZValue(25)
         # The learning plan: a square where each planned month falls (the tooltip names every skill and month).
-        self.plan_marks = pg.ScatterPlotItem(symbol="s", size=11, hoverable=True, tip=lambda x, y, data: str(data))
+        self.plan_marks = Marks(symbol="s", size=11, hoverable=True, tip=lambda x, y, data: str(data))
         self.plan_marks.setObjectName("planMarks")
         self.plan_marks.setZValue(21)
         self.today_line = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setZValue(30)
         # One point at the origin, moved to the selected year's pay (moving an item costs less than new data).
-        self.crosshair_dot = pg.ScatterPlotItem([0.0], [0.0], size=13, symbol=YOU_SYMBOL)
+        self.crosshair_dot = Marks([0.0], [0.0], size=13, symbol=YOU_SYMBOL)
         self.crosshair_dot.setZValue(31)
         self.crosshair_dot.hide()  # until a year is selected
         for it in (

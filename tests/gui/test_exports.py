@@ -625,3 +625,31 @@ def test_the_projection_caption_names_the_dollars_and_pay_shown(ctx: Context) ->
     assert caption.title == "Projection: projected total compensation, today's dollars (USD a year)"
     assert str(presenter.current_year) in caption.caption
     assert projection_caption(None, "nominal", "base").title.startswith("Projection: projected base salary, nominal")
+
+
+def test_the_projection_charts_axes_are_drawn_afresh_for_a_file_not_from_their_screen_pixmap(
+    ctx: Context, dialogs: FakeDialogs, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On screen the Projection chart keeps each axis as a pixmap of itself (a tick repaints the plot beside it);
+    a file or a page is drawn larger, where that pixmap would be scaled. The file is the same as one drawn from a
+    chart that never kept a pixmap."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from planner.views.export_render import for_paper
+
+    tab = show_tab(ctx, "projection")
+    axis = tab.plot.getPlotItem().getAxis("left")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    with for_paper(tab):
+        assert axis.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # on screen again
+    dialogs.save_to, dialogs.width = out / "first.png", 2400
+    ctx.window.export_chart_action.trigger()  # (the first export lays the chart out for paper once)
+    dialogs.save_to = out / "cached.png"
+    ctx.window.export_chart_action.trigger()
+    for name in ("left", "bottom"):
+        tab.plot.getPlotItem().getAxis(name).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    tab.plot.repaint()
+    dialogs.save_to = out / "uncached.png"
+    ctx.window.export_chart_action.trigger()
+    assert QImage(str(out / "cached.png")) == QImage(str(out / "uncached.png"))

@@ -40,8 +40,9 @@ TRANSIENT_ITEMS = ("crosshair", "crosshair_dot", "crosshair_label", "selection_b
 
 @contextmanager
 def for_paper(tab: object) -> Iterator[None]:
-    """The tab's chart as a file or the report shows it: light colours, whatever the theme, and none of the
-    transient marks (``TRANSIENT_ITEMS``); all as it was afterwards."""
+    """The tab's chart as a file or the report shows it: light colours, whatever the theme, none of the transient
+    marks (``TRANSIENT_ITEMS``), and every item drawn afresh (an item kept as a pixmap of itself on screen, such as
+    the Projection chart's axes, would be that pixmap scaled); all as it was afterwards."""
     from planner.views.charts import chart_of
     from planner.views.theme import light_palette
 
@@ -53,13 +54,19 @@ def for_paper(tab: object) -> Iterator[None]:
     with light_palette(), paper_legend() if callable(paper_legend) else nullcontext():
         items = [getattr(owner, name, None) for owner in owners for name in TRANSIENT_ITEMS]
         shown = [item for item in items if isinstance(item, QGraphicsItem) and item.isVisible()]
+        cached = [(item, item.cacheMode()) for item in (plot.scene().items() if plot is not None else [])]
+        cached = [(item, mode) for item, mode in cached if mode != QGraphicsItem.CacheMode.NoCache]
         for item in shown:
             item.setVisible(False)
+        for item, _mode in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             yield
         finally:
             for item in shown:
                 item.setVisible(True)
+            for item, mode in cached:
+                item.setCacheMode(mode)
 
 
 class ChartCaption(NamedTuple):

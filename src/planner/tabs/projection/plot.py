@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from planner.domain.text import escape, plain_tooltip
 from planner.tabs.projection.chart_data import CurveData, ProjectionChart
@@ -145,6 +145,10 @@ class ProjectionPlot(pg.PlotWidget):
             self.crosshair_dot,
         ):
             item.addItem(it)
+        # The axes change seldom, and a tick repaints the plot beside them (the left axis's ticks reach into it): each
+        # is drawn from a pixmap of itself, not by playing back its ticks and labels, text included, every time.
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         vb = item.getViewBox()
         self.top_band = TopBand(vb)  # the labels of today, the promotions and the plan, above the curves
         vb.sigResized.connect(self._fit)

@@ -1,9 +1,10 @@
-"""Readable muted text: WCAG contrast of two colours, and the faintest text colour that still passes AA."""
+"""Readable text: WCAG contrast of two colours, the faintest text colour that still passes AA, and the colour a
+widget paints its own text in."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
 def _luminance(color: QColor) -> float:
@@ -42,3 +43,12 @@ def set_muted(label: QLabel) -> None:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, muted_text_color(QApplication.palette()))
     label.setPalette(palette)
+
+
+def foreground(widget: QWidget) -> QColor:
+    """The colour ``widget`` paints its own text in, as a QLabel does: its palette's foreground role, in the disabled
+    colours when the widget is disabled."""
+    palette = widget.palette()
+    if not widget.isEnabled():
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+    return palette.color(widget.foregroundRole())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.domain.text import plain_tooltip
+from planner.views.contrast import foreground
 
 
 class ElidedLine(QWidget):
@@ -70,9 +71,6 @@ class ElidedLine(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        palette = self.palette()
-        if not self.isEnabled():
-            palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
-        painter.setPen(palette.color(self.foregroundRole()))
+        painter.setPen(foreground(self))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(self.rect(), align | Qt.TextFlag.TextSingleLine, self._shown)

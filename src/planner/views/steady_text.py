@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
@@ -24,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from planner.domain.text import plain_tooltip
+from planner.views.contrast import foreground
 
 # The markup a rich SteadyText reads (what its makers write: bold and line breaks, names escaped); any other tag is
 # left out, never shown as markup nor obeyed.
@@ -146,10 +146,7 @@ class SteadyText(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        palette = self.palette()
-        if not self.isEnabled():
-            palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
-        painter.setPen(palette.color(self.foregroundRole()))
+        painter.setPen(foreground(self))
         for layout in self._layouts:
             layout.draw(painter, QPointF(0.0, 0.0))
 

@@ -156,7 +156,7 @@ class Marks(pg.ScatterPlotItem):
     """A ScatterPlotItem for a handful of marks (promotions, the learning plan, your pay history, the crosshair's
     dot), each drawn from pyqtgraph's symbol atlas exactly as pyqtgraph draws it (a pixmap centred on its point).
     pyqtgraph's own paint first culls and maps every point with a dozen NumPy calls, which for one to five marks cost
-    more than drawing them: a tenth of a tick's frame on the Projection tab. The view box clips what falls outside
+    more than drawing them: 0.2-0.4 ms of a tick's frame on the Projection tab. The view box clips what falls outside
     it, as the culling did. Anything else (an export, a new screen's pixel ratio, other modes) goes to pyqtgraph."""
 
     LIMIT = 2.0**30  # pyqtgraph's bound on a point's pixel position (a larger one crashes Qt)

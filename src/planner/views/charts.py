@@ -230,14 +230,25 @@ def one_tab_stop(plot: pg.PlotWidget) -> None:
 
 
 def style_plot(plot: pg.PlotWidget) -> dict[str, QColor]:
-    """Colour a plot from the current palette; call again when the scheme changes."""
+    """Colour a plot from the current palette, with room above it for a tick label; call again when the scheme
+    changes."""
     colors = palette_colors()
     plot.setBackground(colors["background"])
+    item = plot.getPlotItem()
     for name in ("left", "bottom", "right", "top"):
-        axis = plot.getPlotItem().getAxis(name)
+        axis = item.getAxis(name)
         axis.setPen(pg.mkPen(colors["foreground"]))
         axis.setTextPen(pg.mkPen(colors["foreground"]))
+    # A tick at the very top of the range has its label centred on it: without room above the plot, the widget's
+    # edge cuts the label's upper half ("$700k" at 1366x768).
+    left, top, right, bottom = item.layout.getContentsMargins()
+    item.layout.setContentsMargins(left, max(top, label_overhang(plot)), right, bottom)
     return colors
+
+
+def label_overhang(plot: pg.PlotWidget) -> float:
+    """How far a tick label centred on the top of a vertical axis reaches above it: half a line of its font."""
+    return math.ceil(QFontMetricsF(plot.font()).height() / 2)
 
 
 def range_band(low: float, high: float, orientation: str, colors: dict[str, QColor]) -> pg.LinearRegionItem:

@@ -15,6 +15,7 @@ from planner.app import Context
 from planner.domain.profile import Profile
 from planner.storage.profile_store import encode_profile
 from planner.storage.safe_files import temp_name
+from planner.tabs.projection.change_text import signed_usd
 from planner.tabs.projection.presenter import ProjectionPresenter
 from planner.tabs.skills.presenter import SkillsPresenter
 
@@ -186,6 +187,26 @@ def hand_edit(data_dir: Path, **fields: Any) -> bytes:
 
 def kept_copies(data_dir: Path) -> list[Path]:
     return sorted(data_dir.glob("profile.json.changed-outside-*"))
+
+
+def test_a_hand_edit_shown_on_the_projection_tab_says_what_it_did(qtbot: Any, open_app: Opener, data_dir: Path) -> None:
+    """The headline gives the difference, as for any change, with the curve before it drawn faint."""
+    ctx = open_app()
+    assert ctx.autosave is not None
+    ctx.session.edit(years_of_experience=6.0, current_salary=145_000)
+    assert ctx.autosave.flush()
+    ctx.window.select_tab("projection")
+    tab = ctx.window.tab_widget("projection")
+    total_before = ctx.presenter("projection", ProjectionPresenter).chart.main.total
+
+    hand_edit(data_dir, current_salary=160_000)
+    qtbot.waitUntil(lambda: ctx.session.profile.current_salary == 160_000, timeout=5_000)
+    total_after = ctx.presenter("projection", ProjectionPresenter).chart.main.total
+    assert total_after > total_before
+    line = tab.change.text()
+    assert line.startswith(f"Changes made outside the app: {signed_usd(total_after - total_before)} over 30 years")
+    assert "this year +$15,000" in line
+    assert tab.plot.previous_curve.isVisible()
 
 
 def test_a_hand_edit_then_a_tick_keeps_both_and_says_so(open_app: Opener, data_dir: Path) -> None:

@@ -123,7 +123,8 @@ class ProfileAutosaver(QObject):
         profile, sentence = found
         self._reloading = True
         try:
-            self._session.load(profile, "show the version changed outside the app")
+            # The step's name starts the Projection tab's headline: "Changes made outside the app: +$…".
+            self._session.load(profile, "changes made outside the app")
         finally:
             self._reloading = False
         self._session.undo_stack.clear()  # its steps were about the version that is gone

@@ -195,7 +195,7 @@ def test_a_salary_from_the_pay_history_says_so_and_a_promotion_beyond_the_horizo
         "Today's salary: your 2024 salary from your pay history, $100,000 (the current salary field is empty; a "
         "salary typed there takes precedence)."
     )
-    assert next_step_text(proj) == "Senior level after 2028 (beyond the horizon)"  # 6 years now, the article's 10
+    assert next_step_text(proj) == "Next: Senior level after 2028 (beyond the horizon)"  # 6 years now, the article's 10
 
 
 @pytest.mark.parametrize(
@@ -322,3 +322,11 @@ def test_exactly_ten_years_says_the_article_is_ambiguous_where_it_sets_the_level
     assert said in breakdown(proj, 4, "today", "base").lines[0].detail
     later = project(dataset, Profile(years_of_experience=6), YEAR)  # at 12 years: no ambiguity
     assert "ambiguous" not in breakdown(later, 8, "today", "base").lines[0].detail
+
+
+def test_the_next_step_names_the_year_of_the_next_level_or_says_there_is_none(dataset: Dataset) -> None:
+    proj = project(dataset, Profile(years_of_experience=6), YEAR)
+    year = int(proj.calendar_years[proj.promotion_t(proj.plans[2].index)])
+    assert next_step_text(proj) == f"Next: Senior level in {year}"
+    top = project(dataset, Profile(years_of_experience=15), YEAR)
+    assert next_step_text(top) == "Senior level is the top level the article describes"

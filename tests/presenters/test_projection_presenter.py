@@ -257,7 +257,8 @@ def test_next_level_option_is_off_at_the_top_level(setup: Any) -> None:
     assert view.next_option == ("With all Mid level skills", True)
     session.edit(years_of_experience=20)
     assert view.next_option[1] is False
-    assert "the top level the article describes" in view.summary
+    assert "Senior level is the top level the article describes" in view.summary
+    assert "Next:" not in view.summary  # no next step to name
     presenter.compare_next_skills_toggled(True)
     assert view.chart.comparisons == ()
 

@@ -424,14 +424,15 @@ def _skills_line(p: Projection, t: int, plan: LevelPlan) -> BreakdownLine:
 
 
 def next_step_text(p: Projection) -> str:
-    """ "Senior level in 2031 (+10% promotion raise)", "Senior level after 2055", or the top level's words."""
+    """ "Next: Senior level in 2031", "Next: Senior level after 2055 (beyond the horizon)", or at the top level
+    "Senior level is the top level the article describes" (there is no next step to name)."""
     nxt = p.next_promotion()
     if nxt is None:
-        return f"{p.plans[p.start_level].name}, the top level the article describes"
+        return f"{p.plans[p.start_level].name} is the top level the article describes"
     t = p.promotion_t(nxt.index)
     if t is None:
-        return f"{nxt.name} after {int(p.calendar_years[-1])} (beyond the horizon)"
-    return f"{nxt.name} in {int(p.calendar_years[t])}"
+        return f"Next: {nxt.name} after {int(p.calendar_years[-1])} (beyond the horizon)"
+    return f"Next: {nxt.name} in {int(p.calendar_years[t])}"
 
 
 def notes(p: Projection, dollars: Dollars) -> list[str]:

@@ -353,7 +353,7 @@ class ProjectionPresenter(QObject):
         taxes = f"; {STATE_NAMES[proj.taxes.state]} taxes" if proj.taxes and self.comp == "take_home" else ""
         return (
             f"{usd(float(chart.main.y[0]))}{' take-home' if taxes else ''} this year ({proj.level_name(0)}{taxes})",
-            f"Next: {next_step_text(proj)}",
+            next_step_text(proj),
             f"{usd(chart.main.total)} over {proj.horizon} years ({first}–{last})",
         )
 

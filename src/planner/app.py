@@ -285,14 +285,6 @@ def first_run(ctx: Context, welcome: Welcome) -> None:
         ctx.window.select_tab(AFTER_WELCOME)
         ctx.window.tabs.currentWidget().setFocus()
     if not ctx.session.profile.skills:  # answered without ticks, or skipped: one short prompt, gone once done
-        show_first_step(ctx)
+        from planner.wiring import show_first_step
 
-
-def show_first_step(ctx: Context) -> None:
-    """What to do next, above every tab until the first skill is ticked (or the user dismisses it)."""
-    from planner.presenters.first_run import FIRST_STEP
-    from planner.presenters.session import Part
-
-    window = ctx.window
-    window.show_hint(FIRST_STEP)
-    ctx.session.subscribe(window, Part.SKILLS, lambda _change: window.hide_hint(FIRST_STEP))
+        show_first_step(ctx.window, ctx.session)

@@ -1,5 +1,6 @@
 """What the window does with the data folder's files: saving on close (or asking), writing profile.json again when
-it vanishes, and File > Import salary data / Revert to built-in data. Wired by ``app.open_window``."""
+it vanishes, and File > Import salary data / Revert to built-in data; and the first run's first step. Wired by
+``app.open_window``."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from planner.domain.dataset import Dataset
     from planner.presenters.autosave import ProfileAutosaver
     from planner.presenters.data_pack import DataPackPresenter
+    from planner.presenters.session import ProfileSession
     from planner.storage.data_pack import ActiveData, DataPackStore
     from planner.storage.profile_store import ProfileStore
     from planner.views.main_window import MainWindow
@@ -85,3 +89,22 @@ def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable
         "or quit and lose them.",
         "Quit without saving",
     )
+
+
+def show_first_step(window: MainWindow, session: ProfileSession) -> None:
+    """What to do next, above every tab until the first skill is ticked (or the user dismisses it)."""
+    from planner.presenters.first_run import FIRST_STEP
+    from planner.presenters.session import Part
+    from planner.tabs.projection.presenter import ProjectionPresenter
+
+    window.show_hint(FIRST_STEP)
+    session.subscribe(window, Part.SKILLS, lambda _change: window.hide_hint(FIRST_STEP))
+
+    def one_prompt(tab: QWidget) -> None:  # the Projection headline's line leaves the first step to the banner
+        for presenter in tab.findChildren(ProjectionPresenter):
+            presenter.first_step_elsewhere = True
+            presenter.refresh()
+
+    if window.is_built("projection"):
+        one_prompt(window.tab_widget("projection"))
+    window.tab_built.connect(one_prompt)  # built later (or again, on new data)

@@ -217,3 +217,31 @@ def test_every_control_has_a_name_and_a_key(dialog: WelcomeDialog) -> None:
         assert widget.accessibleName()
     assert "&" in dialog.start_button.text()
     assert "&" in dialog.skip_button.text()
+
+
+@pytest.mark.parametrize("answers", [WelcomeAnswers(6, 145_000, None), None], ids=["answered", "skipped"])
+def test_the_first_step_is_said_once_and_the_headline_says_it_when_the_banner_is_gone(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, answers: WelcomeAnswers | None
+) -> None:
+    """After the welcome, the banner gives the first step; the Projection headline does not say it a second time
+    (built before the banner or after it, when the user opens the tab). Without a banner (a later start with no
+    skill ticked), the headline's line is the prompt."""
+    from planner.tabs.projection.change_text import NEXT_STEP
+
+    welcome = Welcome(answers)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    assert ctx.window.banner.text() == FIRST_STEP
+    ctx.window.select_tab("projection")
+    tab = ctx.window.tab_widget("projection")
+    assert tab.change.text() == ""  # one prompt: the banner's
+    assert not tab.change.isVisible()
+    assert ctx.autosave is not None
+    ctx.autosave.flush()
+    ctx.window.close()
+
+    later = start(qtbot, qapp, dataset, data_dir, Welcome(None))
+    later.window.select_tab("projection")
+    assert later.window.banner.text() == ""
+    assert later.window.tab_widget("projection").change.text() == NEXT_STEP
+    later.window.close()

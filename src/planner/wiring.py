@@ -92,18 +92,20 @@ def may_close(autosave: ProfileAutosaver, store: ProfileStore, confirm: Callable
 
 
 def show_first_step(window: MainWindow, session: ProfileSession) -> None:
-    """What to do next, above every tab until the first skill is ticked (or the user dismisses it)."""
+    """What to do next, above every tab until the skills change (a first tick) or the user dismisses it. While it is
+    up, the Projection headline does not say the same under it: its prompt, shown when the tab was built with no
+    skill ticked, makes way (a line saying what a change did stays)."""
     from planner.presenters.first_run import FIRST_STEP
     from planner.presenters.session import Part
-    from planner.tabs.projection.presenter import ProjectionPresenter
+    from planner.tabs.projection.change_text import NEXT_STEP
+    from planner.tabs.projection.view import ProjectionTab
 
     window.show_hint(FIRST_STEP)
     session.subscribe(window, Part.SKILLS, lambda _change: window.hide_hint(FIRST_STEP))
 
-    def one_prompt(tab: QWidget) -> None:  # the Projection headline's line leaves the first step to the banner
-        for presenter in tab.findChildren(ProjectionPresenter):
-            presenter.first_step_elsewhere = True
-            presenter.refresh()
+    def one_prompt(tab: QWidget) -> None:
+        if isinstance(tab, ProjectionTab) and tab.change.text() == NEXT_STEP and window.shows_hint(FIRST_STEP):
+            tab.show_change("")
 
     if window.is_built("projection"):
         one_prompt(window.tab_widget("projection"))

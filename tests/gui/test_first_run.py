@@ -224,15 +224,14 @@ def test_the_first_step_is_said_once_and_the_headline_says_it_when_the_banner_is
     qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, answers: WelcomeAnswers | None
 ) -> None:
     """After the welcome, the banner gives the first step; the Projection headline does not say it a second time
-    (built before the banner or after it, when the user opens the tab). Without a banner (a later start with no
-    skill ticked), the headline's line is the prompt."""
+    under it. Without a banner (a later start with no skill ticked), the headline's line is the prompt."""
     from planner.tabs.projection.change_text import NEXT_STEP
 
     welcome = Welcome(answers)
     ctx = start(qtbot, qapp, dataset, data_dir, welcome)
     qtbot.waitUntil(lambda: welcome.calls == 1)
     assert ctx.window.banner.text() == FIRST_STEP
-    ctx.window.select_tab("projection")
+    ctx.window.select_tab("projection")  # built after the banner (skipped) or before it (answered: opened for you)
     tab = ctx.window.tab_widget("projection")
     assert tab.change.text() == ""  # one prompt: the banner's
     assert not tab.change.isVisible()
@@ -245,3 +244,33 @@ def test_the_first_step_is_said_once_and_the_headline_says_it_when_the_banner_is
     assert later.window.banner.text() == ""
     assert later.window.tab_widget("projection").change.text() == NEXT_STEP
     later.window.close()
+
+
+def test_a_welcome_answered_on_an_open_projection_tab_still_says_what_it_did(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    """The Projection tab was left open last time (profile.json deleted to start over): the welcome's answers are a
+    change like any other, told in the headline with the curve before them; only the prompt makes way."""
+    (data_dir / "settings.ini").write_text("[window]\nlast_tab_id=projection\n", encoding="utf-8")
+    welcome = Welcome(WelcomeAnswers(6, 145_000, None))
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    tab = ctx.window.tab_widget("projection")
+    assert ctx.window.banner.text() == FIRST_STEP
+    assert tab.change.text().startswith("Answer the welcome: +$")
+    assert tab.plot.previous_curve.isVisible()
+    ctx.window.close()
+
+
+def test_once_the_banner_is_dismissed_the_projection_headline_gives_the_first_step(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
+) -> None:
+    from planner.tabs.projection.change_text import NEXT_STEP
+
+    welcome = Welcome(None)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx.window.banner.close_button.click()
+    ctx.window.select_tab("projection")  # first opened now
+    assert ctx.window.tab_widget("projection").change.text() == NEXT_STEP
+    ctx.window.close()

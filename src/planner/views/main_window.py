@@ -453,6 +453,10 @@ class MainWindow(QMainWindow):
         """A prompt for what to do next (the first run's first step): shown in the banner until it is done."""
         self.banner.show_message(text)
 
+    def shows_hint(self, text: str) -> bool:
+        """Whether the banner is up with this prompt in it (not dismissed, not done)."""
+        return self.banner.isVisibleTo(self) and text in self.banner.label.text().split("\n")
+
     def hide_hint(self, text: str) -> None:
         """The prompt is done: it leaves the banner (other messages there stay)."""
         lines = [line for line in self.banner.label.text().split("\n") if line != text]

@@ -84,8 +84,6 @@ class ProjectionView(Protocol):
 
 
 class ProjectionPresenter(QObject):
-    first_step_elsewhere = False  # True: the window's banner gives the first step, the headline does not repeat it
-
     def __init__(
         self,
         dataset: Dataset,
@@ -185,7 +183,7 @@ class ProjectionPresenter(QObject):
             self._said_salary |= said
             self._view.show_change(text)
         elif change is None and not profile.skills:
-            self._view.show_change("" if self.first_step_elsewhere else NEXT_STEP)
+            self._view.show_change(NEXT_STEP)
 
     def _shown(self) -> Shown:
         proj, chart = self.projection, self.chart

@@ -123,7 +123,8 @@ class ProfileAutosaver(QObject):
         profile, sentence = found
         self._reloading = True
         try:
-            # The step's name starts the Projection tab's headline: "Changes made outside the app: +$…".
+            # The step's name starts the Projection tab's headline: "Changes made outside the app: +$…". (Edit > Undo
+            # never names it: the stack is cleared below.)
             self._session.load(profile, "changes made outside the app")
         finally:
             self._reloading = False

@@ -247,7 +247,8 @@ def style_plot(plot: pg.PlotWidget) -> dict[str, QColor]:
 
 
 def label_overhang(plot: pg.PlotWidget) -> float:
-    """How far a tick label centred on the top of a vertical axis reaches above it: half a line of its font."""
+    """How far a tick label centred on the top of a vertical axis reaches above it: half a line of the plot's font
+    (the axes draw their labels in it: no tick font is set)."""
     return math.ceil(QFontMetricsF(plot.font()).height() / 2)
 
 

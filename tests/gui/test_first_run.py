@@ -14,6 +14,7 @@ from planner.app import Context, open_window
 from planner.domain.dataset import Dataset
 from planner.presenters.choices import Choice
 from planner.presenters.first_run import FIRST_STEP, WelcomeAnswers, WelcomeQuestions, welcome_questions
+from planner.tabs.projection.change_text import NEXT_STEP
 from planner.tabs.skills.presenter import SkillsPresenter
 from planner.views.welcome_dialog import WelcomeDialog
 from profile_edits import tick
@@ -38,6 +39,16 @@ def start(qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, welc
     qtbot.addWidget(ctx.window)
     ctx.window.show()
     qtbot.waitExposed(ctx.window)
+    return ctx
+
+
+def welcomed(
+    qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path, answers: WelcomeAnswers | None
+) -> Context:
+    """The window of a first run, once the welcome was answered with ``answers`` (None: skipped)."""
+    welcome = Welcome(answers)
+    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
+    qtbot.waitUntil(lambda: welcome.calls == 1)
     return ctx
 
 
@@ -72,9 +83,7 @@ def test_answers_are_saved_and_the_projection_opens(
 def test_skipping_keeps_the_defaults_and_is_not_asked_again(
     qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
 ) -> None:
-    welcome = Welcome(None)
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(qtbot, qapp, dataset, data_dir, None)
     assert (data_dir / "profile.json").exists()  # saved although nothing changed
     assert ctx.session.profile.years_of_experience == 0
     assert ctx.window.tabs.currentIndex() == 0  # skipped: the user stays where the app opened
@@ -103,9 +112,7 @@ def test_skipping_keeps_the_defaults_and_is_not_asked_again(
 def test_the_first_step_leaves_other_messages_in_the_banner(
     qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
 ) -> None:
-    welcome = Welcome(None)
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(qtbot, qapp, dataset, data_dir, None)
     ctx.window.show_message("Something else to read.")
     tick(ctx.session, "entry.python")
     assert ctx.window.banner.text() == "Something else to read."
@@ -202,9 +209,13 @@ def test_skills_can_be_ticked_in_the_welcome(qtbot: Any, dialog: WelcomeDialog, 
 def test_welcome_skills_and_level_reach_the_first_projection(
     qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
 ) -> None:
-    welcome = Welcome(WelcomeAnswers(6, 145_000, "finance", None, ("mid.deep-learning", "general.collaboration")))
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(
+        qtbot,
+        qapp,
+        dataset,
+        data_dir,
+        WelcomeAnswers(6, 145_000, "finance", None, ("mid.deep-learning", "general.collaboration")),
+    )
     assert set(ctx.session.profile.skills) == {"mid.deep-learning", "general.collaboration"}
     tab = ctx.window.tabs.currentWidget()
     assert "Today: Mid level" in tab.plot.top_label_texts()
@@ -225,11 +236,7 @@ def test_the_first_step_is_said_once_and_the_headline_says_it_when_the_banner_is
 ) -> None:
     """After the welcome, the banner gives the first step; the Projection headline does not say it a second time
     under it. Without a banner (a later start with no skill ticked), the headline's line is the prompt."""
-    from planner.tabs.projection.change_text import NEXT_STEP
-
-    welcome = Welcome(answers)
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(qtbot, qapp, dataset, data_dir, answers)
     assert ctx.window.banner.text() == FIRST_STEP
     ctx.window.select_tab("projection")  # built after the banner (skipped) or before it (answered: opened for you)
     tab = ctx.window.tab_widget("projection")
@@ -252,9 +259,7 @@ def test_a_welcome_answered_on_an_open_projection_tab_still_says_what_it_did(
     """The Projection tab was left open last time (profile.json deleted to start over): the welcome's answers are a
     change like any other, told in the headline with the curve before them; only the prompt makes way."""
     (data_dir / "settings.ini").write_text("[window]\nlast_tab_id=projection\n", encoding="utf-8")
-    welcome = Welcome(WelcomeAnswers(6, 145_000, None))
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(qtbot, qapp, dataset, data_dir, WelcomeAnswers(6, 145_000, None))
     tab = ctx.window.tab_widget("projection")
     assert ctx.window.banner.text() == FIRST_STEP
     assert tab.change.text().startswith("Answer the welcome: +$")
@@ -265,11 +270,7 @@ def test_a_welcome_answered_on_an_open_projection_tab_still_says_what_it_did(
 def test_once_the_banner_is_dismissed_the_projection_headline_gives_the_first_step(
     qtbot: Any, qapp: QApplication, dataset: Dataset, data_dir: Path
 ) -> None:
-    from planner.tabs.projection.change_text import NEXT_STEP
-
-    welcome = Welcome(None)
-    ctx = start(qtbot, qapp, dataset, data_dir, welcome)
-    qtbot.waitUntil(lambda: welcome.calls == 1)
+    ctx = welcomed(qtbot, qapp, dataset, data_dir, None)
     ctx.window.banner.close_button.click()
     ctx.window.select_tab("projection")  # first opened now
     assert ctx.window.tab_widget("projection").change.text() == NEXT_STEP

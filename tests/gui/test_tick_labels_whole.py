@@ -30,13 +30,19 @@ def top_tick_at_the_edge(plot: pg.PlotWidget, qapp: Any) -> float:
     pytest.fail(f"no major tick at the top of {plot.objectName()}: {spacing}")
 
 
-def test_the_top_tick_label_is_whole(main_context: Any, qapp: Any) -> None:
+def projection_chart(main_context: Any, qapp: Any, width: int, height: int) -> pg.PlotWidget:
+    """The Projection tab's chart, shown in a window of this size."""
     window = main_context.window
-    window.resize(1366, 768)
+    window.resize(width, height)
     window.select_tab("projection")
     qapp.processEvents()
     plot = chart_of(window.tab_widget("projection"))
     assert plot is not None
+    return plot
+
+
+def test_the_top_tick_label_is_whole(main_context: Any, qapp: Any) -> None:
+    plot = projection_chart(main_context, qapp, 1366, 768)
     top = top_tick_at_the_edge(plot, qapp)
     axis = plot.getPlotItem().getAxis("left")
     canvas = QImage(plot.size(), QImage.Format.Format_ARGB32)
@@ -55,11 +61,6 @@ def test_the_top_tick_label_is_whole(main_context: Any, qapp: Any) -> None:
 
 def test_the_label_is_drawn_below_the_top_edge(main_context: Any, qapp: Any) -> None:
     """The same from the layout: above the plot there is room for half a line of the axis's text."""
-    window = main_context.window
-    window.resize(1024, 640)
-    window.select_tab("projection")
-    qapp.processEvents()
-    plot = chart_of(window.tab_widget("projection"))
-    assert plot is not None
+    plot = projection_chart(main_context, qapp, 1024, 640)
     view_top = plot.getPlotItem().getViewBox().sceneBoundingRect().top()
     assert view_top >= plot.fontMetrics().height() / 2
